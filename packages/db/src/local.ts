@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { dataDir } from './paths.js';
+import { startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from './embedded.js';
+import { ensureDatabase } from './migrate.js';
+
+export interface DatabaseHandle {
+  url: string;
+  embedded: EmbeddedDatabase | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * The database as `npm start` and the command line use it: `DATABASE_URL` when set, otherwise an embedded
+ * PostgreSQL with its data under `.data/pg`, kept between runs.
+ */
+export async function openLocalDatabase(log?: (line: string) => void): Promise<DatabaseHandle> {
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, embedded: null, stop: async () => {} };
+  }
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir(), 'pg'), log });
+  const url = withDatabase(embedded.url, 'observatoire');
+  await ensureDatabase(url);
+  return { url, embedded, stop: () => embedded.stop() };
+}

@@ -1,0 +1,43 @@
+import pg from 'pg';
+import { createDataSource } from './data-source.js';
+
+/** Arbitrary constant shared by every process that migrates this database. */
+const MIGRATION_LOCK_KEY = 0x0b5e7a70;
+
+/**
+ * Applies pending migrations under a PostgreSQL advisory lock, so that several API instances or workers starting
+ * together migrate once. Returns the names of the migrations applied.
+ */
+export async function runMigrations(url: string): Promise<string[]> {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const ds = createDataSource(url);
+    await ds.initialize();
+    try {
+      const applied = await ds.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await ds.destroy();
+    }
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    await lock.end();
+  }
+}
+
+/** Creates the database named in `url` when it does not exist (embedded or local servers). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  u.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: u.toString() });
+  await c.connect();
+  try {
+    const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await c.end();
+  }
+}

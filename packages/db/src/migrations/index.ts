@@ -1,0 +1,4 @@
+import { Init1764316800000 } from './1764316800000-Init.js';
+
+/** Linear, reviewed, in order. Add each new migration at the end. */
+export const migrations = [Init1764316800000];

@@ -1,0 +1,2 @@
+export { setupTestPostgres, TEMPLATE_DB } from './global-setup.js';
+export { createTestDatabase, type TestDatabase } from './database.js';
