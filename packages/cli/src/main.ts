@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerMigrate } from './commands/migrate.js';
+
+/**
+ * The one command line of Observatoire: `npx observatoire <command>`. Each command lives in its own file under
+ * src/commands/ and registers itself here.
+ */
+export function buildProgram(): Command {
+  const program = new Command('observatoire')
+    .description('Observatoire : plateforme de données ouvertes / open data platform')
+    .showHelpAfterError()
+    .exitOverride();
+  registerMigrate(program);
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Usage errors exit 2, as the import command's contract says; help and version exit 0.
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`Erreur : ${message}\nError: ${message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

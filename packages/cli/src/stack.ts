@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import {
+  freePort,
+  openLocalDatabase,
+  repoRoot,
+  runMigrations,
+  startEmbeddedPostgres,
+  withDatabase,
+  ensureDatabase,
+} from '@observatoire/db';
+
+export interface StackOptions {
+  /** Local state (embedded database, uploads, pseudonym key). Default: `.data/` at the repo root. */
+  dataDir?: string;
+  /** Use this PostgreSQL instead of the embedded one. */
+  databaseUrl?: string;
+  apiPort?: number;
+  dashboardPort?: number;
+  host?: string;
+  /** Runs once the database is migrated, before the API starts (loads data, publishes a release). */
+  seed?: (databaseUrl: string) => Promise<void>;
+  /** Extra environment for the API and dashboard processes. */
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+  /** Forward the servers' own output (npm start) or keep it for error messages only (tests). */
+  inheritOutput?: boolean;
+}
+
+export interface Stack {
+  databaseUrl: string;
+  apiUrl: string;
+  dashboardUrl: string;
+  stop(): Promise<void>;
+}
+
+interface Service {
+  name: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+function startService(name: string, script: string, env: Record<string, string>, inherit: boolean): Service {
+  const child = spawn(process.execPath, [script], {
+    cwd: repoRoot(),
+    env: { ...process.env, ...env },
+    stdio: inherit ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { name, child, output };
+}
+
+async function waitForHttp(url: string, service: Service, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null) {
+      throw new Error(
+        `${service.name} s'est arrêté au démarrage / exited on start (code ${service.child.exitCode}):\n${service.output.join('')}`,
+      );
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.status < 500) return;
+      lastError = `HTTP ${res.status}`;
+    } catch (err) {
+      lastError = err instanceof Error ? err.message : String(err);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(
+    `${service.name} ne répond pas / does not answer at ${url}: ${lastError}\n${service.output.join('')}`,
+  );
+}
+
+async function stopService(service: Service): Promise<void> {
+  if (service.child.exitCode !== null || service.child.signalCode !== null) return;
+  service.child.kill('SIGTERM');
+  const timer = setTimeout(() => service.child.kill('SIGKILL'), 10_000);
+  await once(service.child, 'exit');
+  clearTimeout(timer);
+}
+
+/**
+ * The whole platform as `npm start` runs it and as the end-to-end tests use it: PostgreSQL (embedded unless a URL
+ * is given), migrations, optional seeding, then the API and the dashboard from their production builds.
+ */
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const log = opts.log ?? (() => {});
+  const host = opts.host ?? '127.0.0.1';
+  const root = repoRoot();
+  let databaseUrl: string;
+  let stopDb: () => Promise<void> = async () => {};
+  if (opts.databaseUrl) {
+    databaseUrl = opts.databaseUrl;
+    await ensureDatabase(databaseUrl);
+  } else if (opts.dataDir) {
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'pg') });
+    databaseUrl = withDatabase(embedded.url, 'observatoire');
+    await ensureDatabase(databaseUrl);
+    stopDb = () => embedded.stop();
+  } else {
+    const handle = await openLocalDatabase();
+    databaseUrl = handle.url;
+    stopDb = () => handle.stop();
+  }
+  const services: Service[] = [];
+  const stop = async () => {
+    for (const s of services.reverse()) await stopService(s);
+    await stopDb();
+  };
+  try {
+    const applied = await runMigrations(databaseUrl);
+    if (applied.length) log(`Migrations appliquées / applied: ${applied.length}`);
+    if (opts.seed) await opts.seed(databaseUrl);
+
+    const apiPort = opts.apiPort ?? (await freePort());
+    const dashboardPort = opts.dashboardPort ?? (await freePort());
+    const apiUrl = `http://${host}:${apiPort}`;
+    const dashboardUrl = `http://${host}:${dashboardPort}`;
+    const common: Record<string, string> = {
+      DATABASE_URL: databaseUrl,
+      ...(opts.dataDir ? { OBSERVATOIRE_DATA_DIR: path.resolve(opts.dataDir) } : {}),
+      ...opts.env,
+    };
+    const api = startService(
+      'API',
+      path.join(root, 'apps/api/dist/main.js'),
+      { ...common, PORT: String(apiPort), HOST: host, DB_SKIP_MIGRATIONS: '1' },
+      opts.inheritOutput ?? false,
+    );
+    services.push(api);
+    const dashboard = startService(
+      'Dashboard',
+      path.join(root, 'apps/dashboard/build/index.js'),
+      { ...common, PORT: String(dashboardPort), HOST: host, ORIGIN: dashboardUrl, OBSERVATOIRE_API_URL: apiUrl },
+      opts.inheritOutput ?? false,
+    );
+    services.push(dashboard);
+    await Promise.all([waitForHttp(`${apiUrl}/api/health`, api), waitForHttp(`${dashboardUrl}/`, dashboard)]);
+    return { databaseUrl, apiUrl, dashboardUrl, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
