@@ -1,0 +1,124 @@
+import { max } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { area, stack, stackOffsetExpand, stackOffsetNone, stackOrderNone, type SeriesPoint } from 'd3-shape';
+import { countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
+import { yearsOf } from './line.js';
+import { colourFor } from './palette.js';
+import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type Tick } from './types.js';
+
+export interface StackedAreaInput {
+  series: ChartSeries[];
+  width: number;
+  height: number;
+  locale: Locale;
+  margin?: Partial<Margin>;
+  /** Stack shares of the yearly total (0..100 %) instead of counts. */
+  expand?: boolean;
+}
+
+export interface AreaGeometry {
+  key: string;
+  label: string;
+  colour: string;
+  d: string;
+  /** Per complete year: the band's bottom and top in pixels and the value (for tooltips). */
+  bands: { year: number; x: number; y0: number; y1: number; value: number }[];
+}
+
+export interface StackedAreaGeometry {
+  width: number;
+  height: number;
+  margin: Margin;
+  plot: { x: number; y: number; width: number; height: number };
+  xTicks: Tick[];
+  yTicks: Tick[];
+  areas: AreaGeometry[];
+  /**
+   * Years in which at least one stacked cell is withheld. A stack cannot be drawn honestly there (every
+   * layer above the withheld one would sit on an unknown baseline), so the whole column is hatched.
+   */
+  withheldYears: { year: number; x0: number; x1: number; keys: string[] }[];
+  years: number[];
+}
+
+const DEFAULT_MARGIN: Margin = { top: 12, right: 16, bottom: 28, left: 40 };
+
+type Row = Record<string, number> & { year: number };
+
+export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
+  const { series, width, height, locale, expand = false } = input;
+  const years = yearsOf(series);
+  const cellAt = new Map(series.map((s) => [s.key, new Map(s.points.map((p) => [p.year, p.cell]))]));
+  const incomplete = new Map<number, string[]>();
+  for (const year of years) {
+    const keys = series.filter((s) => isWithheld(cellAt.get(s.key)?.get(year))).map((s) => s.key);
+    if (keys.length > 0) incomplete.set(year, keys);
+  }
+  const rows: Row[] = years.map((year) => {
+    const row = { year } as Row;
+    for (const s of series) row[s.key] = cellValue(cellAt.get(s.key)?.get(year)) ?? 0;
+    return row;
+  });
+  const keys = series.map((s) => s.key);
+  const stacked = stack<Row>()
+    .keys(keys)
+    .order(stackOrderNone)
+    .offset(expand ? stackOffsetExpand : stackOffsetNone)(rows);
+  const complete = (d: SeriesPoint<Row>) => !incomplete.has(d.data.year);
+  const totals = rows.filter((r) => !incomplete.has(r.year)).map((r) => keys.reduce((sum, k) => sum + r[k], 0));
+  const yMax = expand ? 1 : Math.max(1, max(totals) ?? 0);
+
+  let margin: Margin = { ...DEFAULT_MARGIN, ...input.margin };
+  const probe = scaleLinear()
+    .domain([0, yMax])
+    .range([height - margin.bottom, margin.top])
+    .nice();
+  margin = leftMarginFor(expand ? percentTicks(probe, locale) : countTicks(probe, locale), margin);
+  const plot = {
+    x: margin.left,
+    y: margin.top,
+    width: Math.max(10, width - margin.left - margin.right),
+    height: Math.max(10, height - margin.top - margin.bottom),
+  };
+  const first = years[0] ?? 0;
+  const last = years[years.length - 1] ?? 0;
+  const x = scaleLinear()
+    .domain(years.length > 1 ? [first, last] : [first - 1, first + 1])
+    .range([plot.x, plot.x + plot.width]);
+  const y = scaleLinear()
+    .domain([0, yMax])
+    .range([plot.y + plot.height, plot.y])
+    .nice();
+  const gen = area<SeriesPoint<Row>>()
+    .defined(complete)
+    .x((d) => x(d.data.year))
+    .y0((d) => y(d[0]))
+    .y1((d) => y(d[1]));
+  const areas: AreaGeometry[] = stacked.map((layer, i) => ({
+    key: layer.key,
+    label: series[i].label,
+    colour: colourFor(i, layer.key),
+    d: gen(layer) ?? '',
+    bands: layer
+      .filter(complete)
+      .map((d) => ({ year: d.data.year, x: x(d.data.year), y0: y(d[0]), y1: y(d[1]), value: d.data[layer.key] })),
+  }));
+  const step = years.length > 1 ? plot.width / (years.length - 1) : plot.width;
+  const withheldYears = [...incomplete.entries()].map(([year, ks]) => ({
+    year,
+    x0: Math.max(plot.x, x(year) - step / 2),
+    x1: Math.min(plot.x + plot.width, x(year) + step / 2),
+    keys: ks,
+  }));
+  return {
+    width,
+    height,
+    margin,
+    plot,
+    xTicks: yearTicks(years, x, plot.width),
+    yTicks: expand ? percentTicks(y, locale) : countTicks(y, locale),
+    areas,
+    withheldYears,
+    years,
+  };
+}

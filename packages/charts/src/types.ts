@@ -1,0 +1,46 @@
+/** Locales the charts are labelled in: French first, English under /en/. */
+export type Locale = 'fr' | 'en';
+
+/**
+ * One published aggregate. Structurally the same as `aggregateCellSchema` in @observatoire/schema, kept
+ * local so the geometry does not depend on the wire format's evolution.
+ */
+export type Cell = { value: number } | { suppressed: true; reason?: string };
+
+export function isWithheld(cell: Cell | null | undefined): cell is { suppressed: true; reason?: string } {
+  return !!cell && 'suppressed' in cell && cell.suppressed === true;
+}
+
+/** Value of a published cell, null when withheld or missing (never zero: a withheld cell is not a zero). */
+export function cellValue(cell: Cell | null | undefined): number | null {
+  if (!cell || isWithheld(cell)) return null;
+  return cell.value;
+}
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface Tick {
+  value: number;
+  label: string;
+  /** Position along the axis in pixels (x for a horizontal axis, y for a vertical one). */
+  position: number;
+}
+
+/** One time series as the charts consume it: a key (code), a label, and one cell per year. */
+export interface ChartSeries {
+  key: string;
+  label: string;
+  points: { year: number; cell: Cell }[];
+}
+
+/** One category of a breakdown (one bar). */
+export interface ChartCategory {
+  key: string;
+  label: string;
+  cell: Cell;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dodge,
+  horizontalBars,
+  lineChart,
+  measureText,
+  stackedAreaChart,
+  truncateText,
+  wrapText,
+  type ChartSeries,
+} from '../src/index.js';
+
+const series: ChartSeries[] = [
+  {
+    key: 'online',
+    label: 'En ligne',
+    points: [
+      { year: 2020, cell: { value: 10 } },
+      { year: 2021, cell: { suppressed: true, reason: 'threshold' } },
+      { year: 2022, cell: { value: 30 } },
+    ],
+  },
+  {
+    key: 'offline',
+    label: 'Hors ligne',
+    points: [
+      { year: 2020, cell: { value: 40 } },
+      { year: 2021, cell: { value: 35 } },
+      { year: 2022, cell: { value: 20 } },
+    ],
+  },
+];
+
+describe('lineChart', () => {
+  const g = lineChart({ series, width: 600, height: 300, locale: 'fr' });
+  it('maps years to the plot width and values to the plot height', () => {
+    const online = g.lines[0];
+    expect(online.points[0].x).toBeCloseTo(g.plot.x);
+    expect(online.points[2].x).toBeCloseTo(g.plot.x + g.plot.width);
+    const top = g.yTicks[g.yTicks.length - 1];
+    expect(top.value).toBeGreaterThanOrEqual(40);
+    expect(g.lines[1].points[0].y).toBeGreaterThanOrEqual(g.plot.y);
+  });
+  it('breaks the line at a withheld cell instead of drawing a zero', () => {
+    const online = g.lines[0];
+    expect(online.points[1]).toMatchObject({ withheld: true, y: null, value: null });
+    // Two separate sub-paths (two M commands), one point each.
+    expect(online.d.match(/M/g)?.length).toBe(2);
+    expect(g.withheld).toEqual([expect.objectContaining({ key: 'online', year: 2021 })]);
+  });
+  it('labels ticks in French', () => {
+    const big = lineChart({
+      series: [{ key: 'a', label: 'A', points: [{ year: 2020, cell: { value: 12000 } }] }],
+      width: 400,
+      height: 200,
+      locale: 'fr',
+    });
+    expect(big.yTicks.some((t) => t.label.includes('\u202f'))).toBe(true);
+    expect(big.margin.left).toBeGreaterThan(measureText('12 000', 12));
+  });
+  it('keeps end labels apart', () => {
+    expect(dodge([10, 11, 12], 14, 0, 100)).toEqual([10, 24, 38]);
+    expect(dodge([95, 96], 14, 0, 100)).toEqual([86, 100]);
+  });
+});
+
+describe('stackedAreaChart', () => {
+  it('stacks published layers and hatches the columns with a withheld cell', () => {
+    const g = stackedAreaChart({ series, width: 600, height: 300, locale: 'en' });
+    expect(g.withheldYears.map((w) => w.year)).toEqual([2021]);
+    const top = g.areas[1];
+    expect(top.bands.map((b) => b.year)).toEqual([2020, 2022]);
+    // 2020: 10 + 40 = 50 at the top of the second layer.
+    const y50 = top.bands[0].y1;
+    const y10 = g.areas[0].bands[0].y1;
+    expect(y50).toBeLessThan(y10);
+    expect(top.d.match(/M/g)?.length).toBe(2);
+  });
+  it('expands to shares of 100 %', () => {
+    const g = stackedAreaChart({ series, width: 600, height: 300, locale: 'fr', expand: true });
+    expect(g.yTicks[g.yTicks.length - 1].label).toBe('100\u202f%');
+    expect(g.areas[1].bands[0].y1).toBeCloseTo(g.plot.y);
+  });
+});
+
+describe('horizontalBars', () => {
+  const rows = [
+    { key: 'sexual', label: 'Exploitation sexuelle', cell: { value: 1234 } },
+    { key: 'labour', label: 'Travail forcé', cell: { value: 300 } },
+    { key: 'organ_removal', label: "Prélèvement d'organes", cell: { suppressed: true as const, reason: 'threshold' } },
+  ];
+  const g = horizontalBars({ rows, width: 360, locale: 'fr' });
+  it('scales bars to the largest value and keeps value labels inside the width', () => {
+    expect(g.bars[0].width).toBeGreaterThan(g.bars[1].width);
+    for (const b of g.bars) expect(b.valueX + measureText(b.valueLabel, 12)).toBeLessThanOrEqual(360 + 0.5);
+    expect(g.bars[0].valueLabel).toBe('1\u202f234');
+  });
+  it('draws a withheld category across the plot, flagged, with no value', () => {
+    expect(g.bars[2]).toMatchObject({ withheld: true, value: null, valueLabel: '' });
+    expect(g.bars[2].width).toBe(g.plot.width);
+  });
+});
+
+describe('text measurement', () => {
+  it('measures DejaVu Sans widths and wraps or truncates to fit', () => {
+    expect(measureText('0', 10)).toBeCloseTo(6.36);
+    expect(measureText('ab', 12, true)).toBeGreaterThan(measureText('ab', 12));
+    const lines = wrapText('Canaux de recrutement des victimes suivies par les associations', 150, 12);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(measureText(l, 12)).toBeLessThanOrEqual(150);
+    const cut = truncateText('Réseaux sociaux et messageries', 60, 12);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(measureText(cut, 12)).toBeLessThanOrEqual(60);
+  });
+});
