@@ -20,6 +20,14 @@ export class AssociationEntity {
   @Column({ type: 'timestamptz', name: 'withdrawn_at', nullable: true })
   withdrawnAt: Date | null;
 
+  /** The association's stored ETL mapping profile (`mappingProfileSchema`), used for its uploads by default. */
+  @Column({ type: 'jsonb', name: 'mapping_profile', nullable: true })
+  mappingProfile: unknown;
+
+  /** Headers of the association's previous upload, to report columns that appeared, vanished or were renamed. */
+  @Column({ type: 'jsonb', name: 'last_headers', nullable: true })
+  lastHeaders: string[] | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

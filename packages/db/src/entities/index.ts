@@ -1,6 +1,8 @@
 import { AssociationEntity } from './association.entity.js';
+import { ImportBatchEntity, type ImportBatchStatus } from './import-batch.entity.js';
+import { CaseRecordEntity } from './case-record.entity.js';
 
-export { AssociationEntity };
+export { AssociationEntity, ImportBatchEntity, CaseRecordEntity, type ImportBatchStatus };
 
 /** Every entity, imported (never globbed by path). Add new entities here. */
-export const entities = [AssociationEntity];
+export const entities = [AssociationEntity, ImportBatchEntity, CaseRecordEntity];
