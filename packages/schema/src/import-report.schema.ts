@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { localisedTextSchema } from './localised-text.js';
+
+export const IMPORT_ISSUE_SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/**
+ * One thing the ETL has to say about an upload. Row errors carry the source row, the column and the raw value;
+ * warnings about values are grouped by raw value with a count and the first rows.
+ */
+export const importIssueSchema = z
+  .object({
+    code: z.string(),
+    severity: z.enum(IMPORT_ISSUE_SEVERITIES),
+    message: localisedTextSchema,
+    row: z.number().int().optional(),
+    column: z.union([z.string(), z.number().int()]).optional(),
+    rawValue: z.string().optional(),
+    count: z.number().int().optional(),
+    rows: z.array(z.number().int()).optional(),
+  })
+  .meta({ id: 'ImportIssue' });
+export type ImportIssue = z.infer<typeof importIssueSchema>;
+
+export const IMPORT_OUTCOMES = ['committed', 'dry_run', 'duplicate', 'rejected', 'refused', 'failed'] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
+export const importColumnSchema = z.object({
+  index: z.number().int(),
+  header: z.string(),
+  field: z.string().nullable(),
+  status: z.enum(['mapped', 'wide', 'unmapped', 'ignored', 'free_text', 'identifier', 'dropped']),
+  suggestion: z.string().optional(),
+});
+
+export const importReportSchema = z
+  .object({
+    outcome: z.enum(IMPORT_OUTCOMES),
+    batchId: z.uuid().nullable(),
+    association: z.string(),
+    fileName: z.string(),
+    format: z.string().nullable(),
+    encoding: z.string().optional(),
+    delimiter: z.string().optional(),
+    sheet: z.string().optional(),
+    contentHash: z.string(),
+    dryRun: z.boolean(),
+    headerRow: z.number().int().nullable(),
+    columns: z.array(importColumnSchema),
+    headerChanges: z
+      .object({
+        appeared: z.array(z.string()),
+        vanished: z.array(z.string()),
+        renamed: z.array(z.object({ from: z.string(), to: z.string() })),
+      })
+      .nullable(),
+    referenceYears: z.array(z.number().int()),
+    counts: z.object({
+      rowsRead: z.number().int(),
+      rowsAccepted: z.number().int(),
+      rowsRejected: z.number().int(),
+      rowsSkipped: z.number().int(),
+      recordsNew: z.number().int(),
+      recordsReplaced: z.number().int(),
+      recordsUnchanged: z.number().int(),
+      recordsRemoved: z.number().int(),
+    }),
+    declaredTotal: z.number().int().nullable(),
+    summary: localisedTextSchema,
+    errors: z.array(importIssueSchema),
+    warnings: z.array(importIssueSchema),
+    errorsTruncated: z.number().int(),
+    durationMs: z.number(),
+  })
+  .meta({ id: 'ImportReport', title: 'Import report of one upload' });
+export type ImportReport = z.infer<typeof importReportSchema>;
