@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerMigrate } from './commands/migrate.js';
+import { registerDemo } from './commands/demo.js';
 
 /**
  * The one command line of Observatoire: `npx observatoire <command>`. Each command lives in its own file under
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerMigrate(program);
+  registerDemo(program);
   return program;
 }
 

@@ -1,0 +1,65 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { registerDemo } from '../src/commands/demo.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+function program(out: { stdout: string; stderr: string }): Command {
+  const p = new Command('observatoire').exitOverride();
+  p.configureOutput({
+    writeOut: (s) => (out.stdout += s),
+    writeErr: (s) => (out.stderr += s),
+  });
+  registerDemo(p);
+  // Subcommands inherit neither exitOverride nor the output configuration.
+  for (const c of p.commands) {
+    c.exitOverride().configureOutput({ writeOut: (s) => (out.stdout += s), writeErr: (s) => (out.stderr += s) });
+    for (const sub of c.commands) {
+      sub.exitOverride().configureOutput({ writeOut: (s) => (out.stdout += s), writeErr: (s) => (out.stderr += s) });
+    }
+  }
+  return p;
+}
+
+describe('observatoire demo generate', () => {
+  it('writes the demo exports into --out with --seed and --cases, and says what it wrote', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-demo-cmd-'));
+    dirs.push(dir);
+    const out = { stdout: '', stderr: '' };
+    const chunks: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      chunks.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      await program(out).parseAsync(['demo', 'generate', '--out', dir, '--seed', '42', '--cases', '300'], {
+        from: 'user',
+      });
+    } finally {
+      process.stdout.write = write;
+    }
+    const files = await readdir(dir);
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    expect(files.every((f) => /^fictif-[a-z-]+-\d{4}-\d{4}\.(csv|xlsx)$/.test(f))).toBe(true);
+    const printed = chunks.join('');
+    expect(printed).toContain(dir);
+    expect(printed).toContain('300 cas fictifs');
+    for (const f of files) expect(printed).toContain(f);
+  });
+
+  it('refuses a seed that is not an integer, in French then English, writing nothing', async () => {
+    const dir = path.join(os.tmpdir(), `observatoire-demo-never-${process.pid}`);
+    const out = { stdout: '', stderr: '' };
+    const run = program(out).parseAsync(['demo', 'generate', '--out', dir, '--seed', 'abc'], { from: 'user' });
+    await expect(run).rejects.toBeInstanceOf(CommanderError);
+    expect(out.stderr).toMatch(/--seed doit être un entier.*--seed must be an integer/s);
+    await expect(readdir(dir)).rejects.toThrow();
+  });
+});
