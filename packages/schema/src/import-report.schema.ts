@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { localisedTextSchema } from './localised-text.js';
 
 export const IMPORT_ISSUE_SEVERITIES = ['error', 'warning', 'info'] as const;
+export type ImportIssueSeverity = (typeof IMPORT_ISSUE_SEVERITIES)[number];
+
+/** States of an import batch (`import_batch.status`). */
+export const IMPORT_BATCH_STATUSES = [
+  'received',
+  'validated',
+  'loading',
+  'committed',
+  'failed',
+  'refused',
+  'superseded',
+] as const;
+export type ImportBatchStatus = (typeof IMPORT_BATCH_STATUSES)[number];
 
 /**
  * One thing the ETL has to say about an upload. Row errors carry the source row, the column and the raw value;
@@ -24,16 +37,29 @@ export type ImportIssue = z.infer<typeof importIssueSchema>;
 export const IMPORT_OUTCOMES = ['committed', 'dry_run', 'duplicate', 'rejected', 'refused', 'failed'] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
+/** Why a whole file was refused (direct identifiers, not a spreadsheet, nothing to load…). */
+export const importRefusalSchema = z.object({
+  code: z.string(),
+  message: localisedTextSchema,
+  /** Columns that caused the refusal, when it is about columns (never their values). */
+  columns: z.array(z.string()).optional(),
+});
+export type ImportRefusal = z.infer<typeof importRefusalSchema>;
+
 export const importColumnSchema = z.object({
   index: z.number().int(),
   header: z.string(),
   field: z.string().nullable(),
   status: z.enum(['mapped', 'wide', 'unmapped', 'ignored', 'free_text', 'identifier', 'dropped']),
+  /** For an unmapped column: the closest field, when one is close. */
   suggestion: z.string().optional(),
 });
+export type ImportColumn = z.infer<typeof importColumnSchema>;
 
 export const importReportSchema = z
   .object({
+    /** Version of this schema the report was written with (see SCHEMA_VERSION). */
+    schemaVersion: z.string().optional(),
     outcome: z.enum(IMPORT_OUTCOMES),
     batchId: z.uuid().nullable(),
     association: z.string(),
@@ -70,6 +96,8 @@ export const importReportSchema = z
     warnings: z.array(importIssueSchema),
     errorsTruncated: z.number().int(),
     durationMs: z.number(),
+    /** Set when outcome is `refused`: the reason, in French and English. */
+    refusal: importRefusalSchema.nullable().optional(),
   })
   .meta({ id: 'ImportReport', title: 'Import report of one upload' });
 export type ImportReport = z.infer<typeof importReportSchema>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { disclosureRuleSchema } from './disclosure-rule.schema.js';
+import { localisedTextSchema } from './localised-text.js';
+
+export const RELEASE_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
+
+export const RELEASE_FILE_FORMATS = ['csv', 'xlsx', 'json', 'pdf'] as const;
+export type ReleaseFileFormat = (typeof RELEASE_FILE_FORMATS)[number];
+
+/** Metadata of an immutable snapshot of published cells (GET /api/v1/releases). */
+export const releaseSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string().min(1).describe('Human id, e.g. "2025-07-30"'),
+    title: localisedTextSchema,
+    notes: localisedTextSchema.nullable().default(null),
+    status: z.enum(RELEASE_STATUSES),
+    schemaVersion: z.string(),
+    referenceYears: z.array(z.number().int()).describe('Reference years covered, ascending'),
+    contributingAssociations: z.number().int().min(0),
+    demo: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Built from fictional demo data: the dashboard shows a "fictional demo data" banner (added by the dashboard engineer)',
+      ),
+    disclosureRule: disclosureRuleSchema,
+    createdAt: z.iso.datetime({ offset: true }),
+    publishedAt: z.iso.datetime({ offset: true }).nullable(),
+    supersedesId: z.uuid().nullable().default(null),
+    files: z
+      .array(
+        z.object({
+          referenceYear: z.number().int(),
+          format: z.enum(RELEASE_FILE_FORMATS),
+          url: z.string(),
+          bytes: z.number().int().min(0).optional(),
+          sha256: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/)
+            .optional(),
+        }),
+      )
+      .default([]),
+  })
+  .meta({ id: 'Release' });
+export type Release = z.infer<typeof releaseSchema>;
