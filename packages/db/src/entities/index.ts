@@ -4,5 +4,25 @@ import { CaseRecordEntity } from './case-record.entity.js';
 
 export { AssociationEntity, ImportBatchEntity, CaseRecordEntity, type ImportBatchStatus };
 
+import {
+  AppUserEntity,
+  UserSessionEntity,
+  ApiTokenEntity,
+  AuditLogEntity,
+  LoginThrottleEntity,
+  type UserRole,
+} from './account.entities.js';
+
+export { AppUserEntity, UserSessionEntity, ApiTokenEntity, AuditLogEntity, LoginThrottleEntity, type UserRole };
+
 /** Every entity, imported (never globbed by path). Add new entities here. */
-export const entities = [AssociationEntity, ImportBatchEntity, CaseRecordEntity];
+export const entities = [
+  AssociationEntity,
+  ImportBatchEntity,
+  CaseRecordEntity,
+  AppUserEntity,
+  UserSessionEntity,
+  ApiTokenEntity,
+  AuditLogEntity,
+  LoginThrottleEntity,
+];

@@ -1,0 +1,38 @@
+import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiProblem, problemOf } from './problem.js';
+import type { MessageCode } from './messages.js';
+
+/** Turns any error into application/problem+json; only the status and our catalogue text reach the client. */
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown): void {
+  let status = 500;
+  let code: MessageCode | undefined;
+  let errors: ApiProblem['errors'];
+  if (err instanceof ApiProblem) {
+    status = err.getStatus();
+    code = err.code;
+    errors = err.errors;
+  } else if (err instanceof HttpException) {
+    status = err.getStatus();
+  } else if (err && typeof err === 'object' && 'statusCode' in err && typeof err.statusCode === 'number') {
+    // Fastify and its plugins (body limits, multipart, rate limit) carry a status code.
+    status = err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+  }
+  if (status >= 500) req.log.error({ err }, 'request failed');
+  const body = { ...problemOf(status, code, errors), instance: req.url.split('?')[0], requestId: String(req.id) };
+  if (reply.sent) return;
+  if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+  reply
+    .status(status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .header('cache-control', 'no-store');
+  reply.send(JSON.stringify(body));
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    sendProblem(ctx.getRequest<FastifyRequest>(), ctx.getResponse<FastifyReply>(), exception);
+  }
+}

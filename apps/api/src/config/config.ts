@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { dataDir } from '@observatoire/db';
+
+/** Every setting the API reads, with its default. The README lists the same variables. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  skipMigrations: boolean;
+  production: boolean;
+  trustProxy: boolean | string;
+  uploadMaxBytes: number;
+  uploadDir: string;
+  importWorker: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Origins allowed to send cookie-authenticated state changes (the dashboard), besides the API's own. */
+  allowedOrigins: string[];
+  rateLimitPublicPerMinute: number;
+  rateLimitLoginPerMinute: number;
+  logLevel: string;
+}
+
+function int(v: string | undefined, fallback: number): number {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`Invalid number in configuration: ${v}`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ApiConfig> = {}): ApiConfig {
+  const trust = env.TRUST_PROXY;
+  return {
+    port: int(env.PORT, 3001),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL ?? '',
+    skipMigrations: env.DB_SKIP_MIGRATIONS === '1',
+    production: env.NODE_ENV === 'production',
+    // "1"/"true" trusts every hop; any other value is handed to Fastify (a hop count or a list of addresses).
+    trustProxy: !trust || trust === '0' || trust === 'false' ? false : trust === '1' || trust === 'true' ? true : trust,
+    uploadMaxBytes: int(env.UPLOAD_MAX_BYTES, 50 * 1024 * 1024),
+    uploadDir: env.UPLOAD_DIR || path.join(dataDir(), 'uploads'),
+    importWorker: env.IMPORT_WORKER !== '0',
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
+    sessionAbsoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? 'http://127.0.0.1:3000,http://localhost:3000')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    rateLimitPublicPerMinute: int(env.RATE_LIMIT_PUBLIC, 600),
+    rateLimitLoginPerMinute: int(env.RATE_LIMIT_LOGIN, 10),
+    logLevel: env.LOG_LEVEL || 'info',
+    ...overrides,
+  };
+}
+
+export const API_CONFIG = Symbol('API_CONFIG');

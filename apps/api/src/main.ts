@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import { openLocalDatabase, runMigrations } from '@observatoire/db';
+import { AppModule } from './app.module.js';
+import { loadConfig, type ApiConfig } from './config/config.js';
+import { PinoNestLogger } from './common/logger.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { setupOpenApi } from './openapi/openapi.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Builds the application (migrations, plugins, routes, OpenAPI) without listening, so that tests can use
+ * `app.inject()` or `app.listen()` on a free port.
+ */
+export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<NestFastifyApplication> {
+  const config = loadConfig(process.env, overrides);
+  if (!config.databaseUrl) throw new Error('DATABASE_URL is required');
+  if (!config.skipMigrations) await runMigrations(config.databaseUrl);
+
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // We register @fastify/multipart ourselves (uploads stream to disk in the imports service).
+    multipart: false,
+    // One line per request from our onResponse hook instead of two from Fastify.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logger: {
+      level: config.logLevel,
+      // Requests are logged by method, route and status only: no bodies, no query strings, no e-mail addresses.
+      serializers: { req: () => ({}), res: () => ({}) },
+      redact: { paths: ['*.authorization', '*.cookie', '*.email', '*.password'], censor: '[redacted]' },
+    },
+  });
+  const fastify = adapter.getInstance();
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(fastify.log),
+    abortOnError: false,
+  });
+  fastify.decorate('observatoireConfig', config);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI at /api/docs needs its inline bootstrap script and styles.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // The dashboard on another origin embeds nothing from here but downloads files: keep default CORP same-site.
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
+  await app.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
+
+  fastify.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  await app.init();
+  return app;
+}
+
+async function bootstrap(): Promise<void> {
+  let stopDb: () => Promise<void> = async () => {};
+  if (!process.env.DATABASE_URL) {
+    const db = await openLocalDatabase();
+    process.env.DATABASE_URL = db.url;
+    stopDb = db.stop;
+  }
+  const app = await createApp();
+  const config = loadConfig();
+  await app.listen(config.port, config.host);
+  const shutdown = async () => {
+    await app.close();
+    await stopDb();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+const isMain = process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+if (isMain) await bootstrap();
