@@ -1,0 +1,21 @@
+/**
+ * The API routes the space calls, in one place. They are reached through the dashboard's same-origin proxy
+ * (`/api/*`), so the same paths work from the browser and from server-side loads.
+ */
+export const API = {
+  login: '/api/v1/auth/login',
+  logout: '/api/v1/auth/logout',
+  me: '/api/v1/auth/me',
+  imports: '/api/v1/imports',
+  import: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}`,
+  confirm: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/confirm`,
+  rerun: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/rerun`,
+  rejectedCsv: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/rejected.csv`,
+  recordsCsv: '/api/v1/records.csv',
+  mappingProfile: '/api/v1/associations/me/mapping-profile',
+  adminAssociations: '/api/v1/admin/associations',
+  adminUsers: '/api/v1/admin/users',
+  adminImports: '/api/v1/admin/imports',
+  releases: '/api/v1/releases',
+  adminReleases: '/api/v1/admin/releases',
+};

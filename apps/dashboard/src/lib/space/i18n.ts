@@ -1,0 +1,411 @@
+/**
+ * Messages of the association and admin spaces, French first. Kept beside the space's code (one catalogue per
+ * feature, same shape as the dashboard's) so that the space can evolve without touching the public pages' keys.
+ */
+export type SpaceLocale = 'fr' | 'en';
+
+const fr = {
+  spaceTitle: 'Espace association',
+  adminTitle: 'Administration du collectif',
+  nav: {
+    history: 'Mes envois',
+    upload: 'Envoyer un fichier',
+    records: 'Télécharger mes données',
+    logout: 'Se déconnecter',
+    admin: 'Administration',
+    adminHome: 'Associations et comptes',
+    adminImports: 'Envois et échecs',
+    adminReleases: 'Publications',
+    otherLanguage: 'English',
+    skip: 'Aller au contenu',
+  },
+  login: {
+    title: 'Connexion',
+    intro:
+      'Connectez-vous avec l’adresse e-mail et le mot de passe que le collectif vous a transmis. Vous ne verrez que les envois de votre association.',
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    missing: 'Indiquez votre adresse e-mail et votre mot de passe.',
+    invalid: 'Adresse e-mail ou mot de passe incorrect. Vérifiez-les puis réessayez.',
+    throttled: 'Trop de tentatives. Attendez quelques minutes avant de réessayer.',
+    loggedOut: 'Vous êtes déconnecté.',
+    expired: 'Votre session a expiré. Connectez-vous à nouveau.',
+  },
+  upload: {
+    title: 'Envoyer un fichier',
+    intro:
+      'Envoyez l’export anonymisé de vos dossiers : CSV (séparateur ; ou ,), Excel (.xlsx) ou OpenDocument (.ods). Les colonnes de noms, téléphones, adresses ou dates de naissance sont refusées : retirez-les avant l’envoi.',
+    file: 'Fichier à envoyer',
+    fileHelp: 'Glissez-déposez le fichier ici, ou cliquez pour le choisir. 50 Mo au plus.',
+    dropHere: 'Déposez le fichier ici',
+    chosen: 'Fichier choisi :',
+    preview: 'Voir un aperçu avant d’enregistrer (recommandé)',
+    previewHelp: 'Rien n’est enregistré tant que vous n’avez pas confirmé l’aperçu.',
+    useProfile: 'Appliquer les correspondances enregistrées pour mon association',
+    submit: 'Envoyer',
+    sending: 'Envoi en cours…',
+    sent: 'Fichier reçu, traitement en cours…',
+    noFile: 'Choisissez un fichier avant d’envoyer.',
+    tooLarge: 'Le fichier dépasse 50 Mo. Découpez-le par année puis envoyez chaque partie.',
+    failed: 'L’envoi n’a pas abouti. Vérifiez votre connexion puis réessayez ; rien n’a été enregistré.',
+  },
+  history: {
+    title: 'Mes envois',
+    empty: 'Aucun envoi pour l’instant.',
+    date: 'Date',
+    status: 'État',
+    years: 'Années',
+    rows: 'Lignes lues',
+    loaded: 'Enregistrées',
+    rejected: 'Rejetées',
+    current: 'En vigueur',
+    currentFor: 'Envoi en vigueur pour',
+    open: 'Voir le rapport',
+    preview: 'aperçu',
+    currentByYear: 'Envoi en vigueur par année',
+    year: 'Année',
+    upload: 'Envoi',
+  },
+  status: {
+    received: 'En file d’attente',
+    validated: 'Vérifié',
+    loading: 'En cours d’enregistrement',
+    committed: 'Enregistré',
+    failed: 'Échec',
+    refused: 'Refusé',
+    superseded: 'Remplacé',
+    preview: 'Aperçu prêt',
+  } as Record<string, string>,
+  report: {
+    title: 'Rapport d’envoi',
+    uploadedOn: 'Envoyé le',
+    pending: 'Votre fichier est en cours de traitement. Cette page se met à jour toute seule.',
+    pendingNoJs: 'Rechargez la page dans quelques secondes pour voir le résultat.',
+    refresh: 'Actualiser',
+    previewTitle: 'Aperçu : rien n’est encore enregistré',
+    previewIntro: 'Voici ce qui se passerait si vous confirmez cet envoi :',
+    wouldNew: 'nouveaux dossiers',
+    wouldReplaced: 'dossiers remplacés (déjà envoyés, modifiés)',
+    wouldUnchanged: 'dossiers inchangés',
+    wouldRejected: 'lignes rejetées (à corriger)',
+    confirm: 'Confirmer et enregistrer',
+    fixAndRetry: 'Corriger le fichier et l’envoyer à nouveau',
+    confirmed: 'Envoi confirmé : enregistrement en cours.',
+    summary: 'Résultat',
+    read: 'lignes lues',
+    loaded: 'dossiers enregistrés',
+    rejected: 'lignes rejetées',
+    new: 'nouveaux',
+    replaced: 'remplacés',
+    unchanged: 'inchangés',
+    years: 'Années de référence',
+    errorsTitle: 'Lignes à corriger',
+    errorsIntro:
+      'Ces lignes n’ont pas été enregistrées. Corrigez-les dans votre fichier (numéro de ligne tel qu’affiché dans votre tableur) puis envoyez-le à nouveau.',
+    row: 'Ligne',
+    column: 'Colonne',
+    value: 'Valeur lue',
+    problem: 'Problème et correction',
+    empty: '(vide)',
+    downloadRejected: 'Télécharger les lignes rejetées (CSV pour Excel)',
+    warningsTitle: 'Valeurs non reconnues',
+    warningsIntro:
+      'Ces lignes ont été enregistrées, mais certaines valeurs n’ont pas été reconnues et comptent comme « inconnu ». Indiquez à quoi elles correspondent : la correspondance est enregistrée pour votre association et servira aux prochains envois.',
+    rows: (n: number) => `${n} ligne${n > 1 ? 's' : ''}`,
+    notRecognised: (v: string) => `« ${v} » non reconnu`,
+    mapTo: 'Correspond à',
+    mapNone: '— laisser « inconnu » —',
+    saveMapping: 'Enregistrer ces correspondances et relancer l’import',
+    mappingSaved: 'Correspondances enregistrées. Le fichier est traité à nouveau.',
+    refusedTitle: 'Fichier refusé',
+    refusedKept: 'Aucune donnée de ce fichier n’a été conservée : le fichier a été supprimé.',
+    refusedWhat: 'Que faire :',
+    failedTitle: 'Le traitement a échoué',
+    failedText:
+      'Une erreur est survenue pendant le traitement. Rien n’a été modifié dans vos données. Réessayez ; si cela continue, prévenez le collectif.',
+    notFound: 'Cet envoi n’existe pas ou n’appartient pas à votre association.',
+    backToHistory: 'Retour à mes envois',
+    uploadAnother: 'Envoyer un autre fichier',
+    moreRows: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} (toutes dans le fichier des lignes rejetées)`,
+  },
+  records: {
+    title: 'Mes données enregistrées',
+    intro:
+      'Téléchargez les dossiers enregistrés pour votre association, tels que l’observatoire les a normalisés, pour les vérifier. Le fichier s’ouvre dans Excel.',
+    download: 'Télécharger mes dossiers (CSV)',
+  },
+  admin: {
+    associations: 'Associations',
+    accounts: 'Comptes',
+    slug: 'Identifiant',
+    name: 'Nom',
+    createdAt: 'Créée le',
+    withdrawn: 'Retirée',
+    demo: 'démo',
+    email: 'E-mail',
+    role: 'Rôle',
+    association: 'Association',
+    lastLogin: 'Dernière connexion',
+    disabled: 'désactivé',
+    roleAdmin: 'administrateur',
+    roleMember: 'membre',
+    uploadsByYear: 'Qui a envoyé pour quelle année',
+    noUpload: '—',
+    failures: 'Échecs et refus d’import',
+    noFailures: 'Aucun échec ni refus.',
+    reason: 'Raison',
+    releases: 'Publications',
+    releaseId: 'Publication',
+    publishedAt: 'Publiée le',
+    notes: 'Notes',
+    publishTitle: 'Publier une nouvelle version',
+    publishIntro:
+      'Une publication fige les chiffres publics (après contrôle de diffusion) avec ses notes. Elle ne pourra plus être modifiée.',
+    notesLabel: 'Notes de publication',
+    notesHelp: 'Ce qui a changé, les associations ajoutées, les précautions de lecture.',
+    publish: 'Publier',
+    published: 'Publication créée :',
+    notesMissing: 'Écrivez des notes de publication avant de publier.',
+    noReleases: 'Aucune publication.',
+    forbidden: 'Cette page est réservée aux administrateurs du collectif.',
+  },
+  errors: {
+    generic: 'Une erreur est survenue. Réessayez ; si cela continue, prévenez le collectif.',
+    unavailable: 'Le service de données ne répond pas. Réessayez dans quelques minutes.',
+  },
+  yes: 'oui',
+  no: 'non',
+};
+
+export type SpaceMessages = typeof fr;
+
+const en: SpaceMessages = {
+  spaceTitle: 'Association space',
+  adminTitle: 'Collective administration',
+  nav: {
+    history: 'My uploads',
+    upload: 'Upload a file',
+    records: 'Download my data',
+    logout: 'Log out',
+    admin: 'Administration',
+    adminHome: 'Associations and accounts',
+    adminImports: 'Uploads and failures',
+    adminReleases: 'Releases',
+    otherLanguage: 'Français',
+    skip: 'Skip to content',
+  },
+  login: {
+    title: 'Log in',
+    intro:
+      'Log in with the e-mail address and password the collective gave you. You will only see your own association’s uploads.',
+    email: 'E-mail address',
+    password: 'Password',
+    submit: 'Log in',
+    missing: 'Enter your e-mail address and your password.',
+    invalid: 'Wrong e-mail address or password. Check them and try again.',
+    throttled: 'Too many attempts. Wait a few minutes before trying again.',
+    loggedOut: 'You are logged out.',
+    expired: 'Your session has expired. Please log in again.',
+  },
+  upload: {
+    title: 'Upload a file',
+    intro:
+      'Upload the anonymised export of your case files: CSV (; or , separated), Excel (.xlsx) or OpenDocument (.ods). Columns of names, phone numbers, addresses or dates of birth are refused: remove them before uploading.',
+    file: 'File to upload',
+    fileHelp: 'Drag and drop the file here, or click to choose it. 50 MB at most.',
+    dropHere: 'Drop the file here',
+    chosen: 'Chosen file:',
+    preview: 'Show a preview before saving (recommended)',
+    previewHelp: 'Nothing is saved until you confirm the preview.',
+    useProfile: 'Apply the value mappings saved for my association',
+    submit: 'Upload',
+    sending: 'Uploading…',
+    sent: 'File received, processing…',
+    noFile: 'Choose a file before uploading.',
+    tooLarge: 'The file is larger than 50 MB. Split it by year and upload each part.',
+    failed: 'The upload did not go through. Check your connection and try again; nothing was saved.',
+  },
+  history: {
+    title: 'My uploads',
+    empty: 'No uploads yet.',
+    date: 'Date',
+    status: 'Status',
+    years: 'Years',
+    rows: 'Rows read',
+    loaded: 'Saved',
+    rejected: 'Rejected',
+    current: 'Current',
+    currentFor: 'Current upload for',
+    open: 'See the report',
+    preview: 'preview',
+    currentByYear: 'Current upload per year',
+    year: 'Year',
+    upload: 'Upload',
+  },
+  status: {
+    received: 'Queued',
+    validated: 'Checked',
+    loading: 'Saving',
+    committed: 'Saved',
+    failed: 'Failed',
+    refused: 'Refused',
+    superseded: 'Replaced',
+    preview: 'Preview ready',
+  },
+  report: {
+    title: 'Upload report',
+    uploadedOn: 'Uploaded on',
+    pending: 'Your file is being processed. This page updates by itself.',
+    pendingNoJs: 'Reload the page in a few seconds to see the result.',
+    refresh: 'Refresh',
+    previewTitle: 'Preview: nothing is saved yet',
+    previewIntro: 'This is what would happen if you confirm this upload:',
+    wouldNew: 'new cases',
+    wouldReplaced: 'cases replaced (already uploaded, changed)',
+    wouldUnchanged: 'cases unchanged',
+    wouldRejected: 'rows rejected (to fix)',
+    confirm: 'Confirm and save',
+    fixAndRetry: 'Fix the file and upload it again',
+    confirmed: 'Upload confirmed: saving.',
+    summary: 'Result',
+    read: 'rows read',
+    loaded: 'cases saved',
+    rejected: 'rows rejected',
+    new: 'new',
+    replaced: 'replaced',
+    unchanged: 'unchanged',
+    years: 'Reference years',
+    errorsTitle: 'Rows to fix',
+    errorsIntro:
+      'These rows were not saved. Fix them in your file (row number as shown in your spreadsheet) and upload it again.',
+    row: 'Row',
+    column: 'Column',
+    value: 'Value read',
+    problem: 'Problem and fix',
+    empty: '(empty)',
+    downloadRejected: 'Download the rejected rows (CSV for Excel)',
+    warningsTitle: 'Values not recognised',
+    warningsIntro:
+      'These rows were saved, but some values were not recognised and count as “unknown”. Say what they mean: the mapping is saved for your association and used for the next uploads.',
+    rows: (n: number) => `${n} row${n > 1 ? 's' : ''}`,
+    notRecognised: (v: string) => `“${v}” not recognised`,
+    mapTo: 'Means',
+    mapNone: '— leave “unknown” —',
+    saveMapping: 'Save these mappings and run the import again',
+    mappingSaved: 'Mappings saved. The file is being processed again.',
+    refusedTitle: 'File refused',
+    refusedKept: 'Nothing from this file was kept: the file was deleted.',
+    refusedWhat: 'What to do:',
+    failedTitle: 'Processing failed',
+    failedText:
+      'An error happened while processing. Nothing in your data was changed. Try again; if it goes on, tell the collective.',
+    notFound: 'This upload does not exist or does not belong to your association.',
+    backToHistory: 'Back to my uploads',
+    uploadAnother: 'Upload another file',
+    moreRows: (n: number) => `… and ${n} more (all in the rejected rows file)`,
+  },
+  records: {
+    title: 'My saved data',
+    intro:
+      'Download the case records saved for your association, as the observatory normalised them, to check them. The file opens in Excel.',
+    download: 'Download my records (CSV)',
+  },
+  admin: {
+    associations: 'Associations',
+    accounts: 'Accounts',
+    slug: 'Identifier',
+    name: 'Name',
+    createdAt: 'Created on',
+    withdrawn: 'Withdrawn',
+    demo: 'demo',
+    email: 'E-mail',
+    role: 'Role',
+    association: 'Association',
+    lastLogin: 'Last login',
+    disabled: 'disabled',
+    roleAdmin: 'admin',
+    roleMember: 'member',
+    uploadsByYear: 'Who uploaded for which year',
+    noUpload: '—',
+    failures: 'Import failures and refusals',
+    noFailures: 'No failures or refusals.',
+    reason: 'Reason',
+    releases: 'Releases',
+    releaseId: 'Release',
+    publishedAt: 'Published on',
+    notes: 'Notes',
+    publishTitle: 'Publish a new release',
+    publishIntro:
+      'A release freezes the public figures (after disclosure control) with its notes. It can never be changed.',
+    notesLabel: 'Release notes',
+    notesHelp: 'What changed, associations added, reading caveats.',
+    publish: 'Publish',
+    published: 'Release created:',
+    notesMissing: 'Write release notes before publishing.',
+    noReleases: 'No releases.',
+    forbidden: 'This page is for the collective’s administrators only.',
+  },
+  errors: {
+    generic: 'Something went wrong. Try again; if it goes on, tell the collective.',
+    unavailable: 'The data service is not answering. Try again in a few minutes.',
+  },
+  yes: 'yes',
+  no: 'no',
+};
+
+export const spaceMessages: Record<SpaceLocale, SpaceMessages> = { fr, en };
+
+/** URLs of the space in each language: French paths are the canonical ones, English lives under /en. */
+export function spacePaths(locale: SpaceLocale) {
+  const base = locale === 'fr' ? '/espace' : '/en/space';
+  const admin = locale === 'fr' ? '/admin' : '/en/admin';
+  return {
+    home: base,
+    login: locale === 'fr' ? `${base}/connexion` : `${base}/login`,
+    logout: locale === 'fr' ? `${base}/deconnexion` : `${base}/logout`,
+    upload: locale === 'fr' ? `${base}/envoyer` : `${base}/upload`,
+    uploadFile: locale === 'fr' ? `${base}/envoyer/fichier` : `${base}/upload/file`,
+    records: locale === 'fr' ? `${base}/donnees` : `${base}/data`,
+    import: (id: string) => `${base}/imports/${encodeURIComponent(id)}`,
+    admin,
+    adminImports: `${admin}/imports`,
+    adminReleases: locale === 'fr' ? `${admin}/publications` : `${admin}/releases`,
+  };
+}
+
+export type SpacePaths = ReturnType<typeof spacePaths>;
+
+/** The same page in the other language (French and English paths differ only by these segments). */
+export function otherLanguagePath(pathname: string, locale: SpaceLocale): string {
+  const pairs: [string, string][] = [
+    ['/espace/connexion', '/en/space/login'],
+    ['/espace/deconnexion', '/en/space/logout'],
+    ['/espace/envoyer', '/en/space/upload'],
+    ['/espace/donnees', '/en/space/data'],
+    ['/espace', '/en/space'],
+    ['/admin/publications', '/en/admin/releases'],
+    ['/admin', '/en/admin'],
+  ];
+  for (const [f, e] of pairs) {
+    if (locale === 'fr' && (pathname === f || pathname.startsWith(f + '/'))) return e + pathname.slice(f.length);
+    if (locale === 'en' && (pathname === e || pathname.startsWith(e + '/'))) return f + pathname.slice(e.length);
+  }
+  return locale === 'fr' ? '/en/space' : '/espace';
+}
+
+export function formatDateTime(iso: string | null | undefined, locale: SpaceLocale): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(d);
+}
+
+export function formatCount(n: number | null | undefined, locale: SpaceLocale): string {
+  if (n === null || n === undefined) return '—';
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+}

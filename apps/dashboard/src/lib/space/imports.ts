@@ -1,0 +1,215 @@
+/**
+ * The space's view of an upload, read from the API's JSON. The wire shape is owned by @observatoire/schema
+ * (`importReportSchema`); this module only picks what the pages show and gives every field a safe default, so
+ * a report from an older ETL version still renders instead of breaking the page.
+ */
+import type { SpaceLocale } from './i18n';
+
+export interface Localised {
+  fr: string;
+  en: string;
+}
+
+export interface ImportIssueView {
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: Localised;
+  fix: Localised | null;
+}
+
+export interface ImportWarningView {
+  code: string;
+  column: string | null;
+  /** The code list the value should belong to (gender, recruitmentChannel...), when the ETL says so. */
+  field: string | null;
+  value: string | null;
+  count: number;
+  message: Localised;
+}
+
+export interface ImportCounts {
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  recordsNew: number;
+  recordsReplaced: number;
+  recordsUnchanged: number;
+  recordsRemoved: number;
+}
+
+export interface ImportView {
+  id: string;
+  status: string;
+  dryRun: boolean;
+  format: string | null;
+  originalName: string | null;
+  createdAt: string | null;
+  finishedAt: string | null;
+  referenceYears: number[];
+  supersededYears: number[];
+  counts: ImportCounts;
+  issues: ImportIssueView[];
+  issuesTotal: number;
+  warnings: ImportWarningView[];
+  summary: Localised | null;
+  refusal: Localised | null;
+  failure: Localised | null;
+  associationSlug: string | null;
+  associationName: string | null;
+}
+
+type Json = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function num(...candidates: unknown[]): number {
+  for (const c of candidates) if (typeof c === 'number' && Number.isFinite(c)) return c;
+  return 0;
+}
+
+function str(...candidates: unknown[]): string | null {
+  for (const c of candidates) {
+    if (typeof c === 'string') return c;
+    if (typeof c === 'number') return String(c);
+  }
+  return null;
+}
+
+/** A localised message: `{fr, en}`, or a plain string used for both languages. */
+export function localised(v: unknown): Localised | null {
+  if (isObj(v) && (typeof v.fr === 'string' || typeof v.en === 'string')) {
+    const fr = typeof v.fr === 'string' ? v.fr : String(v.en);
+    const en = typeof v.en === 'string' ? v.en : fr;
+    return { fr, en };
+  }
+  if (typeof v === 'string' && v) return { fr: v, en: v };
+  return null;
+}
+
+export function pick(text: Localised | null | undefined, locale: SpaceLocale): string {
+  if (!text) return '';
+  return locale === 'fr' ? text.fr : text.en;
+}
+
+function years(v: unknown): number[] {
+  return Array.isArray(v) ? v.filter((y): y is number => typeof y === 'number').sort((a, b) => a - b) : [];
+}
+
+function toIssue(v: unknown): ImportIssueView | null {
+  if (!isObj(v)) return null;
+  const message = localised(v.message) ?? { fr: String(v.code ?? ''), en: String(v.code ?? '') };
+  return {
+    row: typeof v.row === 'number' ? v.row : null,
+    column: str(v.column, v.header),
+    value: str(v.rawValue, v.raw, v.value),
+    message,
+    fix: localised(v.fix) ?? localised(v.hint),
+  };
+}
+
+function toWarning(v: unknown, fieldOf: Map<string, string>): ImportWarningView | null {
+  if (!isObj(v)) return null;
+  const column = str(v.column, v.header);
+  const count = num(v.count, Array.isArray(v.rows) ? v.rows.length : undefined, 1);
+  return {
+    code: str(v.code) ?? 'warning',
+    column,
+    field: str(v.field) ?? (column !== null ? (fieldOf.get(column) ?? null) : null),
+    value: str(v.rawValue, v.raw, v.value),
+    count,
+    message: localised(v.message) ?? { fr: '', en: '' },
+  };
+}
+
+/** Reads one item of `GET /api/v1/imports` or the body of `GET /api/v1/imports/:id`. */
+export function toImportView(raw: unknown): ImportView {
+  const b: Json = isObj(raw) ? raw : {};
+  const report: Json = isObj(b.report) ? b.report : {};
+  const rc: Json = isObj(report.counts) ? report.counts : {};
+  const bc: Json = isObj(b.counts) ? b.counts : {};
+  const c = (key: keyof ImportCounts) => num(bc[key], b[key], rc[key]);
+  // The report names each column's header and the field it was mapped to: warnings only carry the header.
+  const fieldOf = new Map<string, string>();
+  if (Array.isArray(report.columns)) {
+    for (const col of report.columns) {
+      if (isObj(col) && typeof col.header === 'string' && typeof col.field === 'string') {
+        fieldOf.set(col.header, col.field);
+        if (typeof col.index === 'number') fieldOf.set(String(col.index), col.field);
+      }
+    }
+  }
+  const issuesRaw = Array.isArray(report.errors) ? report.errors : Array.isArray(report.issues) ? report.issues : [];
+  const issues = issuesRaw.map(toIssue).filter((i): i is ImportIssueView => i !== null);
+  const warningsRaw = Array.isArray(report.warnings) ? report.warnings : [];
+  const status = str(b.status) ?? 'received';
+  const outcome = str(report.outcome);
+  const summary = localised(report.summary);
+  const refused = status === 'refused' || outcome === 'refused';
+  const assoc: Json = isObj(b.association) ? b.association : {};
+  return {
+    id: str(b.id, report.batchId) ?? '',
+    status,
+    dryRun: b.dryRun === true || report.dryRun === true,
+    format: str(b.format, report.format),
+    originalName: str(b.originalName, b.fileName, report.fileName),
+    createdAt: str(b.createdAt, b.receivedAt),
+    finishedAt: str(b.finishedAt),
+    referenceYears: years(b.referenceYears ?? report.referenceYears),
+    supersededYears: years(b.supersededYears),
+    counts: {
+      rowsRead: c('rowsRead'),
+      rowsAccepted: c('rowsAccepted'),
+      rowsRejected: c('rowsRejected'),
+      recordsNew: c('recordsNew'),
+      recordsReplaced: c('recordsReplaced'),
+      recordsUnchanged: c('recordsUnchanged'),
+      recordsRemoved: c('recordsRemoved'),
+    },
+    issues,
+    issuesTotal: issues.length + num(report.errorsTruncated),
+    warnings: warningsRaw.map((w) => toWarning(w, fieldOf)).filter((w): w is ImportWarningView => w !== null),
+    summary,
+    refusal: refused ? (localised(b.refusalReason) ?? summary) : null,
+    failure: status === 'failed' ? (localised(b.error) ?? summary) : null,
+    associationSlug: str(assoc.slug, b.associationSlug, report.association),
+    associationName: str(assoc.name, b.associationName),
+  };
+}
+
+export const PENDING_STATUSES = new Set(['received', 'loading']);
+
+/** Still moving: the page keeps polling. A dry run stops at `validated` and waits for the user's decision. */
+export function isPending(view: ImportView): boolean {
+  if (PENDING_STATUSES.has(view.status)) return true;
+  return view.status === 'validated' && !view.dryRun;
+}
+
+export function isPreviewReady(view: ImportView): boolean {
+  return view.dryRun && view.status === 'validated';
+}
+
+/**
+ * For each reference year, the upload whose records are the ones kept: the newest committed upload that covers
+ * the year and has not been superseded for it by a later one.
+ */
+export function currentUploadByYear(imports: ImportView[]): Map<number, string> {
+  const current = new Map<number, string>();
+  const sorted = [...imports]
+    .filter((i) => !i.dryRun && (i.status === 'committed' || i.status === 'superseded'))
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  for (const imp of sorted) {
+    for (const year of imp.referenceYears) {
+      if (imp.supersededYears.includes(year) || current.has(year)) continue;
+      current.set(year, imp.id);
+    }
+  }
+  return current;
+}
+
+/** The value of a Problem Details body (RFC 9457) worth showing, in the user's language. */
+export function problemMessage(body: unknown, locale: SpaceLocale): string | null {
+  if (!isObj(body)) return null;
+  const text = localised(body.messages) ?? localised(body.message) ?? localised(body.detail);
+  return text ? pick(text, locale) : null;
+}

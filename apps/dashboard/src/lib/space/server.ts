@@ -1,0 +1,219 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { API } from './endpoints';
+import { spaceMessages, spacePaths, type SpaceLocale } from './i18n';
+import { problemMessage, toImportView, type ImportView } from './imports';
+
+export interface SpaceUser {
+  id: string;
+  email: string;
+  role: 'admin' | 'member';
+  associationId: string | null;
+  associationSlug: string | null;
+  associationName: string | null;
+}
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function readJson(res: Response): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch {
+    return null;
+  }
+}
+
+function toUser(body: unknown): SpaceUser | null {
+  const u = isObj(body) && isObj(body.user) ? body.user : body;
+  if (!isObj(u) || typeof u.id !== 'string') return null;
+  const a = isObj(u.association) ? u.association : {};
+  return {
+    id: u.id,
+    email: String(u.email ?? ''),
+    role: u.role === 'admin' ? 'admin' : 'member',
+    associationId: (a.id as string) ?? (u.associationId as string) ?? null,
+    associationSlug: (a.slug as string) ?? (u.associationSlug as string) ?? null,
+    associationName: (a.name as string) ?? (u.associationName as string) ?? null,
+  };
+}
+
+/** Who is logged in, asked to the API with the browser's cookie (through the proxy); null when nobody. */
+export async function currentUser(event: RequestEvent): Promise<SpaceUser | null> {
+  let res: Response;
+  try {
+    res = await event.fetch(API.me, { headers: { accept: 'application/json' } });
+  } catch {
+    return null;
+  }
+  if (!res.ok) return null;
+  return toUser(await readJson(res));
+}
+
+function loginRedirect(event: RequestEvent, locale: SpaceLocale): never {
+  const next = event.url.pathname + event.url.search;
+  redirect(303, `${spacePaths(locale).login}?next=${encodeURIComponent(next)}`);
+}
+
+export async function requireUser(event: RequestEvent, locale: SpaceLocale): Promise<SpaceUser> {
+  const user = await currentUser(event);
+  if (!user) loginRedirect(event, locale);
+  return user;
+}
+
+export async function requireAdmin(event: RequestEvent, locale: SpaceLocale): Promise<SpaceUser> {
+  const user = await requireUser(event, locale);
+  if (user.role !== 'admin') error(403, spaceMessages[locale].admin.forbidden);
+  return user;
+}
+
+/** GET a JSON resource of the API; a lost session sends back to the login page, anything else is a clean error. */
+export async function apiGet(event: RequestEvent, locale: SpaceLocale, path: string): Promise<unknown> {
+  const res = await event.fetch(path, { headers: { accept: 'application/json' } });
+  if (res.status === 401) loginRedirect(event, locale);
+  if (res.status === 404) error(404, spaceMessages[locale].report.notFound);
+  if (res.status === 403) error(403, spaceMessages[locale].admin.forbidden);
+  if (!res.ok) {
+    const msg = problemMessage(await readJson(res), locale);
+    error(res.status >= 500 ? 502 : res.status, msg ?? spaceMessages[locale].errors.unavailable);
+  }
+  return readJson(res);
+}
+
+function listOf(body: unknown, ...keys: string[]): unknown[] {
+  if (Array.isArray(body)) return body;
+  if (isObj(body)) for (const k of ['items', 'data', ...keys]) if (Array.isArray(body[k])) return body[k] as unknown[];
+  return [];
+}
+
+export async function listImports(event: RequestEvent, locale: SpaceLocale): Promise<ImportView[]> {
+  const body = await apiGet(event, locale, `${API.imports}?limit=200`);
+  return listOf(body, 'imports').map(toImportView);
+}
+
+export async function getImport(event: RequestEvent, locale: SpaceLocale, id: string): Promise<ImportView> {
+  // An id that is not even a UUID cannot be an upload: 404 without asking the API.
+  if (!/^[0-9a-f-]{36}$/i.test(id)) error(404, spaceMessages[locale].report.notFound);
+  return toImportView(await apiGet(event, locale, API.import(id)));
+}
+
+// ---------------------------------------------------------------------------------------------- form actions
+
+function safeNext(next: string | null, locale: SpaceLocale, role: SpaceUser['role']): string {
+  const paths = spacePaths(locale);
+  // Only paths of this site: `//evil.example` or `https://...` would turn the login into an open redirect.
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) return next;
+  return role === 'admin' ? paths.admin : paths.home;
+}
+
+export async function loginAction(event: RequestEvent, locale: SpaceLocale) {
+  const m = spaceMessages[locale].login;
+  const form = await event.request.formData();
+  const email = String(form.get('email') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  if (!email || !password) return fail(400, { email, message: m.missing });
+  let res: Response;
+  try {
+    res = await event.fetch(API.login, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+  } catch {
+    return fail(502, { email, message: spaceMessages[locale].errors.unavailable });
+  }
+  if (res.status === 429) return fail(429, { email, message: m.throttled });
+  if (res.status === 401 || res.status === 400 || res.status === 403) return fail(400, { email, message: m.invalid });
+  if (!res.ok) {
+    return fail(502, {
+      email,
+      message: problemMessage(await readJson(res), locale) ?? spaceMessages[locale].errors.generic,
+    });
+  }
+  // The session cookie the API set was relayed to the browser by SvelteKit's internal fetch.
+  const user = toUser(await readJson(res));
+  redirect(303, safeNext(event.url.searchParams.get('next'), locale, user?.role ?? 'member'));
+}
+
+export async function logoutAction(event: RequestEvent, locale: SpaceLocale) {
+  try {
+    await event.fetch(API.logout, { method: 'POST', headers: { accept: 'application/json' } });
+  } catch {
+    // Logging out must always leave the user logged out here, even when the API is away.
+  }
+  redirect(303, `${spacePaths(locale).login}?sortie=1`);
+}
+
+async function postJson(event: RequestEvent, locale: SpaceLocale, path: string, method: string, body?: unknown) {
+  let res: Response;
+  try {
+    res = await event.fetch(path, {
+      method,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? '{}' : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false as const, status: 502, message: spaceMessages[locale].errors.unavailable, body: null };
+  }
+  if (res.status === 401) loginRedirect(event, locale);
+  const json = await readJson(res);
+  if (!res.ok) {
+    return {
+      ok: false as const,
+      status: res.status,
+      message:
+        res.status === 404
+          ? spaceMessages[locale].report.notFound
+          : (problemMessage(json, locale) ?? spaceMessages[locale].errors.generic),
+      body: json,
+    };
+  }
+  return { ok: true as const, status: res.status, message: null, body: json };
+}
+
+export async function confirmAction(event: RequestEvent, locale: SpaceLocale) {
+  const id = event.params.id ?? '';
+  const r = await postJson(event, locale, API.confirm(id), 'POST');
+  if (!r.ok) return fail(r.status >= 500 ? 502 : r.status, { message: r.message });
+  const next = isObj(r.body) && typeof r.body.id === 'string' ? r.body.id : id;
+  redirect(303, `${spacePaths(locale).import(next)}?confirme=1`);
+}
+
+/**
+ * Saves the user's value mappings ("Snap" → snapchat) into the association's profile, then runs the same stored
+ * file again so the report reflects them. Form fields are `map.<field>.<value>` = code (empty = leave unknown).
+ */
+export async function mappingAction(event: RequestEvent, locale: SpaceLocale) {
+  const id = event.params.id ?? '';
+  const form = await event.request.formData();
+  const values: { field: string; column: string | null; value: string; code: string }[] = [];
+  for (const [key, v] of form) {
+    if (!key.startsWith('map:') || typeof v !== 'string' || !v) continue;
+    const [, field, column, ...rest] = key.split(':');
+    values.push({ field, column: column || null, value: decodeURIComponent(rest.join(':')), code: v });
+  }
+  if (values.length > 0) {
+    const saved = await postJson(event, locale, API.mappingProfile, 'PATCH', { values });
+    if (!saved.ok) return fail(saved.status >= 500 ? 502 : saved.status, { message: saved.message });
+  }
+  const rerun = await postJson(event, locale, API.rerun(id), 'POST');
+  if (!rerun.ok) return fail(rerun.status >= 500 ? 502 : rerun.status, { message: rerun.message });
+  const next = isObj(rerun.body) && typeof rerun.body.id === 'string' ? rerun.body.id : id;
+  redirect(303, `${spacePaths(locale).import(next)}?correspondances=1`);
+}
+
+export async function publishAction(event: RequestEvent, locale: SpaceLocale) {
+  const m = spaceMessages[locale].admin;
+  const form = await event.request.formData();
+  const notesFr = String(form.get('notesFr') ?? '').trim();
+  const notesEn = String(form.get('notesEn') ?? '').trim();
+  if (!notesFr && !notesEn) return fail(400, { notesFr, notesEn, message: m.notesMissing });
+  const r = await postJson(event, locale, API.adminReleases, 'POST', {
+    notes: { fr: notesFr || notesEn, en: notesEn || notesFr },
+  });
+  if (!r.ok) return fail(r.status >= 500 ? 502 : r.status, { notesFr, notesEn, message: r.message });
+  const created = isObj(r.body) && isObj(r.body.release) ? r.body.release : r.body;
+  const rid = isObj(created) ? String(created.id ?? '') : '';
+  return { published: rid };
+}
+
+export { listOf, isObj };

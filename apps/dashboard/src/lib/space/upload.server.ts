@@ -1,0 +1,73 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { forwardToApi } from './api.server';
+import { API } from './endpoints';
+import { spaceMessages, spacePaths, type SpaceLocale } from './i18n';
+import { problemMessage } from './imports';
+
+export const FLASH_COOKIE = 'space_flash';
+
+function wantsJson(event: RequestEvent): boolean {
+  return (event.request.headers.get('accept') ?? '').includes('application/json');
+}
+
+/**
+ * Receives the upload form (a plain multipart post when JavaScript is off, an XHR with progress when it is on)
+ * and streams it to `POST /api/v1/imports` as it arrives: the file is never held by the dashboard. The answer is
+ * a redirect to the upload's report page, or back to the form with the API's message.
+ */
+export async function handleUpload(event: RequestEvent, locale: SpaceLocale): Promise<Response> {
+  const paths = spacePaths(locale);
+  const m = spaceMessages[locale];
+  const type = event.request.headers.get('content-type') ?? '';
+  let status = 400;
+  let message: string = m.upload.noFile;
+  let location: string | null = null;
+
+  if (type.startsWith('multipart/form-data')) {
+    const res = await forwardToApi(event, API.imports);
+    let body: unknown = null;
+    try {
+      body = await res.json();
+    } catch {
+      body = null;
+    }
+    status = res.status;
+    if (res.ok && body && typeof body === 'object' && typeof (body as { id?: unknown }).id === 'string') {
+      location = paths.import((body as { id: string }).id);
+    } else if (res.status === 401) {
+      location = `${paths.login}?next=${encodeURIComponent(paths.upload)}`;
+    } else if (res.status === 413) {
+      message = m.upload.tooLarge;
+    } else {
+      message = problemMessage(body, locale) ?? (res.status >= 500 ? m.upload.failed : m.errors.generic);
+    }
+  }
+
+  if (wantsJson(event)) {
+    return new Response(JSON.stringify(location ? { location } : { message }), {
+      status: location ? 200 : status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+  if (location) return new Response(null, { status: 303, headers: { location } });
+  // Without JavaScript the form page shows the message once, from a short-lived cookie.
+  event.cookies.set(FLASH_COOKIE, encodeURIComponent(message), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    maxAge: 120,
+    secure: event.url.protocol === 'https:',
+  });
+  return new Response(null, { status: 303, headers: { location: paths.upload } });
+}
+
+export function takeFlash(event: RequestEvent): string | null {
+  const v = event.cookies.get(FLASH_COOKIE);
+  if (!v) return null;
+  event.cookies.delete(FLASH_COOKIE, { path: '/' });
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,3 @@
+import { adminHomeLoad } from '$lib/space/admin.server';
+
+export const load = adminHomeLoad('fr');

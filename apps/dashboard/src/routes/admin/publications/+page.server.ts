@@ -1,0 +1,4 @@
+import { adminReleasesActions, adminReleasesLoad } from '$lib/space/admin.server';
+
+export const load = adminReleasesLoad('fr');
+export const actions = adminReleasesActions('fr');

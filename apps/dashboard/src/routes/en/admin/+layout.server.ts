@@ -1,0 +1,3 @@
+import { adminLayoutLoad } from '$lib/space/admin.server';
+
+export const load = adminLayoutLoad('en');

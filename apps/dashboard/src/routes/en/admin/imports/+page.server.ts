@@ -1,0 +1,3 @@
+import { adminImportsLoad } from '$lib/space/admin.server';
+
+export const load = adminImportsLoad('en');

@@ -1,0 +1,3 @@
+import { spaceLayoutLoad } from '$lib/space/routes.server';
+
+export const load = spaceLayoutLoad('en');

@@ -1,0 +1,3 @@
+import { logoutActions } from '$lib/space/routes.server';
+
+export const actions = logoutActions('en');

@@ -1,0 +1,3 @@
+import { historyLoad } from '$lib/space/routes.server';
+
+export const load = historyLoad('fr');

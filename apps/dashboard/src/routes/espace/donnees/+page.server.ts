@@ -1,0 +1,3 @@
+import { recordsLoad } from '$lib/space/routes.server';
+
+export const load = recordsLoad('fr');

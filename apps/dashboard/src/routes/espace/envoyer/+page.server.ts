@@ -1,0 +1,3 @@
+import { uploadLoad } from '$lib/space/routes.server';
+
+export const load = uploadLoad('fr');
