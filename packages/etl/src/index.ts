@@ -1,2 +1,21 @@
 export * from './errors.js';
 export * from './readers/index.js';
+export {
+  runImport,
+  hashFile,
+  AssociationNotFoundError,
+  MAX_REPORTED_ERRORS,
+  type RunImportInput,
+  type ImportResult,
+} from './pipeline.js';
+export { receiveImport, type ReceiveImportInput } from './load/receive.js';
+export { recoverInterruptedBatches } from './load/batches.js';
+export { createImportQueue, IMPORT_QUEUE, type ImportQueue, type ImportQueueOptions } from './queue/import-queue.js';
+export { loadPseudonymKey, caseKey } from './privacy/pseudonym.js';
+export { identifierHeaderKind, identifierContentKind, type IdentifierKind } from './privacy/identifiers.js';
+export { planColumns, diffHeaders, type ColumnPlan, type HeaderChanges } from './mapping/plan.js';
+export { fieldForHeader, CANONICAL_FIELDS, type CanonicalField } from './mapping/fields.js';
+export { detectHeaderRow } from './mapping/header-row.js';
+export { RowNormaliser, safeRaw } from './normalise/record.js';
+export { parseAge, parseDate, parseYear, looksLikeFormula } from './normalise/parse.js';
+export { formatReport } from './report-text.js';

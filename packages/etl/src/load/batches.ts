@@ -1,0 +1,135 @@
+import type pg from 'pg';
+import type { ImportBatchStatus } from '@observatoire/db';
+
+/** Advisory lock class ids (first int of the two-int form), constant across processes. */
+export const BATCH_LOCK_CLASS = 0x0b5e7a71;
+export const ASSOCIATION_LOCK_CLASS = 0x0b5e7a72;
+
+export interface BatchRow {
+  id: string;
+  associationId: string;
+  contentHash: string;
+  status: ImportBatchStatus;
+  report: unknown;
+  storedFile: string | null;
+  createdAt: Date;
+}
+
+const BATCH_COLUMNS = `id, association_id AS "associationId", content_hash AS "contentHash", status, report,
+  stored_file AS "storedFile", created_at AS "createdAt"`;
+
+export async function getBatch(db: pg.ClientBase, id: string): Promise<BatchRow | null> {
+  const { rows } = await db.query<BatchRow>(`SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+/** The live batch (received, validated, loading or committed) of the same file for the same association. */
+export async function findSameFile(
+  db: pg.ClientBase,
+  associationId: string,
+  contentHash: string,
+  exceptId?: string,
+): Promise<BatchRow | null> {
+  const { rows } = await db.query<BatchRow>(
+    `SELECT ${BATCH_COLUMNS} FROM import_batch
+     WHERE association_id = $1 AND content_hash = $2 AND NOT dry_run
+       AND status IN ('received', 'validated', 'loading', 'committed') AND id IS DISTINCT FROM $3
+     ORDER BY created_at LIMIT 1`,
+    [associationId, contentHash, exceptId ?? null],
+  );
+  return rows[0] ?? null;
+}
+
+export interface NewBatch {
+  associationId: string;
+  contentHash: string;
+  format?: string | null;
+  originalName?: string | null;
+  storedFile?: string | null;
+  createdByUserId?: string | null;
+}
+
+/**
+ * Records an upload as `received`. Returns null when the same file is already live for the association (the
+ * partial unique index makes two concurrent uploads of one file end as one batch).
+ */
+export async function createBatch(db: pg.ClientBase, b: NewBatch): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO import_batch (association_id, content_hash, status, format, original_name, stored_file, created_by_user_id)
+     VALUES ($1, $2, 'received', $3, $4, $5, $6)
+     ON CONFLICT (association_id, content_hash)
+       WHERE NOT dry_run AND status IN ('received', 'validated', 'loading', 'committed') DO NOTHING
+     RETURNING id`,
+    [
+      b.associationId,
+      b.contentHash,
+      b.format ?? null,
+      b.originalName ?? null,
+      b.storedFile ?? null,
+      b.createdByUserId ?? null,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function setBatchStatus(
+  db: pg.ClientBase,
+  id: string,
+  status: ImportBatchStatus,
+  extra: { report?: unknown; format?: string | null; finished?: boolean } = {},
+): Promise<void> {
+  await db.query(
+    `UPDATE import_batch SET status = $2,
+       report = COALESCE($3::jsonb, report),
+       format = COALESCE($4, format),
+       finished_at = CASE WHEN $5 THEN now() ELSE finished_at END
+     WHERE id = $1`,
+    [
+      id,
+      status,
+      extra.report === undefined ? null : JSON.stringify(extra.report),
+      extra.format ?? null,
+      extra.finished ?? false,
+    ],
+  );
+}
+
+/**
+ * Finds batches a crashed process left in `loading` (or `validated`), and marks them failed. A batch is being
+ * loaded exactly while its loader holds the batch's session advisory lock, so a lock we can take means nobody is
+ * loading it; its transaction was rolled back by PostgreSQL, and any record carrying its id is removed.
+ * Returns the ids cleaned up.
+ */
+export async function recoverInterruptedBatches(db: pg.ClientBase): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM import_batch WHERE status IN ('validated', 'loading') ORDER BY created_at`,
+  );
+  const cleaned: string[] = [];
+  for (const { id } of rows) {
+    const { rows: lock } = await db.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok`, [
+      BATCH_LOCK_CLASS,
+      id,
+    ]);
+    if (!lock[0].ok) continue;
+    try {
+      await db.query('BEGIN');
+      const { rowCount } = await db.query(
+        `UPDATE import_batch SET status = 'failed', finished_at = now(),
+           report = jsonb_set(COALESCE(report, '{}'::jsonb), '{interrupted}', 'true'::jsonb)
+         WHERE id = $1 AND status IN ('validated', 'loading')`,
+        [id],
+      );
+      if (rowCount) {
+        await db.query(`DELETE FROM case_record WHERE batch_id = $1`, [id]);
+        cleaned.push(id);
+      }
+      await db.query('COMMIT');
+    } catch (err) {
+      await db.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      await db.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [BATCH_LOCK_CLASS, id]);
+    }
+  }
+  return cleaned;
+}

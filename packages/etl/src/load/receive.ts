@@ -1,0 +1,37 @@
+import pg from 'pg';
+import { createBatch, findSameFile } from './batches.js';
+
+export interface ReceiveImportInput {
+  databaseUrl: string;
+  associationId: string;
+  contentHash: string;
+  /** Where the uploaded file is kept until the worker has read it. */
+  storedFile: string;
+  originalName?: string;
+  createdByUserId?: string | null;
+}
+
+/**
+ * Records an upload as a `received` batch before it is queued (API path). When the same file is already live for
+ * the association, returns that batch as `duplicateOf` and records nothing: the caller deletes its copy.
+ */
+export async function receiveImport(
+  input: ReceiveImportInput,
+): Promise<{ batchId: string; duplicateOf: null } | { batchId: null; duplicateOf: string }> {
+  const db = new pg.Client({ connectionString: input.databaseUrl });
+  await db.connect();
+  try {
+    const id = await createBatch(db, {
+      associationId: input.associationId,
+      contentHash: input.contentHash,
+      storedFile: input.storedFile,
+      originalName: input.originalName ?? null,
+      createdByUserId: input.createdByUserId ?? null,
+    });
+    if (id) return { batchId: id, duplicateOf: null };
+    const same = await findSameFile(db, input.associationId, input.contentHash);
+    return { batchId: null, duplicateOf: same?.id ?? 'unknown' };
+  } finally {
+    await db.end();
+  }
+}

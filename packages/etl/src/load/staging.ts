@@ -1,0 +1,162 @@
+import type pg from 'pg';
+import { ONLINE_CHANNELS } from '@observatoire/schema';
+import { ASSOCIATION_LOCK_CLASS } from './batches.js';
+
+/** Column order of the COPY lines the normaliser writes (must match `RowNormaliser.normalise`). */
+export const STAGING_COLUMNS = [
+  'reference_year',
+  'case_key',
+  'gender',
+  'age_band',
+  'is_minor',
+  'citizenship',
+  'exploitation_types',
+  'recruitment_channels',
+  'recruitment_platforms',
+  'online_exploitation',
+  'exploitation_platforms',
+  'online_control',
+  'exploitation_country',
+  'recruiter_relation',
+  'source_row',
+] as const;
+
+const DATA_COLUMNS = STAGING_COLUMNS.filter((c) => c !== 'case_key' && c !== 'source_row' && c !== 'reference_year');
+
+/** A temporary table, private to the transaction and dropped with it: the raw rows never reach a shared table. */
+export async function createStaging(db: pg.ClientBase): Promise<void> {
+  await db.query(`
+    CREATE TEMP TABLE import_staging (
+      reference_year smallint NOT NULL,
+      case_key text NOT NULL,
+      gender text NOT NULL,
+      age_band text NOT NULL,
+      is_minor boolean,
+      citizenship text[] NOT NULL,
+      exploitation_types text[] NOT NULL,
+      recruitment_channels text[] NOT NULL,
+      recruitment_platforms text[] NOT NULL,
+      online_exploitation text NOT NULL,
+      exploitation_platforms text[] NOT NULL,
+      online_control text NOT NULL,
+      exploitation_country text,
+      recruiter_relation text NOT NULL,
+      source_row integer NOT NULL
+    ) ON COMMIT DROP`);
+}
+
+export const COPY_STAGING_SQL = `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`;
+
+/** Rows whose (year, case key) repeats an earlier row: every occurrence after the first, by source row. */
+export async function findDuplicateRows(db: pg.ClientBase): Promise<number[]> {
+  const { rows } = await db.query<{ rows: number[] }>(`
+    SELECT (array_agg(source_row ORDER BY source_row))[2:] AS rows
+    FROM import_staging GROUP BY reference_year, case_key HAVING count(*) > 1`);
+  return rows.flatMap((r) => r.rows).sort((a, b) => a - b);
+}
+
+export async function dropStagingRows(db: pg.ClientBase, sourceRows: number[]): Promise<void> {
+  if (sourceRows.length) await db.query(`DELETE FROM import_staging WHERE source_row = ANY($1)`, [sourceRows]);
+}
+
+export interface MergeCounts {
+  recordsNew: number;
+  recordsReplaced: number;
+  recordsUnchanged: number;
+  recordsRemoved: number;
+  years: number[];
+}
+
+/**
+ * The upload becomes its association's truth for the years it contains: the counts compare it with what was
+ * stored, then those years' records are replaced (and only those), previous batches are marked superseded for
+ * them, and the aggregates of those (association, year) pairs are rebuilt. Runs inside the caller's transaction.
+ */
+export async function mergeStaging(db: pg.ClientBase, associationId: string, batchId: string): Promise<MergeCounts> {
+  // Two loads of one association run one after the other (the second sees the first's records).
+  await db.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ASSOCIATION_LOCK_CLASS, associationId]);
+  const { rows: yr } = await db.query<{ years: number[] }>(
+    `SELECT COALESCE(array_agg(DISTINCT reference_year::int ORDER BY reference_year::int), '{}') AS years FROM import_staging`,
+  );
+  const years = yr[0].years;
+  const same = DATA_COLUMNS.map((c) => `s.${c} IS NOT DISTINCT FROM c.${c}`).join(' AND ');
+  const { rows: counts } = await db.query<{ new: string; unchanged: string; replaced: string; previous: string }>(
+    `SELECT
+       count(*) FILTER (WHERE c.id IS NULL) AS new,
+       count(*) FILTER (WHERE c.id IS NOT NULL AND ${same}) AS unchanged,
+       count(*) FILTER (WHERE c.id IS NOT NULL AND NOT (${same})) AS replaced,
+       (SELECT count(*) FROM case_record p WHERE p.association_id = $1 AND p.reference_year = ANY($2::int[])) AS previous
+     FROM import_staging s
+     LEFT JOIN case_record c
+       ON c.association_id = $1 AND c.reference_year = s.reference_year AND c.case_key = s.case_key`,
+    [associationId, years],
+  );
+  const recordsNew = Number(counts[0].new);
+  const recordsUnchanged = Number(counts[0].unchanged);
+  const recordsReplaced = Number(counts[0].replaced);
+  const recordsRemoved = Number(counts[0].previous) - recordsUnchanged - recordsReplaced;
+
+  await db.query(`DELETE FROM case_record WHERE association_id = $1 AND reference_year = ANY($2::int[])`, [
+    associationId,
+    years,
+  ]);
+  await db.query(
+    `INSERT INTO case_record (association_id, ${STAGING_COLUMNS.join(', ')}, batch_id)
+     SELECT $1, ${STAGING_COLUMNS.join(', ')}, $2 FROM import_staging`,
+    [associationId, batchId],
+  );
+  await db.query(
+    `UPDATE import_batch b SET
+       superseded_years = ARRAY(SELECT DISTINCT y FROM unnest(b.superseded_years || b.reference_years) y
+                                WHERE y = ANY(b.superseded_years) OR y = ANY($3::int[]) ORDER BY y),
+       status = CASE WHEN b.reference_years <@ (b.superseded_years || $3::int[]) THEN 'superseded' ELSE b.status END
+     WHERE b.association_id = $1 AND b.id <> $2 AND b.status = 'committed' AND b.reference_years && $3::int[]`,
+    [associationId, batchId, years],
+  );
+  await refreshAggregates(db, associationId, years);
+  return { recordsNew, recordsReplaced, recordsUnchanged, recordsRemoved, years };
+}
+
+/**
+ * Rebuilds `case_aggregate` for one association's years from the staging rows (the new truth of those years),
+ * grouping identical records first so that the dimensions are exploded over few groups, not over every row.
+ */
+export async function refreshAggregates(db: pg.ClientBase, associationId: string, years: number[]): Promise<void> {
+  await db.query(`DELETE FROM case_aggregate WHERE association_id = $1 AND reference_year = ANY($2::int[])`, [
+    associationId,
+    years,
+  ]);
+  await db.query(
+    `WITH g AS (
+       SELECT reference_year, gender, age_band, is_minor, citizenship, exploitation_types, recruitment_channels,
+              recruitment_platforms, online_exploitation, exploitation_platforms, online_control,
+              exploitation_country, recruiter_relation, count(*)::int AS n
+       FROM import_staging
+       GROUP BY reference_year, gender, age_band, is_minor, citizenship, exploitation_types, recruitment_channels,
+                recruitment_platforms, online_exploitation, exploitation_platforms, online_control,
+                exploitation_country, recruiter_relation
+     )
+     INSERT INTO case_aggregate (association_id, reference_year, dimension, code, cases)
+     SELECT $1, reference_year, d.dimension, d.code, sum(n)::int
+     FROM g CROSS JOIN LATERAL (
+       SELECT 'cases', 'all'
+       UNION ALL SELECT 'gender', gender
+       UNION ALL SELECT 'age_band', age_band
+       UNION ALL SELECT 'minor', CASE WHEN is_minor THEN 'yes' WHEN NOT is_minor THEN 'no' ELSE 'unknown' END
+       UNION ALL SELECT 'online_recruitment',
+         CASE WHEN recruitment_channels && $2::text[] THEN 'yes'
+              WHEN recruitment_channels = '{unknown}' THEN 'unknown' ELSE 'no' END
+       UNION ALL SELECT 'citizenship', unnest(citizenship)
+       UNION ALL SELECT 'exploitation_type', unnest(exploitation_types)
+       UNION ALL SELECT 'recruitment_channel', unnest(recruitment_channels)
+       UNION ALL SELECT 'recruitment_platform', unnest(recruitment_platforms)
+       UNION ALL SELECT 'online_exploitation', online_exploitation
+       UNION ALL SELECT 'exploitation_platform', unnest(exploitation_platforms)
+       UNION ALL SELECT 'online_control', online_control
+       UNION ALL SELECT 'exploitation_country', COALESCE(exploitation_country, 'unknown')
+       UNION ALL SELECT 'recruiter_relation', recruiter_relation
+     ) AS d(dimension, code)
+     GROUP BY reference_year, d.dimension, d.code`,
+    [associationId, [...ONLINE_CHANNELS]],
+  );
+}

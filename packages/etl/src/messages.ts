@@ -1,0 +1,149 @@
+import type { LocalisedText } from '@observatoire/schema';
+
+/**
+ * The mapping/normalisation/privacy/load message catalogue: French first, each message says what to do.
+ * Codes are stable (reports, tests and the dashboard rely on them).
+ */
+const FIELD_LABELS: Record<string, LocalisedText> = {
+  caseId: { fr: 'identifiant du dossier', en: 'case id' },
+  referenceYear: { fr: 'année de référence', en: 'reference year' },
+  referenceDate: { fr: 'date (année de référence)', en: 'date (reference year)' },
+  gender: { fr: 'genre', en: 'gender' },
+  age: { fr: 'âge', en: 'age' },
+  ageBand: { fr: "tranche d'âge", en: 'age band' },
+  birthDate: { fr: 'date de naissance', en: 'birth date' },
+  citizenship: { fr: 'nationalité', en: 'citizenship' },
+  exploitationTypes: { fr: "type d'exploitation", en: 'exploitation type' },
+  recruitmentChannels: { fr: 'mode de recrutement', en: 'recruitment channel' },
+  recruitmentPlatforms: { fr: 'plateforme de recrutement', en: 'recruitment platform' },
+  onlineExploitation: { fr: 'exploitation en ligne', en: 'online exploitation' },
+  exploitationPlatforms: { fr: "plateforme d'exploitation", en: 'exploitation platform' },
+  onlineControl: { fr: 'contrôle en ligne', en: 'online control' },
+  exploitationCountry: { fr: "pays d'exploitation", en: 'country of exploitation' },
+  recruiterRelation: { fr: 'lien avec le recruteur', en: 'recruiter relation' },
+  freeText: { fr: 'texte libre', en: 'free text' },
+};
+
+export function fieldLabel(field: string): LocalisedText {
+  return FIELD_LABELS[field] ?? { fr: field, en: field };
+}
+
+const IDENTIFIER_LABELS: Record<string, LocalisedText> = {
+  name: { fr: 'des noms ou prénoms', en: 'names' },
+  email: { fr: 'des adresses e-mail', en: 'e-mail addresses' },
+  phone: { fr: 'des numéros de téléphone', en: 'phone numbers' },
+  postal_address: { fr: 'des adresses postales', en: 'postal addresses' },
+  birth_date: { fr: 'des dates de naissance', en: 'dates of birth' },
+  identity_document: { fr: "des numéros de pièce d'identité", en: 'identity document numbers' },
+  social_security: { fr: 'des numéros de sécurité sociale', en: 'social security numbers' },
+  bank_account: { fr: 'des coordonnées bancaires', en: 'bank account numbers' },
+};
+
+const maxYear = () => new Date().getUTCFullYear();
+
+export const msg = {
+  identifierHeader: (column: string, kind: string): LocalisedText => ({
+    fr: `La colonne « ${column} » semble contenir ${IDENTIFIER_LABELS[kind]?.fr ?? 'des données identifiantes'} : le fichier est refusé en entier et n'a pas été conservé. Supprimez cette colonne de votre export (les données doivent être anonymisées), puis envoyez-le à nouveau.`,
+    en: `Column "${column}" appears to hold ${IDENTIFIER_LABELS[kind]?.en ?? 'identifying data'}: the whole file is refused and was not kept. Remove this column from your export (data must be anonymised), then upload it again.`,
+  }),
+  identifierContent: (column: string, kind: string, count: number, firstRow: number): LocalisedText => ({
+    fr: `La colonne « ${column} » contient ${count} valeur(s) qui ressemblent à ${IDENTIFIER_LABELS[kind]?.fr ?? 'des données identifiantes'} (première à la ligne ${firstRow}) : le fichier est refusé en entier et n'a pas été conservé. Retirez ces informations de votre export, puis envoyez-le à nouveau.`,
+    en: `Column "${column}" holds ${count} value(s) that look like ${IDENTIFIER_LABELS[kind]?.en ?? 'identifying data'} (first on row ${firstRow}): the whole file is refused and was not kept. Remove this information from your export, then upload it again.`,
+  }),
+  freeTextDropped: (column: string): LocalisedText => ({
+    fr: `La colonne « ${column} » contient du texte libre : elle a été ignorée et n'est jamais enregistrée.`,
+    en: `Column "${column}" holds free text: it was dropped and is never stored.`,
+  }),
+  birthDateDropped: (column: string): LocalisedText => ({
+    fr: `La colonne « ${column} » (date de naissance) a servi à calculer la tranche d'âge, puis a été supprimée : la date n'est pas enregistrée. À l'avenir, exportez plutôt l'âge.`,
+    en: `Column "${column}" (birth date) was used to compute the age band, then dropped: the date is not stored. Next time, export the age instead.`,
+  }),
+  unmappedColumn: (column: string, suggestion?: { header: string; field: string }): LocalisedText => ({
+    fr:
+      `La colonne « ${column} » n'a pas été reconnue et a été ignorée.` +
+      (suggestion
+        ? ` Vouliez-vous dire « ${suggestion.header} » (${fieldLabel(suggestion.field).fr}) ? Renommez la colonne ou ajoutez-la à votre profil de correspondance.`
+        : ' Si elle contient une information utile, ajoutez-la à votre profil de correspondance.'),
+    en:
+      `Column "${column}" was not recognised and was ignored.` +
+      (suggestion
+        ? ` Did you mean "${suggestion.header}" (${fieldLabel(suggestion.field).en})? Rename the column or add it to your mapping profile.`
+        : ' If it holds useful information, add it to your mapping profile.'),
+  }),
+  duplicateColumn: (column: string, field: string): LocalisedText => ({
+    fr: `La colonne « ${column} » désigne aussi « ${fieldLabel(field).fr} », déjà lue dans une autre colonne : elle a été ignorée.`,
+    en: `Column "${column}" also names "${fieldLabel(field).en}", already read from another column: it was ignored.`,
+  }),
+  noHeader: (): LocalisedText => ({
+    fr: "Aucune ligne d'en-tête reconnue dans les 30 premières lignes : le fichier doit avoir une ligne de titres de colonnes (par exemple « Année », « Sexe », « Âge », « Nationalité »). Ajoutez-la ou utilisez un profil de correspondance.",
+    en: 'No header row recognised in the first 30 rows: the file needs a row of column titles (for example "Year", "Gender", "Age", "Citizenship"). Add one or use a mapping profile.',
+  }),
+  noYearColumn: (): LocalisedText => ({
+    fr: "Aucune colonne ne donne l'année de référence (« Année », « Date premier contact »…). Ajoutez une colonne d'année, ou indiquez dans un profil de correspondance la colonne ou l'année fixe à utiliser.",
+    en: 'No column gives the reference year ("Year", "Date of first contact"…). Add a year column, or name the column or a fixed year in a mapping profile.',
+  }),
+  noData: (): LocalisedText => ({
+    fr: "Le fichier ne contient aucune ligne de données sous l'en-tête : rien n'a été importé. Vérifiez que vous avez exporté les dossiers et non un modèle vide.",
+    en: 'The file holds no data rows below the header: nothing was imported. Check that you exported the cases and not an empty template.',
+  }),
+  yearMissing: (column: string): LocalisedText => ({
+    fr: `Année manquante dans la colonne « ${column} » : indiquez l'année de prise en charge (entre 2000 et ${maxYear()}).`,
+    en: `Missing year in column "${column}": give the year the person was supported (between 2000 and ${maxYear()}).`,
+  }),
+  yearInvalid: (column: string): LocalisedText => ({
+    fr: `Année illisible dans la colonne « ${column} » : écrivez-la en chiffres (par exemple 2023) ou sous forme de date jj/mm/aaaa.`,
+    en: `Unreadable year in column "${column}": write it in digits (for example 2023) or as a dd/mm/yyyy date.`,
+  }),
+  yearOutOfRange: (column: string, year: number): LocalisedText => ({
+    fr: `Année ${year} hors de la période acceptée (2000 à ${maxYear()}) dans la colonne « ${column} » : corrigez l'année de prise en charge.`,
+    en: `Year ${year} outside the accepted range (2000 to ${maxYear()}) in column "${column}": correct the year the person was supported.`,
+  }),
+  ageOutOfRange: (column: string, age: number): LocalisedText => ({
+    fr: `Âge ${age} impossible dans la colonne « ${column} » (attendu entre 0 et 100) : corrigez l'âge, ou laissez la case vide s'il n'est pas connu.`,
+    en: `Impossible age ${age} in column "${column}" (expected between 0 and 100): correct the age, or leave the cell empty when it is not known.`,
+  }),
+  duplicateCase: (column: string): LocalisedText => ({
+    fr: `Le même identifiant de dossier apparaît plusieurs fois pour la même année (colonne « ${column} ») : chaque personne ne doit figurer qu'une fois par année. Supprimez le doublon.`,
+    en: `The same case id appears more than once for the same year (column "${column}"): each person must appear once per year. Remove the duplicate.`,
+  }),
+  unknownValue: (column: string, field: string, count: number): LocalisedText => ({
+    fr: `Valeur non reconnue dans la colonne « ${column} » (${fieldLabel(field).fr}), ${count} ligne(s) : enregistrée comme « inconnu ». Corrigez la valeur ou ajoutez-la comme synonyme dans votre profil de correspondance.`,
+    en: `Unrecognised value in column "${column}" (${fieldLabel(field).en}), ${count} row(s): stored as "unknown". Correct the value or add it as a synonym in your mapping profile.`,
+  }),
+  formulaValue: (column: string, count: number): LocalisedText => ({
+    fr: `Formule de tableur dans la colonne « ${column} », ${count} ligne(s) : elle n'est ni exécutée ni enregistrée, la valeur est comptée comme « inconnu ». Remplacez la formule par sa valeur.`,
+    en: `Spreadsheet formula in column "${column}", ${count} row(s): it is neither run nor stored, the value counts as "unknown". Replace the formula with its value.`,
+  }),
+  ageUnreadable: (column: string, count: number): LocalisedText => ({
+    fr: `Âge illisible dans la colonne « ${column} », ${count} ligne(s) : enregistré comme « inconnu ». Écrivez l'âge en chiffres (par exemple 24 ou « 24 ans »).`,
+    en: `Unreadable age in column "${column}", ${count} row(s): stored as "unknown". Write the age in digits (for example 24 or "24 years").`,
+  }),
+  caseIdMissing: (column: string, count: number): LocalisedText => ({
+    fr: `Identifiant de dossier vide dans la colonne « ${column} », ${count} ligne(s) : un pseudonyme a été calculé à partir du contenu de la ligne. Renseignez l'identifiant pour que les envois suivants reconnaissent ces dossiers.`,
+    en: `Empty case id in column "${column}", ${count} row(s): a pseudonym was computed from the row's content. Fill in the id so that later uploads recognise these cases.`,
+  }),
+  noCaseIdColumn: (): LocalisedText => ({
+    fr: "Le fichier n'a pas de colonne d'identifiant de dossier : chaque ligne reçoit un pseudonyme calculé à partir de son contenu. Ajoutez l'identifiant de dossier (il n'est jamais enregistré, seul un pseudonyme l'est) pour des comparaisons exactes d'un envoi à l'autre.",
+    en: 'The file has no case id column: each row gets a pseudonym computed from its content. Add the case id (it is never stored, only a pseudonym is) for exact comparisons between uploads.',
+  }),
+  wideValue: (column: string, count: number): LocalisedText => ({
+    fr: `Valeur inattendue dans la colonne « ${column} », ${count} ligne(s) : attendu X, Oui, 1 ou vide. La case a été comptée comme non cochée.`,
+    en: `Unexpected value in column "${column}", ${count} row(s): expected X, Yes, 1 or empty. The cell counted as not ticked.`,
+  }),
+  totalMismatch: (declared: number, read: number): LocalisedText => ({
+    fr: `La ligne TOTAL du fichier annonce ${declared} dossiers, mais ${read} lignes de données ont été lues : vérifiez qu'aucune ligne ne manque.`,
+    en: `The file's TOTAL row declares ${declared} cases, but ${read} data rows were read: check that no row is missing.`,
+  }),
+  totalSkipped: (row: number): LocalisedText => ({
+    fr: `Ligne ${row} : ligne de total ignorée.`,
+    en: `Row ${row}: totals row skipped.`,
+  }),
+  rowsRejected: (count: number): LocalisedText => ({
+    fr: `${count} ligne(s) contiennent des erreurs : rien n'a été importé, car un envoi remplace toutes les données des années qu'il contient. Corrigez les lignes indiquées et envoyez le fichier à nouveau (ou importez en ignorant les lignes en erreur).`,
+    en: `${count} row(s) have errors: nothing was imported, because an upload replaces all data of the years it contains. Correct the rows listed and upload the file again (or import skipping the rows in error).`,
+  }),
+  headerChanged: (): LocalisedText => ({
+    fr: 'Les colonnes ont changé depuis votre envoi précédent : vérifiez que les correspondances sont toujours justes.',
+    en: 'The columns changed since your previous upload: check that the mapping is still right.',
+  }),
+};

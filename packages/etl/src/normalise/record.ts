@@ -1,0 +1,451 @@
+import {
+  ageBandOf,
+  isMinorAge,
+  isMinorBand,
+  labelKey,
+  normaliseLabel,
+  resolveCode,
+  resolveCountry,
+  resolveRecruitment,
+  platformChannel,
+  type AgeBand,
+  type CodeListName,
+  type LocalisedText,
+  type MappingProfile,
+} from '@observatoire/schema';
+import type { CanonicalField } from '../mapping/fields.js';
+import type { ColumnPlan, PlannedColumn } from '../mapping/plan.js';
+import { msg } from '../messages.js';
+import { caseKey, contentKey } from '../privacy/pseudonym.js';
+import { isUnknownToken, looksLikeFormula, parseAge, parseDate, parseYear } from './parse.js';
+
+export const MIN_YEAR = 2000;
+export const MAX_AGE = 100;
+/** Default separators of multi-valued cells. */
+export const DEFAULT_SEPARATORS = [',', ';', '/', '+', '|'];
+const TRUTHY = ['x', 'oui', 'o', '1', 'yes', 'y', 'vrai', 'true', '✓', '✔', 'coche'];
+const FALSY = ['', 'non', 'n', '0', 'no', 'faux', 'false', '-'];
+
+export interface RowError {
+  code: string;
+  row: number;
+  column: string;
+  rawValue: string;
+  message: LocalisedText;
+}
+
+export interface GroupedWarning {
+  code: string;
+  column: string;
+  field: string;
+  rawValue: string;
+  count: number;
+  rows: number[];
+}
+
+interface Resolved {
+  codes: string[];
+  /** Recruitment only: platforms named (and channels they imply are in `codes`). */
+  platforms?: string[];
+  /** Raw parts that were not recognised, or that were formulas. */
+  unknownParts?: string[];
+  formula?: boolean;
+}
+
+/** Values written into a raw value of a report: a formula-looking value is neutralised with a leading quote. */
+export function safeRaw(value: string): string {
+  const v = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  return looksLikeFormula(v) ? `'${v}` : v;
+}
+
+function pgArray(values: readonly string[]): string {
+  return `{${values.join(',')}}`;
+}
+
+export interface NormaliserOptions {
+  associationId: string;
+  key: Buffer;
+  profile: MappingProfile | null;
+  currentYear?: number;
+}
+
+/** Accumulates a row's recruitment: channels and platforms from several columns. */
+interface Recruitment {
+  channels: Set<string>;
+  platforms: Set<string>;
+}
+
+/**
+ * Turns one source row into one COPY line of the staging table (or row errors). Every lookup of a raw value is
+ * cached: exports repeat few distinct values, so a million rows cost a million Map lookups, not a million
+ * synonym resolutions.
+ */
+export class RowNormaliser {
+  readonly errors: RowError[] = [];
+  rejectedRows = 0;
+  acceptedRows = 0;
+  readonly years = new Set<number>();
+  private readonly warnings = new Map<string, GroupedWarning>();
+  private readonly caches = new Map<string, Map<string, Resolved>>();
+  private readonly separators: RegExp;
+  private readonly values: Map<string, Map<string, string>>;
+  private readonly truthy: Set<string>;
+  private readonly currentYear: number;
+  private readonly occurrences = new Map<string, number>();
+  private readonly col: Partial<Record<CanonicalField, PlannedColumn[]>> = {};
+
+  constructor(
+    private readonly plan: ColumnPlan,
+    private readonly opts: NormaliserOptions,
+  ) {
+    const seps = opts.profile?.separators ?? DEFAULT_SEPARATORS;
+    this.separators = new RegExp(`\\s*(?:${seps.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*`);
+    this.values = new Map();
+    for (const [field, table] of Object.entries(opts.profile?.values ?? {})) {
+      const m = new Map<string, string>();
+      for (const [raw, code] of Object.entries(table ?? {})) m.set(labelKey(raw), code);
+      this.values.set(field, m);
+    }
+    this.truthy = new Set([...TRUTHY, ...(opts.profile?.truthy ?? []).map(normaliseLabel)]);
+    this.currentYear = opts.currentYear ?? new Date().getUTCFullYear();
+    for (const [field, cols] of plan.byField) this.col[field] = cols;
+  }
+
+  /** Normalises one row; returns its COPY line (tab-separated, newline-terminated) or null when rejected. */
+  normalise(cells: readonly string[], row: number): string | null {
+    const c = this.col;
+    const rowErrors: RowError[] = [];
+
+    // Reference year.
+    let year: number | null = this.plan.fixedYear;
+    if (year === null) {
+      const ycol = c.referenceYear?.[0] ?? c.referenceDate?.[0];
+      const raw = ycol ? (cells[ycol.index] ?? '') : '';
+      const parsed =
+        ycol?.field === 'referenceDate'
+          ? raw.trim() === ''
+            ? ({ kind: 'empty' } as const)
+            : ((d) => (d ? ({ kind: 'year', year: d.year } as const) : ({ kind: 'invalid' } as const)))(parseDate(raw))
+          : parseYear(raw);
+      const header = ycol?.header ?? '';
+      if (parsed.kind === 'empty') rowErrors.push(this.err('year_missing', row, header, raw, msg.yearMissing(header)));
+      else if (parsed.kind === 'invalid')
+        rowErrors.push(this.err('year_invalid', row, header, raw, msg.yearInvalid(header)));
+      else if (parsed.year < MIN_YEAR || parsed.year > this.currentYear)
+        rowErrors.push(this.err('year_out_of_range', row, header, raw, msg.yearOutOfRange(header, parsed.year)));
+      else year = parsed.year;
+    }
+
+    // Age band and minor flag.
+    let ageBand: AgeBand = 'unknown';
+    let minor: boolean | null = null;
+    const ageCol = c.age?.[0];
+    if (ageCol) {
+      const raw = cells[ageCol.index] ?? '';
+      const n = raw.length < 40 ? normaliseLabel(raw) : '';
+      const parsed = parseAge(raw, n);
+      if (parsed.kind === 'age') {
+        if (parsed.age < 0 || parsed.age > MAX_AGE)
+          rowErrors.push(
+            this.err('age_out_of_range', row, ageCol.header, raw, msg.ageOutOfRange(ageCol.header, parsed.age)),
+          );
+        else {
+          ageBand = ageBandOf(parsed.age);
+          minor = isMinorAge(parsed.age);
+        }
+      } else if (parsed.kind === 'invalid') {
+        const band = resolveCode('ageBand', raw);
+        if (band) {
+          ageBand = band;
+          minor = isMinorBand(band);
+        } else if (/^(mineur|mineure|minor|moins de 18)/.test(n)) minor = true;
+        else this.warn('age_unreadable', ageCol, raw, row);
+      }
+    } else if (c.ageBand?.[0]) {
+      const bcol = c.ageBand[0];
+      const raw = cells[bcol.index] ?? '';
+      const band = resolveCode('ageBand', raw);
+      if (band) {
+        ageBand = band;
+        minor = isMinorBand(band);
+      } else if (!isUnknownToken(normaliseLabel(raw))) this.warn('unknown_value', bcol, raw, row);
+    } else if (c.birthDate?.[0] && year !== null) {
+      const bcol = c.birthDate[0];
+      const raw = (cells[bcol.index] ?? '').trim();
+      const d = parseDate(raw) ?? (/^\d{4}$/.test(raw) ? { year: Number(raw) } : null);
+      if (d) {
+        // Age reached during the reference year: the best an export without ages allows.
+        const age = year - d.year;
+        if (age < 0 || age > MAX_AGE)
+          rowErrors.push(this.err('age_out_of_range', row, bcol.header, '', msg.ageOutOfRange(bcol.header, age)));
+        else {
+          ageBand = ageBandOf(age);
+          minor = isMinorAge(age);
+        }
+      } else if (raw !== '' && !isUnknownToken(normaliseLabel(raw))) this.warn('age_unreadable', bcol, '', row);
+    }
+
+    if (rowErrors.length > 0) {
+      this.rejectedRows++;
+      for (const e of rowErrors) this.errors.push(e);
+      return null;
+    }
+
+    const gender = this.single(c.gender, 'gender', cells, row, 'unknown');
+    const relation = this.single(c.recruiterRelation, 'recruiterRelation', cells, row, 'unknown');
+    const onlineExpl = this.single(c.onlineExploitation, 'yesNoUnknown', cells, row, 'unknown');
+    const onlineControl = this.single(c.onlineControl, 'yesNoUnknown', cells, row, 'unknown');
+    const country = this.singleCountry(c.exploitationCountry, cells, row);
+    const citizenship = this.multi(c.citizenship, 'citizenship', cells, row);
+    const exploitation = this.multi(c.exploitationTypes, 'exploitationTypes', cells, row);
+    const explPlatforms = this.multi(c.exploitationPlatforms, 'exploitationPlatforms', cells, row);
+    const recruitment = this.recruitment(cells, row);
+
+    const body =
+      `${gender}\t${ageBand}\t${minor === null ? '\\N' : minor ? 't' : 'f'}\t${citizenship}\t${exploitation}\t` +
+      `${recruitment}\t${onlineExpl}\t${explPlatforms}\t${onlineControl}\t${country ?? '\\N'}\t${relation}`;
+
+    // Case key: the pseudonym of the association's own id, or of the record's content when there is none.
+    let key: string;
+    const idCol = c.caseId?.[0];
+    const rawId = idCol ? (cells[idCol.index] ?? '').trim() : '';
+    if (rawId !== '') key = caseKey(this.opts.key, this.opts.associationId, rawId);
+    else {
+      if (idCol) this.warn('case_id_missing', idCol, '', row);
+      const fingerprint = `${year}\t${body}`;
+      const n = (this.occurrences.get(fingerprint) ?? 0) + 1;
+      this.occurrences.set(fingerprint, n);
+      key = contentKey(this.opts.key, this.opts.associationId, fingerprint, n);
+    }
+    this.years.add(year!);
+    this.acceptedRows++;
+    return `${year}\t${key}\t${body}\t${row}\n`;
+  }
+
+  private err(code: string, row: number, column: string, raw: string, message: LocalisedText): RowError {
+    return { code, row, column, rawValue: safeRaw(raw), message };
+  }
+
+  warn(code: string, col: PlannedColumn, raw: string, row: number): void {
+    const k = `${code}\u0000${col.index}\u0000${raw}`;
+    const w = this.warnings.get(k);
+    if (w) {
+      w.count++;
+      if (w.rows.length < 10) w.rows.push(row);
+    } else
+      this.warnings.set(k, {
+        code,
+        column: col.header,
+        field: col.field ?? '',
+        rawValue: safeRaw(raw),
+        count: 1,
+        rows: [row],
+      });
+  }
+
+  groupedWarnings(): GroupedWarning[] {
+    return [...this.warnings.values()].sort((a, b) => b.count - a.count);
+  }
+
+  private cache(name: string): Map<string, Resolved> {
+    let m = this.caches.get(name);
+    if (!m) this.caches.set(name, (m = new Map()));
+    return m;
+  }
+
+  /** Profile value synonym for a field, if any. */
+  private profileValue(field: string, raw: string): string | undefined {
+    return this.values.get(field)?.get(labelKey(raw));
+  }
+
+  private resolveSingle(field: string, list: CodeListName, raw: string): Resolved {
+    if (looksLikeFormula(raw)) return { codes: ['unknown'], formula: true };
+    const n = normaliseLabel(raw);
+    if (n === '') return { codes: ['unknown'] };
+    const code = this.profileValue(field, raw) ?? resolveCode(list, raw);
+    if (code) return { codes: [code] };
+    if (isUnknownToken(n)) return { codes: ['unknown'] };
+    return { codes: ['unknown'], unknownParts: [raw.trim()] };
+  }
+
+  private single(
+    cols: PlannedColumn[] | undefined,
+    list: CodeListName,
+    cells: readonly string[],
+    row: number,
+    fallback: string,
+  ): string {
+    const col = cols?.[0];
+    if (!col) return fallback;
+    const raw = cells[col.index] ?? '';
+    const cache = this.cache(col.field!);
+    let r = cache.get(raw);
+    if (!r) cache.set(raw, (r = this.resolveSingle(col.field!, list, raw)));
+    if (r.formula) this.warn('formula_value', col, raw, row);
+    else if (r.unknownParts) for (const p of r.unknownParts) this.warn('unknown_value', col, p, row);
+    return r.codes[0];
+  }
+
+  private singleCountry(cols: PlannedColumn[] | undefined, cells: readonly string[], row: number): string | null {
+    const col = cols?.[0];
+    if (!col) return null;
+    const raw = cells[col.index] ?? '';
+    const cache = this.cache(col.field!);
+    let r = cache.get(raw);
+    if (!r) {
+      if (looksLikeFormula(raw)) r = { codes: [], formula: true };
+      else {
+        const n = normaliseLabel(raw);
+        const code = this.profileValue(col.field!, raw) ?? (n ? resolveCountry(raw) : null);
+        r = code
+          ? { codes: [code] }
+          : n && !isUnknownToken(n)
+            ? { codes: [], unknownParts: [raw.trim()] }
+            : { codes: [] };
+      }
+      cache.set(raw, r);
+    }
+    if (r.formula) this.warn('formula_value', col, raw, row);
+    else if (r.unknownParts) this.warn('unknown_value', col, r.unknownParts[0], row);
+    return r.codes[0] ?? null;
+  }
+
+  /** One part of a multi-valued cell, resolved for a field. */
+  private resolvePart(field: CanonicalField, part: string): { codes: string[]; platforms?: string[] } | null {
+    const synonym = this.profileValue(field, part);
+    switch (field) {
+      case 'citizenship': {
+        const code = synonym ?? resolveCountry(part);
+        return code ? { codes: [code] } : null;
+      }
+      case 'exploitationTypes': {
+        const code = synonym ?? resolveCode('exploitationType', part);
+        return code ? { codes: [code] } : null;
+      }
+      case 'exploitationPlatforms': {
+        const code = synonym ?? resolveCode('recruitmentPlatform', part);
+        return code ? { codes: [code] } : null;
+      }
+      case 'recruitmentChannels':
+      case 'recruitmentPlatforms': {
+        if (synonym) {
+          const implied = platformChannel(synonym);
+          return implied || resolveCode('recruitmentPlatform', synonym) === synonym
+            ? { codes: implied ? [implied] : [], platforms: [synonym] }
+            : { codes: [synonym], platforms: [] };
+        }
+        const r = resolveRecruitment(part);
+        if (r) return { codes: r.channels, platforms: r.platforms };
+        if (field === 'recruitmentPlatforms') {
+          const p = resolveCode('recruitmentPlatform', part);
+          if (p) return { codes: [], platforms: [p] };
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * A multi-valued cell: the whole cell is tried first ("Amis / connaissances", "Conjoint / petit ami" are single
+   * values that contain a separator), then each part.
+   */
+  private resolveMulti(field: CanonicalField, raw: string): Resolved {
+    if (looksLikeFormula(raw)) return { codes: [], platforms: [], formula: true };
+    const trimmed = raw.trim();
+    if (normaliseLabel(trimmed) === '') return { codes: [], platforms: [] };
+    const whole = this.resolvePart(field, trimmed);
+    if (whole) return { codes: whole.codes, platforms: whole.platforms ?? [] };
+    const codes: string[] = [];
+    const platforms: string[] = [];
+    const unknownParts: string[] = [];
+    for (const part of trimmed.split(this.separators)) {
+      const n = normaliseLabel(part);
+      if (!n) continue;
+      const r = this.resolvePart(field, part);
+      if (r) {
+        codes.push(...r.codes);
+        if (r.platforms) platforms.push(...r.platforms);
+      } else if (isUnknownToken(n)) codes.push('unknown');
+      else {
+        unknownParts.push(part.trim());
+        codes.push('unknown');
+      }
+    }
+    return { codes, platforms, ...(unknownParts.length > 0 && { unknownParts }) };
+  }
+
+  private multiResolved(col: PlannedColumn, cells: readonly string[], row: number): Resolved {
+    const raw = cells[col.index] ?? '';
+    if (col.status === 'wide') {
+      const n = raw.length < 20 ? normaliseLabel(raw) : 'invalid';
+      if (this.truthy.has(n)) {
+        const code = col.wideCode!;
+        if (col.field === 'recruitmentChannels' || col.field === 'recruitmentPlatforms') {
+          const r = this.resolvePart(col.field, code);
+          return r ? { codes: r.codes, platforms: r.platforms ?? [] } : { codes: [code], platforms: [] };
+        }
+        return { codes: [code] };
+      }
+      if (!FALSY.includes(n)) this.warn('wide_value', col, raw, row);
+      return { codes: [], platforms: [] };
+    }
+    const cache = this.cache(`${col.field}:${col.index}`);
+    let r = cache.get(raw);
+    if (!r) cache.set(raw, (r = this.resolveMulti(col.field!, raw)));
+    if (r.formula) this.warn('formula_value', col, raw, row);
+    else if (r.unknownParts) for (const p of r.unknownParts) this.warn('unknown_value', col, p, row);
+    return r;
+  }
+
+  /** PostgreSQL array literal of a multi-valued field; `{unknown}` when nothing is known. */
+  private multi(cols: PlannedColumn[] | undefined, _field: string, cells: readonly string[], row: number): string {
+    if (!cols) return '{unknown}';
+    if (cols.length === 1) {
+      const r = this.multiResolved(cols[0], cells, row);
+      return finalise(r.codes);
+    }
+    const all: string[] = [];
+    for (const col of cols) all.push(...this.multiResolved(col, cells, row).codes);
+    return finalise(all);
+  }
+
+  /** Channels and platforms together: a named platform also gives the channel it implies. */
+  private recruitment(cells: readonly string[], row: number): string {
+    const acc: Recruitment = { channels: new Set(), platforms: new Set() };
+    for (const field of ['recruitmentChannels', 'recruitmentPlatforms'] as const) {
+      for (const col of this.col[field] ?? []) {
+        const r = this.multiResolved(col, cells, row);
+        for (const code of r.codes) acc.channels.add(code);
+        for (const p of r.platforms ?? []) acc.platforms.add(p);
+      }
+    }
+    return `${finalise([...acc.channels])}\t${finalise([...acc.platforms])}`;
+  }
+}
+
+/** Sorted, deduplicated; `unknown` only when nothing else is known. */
+function finalise(codes: string[]): string {
+  if (codes.length === 0) return '{unknown}';
+  if (codes.length === 1) return `{${codes[0]}}`;
+  const set = new Set(codes);
+  if (set.size > 1) set.delete('unknown');
+  return pgArray([...set].sort());
+}
+
+/** Turns grouped warnings into report issues with their localised message. */
+export function warningMessage(w: GroupedWarning): LocalisedText {
+  switch (w.code) {
+    case 'formula_value':
+      return msg.formulaValue(w.column, w.count);
+    case 'age_unreadable':
+      return msg.ageUnreadable(w.column, w.count);
+    case 'case_id_missing':
+      return msg.caseIdMissing(w.column, w.count);
+    case 'wide_value':
+      return msg.wideValue(w.column, w.count);
+    default:
+      return msg.unknownValue(w.column, w.field, w.count);
+  }
+}

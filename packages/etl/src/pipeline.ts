@@ -1,0 +1,718 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { once } from 'node:events';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import {
+  mappingProfileSchema,
+  normaliseLabel,
+  type ImportIssue,
+  type ImportOutcome,
+  type ImportReport,
+  type LocalisedText,
+  type MappingProfile,
+} from '@observatoire/schema';
+import { EtlError, isEtlError } from './errors.js';
+import { openTable } from './readers/index.js';
+import type { RawRow, ReadLimits, TableSource } from './readers/index.js';
+import { detectHeaderRow, HEADER_SEARCH_ROWS, isBlankRow, totalRow } from './mapping/header-row.js';
+import { diffHeaders, planColumns, type ColumnPlan, type HeaderChanges } from './mapping/plan.js';
+import { msg } from './messages.js';
+import { RowNormaliser, warningMessage, safeRaw } from './normalise/record.js';
+import { ContentScan, looksLikeFreeText } from './privacy/identifiers.js';
+import { loadPseudonymKey } from './privacy/pseudonym.js';
+import {
+  BATCH_LOCK_CLASS,
+  createBatch,
+  findSameFile,
+  getBatch,
+  recoverInterruptedBatches,
+  setBatchStatus,
+} from './load/batches.js';
+import { COPY_STAGING_SQL, createStaging, dropStagingRows, findDuplicateRows, mergeStaging } from './load/staging.js';
+
+/** How many row errors a report lists (the count is always exact). */
+export const MAX_REPORTED_ERRORS = 1000;
+/** COPY writes are batched: one write per this many bytes of normalised rows. */
+const COPY_CHUNK_BYTES = 1 << 18;
+
+export interface RunImportInput {
+  /** PostgreSQL connection string (migrated database). */
+  databaseUrl: string;
+  /** Path of the file on disk. */
+  file: string;
+  /** Name the user gave the file (for the extension and the report); default: the path's base name. */
+  fileName?: string;
+  /** The association: its slug or its id. Never taken from the file. */
+  association: string;
+  /** A mapping profile for this upload; default: the association's stored profile. */
+  profile?: unknown;
+  /** Store `profile` as the association's profile once the import committed. */
+  saveProfile?: boolean;
+  /** Same report, nothing written (not even the batch). */
+  dryRun?: boolean;
+  /** Load the valid rows even when some rows are rejected (default: a file with row errors loads nothing). */
+  skipInvalidRows?: boolean;
+  /** An existing `received` batch (API upload + queue); default: a new batch is recorded. */
+  batchId?: string;
+  createdByUserId?: string;
+  /** Pseudonym key; default: `loadPseudonymKey()`. */
+  pseudonymKey?: Buffer;
+  limits?: Partial<ReadLimits>;
+  /** Called every 10,000 data rows and at the end. */
+  onProgress?: (p: { rowsRead: number; done: boolean }) => void;
+  /** Runs inside the load transaction just before COMMIT (the queue completes its job there). */
+  beforeCommit?: (db: pg.ClientBase) => Promise<void>;
+  /** Receives unexpected errors (with their stack) for the logs; the report never carries them. */
+  logError?: (err: unknown) => void;
+}
+
+export interface ImportResult {
+  outcome: ImportOutcome;
+  batchId: string | null;
+  report: ImportReport;
+  /** True when the caller must delete the raw file (privacy refusal). */
+  deleteFile: boolean;
+}
+
+export class AssociationNotFoundError extends EtlError {
+  constructor(readonly association: string) {
+    super('association_not_found', {
+      fr: `L'association « ${association} » n'existe pas. Créez-la d'abord : npx observatoire admin association:create --slug ${association} --name "…" (ou relancez l'import avec --create-association).`,
+      en: `Association "${association}" does not exist. Create it first: npx observatoire admin association:create --slug ${association} --name "…" (or run the import again with --create-association).`,
+    });
+  }
+}
+
+export async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+interface Ctx {
+  input: RunImportInput;
+  started: number;
+  association: { id: string; slug: string };
+  contentHash: string;
+  fileName: string;
+  source?: TableSource;
+  headerRow: number | null;
+  plan?: ColumnPlan;
+  headerChanges: HeaderChanges | null;
+  issues: ImportIssue[];
+  errors: ImportIssue[];
+  errorsTotal: number;
+  counts: ImportReport['counts'];
+  declaredTotal: number | null;
+  years: number[];
+  batchId: string | null;
+}
+
+function issue(
+  code: string,
+  severity: ImportIssue['severity'],
+  message: LocalisedText,
+  extra: Partial<ImportIssue> = {},
+) {
+  return { code, severity, message, ...extra } as ImportIssue;
+}
+
+function summaryOf(outcome: ImportOutcome, ctx: Ctx): LocalisedText {
+  const c = ctx.counts;
+  const years = ctx.years.join(', ');
+  switch (outcome) {
+    case 'committed':
+      return {
+        fr: `Import terminé : ${c.rowsAccepted} dossiers chargés (${c.recordsNew} nouveaux, ${c.recordsReplaced} modifiés, ${c.recordsUnchanged} inchangés, ${c.recordsRemoved} retirés) pour ${years}; ${c.rowsRejected} ligne(s) rejetée(s).`,
+        en: `Import complete: ${c.rowsAccepted} cases loaded (${c.recordsNew} new, ${c.recordsReplaced} changed, ${c.recordsUnchanged} unchanged, ${c.recordsRemoved} removed) for ${years}; ${c.rowsRejected} row(s) rejected.`,
+      };
+    case 'dry_run':
+      return {
+        fr: `Essai à blanc : ${c.rowsAccepted} dossiers seraient chargés (${c.recordsNew} nouveaux, ${c.recordsReplaced} modifiés, ${c.recordsUnchanged} inchangés, ${c.recordsRemoved} retirés) pour ${years || '—'}; ${c.rowsRejected} ligne(s) rejetée(s). Rien n'a été enregistré.`,
+        en: `Dry run: ${c.rowsAccepted} cases would be loaded (${c.recordsNew} new, ${c.recordsReplaced} changed, ${c.recordsUnchanged} unchanged, ${c.recordsRemoved} removed) for ${years || '—'}; ${c.rowsRejected} row(s) rejected. Nothing was stored.`,
+      };
+    case 'duplicate':
+      return {
+        fr: 'Ce fichier a déjà été importé pour cette association : rien n’a changé.',
+        en: 'This file was already imported for this association: nothing changed.',
+      };
+    case 'refused':
+      return {
+        fr: "Fichier refusé : il contient des données identifiantes. Rien n'a été importé et le fichier n'a pas été conservé.",
+        en: 'File refused: it contains identifying data. Nothing was imported and the file was not kept.',
+      };
+    case 'rejected':
+      return msg.rowsRejected(c.rowsRejected);
+    default:
+      return {
+        fr: "L'import a échoué : rien n'a été importé. Lisez le message ci-dessous, corrigez le fichier et réessayez.",
+        en: 'The import failed: nothing was imported. Read the message below, fix the file and try again.',
+      };
+  }
+}
+
+function buildReport(outcome: ImportOutcome, ctx: Ctx, summary?: LocalisedText): ImportReport {
+  const errors = ctx.errors.slice(0, MAX_REPORTED_ERRORS);
+  return {
+    outcome,
+    batchId: ctx.batchId,
+    association: ctx.association.slug,
+    fileName: ctx.fileName,
+    format: ctx.source?.format ?? null,
+    ...(ctx.source?.encoding && { encoding: ctx.source.encoding }),
+    ...(ctx.source?.delimiter && { delimiter: ctx.source.delimiter }),
+    ...(ctx.source?.sheetName && { sheet: ctx.source.sheetName }),
+    contentHash: ctx.contentHash,
+    dryRun: Boolean(ctx.input.dryRun),
+    headerRow: ctx.headerRow,
+    columns: (ctx.plan?.columns ?? []).map((c) => ({
+      index: c.index,
+      header: c.header,
+      field: c.field,
+      status: c.status,
+      ...(c.suggestion && { suggestion: c.suggestion.header }),
+    })),
+    headerChanges: ctx.headerChanges,
+    referenceYears: ctx.years,
+    counts: ctx.counts,
+    declaredTotal: ctx.declaredTotal,
+    summary: summary ?? summaryOf(outcome, ctx),
+    errors,
+    warnings: ctx.issues,
+    errorsTruncated: Math.max(0, ctx.errorsTotal - errors.length),
+    durationMs: Date.now() - ctx.started,
+  };
+}
+
+/** Turns JSON records into header + cells rows (keys of the first record, then any new key appended). */
+function jsonRowsAdapter() {
+  const headers: string[] = [];
+  const index = new Map<string, number>();
+  const toCells = (r: RawRow): string[] => {
+    const rec = r.record ?? {};
+    for (const k of Object.keys(rec)) {
+      if (!index.has(k)) {
+        index.set(k, headers.length);
+        headers.push(k);
+      }
+    }
+    const cells = new Array<string>(headers.length).fill('');
+    for (const [k, v] of Object.entries(rec)) {
+      cells[index.get(k)!] =
+        v === null || v === undefined
+          ? ''
+          : Array.isArray(v)
+            ? v.map(String).join('|')
+            : typeof v === 'object'
+              ? JSON.stringify(v)
+              : String(v);
+    }
+    return cells;
+  };
+  return { headers, toCells };
+}
+
+/**
+ * The whole pipeline for one file: read, detect the header, map, guard privacy, normalise, pseudonymise, COPY into
+ * a staging table and merge, in one transaction. Never throws for a bad file: the outcome and the report say what
+ * happened. Throws only for an unknown association (`AssociationNotFoundError`) or an invalid profile.
+ */
+export async function runImport(input: RunImportInput): Promise<ImportResult> {
+  const started = Date.now();
+  const fileName = input.fileName ?? basename(input.file);
+  const db = new pg.Client({ connectionString: input.databaseUrl });
+  await db.connect();
+  // A dead connection surfaces as a rejected query below; the listener keeps it from crashing the process.
+  db.on('error', () => {});
+  try {
+    await recoverInterruptedBatches(db);
+    const { rows: assoc } = await db.query<{
+      id: string;
+      slug: string;
+      mapping_profile: unknown;
+      last_headers: string[] | null;
+    }>(
+      `SELECT id, slug, mapping_profile, last_headers FROM association
+       WHERE slug = $1 OR (id::text = $1) LIMIT 1`,
+      [input.association],
+    );
+    if (!assoc[0]) throw new AssociationNotFoundError(input.association);
+    const association = { id: assoc[0].id, slug: assoc[0].slug };
+    const rawProfile = input.profile ?? assoc[0].mapping_profile ?? null;
+    let profile: MappingProfile | null = null;
+    if (rawProfile) {
+      const parsed = mappingProfileSchema.safeParse(rawProfile);
+      if (!parsed.success) throw invalidProfile(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+      profile = parsed.data;
+    }
+    const ctx: Ctx = {
+      input,
+      started,
+      association,
+      contentHash: await hashFile(input.file),
+      fileName,
+      headerRow: null,
+      headerChanges: null,
+      issues: [],
+      errors: [],
+      errorsTotal: 0,
+      counts: {
+        rowsRead: 0,
+        rowsAccepted: 0,
+        rowsRejected: 0,
+        rowsSkipped: 0,
+        recordsNew: 0,
+        recordsReplaced: 0,
+        recordsUnchanged: 0,
+        recordsRemoved: 0,
+      },
+      declaredTotal: null,
+      years: [],
+      batchId: input.batchId ?? null,
+    };
+
+    // Batch: an existing one (queue), or a new one; the same live file is reported as a duplicate.
+    if (input.batchId) {
+      const existing = await getBatch(db, input.batchId);
+      if (!existing) throw new Error(`import batch ${input.batchId} not found`);
+      if (['committed', 'refused', 'failed', 'superseded'].includes(existing.status)) {
+        // A redelivered job: the batch is already settled, nothing changes.
+        return {
+          outcome: (existing.report as ImportReport | null)?.outcome ?? 'failed',
+          batchId: existing.id,
+          report: existing.report as ImportReport,
+          deleteFile: existing.status === 'refused',
+        };
+      }
+    }
+    if (!input.dryRun) {
+      const same = await findSameFile(db, association.id, ctx.contentHash, input.batchId);
+      if (same) {
+        const report = buildReport('duplicate', ctx, {
+          fr: `Ce fichier a déjà été importé pour cette association le ${same.createdAt.toISOString().slice(0, 10)} (import ${same.id}) : rien n'a changé.`,
+          en: `This file was already imported for this association on ${same.createdAt.toISOString().slice(0, 10)} (import ${same.id}): nothing changed.`,
+        });
+        if (input.batchId) await setBatchStatus(db, input.batchId, 'failed', { report, finished: true });
+        return { outcome: 'duplicate', batchId: same.id, report, deleteFile: false };
+      }
+      if (!input.batchId) {
+        ctx.batchId = await createBatch(db, {
+          associationId: association.id,
+          contentHash: ctx.contentHash,
+          originalName: fileName,
+          createdByUserId: input.createdByUserId ?? null,
+        });
+        if (!ctx.batchId) {
+          // Lost a race with a concurrent upload of the same file.
+          const report = buildReport('duplicate', ctx);
+          return { outcome: 'duplicate', batchId: null, report, deleteFile: false };
+        }
+      }
+    }
+    return await loadFile(db, ctx, profile, assoc[0].last_headers);
+  } finally {
+    await db.end().catch(() => {});
+  }
+}
+
+function invalidProfile(problems: string[]): EtlError {
+  const list = problems.slice(0, 10).join('; ');
+  return new EtlError('invalid_mapping_profile', {
+    fr: `Le profil de correspondance est invalide (${list}). Corrigez-le (voir docs/mapping-profiles.md) et réessayez.`,
+    en: `The mapping profile is invalid (${list}). Fix it (see docs/mapping-profiles.md) and try again.`,
+  });
+}
+
+async function settle(
+  db: pg.Client,
+  ctx: Ctx,
+  outcome: ImportOutcome,
+  extra: Partial<ImportIssue>[] = [],
+): Promise<ImportResult> {
+  ctx.issues.unshift(...(extra as ImportIssue[]));
+  const report = buildReport(outcome, ctx);
+  if (ctx.batchId && !ctx.input.dryRun) {
+    await setBatchStatus(db, ctx.batchId, outcome === 'refused' ? 'refused' : 'failed', {
+      report,
+      format: ctx.source?.format ?? null,
+      finished: true,
+    });
+    if (outcome === 'refused')
+      await db.query(`UPDATE import_batch SET stored_file = NULL WHERE id = $1`, [ctx.batchId]);
+  }
+  return { outcome, batchId: ctx.batchId, report, deleteFile: outcome === 'refused' };
+}
+
+async function loadFile(
+  db: pg.Client,
+  ctx: Ctx,
+  profile: MappingProfile | null,
+  lastHeaders: string[] | null,
+): Promise<ImportResult> {
+  const input = ctx.input;
+  const key = input.pseudonymKey ?? (await loadPseudonymKey());
+  let iterator: AsyncIterator<RawRow[]> | null = null;
+  let locked = false;
+  let inTransaction = false;
+  try {
+    try {
+      ctx.source = await openTable(
+        { path: input.file, fileName: ctx.fileName },
+        { ...(profile?.sheet && { sheet: profile.sheet }), ...(input.limits && { limits: input.limits }) },
+      );
+    } catch (err) {
+      if (isEtlError(err)) return settle(db, ctx, 'failed', [{ ...err.toJSON(), severity: 'error' }]);
+      throw err;
+    }
+    iterator = ctx.source.batches[Symbol.asyncIterator]();
+    const isJson = ctx.source.format === 'json' || ctx.source.format === 'ndjson';
+    const json = isJson ? jsonRowsAdapter() : null;
+    const toCells = json?.toCells ?? null;
+
+    // Header: buffered search among the first rows.
+    const head: { row: number; cells: string[] }[] = [];
+    let pending: RawRow[] = [];
+    let exhausted = false;
+    const nextBatch = async (): Promise<RawRow[] | null> => {
+      const r = await iterator!.next();
+      if (r.done) {
+        exhausted = true;
+        return null;
+      }
+      return r.value;
+    };
+    try {
+      if (isJson) {
+        // Every JSON record carries its keys: the header is the union of keys, rows are data from the first one.
+        const first = await nextBatch();
+        pending = first ?? [];
+      } else {
+        while (head.length < HEADER_SEARCH_ROWS && !exhausted) {
+          const batch = await nextBatch();
+          if (!batch) break;
+          for (const r of batch) {
+            if (head.length < HEADER_SEARCH_ROWS) head.push({ row: r.row, cells: r.cells });
+            else pending.push(r);
+          }
+        }
+      }
+    } catch (err) {
+      if (isEtlError(err)) return settle(db, ctx, 'failed', [{ ...err.toJSON(), severity: 'error' }]);
+      throw err;
+    }
+
+    let headers: string[];
+    let dataStart: { row: number; cells: string[] }[];
+    if (isJson) {
+      // Header of JSON: keys in first-seen order over the first batch (a key first seen later is not mapped).
+      for (const r of pending) toCells!(r);
+      headers = [...json!.headers];
+      dataStart = [];
+    } else {
+      let hi: number | null;
+      if (profile?.headerRow) {
+        hi = head.findIndex((r) => r.row === profile.headerRow);
+        if (hi < 0) hi = null;
+      } else hi = detectHeaderRow(head);
+      if (hi === null) {
+        const empty = head.every((r) => isBlankRow(r.cells));
+        return settle(db, ctx, 'failed', [
+          empty ? issue('empty_file', 'error', msg.noData()) : issue('header_not_found', 'error', msg.noHeader()),
+        ]);
+      }
+      ctx.headerRow = head[hi].row;
+      headers = head[hi].cells.map((c) => c ?? '');
+      dataStart = head.slice(hi + 1);
+    }
+
+    const plan = planColumns(headers, profile);
+    ctx.plan = plan;
+    ctx.headerChanges = diffHeaders(lastHeaders, headers);
+    if (
+      ctx.headerChanges &&
+      (ctx.headerChanges.appeared.length || ctx.headerChanges.vanished.length || ctx.headerChanges.renamed.length)
+    )
+      ctx.issues.push(issue('headers_changed', 'info', msg.headerChanged()));
+
+    // Privacy guard on headers: refused before a single data row is read.
+    const idColumns = plan.columns.filter((c) => c.status === 'identifier');
+    if (idColumns.length > 0) {
+      return settle(
+        db,
+        ctx,
+        'refused',
+        idColumns.map((c) =>
+          issue('identifier_column', 'error', msg.identifierHeader(c.header, c.identifierKind!), { column: c.header }),
+        ),
+      );
+    }
+    if (plan.fixedYear === null && !plan.byField.has('referenceYear') && !plan.byField.has('referenceDate')) {
+      return settle(db, ctx, 'failed', [issue('year_column_missing', 'error', msg.noYearColumn())]);
+    }
+
+    if (ctx.batchId && !input.dryRun) await setBatchStatus(db, ctx.batchId, 'validated', { format: ctx.source.format });
+
+    // Loading: the session lock marks the batch as alive (see recoverInterruptedBatches).
+    if (ctx.batchId && !input.dryRun) {
+      await db.query(`SELECT pg_advisory_lock($1, hashtext($2))`, [BATCH_LOCK_CLASS, ctx.batchId]);
+      locked = true;
+      await setBatchStatus(db, ctx.batchId, 'loading');
+    }
+    await db.query('BEGIN');
+    inTransaction = true;
+    await createStaging(db);
+    const copy = db.query(copyFrom(COPY_STAGING_SQL));
+    const copyDone = new Promise<void>((resolve, reject) => {
+      copy.on('finish', resolve);
+      copy.on('error', reject);
+    });
+    // A COPY error must not surface as an unhandled rejection while we are still reading.
+    copyDone.catch(() => {});
+
+    const normaliser = new RowNormaliser(plan, { associationId: ctx.association.id, key, profile });
+    const scan = new ContentScan();
+    const freeTextHits = new Map<number, number>();
+    const unmapped = plan.columns.filter(
+      (c) => c.status === 'unmapped' || c.status === 'free_text' || c.status === 'ignored',
+    );
+    const unmappedIdx = new Set(unmapped.map((c) => c.index));
+    let buffer = '';
+    let rowsRead = 0;
+    let trailingTotal = false;
+
+    const processRow = async (row: number, cells: string[]): Promise<void> => {
+      if (isBlankRow(cells)) {
+        ctx.counts.rowsSkipped++;
+        return;
+      }
+      const total = totalRow(cells);
+      if (total) {
+        ctx.counts.rowsSkipped++;
+        if (total.declared !== null) ctx.declaredTotal = total.declared;
+        trailingTotal = true;
+        return;
+      }
+      rowsRead++;
+      for (let i = 0; i < cells.length; i++) {
+        const v = cells[i];
+        if (v && v.length >= 6) {
+          scan.observe(i, v, row);
+          if (unmappedIdx.has(i) && looksLikeFreeText(v)) freeTextHits.set(i, (freeTextHits.get(i) ?? 0) + 1);
+        }
+      }
+      const line = normaliser.normalise(cells, row);
+      if (line !== null) {
+        buffer += line;
+        if (buffer.length >= COPY_CHUNK_BYTES) {
+          if (!copy.write(buffer)) await once(copy, 'drain');
+          buffer = '';
+        }
+      }
+      if (input.onProgress && rowsRead % 10_000 === 0) input.onProgress({ rowsRead, done: false });
+    };
+
+    try {
+      for (const r of dataStart) await processRow(r.row, r.cells);
+      for (const r of pending) await processRow(r.row, toCells ? toCells(r) : r.cells);
+      pending = [];
+      while (!exhausted) {
+        const batch = await nextBatch();
+        if (!batch) break;
+        for (const r of batch) await processRow(r.row, toCells ? toCells(r) : r.cells);
+      }
+    } catch (err) {
+      copy.destroy();
+      await copyDone.catch(() => {});
+      if (isEtlError(err)) {
+        await db.query('ROLLBACK');
+        inTransaction = false;
+        return settle(db, ctx, 'failed', [{ ...err.toJSON(), severity: 'error' }]);
+      }
+      throw err;
+    }
+    if (buffer) copy.write(buffer);
+    copy.end();
+    await copyDone;
+    void trailingTotal;
+    input.onProgress?.({ rowsRead, done: true });
+
+    ctx.counts.rowsRead = rowsRead;
+    ctx.years = [...normaliser.years].sort((a, b) => a - b);
+
+    // Privacy guard on content: any identifier-looking column refuses the whole file.
+    const flagged = scan.flagged();
+    if (flagged.length > 0) {
+      await db.query('ROLLBACK');
+      inTransaction = false;
+      return settle(
+        db,
+        ctx,
+        'refused',
+        flagged.map((f) => {
+          const header = plan.columns[f.column]?.header ?? `#${f.column + 1}`;
+          return issue('identifier_content', 'error', msg.identifierContent(header, f.kind, f.count, f.firstRow), {
+            column: header,
+            row: f.firstRow,
+            count: f.count,
+          });
+        }),
+      );
+    }
+
+    // Column notes: free text dropped, birth dates dropped, unmapped columns with suggestions.
+    for (const c of plan.columns) {
+      if (c.status === 'free_text' || (c.status === 'unmapped' && (freeTextHits.get(c.index) ?? 0) > 0)) {
+        c.status = 'free_text';
+        ctx.issues.push(issue('free_text_dropped', 'warning', msg.freeTextDropped(c.header), { column: c.header }));
+      } else if (c.field === 'birthDate' && c.status === 'mapped') {
+        ctx.issues.push(issue('birth_date_dropped', 'warning', msg.birthDateDropped(c.header), { column: c.header }));
+      } else if (c.status === 'unmapped' && normaliseLabel(c.header) !== '' && !/^#\d+$/.test(c.header)) {
+        ctx.issues.push(
+          issue('unmapped_column', 'warning', msg.unmappedColumn(c.header, c.suggestion), { column: c.header }),
+        );
+      } else if (c.status === 'dropped' && c.field) {
+        ctx.issues.push(
+          issue('duplicate_column', 'info', msg.duplicateColumn(c.header, c.field), { column: c.header }),
+        );
+      }
+    }
+    if (!plan.byField.has('caseId')) ctx.issues.push(issue('no_case_id_column', 'info', msg.noCaseIdColumn()));
+    for (const w of normaliser.groupedWarnings()) {
+      ctx.issues.push(
+        issue(w.code, 'warning', warningMessage(w), {
+          column: w.column,
+          ...(w.rawValue !== '' && { rawValue: w.rawValue }),
+          count: w.count,
+          rows: w.rows,
+        }),
+      );
+    }
+    if (ctx.declaredTotal !== null && ctx.declaredTotal !== rowsRead) {
+      ctx.issues.push(issue('control_total_mismatch', 'warning', msg.totalMismatch(ctx.declaredTotal, rowsRead)));
+    }
+
+    // Row errors, then duplicates found in staging.
+    const rowErrors: ImportIssue[] = normaliser.errors.map((e) =>
+      issue(e.code, 'error', e.message, { row: e.row, column: e.column, rawValue: e.rawValue }),
+    );
+    let rejected = normaliser.rejectedRows;
+    if (plan.byField.has('caseId')) {
+      const dups = await findDuplicateRows(db);
+      if (dups.length > 0) {
+        const header = plan.byField.get('caseId')![0].header;
+        for (const row of dups)
+          rowErrors.push(issue('duplicate_case', 'error', msg.duplicateCase(header), { row, column: header }));
+        rejected += dups.length;
+        if (input.skipInvalidRows) await dropStagingRows(db, dups);
+      }
+    }
+    rowErrors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    ctx.errors = rowErrors;
+    ctx.errorsTotal = rowErrors.length;
+    ctx.counts.rowsRejected = rejected;
+    ctx.counts.rowsAccepted = rowsRead - rejected;
+
+    if (rowsRead === 0) {
+      await db.query('ROLLBACK');
+      inTransaction = false;
+      return settle(db, ctx, 'failed', [issue('no_data', 'error', msg.noData())]);
+    }
+    if (rejected > 0 && !input.skipInvalidRows) {
+      await db.query('ROLLBACK');
+      inTransaction = false;
+      ctx.counts.rowsAccepted = rowsRead - rejected;
+      return settle(db, ctx, 'rejected');
+    }
+    if (ctx.counts.rowsAccepted === 0) {
+      await db.query('ROLLBACK');
+      inTransaction = false;
+      return settle(db, ctx, 'rejected');
+    }
+
+    // Merge: the upload replaces its association's records for its years.
+    let recordsBatch = ctx.batchId;
+    if (!recordsBatch) {
+      // Dry run: records need a batch row (foreign key), so a throwaway one is written in the rolled-back transaction.
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO import_batch (association_id, content_hash, status, dry_run) VALUES ($1, $2, 'loading', true) RETURNING id`,
+        [ctx.association.id, ctx.contentHash],
+      );
+      recordsBatch = rows[0].id;
+    }
+    const merged = await mergeStaging(db, ctx.association.id, recordsBatch);
+    Object.assign(ctx.counts, {
+      recordsNew: merged.recordsNew,
+      recordsReplaced: merged.recordsReplaced,
+      recordsUnchanged: merged.recordsUnchanged,
+      recordsRemoved: merged.recordsRemoved,
+    });
+    ctx.years = merged.years;
+    // Control totals: what is stored for the batch must be exactly the rows accepted.
+    const { rows: stored } = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM case_record WHERE batch_id = $1`,
+      [recordsBatch],
+    );
+    if (Number(stored[0].n) !== ctx.counts.rowsAccepted) {
+      throw new Error(`control totals differ: ${stored[0].n} stored, ${ctx.counts.rowsAccepted} accepted`);
+    }
+
+    if (input.dryRun) {
+      await db.query('ROLLBACK');
+      inTransaction = false;
+      return { outcome: 'dry_run', batchId: null, report: buildReport('dry_run', ctx), deleteFile: false };
+    }
+    const report = buildReport('committed', ctx);
+    await db.query(
+      `UPDATE import_batch SET status = 'committed', format = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5,
+         records_new = $6, records_replaced = $7, records_unchanged = $8, records_removed = $9,
+         reference_years = $10::int[], report = $11::jsonb, finished_at = now()
+       WHERE id = $1`,
+      [
+        ctx.batchId,
+        ctx.source.format,
+        rowsRead,
+        ctx.counts.rowsAccepted,
+        ctx.counts.rowsRejected,
+        merged.recordsNew,
+        merged.recordsReplaced,
+        merged.recordsUnchanged,
+        merged.recordsRemoved,
+        merged.years,
+        JSON.stringify(report),
+      ],
+    );
+    await db.query(
+      `UPDATE association SET last_headers = $2::jsonb${input.saveProfile && profile ? ', mapping_profile = $3::jsonb' : ''} WHERE id = $1`,
+      [
+        ctx.association.id,
+        JSON.stringify(headers.map((h) => (h ?? '').trim()).filter(Boolean)),
+        ...(input.saveProfile && profile ? [JSON.stringify(profile)] : []),
+      ],
+    );
+    if (input.beforeCommit) await input.beforeCommit(db);
+    await db.query('COMMIT');
+    inTransaction = false;
+    return { outcome: 'committed', batchId: ctx.batchId, report, deleteFile: false };
+  } catch (err) {
+    if (inTransaction) await db.query('ROLLBACK').catch(() => {});
+    input.logError?.(err);
+    const failure = issue('internal_error', 'error', {
+      fr: "Erreur interne pendant l'import : rien n'a été enregistré. Réessayez ; si le problème persiste, contactez l'équipe de l'Observatoire.",
+      en: 'Internal error during the import: nothing was stored. Try again; if the problem persists, contact the Observatoire team.',
+    });
+    try {
+      return await settle(db, ctx, 'failed', [failure]);
+    } catch {
+      return { outcome: 'failed', batchId: ctx.batchId, report: buildReport('failed', ctx), deleteFile: false };
+    }
+  } finally {
+    if (iterator?.return) await iterator.return(undefined).catch(() => {});
+    if (locked && ctx.batchId) {
+      await db.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [BATCH_LOCK_CLASS, ctx.batchId]).catch(() => {});
+    }
+  }
+}
+
+export { safeRaw };

@@ -1,0 +1,60 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { dataDir } from '@observatoire/db';
+
+const KEY_FILE = 'pseudonym.key';
+
+/**
+ * The secret key of case pseudonyms: `OBSERVATOIRE_PSEUDONYM_KEY` (hex, base64 or any string of 32+ characters),
+ * otherwise a random key generated once and kept in `.data/pseudonym.key` (mode 600) for local runs. Losing or
+ * changing the key makes re-uploads count every case as new, so production sets the variable and backs it up.
+ */
+export async function loadPseudonymKey(env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+  const configured = env.OBSERVATOIRE_PSEUDONYM_KEY?.trim();
+  if (configured) {
+    if (configured.length < 32) {
+      throw new Error(
+        'OBSERVATOIRE_PSEUDONYM_KEY is too short: use at least 32 characters (for example `openssl rand -hex 32`).',
+      );
+    }
+    if (/^[0-9a-f]+$/i.test(configured) && configured.length % 2 === 0) return Buffer.from(configured, 'hex');
+    return Buffer.from(configured, 'utf8');
+  }
+  const file = path.join(dataDir(), KEY_FILE);
+  try {
+    return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  await mkdir(path.dirname(file), { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  try {
+    // `wx`: when two processes start together, the first key written wins and both use it.
+    await writeFile(file, `${key}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+}
+
+/**
+ * Case key: hex HMAC-SHA256 of the association's own case id, keyed by the secret and scoped by association (the
+ * same id at two associations gives two keys). The raw id never leaves this function.
+ */
+export function caseKey(key: Buffer, associationId: string, rawCaseId: string): string {
+  return createHmac('sha256', key).update(associationId).update('\u0000').update(rawCaseId.trim()).digest('hex');
+}
+
+/**
+ * Key of a row that has no case id column: derived from the normalised record itself and its occurrence number
+ * among identical records, so re-uploading the same rows (even reordered, in an edited file) finds the same keys.
+ */
+export function contentKey(key: Buffer, associationId: string, fingerprint: string, occurrence: number): string {
+  return createHmac('sha256', key)
+    .update(associationId)
+    .update('\u0000row\u0000')
+    .update(fingerprint)
+    .update(`\u0000${occurrence}`)
+    .digest('hex');
+}

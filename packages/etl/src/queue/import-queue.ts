@@ -1,0 +1,118 @@
+import { rm } from 'node:fs/promises';
+import PgBoss from 'pg-boss';
+import pg from 'pg';
+import { getBatch } from '../load/batches.js';
+import { runImport, type ImportResult } from '../pipeline.js';
+
+/** The pg-boss queue of imports: one job per received batch. */
+export const IMPORT_QUEUE = 'observatoire-import';
+
+export interface ImportQueueOptions {
+  /** Called after each job with the import's outcome (logs, metrics). */
+  onResult?: (batchId: string, result: ImportResult) => void;
+  logError?: (err: unknown) => void;
+  /** Job expiry: an import taking longer is retried (the redelivery finds the batch and changes nothing). */
+  expireInSeconds?: number;
+  pseudonymKey?: Buffer;
+}
+
+export interface ImportQueue {
+  /** Queues the import of a received batch (its file is at `import_batch.stored_file`). Returns the job id. */
+  enqueue(batchId: string): Promise<string | null>;
+  /** Starts `concurrency` workers in this process. */
+  work(concurrency?: number): Promise<void>;
+  /** Stops fetching, waits for running imports to finish (graceful), and closes the connections. */
+  stop(timeoutMs?: number): Promise<void>;
+  readonly boss: PgBoss;
+}
+
+/**
+ * Creates (and starts) the import queue on the application database (pg-boss keeps its tables in the `pgboss`
+ * schema). The worker's load and the job's completion are committed in one transaction, so a job delivered twice
+ * (a worker killed after COMMIT, an expiry) finds its batch settled and changes nothing.
+ */
+export async function createImportQueue(databaseUrl: string, options: ImportQueueOptions = {}): Promise<ImportQueue> {
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 4 });
+  boss.on('error', (err) => options.logError?.(err));
+  await boss.start();
+  await boss.createQueue(IMPORT_QUEUE, {
+    name: IMPORT_QUEUE,
+    retryLimit: 2,
+    retryDelay: 30,
+    expireInSeconds: options.expireInSeconds ?? 3600,
+  });
+
+  async function handle(jobId: string, batchId: string): Promise<ImportResult | null> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    let batch;
+    try {
+      batch = await getBatch(client, batchId);
+    } finally {
+      await client.end();
+    }
+    if (!batch) return null;
+    const { rows } = await queryOnce<{ original_name: string | null; created_by_user_id: string | null }>(
+      databaseUrl,
+      `SELECT original_name, created_by_user_id FROM import_batch WHERE id = $1`,
+      [batchId],
+    );
+    const result = await runImport({
+      databaseUrl,
+      file: batch.storedFile ?? '',
+      fileName: rows[0]?.original_name ?? undefined,
+      association: batch.associationId,
+      batchId,
+      ...(rows[0]?.created_by_user_id && { createdByUserId: rows[0].created_by_user_id }),
+      ...(options.pseudonymKey && { pseudonymKey: options.pseudonymKey }),
+      logError: options.logError,
+      beforeCommit: async (db) => {
+        await boss.complete(
+          IMPORT_QUEUE,
+          jobId,
+          { outcome: 'committed' },
+          {
+            db: { executeSql: (text: string, values: unknown[]) => db.query(text, values) },
+          },
+        );
+      },
+    });
+    if (result.deleteFile && batch.storedFile) await rm(batch.storedFile, { force: true });
+    options.onResult?.(batchId, result);
+    return result;
+  }
+
+  return {
+    boss,
+    async enqueue(batchId) {
+      return boss.send(IMPORT_QUEUE, { batchId }, { singletonKey: batchId });
+    },
+    async work(concurrency = 1) {
+      for (let i = 0; i < Math.max(1, concurrency); i++) {
+        await boss.work<{ batchId: string }>(
+          IMPORT_QUEUE,
+          { batchSize: 1, pollingIntervalSeconds: 1 },
+          async (jobs) => {
+            for (const job of jobs) {
+              const result = await handle(job.id, job.data.batchId);
+              return { outcome: result?.outcome ?? 'missing' };
+            }
+          },
+        );
+      }
+    },
+    async stop(timeoutMs = 30_000) {
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    },
+  };
+}
+
+async function queryOnce<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[]) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await c.query<T>(text, values);
+  } finally {
+    await c.end();
+  }
+}
