@@ -2,7 +2,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { API } from './endpoints';
 import type { SpaceLocale } from './i18n';
-import { currentUploadByYear, toImportView, type ImportView } from './imports';
+import { toImportView } from './imports';
 import { apiGet, currentUser, isObj, listOf, publishAction, requireAdmin } from './server';
 
 export interface AdminAssociation {
@@ -12,6 +12,10 @@ export interface AdminAssociation {
   isDemo: boolean;
   withdrawnAt: string | null;
   createdAt: string | null;
+  users: number;
+  records: number;
+  referenceYears: number[];
+  lastImportAt: string | null;
 }
 
 export interface AdminAccount {
@@ -40,17 +44,24 @@ function toAssociation(v: unknown): AdminAssociation | null {
     isDemo: v.isDemo === true,
     withdrawnAt: s(v.withdrawnAt),
     createdAt: s(v.createdAt),
+    users: typeof v.users === 'number' ? v.users : 0,
+    records: typeof v.records === 'number' ? v.records : 0,
+    referenceYears: Array.isArray(v.referenceYears)
+      ? v.referenceYears.filter((y): y is number => typeof y === 'number').sort((x, y) => x - y)
+      : [],
+    lastImportAt: s(v.lastImportAt),
   };
 }
 
-function toAccount(v: unknown): AdminAccount | null {
+function toAccount(v: unknown, names: Map<string, string>): AdminAccount | null {
   if (!isObj(v) || typeof v.id !== 'string') return null;
   const a = isObj(v.association) ? v.association : null;
+  const associationId = s(v.associationId);
   return {
     id: v.id,
     email: s(v.email) ?? '',
     role: s(v.role) ?? 'member',
-    association: (a ? (s(a.name) ?? s(a.slug)) : null) ?? s(v.associationSlug) ?? s(v.associationName),
+    association: (a ? (s(a.name) ?? s(a.slug)) : null) ?? (associationId ? (names.get(associationId) ?? null) : null),
     disabled: v.disabled === true || typeof v.disabledAt === 'string',
     lastLoginAt: s(v.lastLoginAt),
   };
@@ -75,12 +86,14 @@ export function adminHomeLoad(locale: SpaceLocale) {
       apiGet(event, locale, API.adminAssociations),
       apiGet(event, locale, API.adminUsers),
     ]);
+    const associations = listOf(assocs, 'associations')
+      .map(toAssociation)
+      .filter((a): a is AdminAssociation => a !== null);
+    const names = new Map(associations.map((a) => [a.id, a.name]));
     return {
-      associations: listOf(assocs, 'associations')
-        .map(toAssociation)
-        .filter((a): a is AdminAssociation => a !== null),
+      associations,
       accounts: listOf(users, 'users')
-        .map(toAccount)
+        .map((u) => toAccount(u, names))
         .filter((a): a is AdminAccount => a !== null),
     };
   };
@@ -88,44 +101,35 @@ export function adminHomeLoad(locale: SpaceLocale) {
 
 export interface UploadsByYear {
   years: number[];
-  rows: { association: string; cells: { year: number; importId: string | null; createdAt: string | null }[] }[];
+  rows: { association: string; lastImportAt: string | null; years: number[] }[];
 }
 
-/** Per association, the upload in force for each reference year: who has sent what. */
-function uploadsByYear(imports: ImportView[]): UploadsByYear {
-  const byAssoc = new Map<string, ImportView[]>();
-  for (const imp of imports) {
-    const key = imp.associationName ?? imp.associationSlug ?? '?';
-    byAssoc.set(key, [...(byAssoc.get(key) ?? []), imp]);
-  }
-  const yearSet = new Set<number>();
-  const current = new Map<string, Map<number, string>>();
-  for (const [assoc, list] of byAssoc) {
-    const cur = currentUploadByYear(list);
-    current.set(assoc, cur);
-    for (const y of cur.keys()) yearSet.add(y);
-  }
-  const years = [...yearSet].sort((a, b) => a - b);
-  const byId = new Map(imports.map((i) => [i.id, i]));
-  const rows = [...byAssoc.keys()].sort().map((association) => ({
-    association,
-    cells: years.map((year) => {
-      const id = current.get(association)?.get(year) ?? null;
-      return { year, importId: id, createdAt: id ? (byId.get(id)?.createdAt ?? null) : null };
-    }),
-  }));
-  return { years, rows };
+/** Per association, the reference years it has records for and its last upload: who has sent what. */
+function uploadsByYear(associations: AdminAssociation[]): UploadsByYear {
+  const active = associations.filter((a) => !a.withdrawnAt);
+  const years = [...new Set(active.flatMap((a) => a.referenceYears))].sort((a, b) => a - b);
+  return {
+    years,
+    rows: active.map((a) => ({ association: a.name, lastImportAt: a.lastImportAt, years: a.referenceYears })),
+  };
 }
 
 export function adminImportsLoad(locale: SpaceLocale) {
   return async (event: RequestEvent) => {
     await requireAdmin(event, locale);
-    const body = await apiGet(event, locale, `${API.adminImports}?limit=500`);
-    const imports = listOf(body, 'imports').map(toImportView);
-    return {
-      matrix: uploadsByYear(imports),
-      failures: imports.filter((i) => i.status === 'failed' || i.status === 'refused'),
-    };
+    const [assocs, failed] = await Promise.all([
+      apiGet(event, locale, API.adminAssociations),
+      apiGet(event, locale, API.adminImportFailures),
+    ]);
+    const associations = listOf(assocs, 'associations')
+      .map(toAssociation)
+      .filter((a): a is AdminAssociation => a !== null);
+    const names = new Map(associations.map((a) => [a.slug, a.name]));
+    const failures = listOf(failed, 'failures')
+      .map(toImportView)
+      .map((f) => ({ ...f, associationName: f.associationName ?? names.get(f.associationSlug ?? '') ?? null }))
+      .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+    return { matrix: uploadsByYear(associations), failures };
   };
 }
 

@@ -15,7 +15,7 @@ export const API = {
   mappingProfile: '/api/v1/associations/me/mapping-profile',
   adminAssociations: '/api/v1/admin/associations',
   adminUsers: '/api/v1/admin/users',
-  adminImports: '/api/v1/admin/imports',
+  adminImportFailures: '/api/v1/admin/imports/failures',
   releases: '/api/v1/releases',
   adminReleases: '/api/v1/admin/releases',
 };

@@ -25,10 +25,11 @@ async function readJson(res: Response): Promise<unknown> {
 
 function toUser(body: unknown): SpaceUser | null {
   const u = isObj(body) && isObj(body.user) ? body.user : body;
-  if (!isObj(u) || typeof u.id !== 'string') return null;
+  const id = isObj(u) ? (u.userId ?? u.id) : null;
+  if (!isObj(u) || typeof id !== 'string') return null;
   const a = isObj(u.association) ? u.association : {};
   return {
-    id: u.id,
+    id,
     email: String(u.email ?? ''),
     role: u.role === 'admin' ? 'admin' : 'member',
     associationId: (a.id as string) ?? (u.associationId as string) ?? null,

@@ -1,0 +1,254 @@
+/**
+ * The association space end to end, in Chromium against the real platform (PostgreSQL, API with its import
+ * worker, dashboard): login, upload with preview and confirm, a file with row errors, a refused file with
+ * personal data, history, records download, an upload without JavaScript, and the wall between two associations.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, type Session } from './space/browser';
+import { axeViolations, dropFile, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
+import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
+
+const expected = JSON.parse(await readFile(path.join(fixtures, 'expected.json'), 'utf8')) as {
+  associations: Record<string, { cases: number }>;
+};
+
+let stack: SpaceStack;
+let a: Session;
+let pageA: Page;
+const idsOfA: string[] = [];
+const idsOfB: string[] = [];
+
+beforeAll(async () => {
+  stack = await startSpaceStack();
+  a = await openBrowser();
+  pageA = await a.context.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await a?.close();
+  await stack?.stop();
+}, 60_000);
+
+describe('association space', () => {
+  it('refuses a wrong password with an announced message, then logs in', async () => {
+    const page = pageA;
+    await page.goto(`${stack.dashboardUrl}/espace`);
+    // Not logged in: sent to the login page, with the way back kept.
+    expect(new URL(page.url()).pathname).toBe('/espace/connexion');
+    await page.getByLabel('Adresse e-mail').fill(accounts.a.email);
+    await page.getByLabel('Mot de passe').fill('not-the-password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('incorrect');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-error');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '01-login-error');
+
+    await login(page, stack.dashboardUrl, accounts.a.email);
+    expect(new URL(page.url()).pathname).toBe('/espace');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Mes envois');
+  });
+
+  it('uploads by drag and drop, shows a preview, stores nothing until confirmed', async () => {
+    const page = pageA;
+    await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
+    expect(await axeViolations(page)).toEqual([]);
+    await dropFile(page, '.dropzone', path.join(fixtures, 'aurore-paris-2019-2024.csv'), 'text/csv');
+    await expect.poll(() => page.locator('.chosen').textContent()).toContain('aurore-paris-2019-2024.csv');
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
+    const id = importIdOf(page);
+    idsOfA.push(id);
+    await waitForOutcome(page);
+    await expect.poll(() => page.locator('#preview-title').textContent()).toContain('Aperçu');
+    const cases = expected.associations['aurore-paris'].cases;
+    expect(await page.locator('[data-count="new"]').textContent()).toBe(String(cases));
+    expect(await page.locator('[data-count="replaced"]').textContent()).toBe('0');
+    await screenshot(page, '02-preview');
+
+    // Nothing stored yet: the records download holds no row.
+    const before = await page.request.get(`${stack.dashboardUrl}/api/v1/records.csv`);
+    expect(before.status()).toBe(200);
+    expect((await before.text()).trim().split(/\r?\n/).length).toBe(1);
+
+    await page.getByRole('button', { name: 'Confirmer et enregistrer' }).click();
+    await page.waitForURL(/confirme=1/);
+    await waitForOutcome(page);
+    await expect
+      .poll(() => page.locator('[data-count="loaded"]').textContent(), { timeout: 60_000 })
+      .toBe(String(cases));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '03-committed');
+
+    const after = await page.request.get(`${stack.dashboardUrl}/api/v1/records.csv`);
+    const csv = await after.text();
+    expect(csv.trim().split(/\r?\n/).length).toBe(cases + 1);
+  });
+
+  it('lists the rows to fix with row, column and value, and offers them as a file', async () => {
+    const page = pageA;
+    await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
+    await page.getByLabel('Voir un aperçu avant d’enregistrer (recommandé)').uncheck();
+    await page.locator('#file').setInputFiles(path.join(fixtures, 'bad', 'bad-values.csv'));
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
+    idsOfA.push(importIdOf(page));
+    await waitForOutcome(page);
+    await expect.poll(() => page.locator('[data-count="rejected"]').textContent(), { timeout: 60_000 }).toBe('3');
+    expect(await page.locator('[data-count="loaded"]').textContent()).toBe('1');
+    const table = page.locator('table.issues');
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows.some((r) => r.includes('Année') && r.includes('vingt'))).toBe(true);
+    expect(rows.some((r) => r.includes('2099'))).toBe(true);
+    expect(rows.some((r) => r.includes('250'))).toBe(true);
+    await screenshot(page, '04-row-errors');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /lignes rejetées/ }).click(),
+    ]);
+    const file = await readFile((await download.path())!);
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = file.toString('utf8');
+    expect(text).toContain('vingt');
+    expect(text.split(/\r?\n/)[0]).toMatch(/Année/);
+  });
+
+  it('refuses a file with names and phone numbers, says why and keeps nothing', async () => {
+    const page = pageA;
+    await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
+    await page.locator('#file').setInputFiles(path.join(fixtures, 'bad', 'pii-names.csv'));
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
+    idsOfA.push(importIdOf(page));
+    await waitForOutcome(page);
+    const section = page.locator('section[aria-labelledby="refused-title"]');
+    await expect.poll(() => section.textContent(), { timeout: 60_000 }).toContain('Fichier refusé');
+    const text = (await section.textContent()) ?? '';
+    expect(text).toMatch(/Nom|Prénom|Téléphone|nom|téléphone/);
+    expect(text).toContain('Aucune donnée de ce fichier n’a été conservée');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '05-refused');
+  });
+
+  it('shows the history with statuses and the upload in force per year', async () => {
+    const page = pageA;
+    await page.goto(`${stack.dashboardUrl}/espace`);
+    const rows = page.locator('table.history tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+    const committedRow = page.locator(`tr[data-import-id="${idsOfA[0]}"]`);
+    expect(await committedRow.textContent()).toContain('Enregistré');
+    const refusedRow = page.locator(`tr[data-import-id="${idsOfA[2]}"]`);
+    expect(await refusedRow.textContent()).toContain('Refusé');
+    expect(await page.locator('table.current-by-year tbody tr').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, '06-history');
+  });
+
+  it('uploads without JavaScript through the plain form', async () => {
+    const b = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const page = await b.context.newPage();
+      await login(page, stack.dashboardUrl, accounts.b.email);
+      await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
+      await page.getByLabel('Voir un aperçu avant d’enregistrer (recommandé)').uncheck();
+      await page.locator('#file').setInputFiles(path.join(fixtures, 'safe-harbour-nice-export.csv'));
+      await page.getByRole('button', { name: 'Envoyer' }).click();
+      await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
+      idsOfB.push(importIdOf(page));
+      // Without JavaScript the page refreshes itself (meta refresh) until the worker is done.
+      await page.waitForSelector('[data-count="loaded"]', { timeout: 90_000 });
+      expect(await page.locator('[data-count="loaded"]').textContent()).toBe(
+        String(expected.associations['safe-harbour-nice'].cases),
+      );
+      await screenshot(page, '07-no-js-report');
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('keeps association B away from A’s uploads, through the pages and the API', async () => {
+    const b = await openBrowser();
+    try {
+      const page = await b.context.newPage();
+      await login(page, stack.dashboardUrl, accounts.b.email);
+      for (const id of idsOfA) {
+        const res = await page.goto(`${stack.dashboardUrl}/espace/imports/${id}`);
+        expect(res?.status()).toBe(404);
+        for (const suffix of ['', '/rejected.csv']) {
+          const api = await page.request.get(`${stack.dashboardUrl}/api/v1/imports/${id}${suffix}`);
+          expect(api.status()).toBe(404);
+        }
+        const confirm = await page.request.post(`${stack.dashboardUrl}/api/v1/imports/${id}/confirm`, {
+          headers: { origin: stack.dashboardUrl },
+        });
+        expect([403, 404]).toContain(confirm.status());
+      }
+      await screenshot(page, '08-other-association-404');
+      const list = await page.request.get(`${stack.dashboardUrl}/api/v1/imports`);
+      expect(list.status()).toBe(200);
+      const body = await list.text();
+      for (const id of idsOfA) expect(body).not.toContain(id);
+      for (const id of idsOfB) expect(body).toContain(id);
+
+      await page.goto(`${stack.dashboardUrl}/espace`);
+      const html = await page.content();
+      for (const id of idsOfA) expect(html).not.toContain(id);
+
+      // B's records are B's alone: as many rows as B's file has cases.
+      const records = await page.request.get(`${stack.dashboardUrl}/api/v1/records.csv`);
+      const lines = (await records.text()).trim().split(/\r?\n/);
+      expect(lines.length).toBe(expected.associations['safe-harbour-nice'].cases + 1);
+
+      // And A cannot reach B's upload either.
+      for (const id of idsOfB) {
+        const res = await pageA.goto(`${stack.dashboardUrl}/espace/imports/${id}`);
+        expect(res?.status()).toBe(404);
+      }
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('serves the space in English under /en/space', async () => {
+    const page = pageA;
+    await page.goto(`${stack.dashboardUrl}/en/space`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('My uploads');
+    await page.goto(`${stack.dashboardUrl}/en/space/imports/${idsOfA[2]}`);
+    expect(await page.locator('#refused-title').textContent()).toBe('File refused');
+    await screenshot(page, '09-english-refused');
+  });
+});
+
+describe('admin space', () => {
+  it('shows associations, accounts, who uploaded for which year and the failures', async () => {
+    const admin = await openBrowser();
+    try {
+      const page = await admin.context.newPage();
+      // A member is not an admin.
+      const forbidden = await pageA.goto(`${stack.dashboardUrl}/admin`);
+      expect(forbidden?.status()).toBe(403);
+
+      await login(page, stack.dashboardUrl, accounts.admin.email);
+      expect(new URL(page.url()).pathname).toBe('/admin');
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect(text).toContain(accounts.a.name);
+      expect(text).toContain(accounts.b.name);
+      expect(text).toContain(accounts.a.email);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, '10-admin-home');
+
+      await page.goto(`${stack.dashboardUrl}/admin/imports`);
+      const matrix = (await page.locator('table.matrix').textContent()) ?? '';
+      expect(matrix).toContain('2019');
+      const failures = (await page.locator('table.failures').textContent()) ?? '';
+      expect(failures).toContain('Refusé');
+      await screenshot(page, '11-admin-imports');
+    } finally {
+      await admin.close();
+    }
+  });
+});

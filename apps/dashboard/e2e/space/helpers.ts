@@ -1,0 +1,69 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { PASSWORD } from './stack';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const fixtures = path.join(here, '..', 'fixtures', 'space');
+export const shots = path.join(here, '..', '..', 'test-results', 'space');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+export async function login(page: Page, base: string, email: string, lang: 'fr' | 'en' = 'fr'): Promise<void> {
+  await page.goto(`${base}${lang === 'fr' ? '/espace/connexion' : '/en/space/login'}`);
+  await page.getByLabel(lang === 'fr' ? 'Adresse e-mail' : 'E-mail address').fill(email);
+  await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill(PASSWORD);
+  await page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click();
+  await page.waitForURL((u) => !u.pathname.endsWith('/connexion') && !u.pathname.endsWith('/login'));
+}
+
+/** The import id in a report page's URL. */
+export function importIdOf(page: Page): string {
+  const m = /\/imports\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname);
+  if (!m) throw new Error(`not an import page: ${page.url()}`);
+  return m[1];
+}
+
+/** Waits until the report page leaves the "being processed" state (the page polls by itself). */
+export async function waitForOutcome(page: Page, timeoutMs = 90_000): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.pending'), undefined, { timeout: timeoutMs });
+}
+
+/** Drops a file on the drop zone the way a browser does: a DataTransfer holding a File. */
+export async function dropFile(page: Page, selector: string, file: string, type: string): Promise<void> {
+  const b64 = (await readFile(file)).toString('base64');
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, b64, type }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type }));
+      return dt;
+    },
+    { name: path.basename(file), b64, type },
+  );
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer });
+  await page.dispatchEvent(selector, 'drop', { dataTransfer });
+}
+
+const require = createRequire(import.meta.url);
+
+/** axe-core's serious and critical findings on the page (WCAG A/AA rules). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol rather than a <script> tag, so the page's CSP does not block it.
+  await page.evaluate(source);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe;
+    return (await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
