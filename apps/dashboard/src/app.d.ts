@@ -1,0 +1,17 @@
+// See https://svelte.dev/docs/kit/types#app.d.ts
+declare global {
+  namespace App {
+    interface Error {
+      message: string;
+      /** French and English text of the error, shown by +error.svelte. */
+      fr?: string;
+      en?: string;
+      code?: 'api-down' | 'not-found' | 'bad-request' | 'internal';
+    }
+    interface Locals {
+      lang: 'fr' | 'en';
+    }
+  }
+}
+
+export {};

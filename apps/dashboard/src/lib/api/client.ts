@@ -1,0 +1,118 @@
+import type { YearlySummary } from '@observatoire/schema';
+import { latest } from './releases.js';
+import { parseBreakdown, parseReleases, parseSeries, parseSummary } from './wire.js';
+import {
+  ApiNotFoundError,
+  ApiUnavailableError,
+  type BreakdownPayload,
+  type ChannelGroup,
+  type Dimension,
+  type ReleaseInfo,
+  type SeriesPayload,
+} from './types.js';
+
+type Fetch = typeof fetch;
+
+interface CacheEntry {
+  at: number;
+  value: unknown;
+}
+
+/**
+ * A published release never changes, so answers for a fixed release id are kept (bounded LRU); only the
+ * list of releases ("which one is latest") expires quickly. This keeps a server render to a few ms.
+ */
+const cache = new Map<string, CacheEntry>();
+const CACHE_MAX = 500;
+const RELEASES_TTL_MS = 15_000;
+
+function remember(key: string, value: unknown) {
+  cache.delete(key);
+  cache.set(key, { at: Date.now(), value });
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
+}
+
+export function clearApiCache() {
+  cache.clear();
+}
+
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly fetchFn: Fetch = fetch,
+  ) {}
+
+  private async getJson(path: string, ttlMs: number | null): Promise<unknown> {
+    const url = `${this.baseUrl}${path}`;
+    const hit = cache.get(url);
+    if (hit && (ttlMs === null || Date.now() - hit.at < ttlMs)) return hit.value;
+    let res: Response;
+    try {
+      res = await this.fetchFn(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
+    } catch (err) {
+      throw new ApiUnavailableError(`API unreachable at ${url}: ${(err as Error).message}`);
+    }
+    if (res.status === 404) throw new ApiNotFoundError(`Not found: ${path}`);
+    if (!res.ok) throw new ApiUnavailableError(`API answered ${res.status} for ${path}`, res.status);
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new ApiUnavailableError(`API answered non-JSON for ${path}`);
+    }
+    remember(url, body);
+    return body;
+  }
+
+  async releases(): Promise<ReleaseInfo[]> {
+    const body = await this.getJson('/api/v1/releases', RELEASES_TTL_MS);
+    return guard(() => parseReleases(body));
+  }
+
+  /** `release` = a release id or 'latest'. Returns null when nothing is published yet. */
+  async resolveRelease(release: string): Promise<ReleaseInfo | null> {
+    const all = await this.releases();
+    if (release === 'latest' || !release) return latest(all);
+    const found = all.find((r) => r.id === release || r.slug === release);
+    if (!found) throw new ApiNotFoundError(`Unknown release ${release}`);
+    return found;
+  }
+
+  async series(releaseId: string, dimension: Dimension, group: ChannelGroup = 'all'): Promise<SeriesPayload> {
+    const q = new URLSearchParams({ dimension, release: releaseId });
+    if (group !== 'all') q.set('recruitmentChannelGroup', group);
+    const body = await this.getJson(`/api/v1/stats/series?${q}`, null);
+    return guard(() => parseSeries(body, dimension, releaseId));
+  }
+
+  async breakdown(
+    releaseId: string,
+    dimension: Dimension,
+    year: number,
+    group: ChannelGroup = 'all',
+  ): Promise<BreakdownPayload> {
+    const q = new URLSearchParams({ dimension, release: releaseId, year: String(year) });
+    if (group !== 'all') q.set('recruitmentChannelGroup', group);
+    const body = await this.getJson(`/api/v1/stats/breakdown?${q}`, null);
+    return guard(() => parseBreakdown(body, dimension, releaseId, year));
+  }
+
+  /** The yearly summary (key figures of the home page, participation per year). */
+  async summary(releaseId: string, year: number): Promise<YearlySummary> {
+    const body = await this.getJson(`/api/v1/releases/${encodeURIComponent(releaseId)}/summary/${year}.json`, null);
+    return guard(() => parseSummary(body));
+  }
+
+  summaryUrl(releaseId: string, year: number, format: 'csv' | 'xlsx' | 'json' | 'pdf'): string {
+    return `/api/v1/releases/${encodeURIComponent(releaseId)}/summary/${year}.${format}`;
+  }
+}
+
+/** An answer that does not match the schema is the API's fault, not the reader's: "data unavailable". */
+function guard<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw new ApiUnavailableError(`API answer does not match the schema: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  breakdownSchema,
+  releaseSchema,
+  seriesSetSchema,
+  yearlySummarySchema,
+  type YearlySummary,
+} from '@observatoire/schema';
+import { z } from 'zod';
+import type { BreakdownPayload, Dimension, ReleaseInfo, SeriesPayload } from './types.js';
+
+// Every API answer is parsed with the shared zod schemas of @observatoire/schema, then mapped to the few
+// fields the dashboard renders, so a change in the wire format surfaces here and nowhere else.
+
+const releaseList = z.union([
+  z.array(releaseSchema),
+  z.object({ releases: z.array(releaseSchema) }),
+  z.object({ items: z.array(releaseSchema) }),
+]);
+
+export function parseReleases(body: unknown): ReleaseInfo[] {
+  const parsed = releaseList.parse(body);
+  const list = Array.isArray(parsed) ? parsed : 'releases' in parsed ? parsed.releases : parsed.items;
+  return list
+    .filter((r) => r.status === 'published' && r.publishedAt)
+    .map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      publishedAt: r.publishedAt as string,
+      referenceYears: [...r.referenceYears].sort((a, b) => a - b),
+      demo: r.demo,
+      contributingAssociations: r.contributingAssociations,
+      disclosure: r.disclosureRule,
+      files: r.files,
+    }));
+}
+
+export function parseSeries(body: unknown, dimension: Dimension, releaseId: string): SeriesPayload {
+  const s = seriesSetSchema.parse(body);
+  return {
+    releaseId,
+    dimension,
+    series: s.series.map((line) => ({
+      code: line.code ?? line.key,
+      label: line.label,
+      group: line.group ?? undefined,
+      points: line.points,
+    })),
+  };
+}
+
+export function parseBreakdown(body: unknown, dimension: Dimension, releaseId: string, year: number): BreakdownPayload {
+  const b = breakdownSchema.parse(body);
+  return {
+    releaseId,
+    dimension,
+    year,
+    categories: b.items.map((i) => ({ code: i.code, label: i.label, group: i.group ?? undefined, cell: i.cell })),
+    total: b.total,
+  };
+}
+
+export function parseSummary(body: unknown): YearlySummary {
+  return yearlySummarySchema.parse(body);
+}

@@ -1,0 +1,111 @@
+import {
+  cellValue,
+  formatNumber,
+  formatPercent,
+  isWithheld,
+  lineChart,
+  stackedAreaChart,
+  type ChartSeries,
+  type LineChartGeometry,
+  type StackedAreaGeometry,
+} from '@observatoire/charts';
+import { t, type Lang } from '$lib/i18n/index.js';
+
+export type TimeView = 'lines' | 'area' | 'share';
+
+export type TimeGeometry =
+  { view: 'lines'; geometry: LineChartGeometry } | { view: 'area' | 'share'; geometry: StackedAreaGeometry };
+
+/** Height that keeps a readable aspect on phones (taller than wide ratio) and desktops. */
+export function timeChartHeight(width: number): number {
+  return Math.round(Math.max(240, Math.min(380, width * 0.6)));
+}
+
+export function timeGeometry(
+  series: ChartSeries[],
+  view: TimeView,
+  width: number,
+  lang: Lang,
+  height = timeChartHeight(width),
+): TimeGeometry {
+  if (view === 'lines') {
+    return { view, geometry: lineChart({ series, width, height, locale: lang, endLabels: width >= 560 }) };
+  }
+  return { view, geometry: stackedAreaChart({ series, width, height, locale: lang, expand: view === 'share' }) };
+}
+
+/** Value at a year for one series, formatted, or the "withheld" word: used by tooltips and tables. */
+export function cellText(cell: ChartSeries['points'][number]['cell'] | undefined, lang: Lang, share?: number): string {
+  if (!cell) return '–';
+  if (isWithheld(cell)) return t(lang, 'chart.withheld');
+  const text = formatNumber(cell.value, lang);
+  return share === undefined ? text : `${text} (${formatPercent(share, lang)})`;
+}
+
+/** Rows of the table view: one per year, one column per series. */
+export function timeTable(series: ChartSeries[], lang: Lang): { header: string[]; rows: string[][] } {
+  const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const header = [t(lang, 'chart.year'), ...series.map((s) => s.label)];
+  const rows = years.map((year) => [
+    String(year),
+    ...series.map((s) => cellText(s.points.find((p) => p.year === year)?.cell, lang)),
+  ]);
+  return { header, rows };
+}
+
+/** Tooltip lines for one year, largest first, withheld last. */
+export function tooltipRows(series: ChartSeries[], year: number, lang: Lang) {
+  return series
+    .map((s, index) => {
+      const cell = s.points.find((p) => p.year === year)?.cell;
+      return { key: s.key, label: s.label, index, value: cellValue(cell), text: cellText(cell, lang) };
+    })
+    .sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+}
+
+/**
+ * The written description a screen reader announces instead of axis labels: for each series its first and
+ * last published value, and how many values are withheld.
+ */
+export function describeTimeSeries(title: string, series: ChartSeries[], lang: Lang): string {
+  const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  if (years.length === 0) return title;
+  const items = series.map((s) => {
+    const published = s.points.filter((p) => cellValue(p.cell) !== null).sort((a, b) => a.year - b.year);
+    const withheld = s.points.filter((p) => isWithheld(p.cell)).length;
+    const first = published[0];
+    const last = published[published.length - 1];
+    let text = first
+      ? t(lang, 'describe.seriesItem', {
+          label: s.label,
+          first: formatNumber(cellValue(first.cell)!, lang),
+          from: first.year,
+          last: formatNumber(cellValue(last.cell)!, lang),
+          to: last.year,
+        })
+      : `${s.label}: –`;
+    if (withheld > 0) text += ` (${t(lang, 'describe.seriesWithheld', { n: withheld })})`;
+    return text;
+  });
+  return t(lang, 'describe.series', {
+    title,
+    count: series.length,
+    from: years[0],
+    to: years[years.length - 1],
+    details: `${items.join(' ; ')}.`,
+  });
+}
+
+/** Nearest year to an x position (pointer and touch tooltips). */
+export function nearestYear(years: number[], xs: number[], px: number): number | null {
+  let best: number | null = null;
+  let dist = Infinity;
+  years.forEach((y, i) => {
+    const d = Math.abs(xs[i] - px);
+    if (d < dist) {
+      dist = d;
+      best = y;
+    }
+  });
+  return best;
+}

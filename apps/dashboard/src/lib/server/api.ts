@@ -1,0 +1,48 @@
+import { error } from '@sveltejs/kit';
+import { ApiClient } from '$lib/api/client.js';
+import { apiBaseUrl } from '$lib/api/config.server.js';
+import { ApiNotFoundError, ApiUnavailableError, type ReleaseInfo } from '$lib/api/types.js';
+import { t, type Lang } from '$lib/i18n/index.js';
+
+export function apiClient(fetchFn: typeof fetch = fetch): ApiClient {
+  return new ApiClient(apiBaseUrl(), fetchFn);
+}
+
+/**
+ * Turns API failures into SvelteKit errors carrying bilingual text: 503 "data unavailable" when the API is
+ * down, 404 for an unknown release. +error.svelte shows them; no stack trace reaches the reader.
+ */
+export function rethrow(err: unknown, lang: Lang): never {
+  if (err instanceof ApiNotFoundError) {
+    error(404, {
+      message: 'Not found',
+      fr: t('fr', 'error.notFound'),
+      en: t('en', 'error.notFound'),
+      code: 'not-found',
+    });
+  }
+  if (err instanceof ApiUnavailableError) {
+    console.error(`[dashboard] ${err.message}`);
+    error(503, {
+      message: t(lang, 'apiDown.title'),
+      fr: t('fr', 'apiDown.body'),
+      en: t('en', 'apiDown.body'),
+      code: 'api-down',
+    });
+  }
+  throw err;
+}
+
+/** `?release=` value: a release id or 'latest' (the default). */
+export function requestedRelease(url: URL): string {
+  const r = url.searchParams.get('release');
+  return r && /^[\w.-]{1,64}$/.test(r) ? r : 'latest';
+}
+
+export async function resolveRelease(client: ApiClient, requested: string, lang: Lang): Promise<ReleaseInfo | null> {
+  try {
+    return await client.resolveRelease(requested);
+  } catch (err) {
+    rethrow(err, lang);
+  }
+}

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { render } from 'svelte/server';
+import { Resvg } from '@resvg/resvg-js';
+import type { ChartData } from '$lib/charts/specs.js';
+import ExportChart from '$lib/charts/export/ExportChart.svelte';
+import { exportLayout, OG_SIZE } from '$lib/charts/export/export.helpers.js';
+import { describeChart } from '$lib/charts/describe.js';
+
+/** DejaVu Sans from Debian's fonts-dejavu-core: the face the chart text is measured with. */
+const FONT_DIR = process.env.OBSERVATOIRE_FONT_DIR || '/usr/share/fonts/truetype/dejavu';
+const FONT_FILES = [`${FONT_DIR}/DejaVuSans.ttf`, `${FONT_DIR}/DejaVuSans-Bold.ttf`];
+
+let fontFiles: string[] | null = null;
+function fonts(): string[] {
+  if (!fontFiles) {
+    fontFiles = FONT_FILES.filter((f) => {
+      if (existsSync(f)) return true;
+      console.error(`[dashboard] font missing: ${f} (apt-get install fonts-dejavu-core)`);
+      return false;
+    });
+  }
+  return fontFiles;
+}
+
+export function chartSvg(data: ChartData, url: string, og = false): string {
+  const layout = exportLayout(data, og ? { width: OG_SIZE.width, fixedHeight: OG_SIZE.height, url } : { url });
+  const { body } = render(ExportChart, { props: { layout, description: describeChart(data) } });
+  // Svelte leaves hydration comments in server output; a standalone SVG file does not need them.
+  const svg = body.replace(/<!--[^]*?-->/g, '');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
+}
+
+export function chartPng(data: ChartData, url: string, og = false): Buffer {
+  const svg = chartSvg(data, url, og);
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: og ? OG_SIZE.zoom : 2 },
+    font: {
+      fontFiles: fonts(),
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+    },
+    background: '#ffffff',
+  });
+  return resvg.render().asPng();
+}

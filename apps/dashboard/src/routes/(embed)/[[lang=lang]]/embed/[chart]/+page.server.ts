@@ -1,0 +1,16 @@
+import { chartLinks } from '$lib/charts/links.js';
+import type { Lang } from '$lib/i18n/index.js';
+import { apiClient } from '$lib/server/api.js';
+import { loadSingleChart } from '$lib/server/chart.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, fetch, setHeaders }) => {
+  const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
+  const { data } = await loadSingleChart(apiClient(fetch), params.chart, url, lang);
+  // Embeds live in other sites' iframes; a fixed release never changes, "latest" is refreshed often.
+  setHeaders({
+    'cache-control': data.release.requested === 'latest' ? 'public, max-age=300' : 'public, max-age=86400',
+  });
+  const links = chartLinks(data, url.origin, lang, '/');
+  return { lang, chart: data, origin: url.origin, preview: links.preview };
+};

@@ -1,0 +1,57 @@
+import { cellValue } from '@observatoire/charts';
+import type { AggregateCell } from '@observatoire/schema';
+import { apiClient, rethrow } from '$lib/server/api.js';
+import { loadPageCharts } from '$lib/server/page-charts.js';
+import type { PageServerLoad } from './$types';
+
+export interface KeyFigures {
+  year: number;
+  cases: number | null;
+  /** Share online, 0..1, or null when withheld. */
+  onlineShare: number | null;
+  /** Change of the online share over five years in percentage points, from two published shares only. */
+  onlineChange: { from: number; points: number } | null;
+  minors: number | null;
+  topChannels: { label: { fr: string; en: string }; value: number }[];
+  topPlatforms: { label: { fr: string; en: string }; value: number }[];
+}
+
+const value = (cell: AggregateCell | undefined) => (cell ? cellValue(cell) : null);
+
+export const load: PageServerLoad = async (event) => {
+  const page = await loadPageCharts(event, ['online-offline'], '/');
+  const release = page.release;
+  if (!release) return { ...page, figures: null };
+  const client = apiClient(event.fetch);
+  const year = release.referenceYears[release.referenceYears.length - 1];
+  const from = year - 5;
+  try {
+    const [summary, past, channels, platforms] = await Promise.all([
+      client.summary(release.id, year),
+      release.referenceYears.includes(from) ? client.summary(release.id, from) : Promise.resolve(null),
+      client.breakdown(release.id, 'recruitmentChannel', year, 'online'),
+      client.breakdown(release.id, 'recruitmentPlatform', year),
+    ]);
+    const share = value(summary.onlineShare);
+    const pastShare = past ? value(past.onlineShare) : null;
+    const top = (cats: typeof channels.categories, onlineOnly: boolean) =>
+      cats
+        .filter((c) => c.code !== 'unknown' && c.code !== 'other' && (!onlineOnly || c.group !== 'offline'))
+        .map((c) => ({ label: c.label, value: cellValue(c.cell) }))
+        .filter((c): c is { label: { fr: string; en: string }; value: number } => c.value !== null)
+        .sort((a, b) => b.value - a.value)
+        .slice(0, 3);
+    const figures: KeyFigures = {
+      year,
+      cases: value(summary.cases),
+      onlineShare: share === null ? null : share / 100,
+      onlineChange: share !== null && pastShare !== null ? { from, points: share - pastShare } : null,
+      minors: value(summary.minors),
+      topChannels: top(channels.categories, true),
+      topPlatforms: top(platforms.categories, false),
+    };
+    return { ...page, figures };
+  } catch (err) {
+    rethrow(err, page.lang);
+  }
+};

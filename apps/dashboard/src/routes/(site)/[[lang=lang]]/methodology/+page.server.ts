@@ -1,0 +1,23 @@
+import { cellValue } from '@observatoire/charts';
+import type { Lang } from '$lib/i18n/index.js';
+import { apiClient, requestedRelease, resolveRelease, rethrow } from '$lib/server/api.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, fetch }) => {
+  const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
+  const client = apiClient(fetch);
+  const release = await resolveRelease(client, requestedRelease(url), lang);
+  if (!release) return { lang, release: null, participation: [] };
+  try {
+    // Which associations took part each year: from the yearly summaries (counts only, never names per cell).
+    const summaries = await Promise.all(release.referenceYears.map((y) => client.summary(release.id, y)));
+    const participation = summaries.map((s) => ({
+      year: s.referenceYear,
+      associations: s.contributingAssociations,
+      cases: cellValue(s.cases),
+    }));
+    return { lang, release, participation };
+  } catch (err) {
+    rethrow(err, lang);
+  }
+};

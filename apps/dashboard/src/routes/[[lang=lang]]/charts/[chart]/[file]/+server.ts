@@ -1,0 +1,65 @@
+import { error } from '@sveltejs/kit';
+import { chartLinks } from '$lib/charts/links.js';
+import { t, type Lang } from '$lib/i18n/index.js';
+import { apiClient } from '$lib/server/api.js';
+import { loadFullData, loadSingleChart } from '$lib/server/chart.js';
+import { rowsOf, toCsv, toZip } from '$lib/server/csv.js';
+import { chartPng, chartSvg } from '$lib/server/render.js';
+import type { RequestHandler } from './$types';
+
+const FILES = ['chart.svg', 'chart.png', 'preview.png', 'data.csv', 'full.csv', 'data.zip'] as const;
+type FileName = (typeof FILES)[number];
+
+/**
+ * Downloads of one chart, built on the server from the same spec, data and geometry as the page: the SVG
+ * and PNG (2×) carry title, source and release; the preview is the Open Graph image of the same view.
+ * A fixed release is cached for a year (it never changes); "latest" for five minutes.
+ */
+export const GET: RequestHandler = async ({ params, url, fetch }) => {
+  const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
+  const file = params.file as FileName;
+  if (!FILES.includes(file)) {
+    error(404, {
+      message: 'Not found',
+      fr: t('fr', 'error.notFound'),
+      en: t('en', 'error.notFound'),
+      code: 'not-found',
+    });
+  }
+  const client = apiClient(fetch);
+  const { data, release, spec } = await loadSingleChart(client, params.chart, url, lang);
+  const permalink = chartLinks(data, url.origin, lang, pagePathOf(data.id)).permalink;
+  const shortUrl = `${url.origin}${lang === 'en' ? '/en' : ''}`;
+  const base = `observatoire-${data.id}-${data.release.slug}${data.year ? `-${data.year}` : ''}`;
+  const cache = data.release.requested === 'latest' ? 'public, max-age=300' : 'public, max-age=31536000, immutable';
+  const headers = (type: string, name?: string): Record<string, string> => ({
+    'content-type': type,
+    'cache-control': cache,
+    ...(name ? { 'content-disposition': `attachment; filename="${name}"` } : {}),
+  });
+  switch (file) {
+    case 'chart.svg':
+      return new Response(chartSvg(data, shortUrl), {
+        headers: headers('image/svg+xml; charset=utf-8', `${base}.svg`),
+      });
+    case 'chart.png':
+      return new Response(new Uint8Array(chartPng(data, shortUrl)), { headers: headers('image/png', `${base}.png`) });
+    case 'preview.png':
+      return new Response(new Uint8Array(chartPng(data, shortUrl, true)), { headers: headers('image/png') });
+    case 'data.csv':
+      return new Response(toCsv(rowsOf(data)), { headers: headers('text/csv; charset=utf-8', `${base}.csv`) });
+    case 'full.csv': {
+      const full = (await loadFullData(client, spec, release, data.release.requested, lang)).flatMap(rowsOf);
+      return new Response(toCsv(full), { headers: headers('text/csv; charset=utf-8', `${base}-full.csv`) });
+    }
+    case 'data.zip': {
+      const full = (await loadFullData(client, spec, release, data.release.requested, lang)).flatMap(rowsOf);
+      const zip = await toZip(data, rowsOf(data), full, permalink);
+      return new Response(new Uint8Array(zip), { headers: headers('application/zip', `${base}.zip`) });
+    }
+  }
+};
+
+function pagePathOf(id: string): string {
+  return ['online-offline', 'channels', 'platforms'].includes(id) ? '/recruitment-channels' : '/profiles';
+}
