@@ -15,6 +15,10 @@ import {
 
 export { AppUserEntity, UserSessionEntity, ApiTokenEntity, AuditLogEntity, LoginThrottleEntity, type UserRole };
 
+import { ReleaseEntity, ReleaseCellEntity } from './release.entity.js';
+
+export { ReleaseEntity, ReleaseCellEntity };
+
 /** Every entity, imported (never globbed by path). Add new entities here. */
 export const entities = [
   AssociationEntity,
@@ -25,4 +29,6 @@ export const entities = [
   ApiTokenEntity,
   AuditLogEntity,
   LoginThrottleEntity,
+  ReleaseEntity,
+  ReleaseCellEntity,
 ];

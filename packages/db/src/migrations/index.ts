@@ -1,6 +1,12 @@
 import { Init1764316800000 } from './1764316800000-Init.js';
 import { ImportBatchCaseRecord1764400000000 } from './1764400000000-ImportBatchCaseRecord.js';
 import { Accounts1764500000000 } from './1764500000000-Accounts.js';
+import { Releases1764600000000 } from './1764600000000-Releases.js';
 
 /** Linear, reviewed, in order. Add each new migration at the end. */
-export const migrations = [Init1764316800000, ImportBatchCaseRecord1764400000000, Accounts1764500000000];
+export const migrations = [
+  Init1764316800000,
+  ImportBatchCaseRecord1764400000000,
+  Accounts1764500000000,
+  Releases1764600000000,
+];

@@ -1,0 +1,81 @@
+/**
+ * The generic disclosure-control problem: counts (cells) linked by additive equations (a total equals the sum of
+ * its parts). The cube builder turns case records into this shape; the property tests build random tables in it.
+ */
+
+/** Why a cell is withheld. Each reason tells the reader (and an attacker) something, see `boundsOf`. */
+export type SuppressionReason =
+  /** The count is below the threshold (zero included). */
+  | 'threshold'
+  /** Fewer than `minAssociations` associations contribute, or one association makes up nearly all of it. */
+  | 'associations'
+  /** Withheld so that another withheld count cannot be recomputed from totals (complementary suppression). */
+  | 'secondary'
+  /** Withheld in the previous release and not yet safely above the threshold: kept withheld across releases. */
+  | 'stability';
+
+export const SUPPRESSION_REASONS: readonly SuppressionReason[] = [
+  'threshold',
+  'associations',
+  'secondary',
+  'stability',
+];
+
+export interface DisclosureRule {
+  /** Counts below this are withheld (default 5). */
+  threshold: number;
+  /** Threshold for breakdowns by platform (default 10). */
+  platformThreshold: number;
+  /** A published count needs at least this many contributing associations (default 2). */
+  minAssociations: number;
+  /**
+   * Dominance: a count is withheld when one association contributes more than this share of it (default 0.9), so
+   * that a published number is never, in effect, one association's caseload.
+   */
+  maxAssociationShare: number;
+  /**
+   * Release stability: a count withheld in the previous release stays withheld until it reaches
+   * threshold + stabilityMargin (default: the threshold itself, so 10 for a threshold of 5).
+   */
+  stabilityMargin: number;
+}
+
+export const DEFAULT_RULE: DisclosureRule = {
+  threshold: 5,
+  platformThreshold: 10,
+  minAssociations: 2,
+  maxAssociationShare: 0.9,
+  stabilityMargin: 5,
+};
+
+/** One count to protect. */
+export interface ProtectCell {
+  value: number;
+  /** Primary threshold for this cell (the rule's threshold, or platformThreshold for platform cells). */
+  threshold: number;
+  /** Cases contributed by each association (ids); the values sum to `value`. */
+  contributors: ReadonlyMap<string, number>;
+  /**
+   * A hidden quantity that is never published but must not become computable (e.g. the difference between an
+   * unfiltered and a filtered count, when that difference is a small group).
+   */
+  hidden?: boolean;
+  /** Withheld in the previous release of the same reference year. */
+  previouslyWithheld?: boolean;
+  /** Extra cost of withholding this cell as a complement (e.g. headline totals cost more). */
+  penalty?: number;
+}
+
+/** `cells[total] = Σ cells[parts]`: an exact relation a reader can use. */
+export interface Equation {
+  total: number;
+  parts: number[];
+}
+
+export interface ProtectionResult {
+  /** Per cell: null when published, else why it is withheld. Hidden cells are reported as null. */
+  reasons: (SuppressionReason | null)[];
+  /** Indexes of cells that could not be protected (should be empty; reported rather than silently ignored). */
+  unprotected: number[];
+  rounds: number;
+}

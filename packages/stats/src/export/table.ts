@@ -1,0 +1,82 @@
+import {
+  suppressionReasonMessages,
+  type AggregateCell,
+  type Breakdown,
+  type Locale,
+  type LocalisedText,
+  type YearlySummary,
+} from '@observatoire/schema';
+
+/** Localised strings of the downloadable summary (CSV, XLSX, PDF share them). */
+export const T = {
+  title: { fr: 'Synthèse annuelle', en: 'Yearly summary' },
+  observatory: {
+    fr: 'Observatoire du recrutement en ligne dans la traite des êtres humains',
+    en: 'Observatory of online recruitment in human trafficking',
+  },
+  keyFigures: { fr: 'Chiffres clés', en: 'Key figures' },
+  notes: { fr: 'Notes', en: 'Notes' },
+  table: { fr: 'Tableau', en: 'Table' },
+  code: { fr: 'Code', en: 'Code' },
+  label: { fr: 'Libellé', en: 'Label' },
+  cases: { fr: 'Cas', en: 'Cases' },
+  share: { fr: 'Part (%)', en: 'Share (%)' },
+  note: { fr: 'Note', en: 'Note' },
+  indicator: { fr: 'Indicateur', en: 'Indicator' },
+  value: { fr: 'Valeur', en: 'Value' },
+  totalCases: { fr: 'Personnes (cas)', en: 'People (cases)' },
+  onlineCases: {
+    fr: 'Recrutées en ligne (au moins un canal en ligne)',
+    en: 'Recruited online (at least one online channel)',
+  },
+  onlineShare: { fr: 'Part recrutée en ligne (%)', en: 'Share recruited online (%)' },
+  minors: { fr: 'Mineurs', en: 'Minors' },
+  previousCases: { fr: 'Cas l’année précédente', en: 'Cases the previous year' },
+  change: { fr: 'Évolution sur un an (cas)', en: 'Change over one year (cases)' },
+  associations: { fr: 'Associations contributrices', en: 'Contributing associations' },
+  release: { fr: 'Publication', en: 'Release' },
+  releaseDate: { fr: 'Date de publication', en: 'Release date' },
+  referenceYear: { fr: 'Année de référence', en: 'Reference year' },
+  methodology: { fr: 'Méthodologie et contrôle de la divulgation', en: 'Methodology and disclosure control' },
+  caveats: { fr: 'Précautions', en: 'Caveats' },
+  withheld: { fr: 'masqué', en: 'withheld' },
+  multiValued: {
+    fr: 'Valeurs multiples : une personne peut compter dans plusieurs lignes, le total des lignes peut dépasser le total.',
+    en: 'Multi-valued: one person can count in several rows, rows can add up to more than the total.',
+  },
+  rule: { fr: 'Règle de diffusion', en: 'Disclosure rule' },
+} satisfies Record<string, LocalisedText>;
+
+export function withheldNote(cell: AggregateCell, lang: Locale): string {
+  return 'suppressed' in cell ? (cell.message?.[lang] ?? suppressionReasonMessages[cell.reason][lang]) : '';
+}
+
+export const valueOf = (cell: AggregateCell | null | undefined): number | null =>
+  cell && 'value' in cell ? cell.value : null;
+
+export interface KeyFigureRow {
+  label: string;
+  cell: AggregateCell;
+}
+
+export function keyFigureRows(s: YearlySummary, lang: Locale): KeyFigureRow[] {
+  const rows: KeyFigureRow[] = [
+    { label: T.totalCases[lang], cell: s.cases },
+    { label: T.onlineCases[lang], cell: s.onlineCases },
+    { label: T.onlineShare[lang], cell: s.onlineShare },
+    { label: T.minors[lang], cell: s.minors },
+  ];
+  if (s.previousYear) {
+    rows.push({ label: `${T.previousCases[lang]} (${s.previousYear.referenceYear})`, cell: s.previousYear.cases });
+    rows.push({ label: T.change[lang], cell: s.previousYear.change });
+  }
+  return rows;
+}
+
+/** Rows of one breakdown table: the total first, then each code. */
+export function breakdownRows(b: Breakdown, lang: Locale) {
+  return [
+    { code: 'total', label: T.totalCases[lang], cell: b.total, share: null as AggregateCell | null },
+    ...b.items.map((i) => ({ code: i.code, label: i.label[lang], cell: i.cell, share: i.share ?? null })),
+  ];
+}

@@ -1,0 +1,51 @@
+/**
+ * @observatoire/stats: the cube of case records, disclosure control, releases, and the yearly summary downloads.
+ * The API's controllers call these functions; every payload is a type of @observatoire/schema.
+ */
+export { type Db } from './db.js';
+export { StatsError, type StatsErrorCode } from './errors.js';
+
+// Releases
+export { publishRelease, type PublishOptions } from './release/publish.js';
+export { listReleases, getRelease } from './release/read.js';
+export { resolveRule } from './release/rule.js';
+
+// Public statistics (from a release: uuid, slug or 'latest')
+export {
+  getSeries,
+  getBreakdown,
+  getYearlySummary,
+  viewOf,
+  derived,
+  SUMMARY_DIMENSIONS,
+  type SeriesQuery,
+  type BreakdownQuery,
+} from './queries.js';
+export {
+  CUBE_DIMENSIONS,
+  DIMENSION_CODES,
+  DIMENSION_LABELS,
+  SINGLE_VALUED,
+  PLATFORM_DIMENSIONS,
+  FILTER_DIMENSIONS,
+  type CubeDimension,
+  type CubeCase,
+} from './cube/dimensions.js';
+
+// Downloads
+export { escapeSpreadsheetText, escapeSpreadsheetValue, UTF8_BOM } from './export/escape.js';
+export { summaryCsv } from './export/csv.js';
+export { summaryXlsx } from './export/xlsx.js';
+
+// The algorithm itself (property tests, documentation, other callers)
+export { computeCube, cellKey, type ReleaseCell, type PreviousRelease, type CubeResult } from './cube/build.js';
+export { protect, primaryReason } from './disclosure/protect.js';
+export { derivableCells, boundsOf } from './disclosure/attacker.js';
+export {
+  DEFAULT_RULE,
+  type DisclosureRule,
+  type Equation,
+  type ProtectCell,
+  type ProtectionResult,
+  type SuppressionReason as InternalSuppressionReason,
+} from './disclosure/types.js';
