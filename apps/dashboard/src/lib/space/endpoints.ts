@@ -9,6 +9,7 @@ export const API = {
   imports: '/api/v1/imports',
   import: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}`,
   confirm: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/confirm`,
+  /** Served by the API's space module (apps/api/src/space). */
   rerun: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/rerun`,
   rejectedCsv: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/rejected.csv`,
   recordsCsv: '/api/v1/records.csv',

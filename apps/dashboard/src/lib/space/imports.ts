@@ -41,6 +41,8 @@ export interface ImportCounts {
 export interface ImportView {
   id: string;
   status: string;
+  /** The ETL's outcome (committed, dry_run, rejected, refused, duplicate, failed), once processed. */
+  outcome: string | null;
   dryRun: boolean;
   format: string | null;
   originalName: string | null;
@@ -150,6 +152,7 @@ export function toImportView(raw: unknown): ImportView {
   return {
     id: str(b.id, report.batchId) ?? '',
     status,
+    outcome,
     dryRun: b.dryRun === true || report.dryRun === true,
     format: str(b.format, report.format),
     originalName: str(b.originalName, b.fileName, report.fileName),

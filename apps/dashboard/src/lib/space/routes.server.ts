@@ -79,8 +79,21 @@ export function importLoad(locale: SpaceLocale) {
     await requireUser(event, locale);
     const imp = await getImport(event, locale, event.params.id ?? '');
     const q = event.url.searchParams;
-    const notice = q.has('confirme') ? 'confirmed' : q.has('correspondances') ? 'mapping' : null;
-    return { imp, codeOptions: codeOptions(locale), notice: notice as 'confirmed' | 'mapping' | null };
+    const mapping = q.get('correspondances');
+    const notice = q.has('confirme')
+      ? 'confirmed'
+      : q.has('doublon')
+        ? 'duplicate'
+        : mapping === 'enregistrees'
+          ? 'mappingSaved'
+          : mapping
+            ? 'mapping'
+            : null;
+    return {
+      imp,
+      codeOptions: codeOptions(locale),
+      notice: notice as 'confirmed' | 'duplicate' | 'mapping' | 'mappingSaved' | null,
+    };
   };
 }
 

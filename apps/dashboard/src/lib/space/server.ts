@@ -180,22 +180,39 @@ export async function confirmAction(event: RequestEvent, locale: SpaceLocale) {
 }
 
 /**
- * Saves the user's value mappings ("Snap" → snapchat) into the association's profile, then runs the same stored
- * file again so the report reflects them. Form fields are `map.<field>.<value>` = code (empty = leave unknown).
+ * Saves the user's value mappings ("Snap" → snapchat) into the association's mapping profile (read, merged,
+ * written back whole, as the API's PUT replaces it), then, for an upload whose file is still waiting (a preview
+ * or a rejected file), runs the same stored file again as a new preview so the report reflects them. Form fields
+ * are `map:<field>:<encoded raw value>` = code; an empty choice leaves the value unknown.
  */
 export async function mappingAction(event: RequestEvent, locale: SpaceLocale) {
   const id = event.params.id ?? '';
   const form = await event.request.formData();
-  const values: { field: string; column: string | null; value: string; code: string }[] = [];
+  const chosen: { field: string; value: string; code: string }[] = [];
   for (const [key, v] of form) {
     if (!key.startsWith('map:') || typeof v !== 'string' || !v) continue;
-    const [, field, column, ...rest] = key.split(':');
-    values.push({ field, column: column || null, value: decodeURIComponent(rest.join(':')), code: v });
+    const [, field, ...rest] = key.split(':');
+    chosen.push({ field, value: decodeURIComponent(rest.join(':')), code: v });
   }
-  if (values.length > 0) {
-    const saved = await postJson(event, locale, API.mappingProfile, 'PATCH', { values });
+  if (chosen.length > 0) {
+    let current: unknown = null;
+    try {
+      const res = await event.fetch(API.mappingProfile, { headers: { accept: 'application/json' } });
+      if (res.status === 401) loginRedirect(event, locale);
+      if (res.ok) current = await readJson(res);
+    } catch {
+      return fail(502, { message: spaceMessages[locale].errors.unavailable });
+    }
+    const profile: Json = isObj(current) ? { ...current } : { version: 1 };
+    const values: Record<string, Record<string, string>> = isObj(profile.values)
+      ? (JSON.parse(JSON.stringify(profile.values)) as Record<string, Record<string, string>>)
+      : {};
+    for (const c of chosen) values[c.field] = { ...(values[c.field] ?? {}), [c.value]: c.code };
+    profile.values = values;
+    const saved = await postJson(event, locale, API.mappingProfile, 'PUT', profile);
     if (!saved.ok) return fail(saved.status >= 500 ? 502 : saved.status, { message: saved.message });
   }
+  if (form.get('rerun') !== '1') redirect(303, `${spacePaths(locale).import(id)}?correspondances=enregistrees`);
   const rerun = await postJson(event, locale, API.rerun(id), 'POST');
   if (!rerun.ok) return fail(rerun.status >= 500 ? 502 : rerun.status, { message: rerun.message });
   const next = isObj(rerun.body) && typeof rerun.body.id === 'string' ? rerun.body.id : id;

@@ -33,7 +33,9 @@ export async function handleUpload(event: RequestEvent, locale: SpaceLocale): Pr
     }
     status = res.status;
     if (res.ok && body && typeof body === 'object' && typeof (body as { id?: unknown }).id === 'string') {
-      location = paths.import((body as { id: string }).id);
+      const b = body as { id: string; duplicate?: boolean };
+      // The same file again: the API answers with the earlier upload, which the page says.
+      location = paths.import(b.id) + (b.duplicate ? '?doublon=1' : '');
     } else if (res.status === 401) {
       location = `${paths.login}?next=${encodeURIComponent(paths.upload)}`;
     } else if (res.status === 413) {
