@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerMigrate } from './commands/migrate.js';
+import { registerStart } from './commands/start.js';
 import { registerDemo } from './commands/demo.js';
+import { registerAdmin } from './commands/admin.js';
+import { registerImport } from './commands/import.js';
+import { registerWorker } from './commands/worker.js';
 
 /**
  * The one command line of Observatoire: `npx observatoire <command>`. Each command lives in its own file under
@@ -12,8 +16,12 @@ export function buildProgram(): Command {
     .description('Observatoire : plateforme de données ouvertes / open data platform')
     .showHelpAfterError()
     .exitOverride();
+  registerStart(program);
   registerMigrate(program);
   registerDemo(program);
+  registerAdmin(program);
+  registerImport(program);
+  registerWorker(program);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import {
   freePort,
@@ -20,7 +21,7 @@ export interface StackOptions {
   dashboardPort?: number;
   host?: string;
   /** Runs once the database is migrated, before the API starts (loads data, publishes a release). */
-  seed?: (databaseUrl: string) => Promise<void>;
+  seed?: (databaseUrl: string) => Promise<unknown>;
   /** Extra environment for the API and dashboard processes. */
   env?: Record<string, string>;
   log?: (line: string) => void;
@@ -39,6 +40,14 @@ interface Service {
   name: string;
   child: ChildProcess;
   output: string[];
+}
+
+function isPortFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
 }
 
 function startService(name: string, script: string, env: Record<string, string>, inherit: boolean): Service {
@@ -102,6 +111,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     databaseUrl = opts.databaseUrl;
     await ensureDatabase(databaseUrl);
   } else if (opts.dataDir) {
+    // The seed callback runs in this process: the ETL keeps its local pseudonym key under the data folder.
+    process.env.OBSERVATOIRE_DATA_DIR = path.resolve(opts.dataDir);
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'pg') });
     databaseUrl = withDatabase(embedded.url, 'observatoire');
     await ensureDatabase(databaseUrl);
@@ -123,6 +134,17 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
     const apiPort = opts.apiPort ?? (await freePort());
     const dashboardPort = opts.dashboardPort ?? (await freePort());
+    for (const [port, what] of [
+      [apiPort, 'API (--api-port / API_PORT)'],
+      [dashboardPort, 'tableau de bord / dashboard (--port / PORT)'],
+    ] as const) {
+      if (!(await isPortFree(port, host))) {
+        throw new Error(
+          `Le port ${port} est déjà utilisé : arrêtez l'autre programme ou choisissez un autre port pour ${what}. / ` +
+            `Port ${port} is already in use: stop the other program or choose another port.`,
+        );
+      }
+    }
     const apiUrl = `http://${host}:${apiPort}`;
     const dashboardUrl = `http://${host}:${dashboardPort}`;
     const common: Record<string, string> = {
