@@ -7,11 +7,11 @@ import { contentMismatch, formatFromFileName, sniffContent } from './sniff.js';
 import { decodeSample, detectEncoding, SAMPLE_BYTES } from './text-decode.js';
 import { readJsonArrayBatches, readNdjsonBatches } from './json-reader.js';
 import { openXlsx } from './xlsx-reader.js';
+import { makeSource } from './table-source.js';
 import {
   resolveLimits,
   type OpenTableInput,
   type OpenTableOptions,
-  type RawRow,
   type ReadLimits,
   type TableFormat,
   type TableSource,
@@ -26,26 +26,6 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   } finally {
     await handle.close();
   }
-}
-
-/** Wraps a batch generator factory so that it can be iterated once, as batches or as rows. */
-export function makeSource(
-  meta: Omit<TableSource, 'rows' | 'batches'>,
-  start: () => AsyncGenerator<RawRow[]>,
-): TableSource {
-  let started = false;
-  const begin = (): AsyncGenerator<RawRow[]> => {
-    if (started) throw new Error('TableSource rows can only be iterated once');
-    started = true;
-    return start();
-  };
-  const batches: AsyncIterable<RawRow[]> = { [Symbol.asyncIterator]: begin };
-  const rows: AsyncIterable<RawRow> = {
-    async *[Symbol.asyncIterator]() {
-      for await (const batch of { [Symbol.asyncIterator]: begin }) yield* batch;
-    },
-  };
-  return Object.assign(meta, { rows, batches });
 }
 
 async function openDelimited(path: string, format: TableFormat, head: Buffer, size: number, limits: ReadLimits) {
@@ -94,6 +74,6 @@ export async function openTable(input: OpenTableInput, options: OpenTableOptions
       return source;
     }
     case 'xlsx':
-      return openXlsx(input.path, options.sheet, limits);
+      return openXlsx(input.path, size, options.sheet, limits);
   }
 }
