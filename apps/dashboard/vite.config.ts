@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.spec.ts'],
-    environment: 'jsdom',
+    // Pure helpers run in node; component specs opt into jsdom with a `@vitest-environment jsdom` comment.
+    environment: 'node',
+    setupFiles: ['./src/test-setup.ts'],
   },
 });

@@ -3,7 +3,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { AXIS_FONT_SIZE, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
 import { formatNumber, formatPercent } from './format.js';
-import { colourFor } from './palette.js';
+import { colourFor, dashFor } from './palette.js';
 import { measureText, truncateText } from './text.js';
 import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type Tick } from './types.js';
 
@@ -33,6 +33,8 @@ export interface LineGeometry {
   key: string;
   label: string;
   colour: string;
+  /** SVG stroke-dasharray for series beyond the palette, null for a solid line. */
+  dash: string | null;
   d: string;
   points: LinePoint[];
   endLabel: { x: number; y: number; text: string } | null;
@@ -51,6 +53,7 @@ export interface LineChartGeometry {
   years: number[];
 }
 
+const GROUP_KEYS = new Set(['online', 'offline', 'unknown']);
 const DEFAULT_MARGIN: Margin = { top: 12, right: 16, bottom: 28, left: 40 };
 const END_LABEL_MAX = 150;
 
@@ -136,6 +139,7 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
       key: s.key,
       label: s.label,
       colour,
+      dash: GROUP_KEYS.has(s.key) ? null : dashFor(i),
       d: gen(points) ?? '',
       points,
       endLabel:

@@ -13,6 +13,15 @@ export const MUTED_INK = '#595959'; // 7:1 on white
 export const GRID = '#d9d9d9';
 export const WITHHELD_COLOUR = '#595959';
 
+/**
+ * Beyond the eight palette colours, lines repeat a colour with a dash pattern, so that no two series look
+ * alike (colour alone cannot separate a dozen categories for colour-blind readers anyway).
+ */
+export function dashFor(index: number): string | null {
+  const cycle = Math.floor(index / PALETTE.length);
+  return cycle === 0 ? null : (['6 3', '2 3', '10 3 2 3'][(cycle - 1) % 3] ?? null);
+}
+
 export function colourFor(index: number, key?: string): string {
   if (key && GROUP_COLOURS[key]) return GROUP_COLOURS[key];
   if (key === 'unknown') return GROUP_COLOURS.unknown;

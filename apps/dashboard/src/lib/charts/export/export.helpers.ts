@@ -10,7 +10,7 @@ import {
 import { formatDate, t } from '$lib/i18n/index.js';
 import { barGeometry } from '../bars/bars.helpers.js';
 import type { ChartData } from '../specs.js';
-import { timeGeometry, type TimeGeometry } from '../time-series/time-series.helpers.js';
+import { legendItems, timeGeometry, type TimeGeometry } from '../time-series/time-series.helpers.js';
 
 export const EXPORT_WIDTH = 800;
 /** Open Graph / Twitter preview: laid out at 800 × 420 and rasterised at 1.5× = 1200 × 630. */
@@ -26,6 +26,7 @@ export interface LegendItem {
   key: string;
   label: string;
   colour: string;
+  dash: string | null;
   x: number;
   y: number;
 }
@@ -51,7 +52,7 @@ function lineBlock(lines: string[], y: number, size: number) {
 
 /** Lays a legend out in rows, measuring each label so none runs past the right edge. */
 export function legendLayout(
-  items: { key: string; label: string; colour: string }[],
+  items: { key: string; label: string; colour: string; dash: string | null }[],
   top: number,
   width: number,
 ): { items: LegendItem[]; bottom: number } {
@@ -61,12 +62,12 @@ export function legendLayout(
   const maxLabel = width - 2 * PAD - LEGEND_SWATCH - 6;
   for (const item of items) {
     const label = truncateText(item.label, maxLabel, AXIS_FONT_SIZE);
-    const w = LEGEND_SWATCH + 6 + measureText(label, AXIS_FONT_SIZE) + 16;
+    const w = LEGEND_SWATCH + 12 + measureText(label, AXIS_FONT_SIZE) + 16;
     if (x + w > width - PAD && x > PAD) {
       x = PAD;
       y += 20;
     }
-    out.push({ key: item.key, label, colour: item.colour, x, y });
+    out.push({ key: item.key, label, colour: item.colour, dash: item.dash, x, y });
     x += w;
   }
   return { items: out, bottom: items.length ? y + 20 : top };
@@ -106,19 +107,14 @@ export function exportLayout(
   let legend: LegendItem[] = [];
   let chart: ExportLayout['chart'];
   if (data.kind === 'time') {
-    const layoutProbe = timeGeometry(data.series, data.filters.view, width, lang);
-    const colours =
-      layoutProbe.view === 'lines'
-        ? layoutProbe.geometry.lines.map((l) => ({ key: l.key, label: l.label, colour: l.colour }))
-        : layoutProbe.geometry.areas.map((a) => ({ key: a.key, label: a.label, colour: a.colour }));
-    const leg = legendLayout(colours, cursor + 14, width);
+    const leg = legendLayout(legendItems(data.series, data.filters.view), cursor + 14, width);
     legend = leg.items;
     cursor = leg.bottom;
     const height = compact
       ? Math.max(120, (opts.fixedHeight as number) - cursor - footerHeight)
       : Math.round(Math.min(420, width * 0.5));
     // End labels would repeat the legend: the export always has the legend.
-    const layout = timeGeometry(data.series, data.filters.view, width, lang, height);
+    const layout = timeGeometry(data.series, data.filters.view, width, lang, height, { right: PAD + 8, left: PAD });
     if (layout.view === 'lines') for (const l of layout.geometry.lines) l.endLabel = null;
     chart = { kind: 'time', y: cursor, layout };
     cursor += layout.geometry.height;

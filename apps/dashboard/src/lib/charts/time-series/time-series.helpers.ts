@@ -1,5 +1,7 @@
 import {
   cellValue,
+  colourFor,
+  dashFor,
   formatNumber,
   formatPercent,
   isWithheld,
@@ -7,6 +9,7 @@ import {
   stackedAreaChart,
   type ChartSeries,
   type LineChartGeometry,
+  type Margin,
   type StackedAreaGeometry,
 } from '@observatoire/charts';
 import { t, type Lang } from '$lib/i18n/index.js';
@@ -27,11 +30,15 @@ export function timeGeometry(
   width: number,
   lang: Lang,
   height = timeChartHeight(width),
+  margin?: Partial<Margin>,
 ): TimeGeometry {
   if (view === 'lines') {
-    return { view, geometry: lineChart({ series, width, height, locale: lang, endLabels: width >= 560 }) };
+    return { view, geometry: lineChart({ series, width, height, locale: lang, endLabels: width >= 560, margin }) };
   }
-  return { view, geometry: stackedAreaChart({ series, width, height, locale: lang, expand: view === 'share' }) };
+  return {
+    view,
+    geometry: stackedAreaChart({ series, width, height, locale: lang, expand: view === 'share', margin }),
+  };
 }
 
 /** Value at a year for one series, formatted, or the "withheld" word: used by tooltips and tables. */
@@ -43,6 +50,16 @@ export function cellText(cell: ChartSeries['points'][number]['cell'] | undefined
 }
 
 /** Rows of the table view: one per year, one column per series. */
+/** Legend entries in series order: colour and, beyond the palette, the dash pattern of the line. */
+export function legendItems(series: ChartSeries[], view: TimeView) {
+  return series.map((s, i) => ({
+    key: s.key,
+    label: s.label,
+    colour: colourFor(i, s.key),
+    dash: view === 'lines' && !['online', 'offline', 'unknown'].includes(s.key) ? dashFor(i) : null,
+  }));
+}
+
 export function timeTable(series: ChartSeries[], lang: Lang): { header: string[]; rows: string[][] } {
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const header = [t(lang, 'chart.year'), ...series.map((s) => s.label)];
