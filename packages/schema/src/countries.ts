@@ -132,43 +132,72 @@ export function countryName(alpha2: string, locale: 'fr' | 'en'): string | undef
 
 let nameIndex: Map<string, string> | undefined;
 
+/** Everyday names the country packages lack (colloquial or historical), checked by the test suite. */
+const EXTRA_NAMES: Record<string, string[]> = {
+  GB: ['Angleterre', 'Grande-Bretagne', 'Écosse', 'Pays de Galles', 'England', 'Great Britain', 'Scotland', 'Wales'],
+  NL: ['Hollande', 'Holland'],
+  CD: ['RDC', 'DRC', 'RD Congo', 'Congo-Kinshasa', 'Congo Kinshasa', 'Zaïre'],
+  CG: ['Congo-Brazzaville', 'Congo Brazzaville'],
+  US: ['États-Unis d’Amérique', 'Etats Unis', 'USA', 'Amérique'],
+  CZ: ['Tchéquie', 'République tchèque'],
+  CI: ['Ivoirien', 'Ivoirienne', 'Ivoiriens', 'Ivoiriennes'],
+  MK: ['Macédoine', 'Macédoine du Nord', 'Macedonia'],
+  MM: ['Birmanie', 'Burma'],
+  SZ: ['Swaziland'],
+  TR: ['Turquie', 'Türkiye'],
+};
+
 /**
  * Index of names: official and alternative names (fr/en) from i18n-iso-countries, common/official names,
- * translations, alternative spellings and demonyms (Française, Nigériane, Nigerian) from world-countries.
- * A key claimed by two countries (Congo, Dominican) is dropped: guessing would be worse than asking.
+ * translations and alternative spellings from world-countries, then demonyms (Française, Nigériane,
+ * Nigerian). When several countries claim a key, names beat demonyms, then an independent country beats
+ * dependent territories ("Française" is France, not French Guiana); a key still shared (Congo, Dominican)
+ * is dropped: guessing would be worse than asking.
  */
 function countryIndex(): Map<string, string> {
   if (nameIndex) return nameIndex;
-  const claims = new Map<string, Set<string>>();
-  const claim = (name: string | undefined, alpha2: string) => {
+  // key → priority → countries claiming it (0 = name, 1 = demonym)
+  const claims = new Map<string, Map<number, Set<string>>>();
+  const claim = (name: string | undefined, alpha2: string, priority: 0 | 1) => {
     if (!name) return;
     const key = labelKey(name);
     if (!key) return;
-    const set = claims.get(key) ?? new Set<string>();
+    const byPriority = claims.get(key) ?? new Map<number, Set<string>>();
+    const set = byPriority.get(priority) ?? new Set<string>();
     set.add(alpha2);
-    claims.set(key, set);
+    byPriority.set(priority, set);
+    claims.set(key, byPriority);
   };
   for (const locale of ['fr', 'en'] as const) {
     const names = countries.getNames(locale, { select: 'all' }) as Record<string, string[]>;
-    for (const [alpha2, list] of Object.entries(names)) for (const n of list) claim(n, alpha2);
+    for (const [alpha2, list] of Object.entries(names)) for (const n of list) claim(n, alpha2, 0);
   }
+  const independent = new Set<string>();
   for (const c of worldCountries) {
-    claim(c.name.common, c.cca2);
-    claim(c.name.official, c.cca2);
+    if (c.independent) independent.add(c.cca2);
+    claim(c.name.common, c.cca2, 0);
+    claim(c.name.official, c.cca2, 0);
     const fra = c.translations?.fra;
-    claim(fra?.common, c.cca2);
-    claim(fra?.official, c.cca2);
-    for (const alt of c.altSpellings ?? []) if (alt.length > 3) claim(alt, c.cca2);
+    claim(fra?.common, c.cca2, 0);
+    claim(fra?.official, c.cca2, 0);
+    for (const alt of c.altSpellings ?? []) claim(alt, c.cca2, 0);
     for (const d of [c.demonyms?.fra, c.demonyms?.eng]) {
-      claim(d?.f, c.cca2);
-      claim(d?.m, c.cca2);
-      // French plural and feminine spellings seen in exports ("Nigérianes", "Française").
-      if (d?.f) claim(`${d.f}s`, c.cca2);
-      if (d?.m && !d.m.endsWith('s')) claim(`${d.m}s`, c.cca2);
+      claim(d?.f, c.cca2, 1);
+      claim(d?.m, c.cca2, 1);
+      // French plurals seen in exports ("Nigérianes", "Roumains").
+      if (d?.f && !d.f.endsWith('s')) claim(`${d.f}s`, c.cca2, 1);
+      if (d?.m && !d.m.endsWith('s')) claim(`${d.m}s`, c.cca2, 1);
     }
   }
+  for (const [alpha2, names] of Object.entries(EXTRA_NAMES)) for (const n of names) claim(n, alpha2, 0);
   const index = new Map<string, string>();
-  for (const [key, set] of claims) if (set.size === 1) index.set(key, [...set][0]);
+  for (const [key, byPriority] of claims) {
+    const best = byPriority.get(0) ?? byPriority.get(1);
+    if (!best) continue;
+    let candidates = [...best];
+    if (candidates.length > 1) candidates = candidates.filter((c) => independent.has(c));
+    if (candidates.length === 1) index.set(key, candidates[0]);
+  }
   // Codes come last so that an alpha-2/alpha-3 code always wins over a colliding name.
   for (const alpha2 of Object.keys(countries.getAlpha2Codes())) {
     index.set(alpha2.toLowerCase(), alpha2);

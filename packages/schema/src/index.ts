@@ -12,3 +12,5 @@ export * from './release.schema.js';
 export * from './source-fields.js';
 export * from './version.js';
 export * from './json-schema.js';
+export * from './case-record.fields.js';
+export * from './data-dictionary.js';

@@ -27,7 +27,6 @@ export function jsonSchemas(): Record<JsonSchemaName, Record<string, unknown>> {
       $schema: json.$schema,
       $id: `${BASE_URI}/${SCHEMA_VERSION}/${name}.schema.json`,
       ...json,
-      'x-schema-version': SCHEMA_VERSION,
     };
   }
   return out;

@@ -36,7 +36,7 @@ export interface SourceFieldDefinition {
   readonly codeList?: CodeListName;
   readonly label: LocalisedText;
   readonly description: LocalisedText;
-  /** HTCDS 2.0 field name, where one exists. */
+  /** HTCDS field name (or CTDC's, for yearOfRegistration and ageBroad), where one exists. */
   readonly htcds?: string;
   /** Header spellings recognised automatically. */
   readonly synonyms: readonly string[];
@@ -51,7 +51,6 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       fr: 'Identifiant propre à l’association ; remplacé par un pseudonyme (HMAC) et jamais stocké.',
       en: 'The association’s own case id; replaced by a pseudonym (HMAC) and never stored.',
     },
-    htcds: 'prs_ID',
     synonyms: [
       'N° dossier',
       'No dossier',
@@ -68,7 +67,6 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       'Case number',
       'Case ref',
       'Record id',
-      'prs_ID',
     ],
   },
   {
@@ -126,7 +124,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       fr: 'Âge en années (« 24 », « 24 ans », « NC ») ; converti en tranche CTDC puis abandonné.',
       en: 'Age in years (“24”, “24 ans”, “NC”); turned into a CTDC band, then dropped.',
     },
-    htcds: 'vic_AgeAtExploit',
+    htcds: 'AgeWhenTrafficked',
     synonyms: [
       'Âge',
       'Age',
@@ -138,7 +136,8 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       'Age at exploitation',
       'Age at start of exploitation',
       'age_at_recruitment',
-      'vic_AgeAtExploit',
+      'AgeWhenTrafficked',
+      'Age when trafficked',
     ],
   },
   {
@@ -170,7 +169,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       fr: 'Nationalité(s) : codes ISO, noms de pays en français ou en anglais, ou gentilés.',
       en: 'Citizenship(s): ISO codes, country names in French or English, or demonyms.',
     },
-    htcds: 'prs_Citizenship',
+    htcds: 'Citizenship',
     synonyms: [
       'Nationalité',
       'Nationalités',
@@ -181,6 +180,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       'Nationality',
       'Country of origin',
       'prs_Citizenship',
+      'prs_Nationality',
     ],
   },
   {
@@ -216,7 +216,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       fr: 'Comment la personne a été recrutée (en ligne ou hors ligne).',
       en: 'How the person was recruited (online or offline).',
     },
-    htcds: 'vic_RecruitmentMethod',
+    htcds: 'vic_MethodOfRecruitment',
     synonyms: [
       'Mode de recrutement',
       'Modes de recrutement',
@@ -228,7 +228,9 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       'Recruitment channel',
       'Recruitment method',
       'recruitment_method',
-      'vic_RecruitmentMethod',
+      'vic_MethodOfRecruitment',
+      'MethodOfRecruitment',
+      'Method of recruitment',
     ],
   },
   {
@@ -267,7 +269,6 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       fr: 'La personne a-t-elle été proposée (annonces) ou exploitée en ligne ?',
       en: 'Was the person advertised or exploited online?',
     },
-    htcds: 'vic_ExploitedOnline',
     synonyms: [
       'Exploitation en ligne',
       'Annonce en ligne de la victime',
@@ -277,7 +278,6 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       'Online exploitation',
       'Exploited online',
       'Advertised online',
-      'vic_ExploitedOnline',
     ],
   },
   {
@@ -289,7 +289,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       fr: 'Sites ou applications utilisés pour proposer ou exploiter la personne.',
       en: 'Websites or apps used to advertise or exploit the person.',
     },
-    htcds: 'vic_ExploitationWebsitesAndApps',
+    htcds: 'ExploitationWebsitesAndApps',
     synonyms: [
       'Plateforme d’exploitation',
       'Plateformes d’exploitation',
@@ -298,7 +298,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       'Exploitation platform',
       'Exploitation platforms',
       'Exploitation websites and apps',
-      'vic_ExploitationWebsitesAndApps',
+      'ExploitationWebsitesAndApps',
     ],
   },
   {
@@ -310,7 +310,6 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       fr: 'Messageries, e-mail ou réseaux sociaux utilisés pour contraindre (menaces, sextorsion, surveillance).',
       en: 'Messaging, e-mail or social media used to coerce (threats, sextortion, surveillance).',
     },
-    htcds: 'vic_ControlledOnline',
     synonyms: [
       'Contrôle en ligne',
       'Contrôle numérique',
@@ -319,7 +318,6 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       'Online control',
       'Controlled online',
       'Online coercion',
-      'vic_ControlledOnline',
     ],
   },
   {
@@ -327,14 +325,15 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
     kind: 'country',
     label: { fr: 'Pays d’exploitation', en: 'Country of exploitation' },
     description: { fr: 'Pays où l’exploitation a eu lieu.', en: 'Country where the exploitation took place.' },
-    htcds: 'vic_CountryOfExploitation',
+    htcds: 'vic_LocationOfExploitation',
     synonyms: [
       'Pays d’exploitation',
       'Lieu d’exploitation (pays)',
       'Pays de l’exploitation',
       'Country of exploitation',
       'Exploitation country',
-      'vic_CountryOfExploitation',
+      'vic_LocationOfExploitation',
+      'CountryOfExploitation',
     ],
   },
   {
@@ -346,7 +345,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       fr: 'Lien entre la personne et son recruteur.',
       en: 'Relation between the person and their recruiter.',
     },
-    htcds: 'vic_RecruiterRelationship',
+    htcds: 'RelationshipToTrafficker',
     synonyms: [
       'Lien avec le recruteur',
       'Relation avec le recruteur',
@@ -355,7 +354,9 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
       'Relation to recruiter',
       'Recruiter relation',
       'Recruiter relationship',
-      'vic_RecruiterRelationship',
+      'RelationshipToTrafficker',
+      'Relationship to trafficker',
+      'recruiterRelation',
     ],
   },
   {

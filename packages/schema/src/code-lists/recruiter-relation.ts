@@ -7,8 +7,17 @@ export const recruiterRelationCodes = defineCodes<RecruiterRelation, never>(RECR
   family: {
     label: { fr: 'Famille', en: 'Family' },
     description: { fr: 'Le recruteur est un membre de la famille.', en: 'The recruiter is a family member.' },
-    htcds: 'FamilyMember',
-    synonyms: ['Famille', 'Membre de la famille', 'Parent', 'Family', 'Family member', 'Relative'],
+    htcds: 'Familial',
+    synonyms: [
+      'Famille',
+      'Familial',
+      'Familiale',
+      'Membre de la famille',
+      'Parent',
+      'Family',
+      'Family member',
+      'Relative',
+    ],
   },
   intimate_partner: {
     label: { fr: 'Partenaire intime', en: 'Intimate partner' },
@@ -16,7 +25,6 @@ export const recruiterRelationCodes = defineCodes<RecruiterRelation, never>(RECR
       fr: 'Le recruteur est un·e partenaire intime (conjoint, petit ami).',
       en: 'The recruiter is an intimate partner (spouse, boyfriend).',
     },
-    htcds: 'IntimatePartner',
     synonyms: [
       'Partenaire intime',
       'Conjoint',
@@ -28,6 +36,7 @@ export const recruiterRelationCodes = defineCodes<RecruiterRelation, never>(RECR
       'Partner',
       'Boyfriend',
       'Husband',
+      'IntimatePartner',
     ],
   },
   friend: {
@@ -36,8 +45,18 @@ export const recruiterRelationCodes = defineCodes<RecruiterRelation, never>(RECR
       fr: 'Le recruteur est un ami ou une connaissance.',
       en: 'The recruiter is a friend or an acquaintance.',
     },
-    htcds: 'FriendOrAcquaintance',
-    synonyms: ['Ami', 'Amie', 'Amis', 'Connaissance', 'Amis / connaissances', 'Friend', 'Acquaintance'],
+    htcds: 'Acquainted',
+    synonyms: [
+      'Ami',
+      'Acquainted',
+      'Connu de la victime',
+      'Amie',
+      'Amis',
+      'Connaissance',
+      'Amis / connaissances',
+      'Friend',
+      'Acquaintance',
+    ],
   },
   stranger: {
     label: { fr: 'Inconnu de la victime', en: 'Stranger' },
@@ -45,8 +64,8 @@ export const recruiterRelationCodes = defineCodes<RecruiterRelation, never>(RECR
       fr: 'Le recruteur était inconnu de la victime avant le recrutement.',
       en: 'The recruiter was unknown to the victim before recruitment.',
     },
-    htcds: 'Stranger',
-    synonyms: ['Inconnu de la victime', 'Étranger', 'Personne inconnue', 'Stranger'],
+    htcds: 'Unaquainted',
+    synonyms: ['Inconnu de la victime', 'Unacquainted', 'Unaquainted', 'Étranger', 'Personne inconnue', 'Stranger'],
   },
   other: {
     label: { fr: 'Autre', en: 'Other' },

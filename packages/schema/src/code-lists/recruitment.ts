@@ -261,7 +261,6 @@ export const recruitmentChannelCodes = defineCodes<RecruitmentChannel, Recruitme
       en: 'Recruitment by an intimate partner (spouse, boyfriend, “loverboy”).',
     },
     group: 'offline',
-    htcds: 'ThroughIntimatePartner',
     synonyms: [
       'Partenaire intime',
       'Conjoint',
@@ -278,6 +277,7 @@ export const recruitmentChannelCodes = defineCodes<RecruitmentChannel, Recruitme
       'Partner',
       'Boyfriend',
       'Husband',
+      'ThroughIntimatePartner',
     ],
   },
   friends_acquaintances: {
@@ -314,7 +314,6 @@ export const recruitmentChannelCodes = defineCodes<RecruitmentChannel, Recruitme
       en: 'Approached in person by a stranger (in the street, a public place, a transit point).',
     },
     group: 'offline',
-    htcds: 'ApproachedByAStranger',
     synonyms: [
       'Inconnu rencontré en personne',
       'Rencontre dans la rue',
@@ -328,6 +327,7 @@ export const recruitmentChannelCodes = defineCodes<RecruitmentChannel, Recruitme
       'Approached by a stranger',
       'Stranger met in person',
       'In person stranger',
+      'ApproachedByAStranger',
     ],
   },
   offline_job_offer: {
@@ -362,7 +362,6 @@ export const recruitmentChannelCodes = defineCodes<RecruitmentChannel, Recruitme
       en: 'Recruitment by an agency (employment, travel, modelling, marriage) or a smuggler/intermediary.',
     },
     group: 'offline',
-    htcds: 'ThroughARecruitmentAgency',
     synonyms: [
       'Agence',
       'Agence de recrutement',
@@ -376,6 +375,7 @@ export const recruitmentChannelCodes = defineCodes<RecruitmentChannel, Recruitme
       'Intermediary',
       'Broker',
       'Smuggler',
+      'ThroughARecruitmentAgency',
     ],
   },
   other_offline: {

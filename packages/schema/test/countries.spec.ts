@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COUNTRY_CODES,
+  WORLD_REGIONS,
+  countryName,
+  countryRegion,
+  resolveCountry,
+  worldRegionLabels,
+} from '../src/index.js';
+
+describe('resolveCountry', () => {
+  it.each([
+    ['Nigéria', 'NG'],
+    ['Nigeria', 'NG'],
+    ['NG', 'NG'],
+    ['ng', 'NG'],
+    ['NGA', 'NG'],
+    ["Côte d'Ivoire", 'CI'],
+    ['Côte d’Ivoire', 'CI'],
+    ['Cote-d-Ivoire', 'CI'],
+    ['Ivory Coast', 'CI'],
+    ['Viêt Nam', 'VN'],
+    ['Vietnam', 'VN'],
+    ['Roumanie', 'RO'],
+    ['Chine', 'CN'],
+    ['Brésil', 'BR'],
+    ['Maroc', 'MA'],
+    ['Bulgarie', 'BG'],
+    ['Guinée', 'GN'],
+    ['Cameroun', 'CM'],
+    ['Albanie', 'AL'],
+    ['Ukraine', 'UA'],
+    ['France', 'FR'],
+    ['Française', 'FR'],
+    ['French', 'FR'],
+    ['Nigériane', 'NG'],
+    ['Roumaine', 'RO'],
+    ['Guinée-Bissau', 'GW'],
+    ['Guinée équatoriale', 'GQ'],
+    ['RDC', 'CD'],
+    ['United Kingdom', 'GB'],
+    ['Royaume-Uni', 'GB'],
+    ['Angleterre', 'GB'],
+    ['États-Unis', 'US'],
+    ['USA', 'US'],
+  ])('%s → %s', (raw, alpha2) => {
+    expect(resolveCountry(raw)).toBe(alpha2);
+  });
+
+  it('refuses to guess an ambiguous or unknown name', () => {
+    expect(resolveCountry('Congo')).toBeNull();
+    expect(resolveCountry('Atlantide')).toBeNull();
+    expect(resolveCountry('')).toBeNull();
+    expect(resolveCountry('XX')).toBeNull();
+  });
+
+  it('resolves the French and English name of every country back to its code', () => {
+    const misses: string[] = [];
+    for (const code of COUNTRY_CODES) {
+      for (const locale of ['fr', 'en'] as const) {
+        const name = countryName(code, locale);
+        if (name && resolveCountry(name) !== code) misses.push(`${locale} ${code} ${name} → ${resolveCountry(name)}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('countryRegion', () => {
+  it.each([
+    ['NG', 'west_africa'],
+    ['CI', 'west_africa'],
+    ['FR', 'france'],
+    ['RE', 'france'],
+    ['RO', 'central_southeastern_europe'],
+    ['BG', 'central_southeastern_europe'],
+    ['AL', 'central_southeastern_europe'],
+    ['UA', 'eastern_europe_central_asia'],
+    ['CN', 'east_asia_pacific'],
+    ['VN', 'east_asia_pacific'],
+    ['BR', 'south_america'],
+    ['MA', 'north_africa_middle_east'],
+    ['CM', 'central_east_southern_africa'],
+    ['MX', 'central_america_caribbean'],
+    ['ES', 'western_southern_europe'],
+    ['unknown', 'unknown'],
+  ])('%s → %s', (alpha2, region) => {
+    expect(countryRegion(alpha2)).toBe(region);
+  });
+
+  it('places every country in a publication region', () => {
+    const orphans = COUNTRY_CODES.filter((c) => countryRegion(c) === 'unknown' && c !== 'AQ');
+    expect(orphans).toEqual([]);
+  });
+
+  it('labels every region in French and English', () => {
+    for (const r of WORLD_REGIONS) {
+      expect(worldRegionLabels[r].fr).not.toBe('');
+      expect(worldRegionLabels[r].en).not.toBe('');
+    }
+  });
+});
