@@ -19,3 +19,4 @@ export { detectHeaderRow } from './mapping/header-row.js';
 export { RowNormaliser, safeRaw } from './normalise/record.js';
 export { parseAge, parseDate, parseYear, looksLikeFormula } from './normalise/parse.js';
 export { formatReport } from './report-text.js';
+export { ensureAssociation, ASSOCIATION_SLUG } from './load/association.js';

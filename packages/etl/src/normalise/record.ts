@@ -172,7 +172,7 @@ export class RowNormaliser {
     } else if (c.birthDate?.[0] && year !== null) {
       const bcol = c.birthDate[0];
       const raw = (cells[bcol.index] ?? '').trim();
-      const d = parseDate(raw) ?? (/^\d{4}$/.test(raw) ? { year: Number(raw) } : null);
+      const d = /^\d{4}$/.test(raw) ? { year: Number(raw) } : parseDate(raw);
       if (d) {
         // Age reached during the reference year: the best an export without ages allows.
         const age = year - d.year;

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { openLocalDatabase, runMigrations } from '@observatoire/db';
+import { createImportQueue } from '@observatoire/etl';
+
+/**
+ * `observatoire worker`: runs import jobs queued by the API (pg-boss). SIGTERM/SIGINT stop fetching, let running
+ * imports finish, then exit.
+ */
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description("Exécute les imports en file d'attente / run queued imports")
+    .option(
+      '-c, --concurrency <n>',
+      'imports simultanés / concurrent imports (default 1)',
+      (raw: string) => {
+        const n = Number(raw);
+        if (!Number.isInteger(n) || n < 1 || n > 16) {
+          throw new InvalidArgumentError(
+            `--concurrency doit être un entier de 1 à 16 (reçu « ${raw} »). / must be an integer from 1 to 16 (got "${raw}").`,
+          );
+        }
+        return n;
+      },
+      1,
+    )
+    .action(async (opts: { concurrency: number }) => {
+      const db = await openLocalDatabase();
+      await runMigrations(db.url);
+      const queue = await createImportQueue(db.url, {
+        logError: (err) => process.stderr.write(`worker: ${err instanceof Error ? err.message : String(err)}\n`),
+        onResult: (batchId, result) =>
+          process.stdout.write(`import ${batchId}: ${result.outcome} (${result.report.counts.rowsAccepted} rows)\n`),
+      });
+      await queue.work(opts.concurrency);
+      process.stdout.write(
+        `Worker démarré (${opts.concurrency} import(s) simultané(s)) / worker started (${opts.concurrency} concurrent import(s))\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
+      process.stdout.write('Arrêt en cours… / stopping…\n');
+      await queue.stop();
+      await db.stop();
+    });
+}

@@ -1,0 +1,247 @@
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fixture, harness, type Harness } from './helpers.js';
+
+const HEADER = 'N° dossier;Année;Sexe;Âge;Nationalité;Exploitation;Recrutement;Plateforme';
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
+
+describe('load semantics', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness(inject('pgServerUrl'));
+    await h.association('asso-a');
+    await h.association('asso-b');
+  });
+  afterAll(() => h.close());
+
+  const recordsOf = async (slug: string) =>
+    (
+      await h.client.query(
+        `SELECT reference_year, gender, age_band, citizenship, source_row, batch_id FROM case_record c
+         JOIN association a ON a.id = c.association_id WHERE a.slug = $1 ORDER BY reference_year, source_row`,
+        [slug],
+      )
+    ).rows;
+
+  it('the same file twice changes nothing, and the report says so', async () => {
+    const file = fixture('safe-harbour-nice-export.csv');
+    const first = await h.run(file, 'asso-a');
+    expect(first.outcome).toBe('committed');
+    const before = await h.snapshot();
+    const second = await h.run(file, 'asso-a');
+    expect(second.outcome).toBe('duplicate');
+    expect(second.batchId).toBe(first.batchId);
+    expect(second.report.summary.fr).toMatch(/déjà été importé/);
+    expect(await h.snapshot()).toBe(before);
+  });
+
+  it('an upload replaces exactly the years it contains; earlier batches are superseded for those years', async () => {
+    const v1 = await h.writeFile(
+      'v1.csv',
+      csv(
+        'A1;2021;F;25;Maroc;Travail forcé;Famille;',
+        'A2;2022;F;30;Maroc;Travail forcé;Famille;',
+        'A3;2022;H;40;Chine;Mendicité forcée;Inconnu;',
+      ),
+    );
+    const r1 = await h.run(v1, 'asso-b');
+    expect(r1.report.counts).toMatchObject({
+      recordsNew: 3,
+      recordsReplaced: 0,
+      recordsUnchanged: 0,
+      recordsRemoved: 0,
+    });
+    // 2022 again: A2 unchanged, A3 changed (age), A3 dropped? no: A4 new, A3 kept with a new age; 2021 untouched.
+    const v2 = await h.writeFile(
+      'v2.csv',
+      csv(
+        'A2;2022;F;30;Maroc;Travail forcé;Famille;',
+        'A3;2022;H;41;Chine;Mendicité forcée;Inconnu;',
+        'A4;2022;F;19;France;Exploitation sexuelle;Réseaux sociaux;Snap',
+      ),
+    );
+    const r2 = await h.run(v2, 'asso-b');
+    expect(r2.outcome).toBe('committed');
+    expect(r2.report.referenceYears).toEqual([2022]);
+    expect(r2.report.counts).toMatchObject({
+      recordsNew: 1,
+      recordsReplaced: 0,
+      recordsUnchanged: 2,
+      recordsRemoved: 0,
+    });
+    // 41 and 40 fall in the same band: the stored record is unchanged. A different band is a replacement:
+    const v3 = await h.writeFile('v3.csv', csv('A2;2022;F;17;Maroc;Travail forcé;Famille;'));
+    const r3 = await h.run(v3, 'asso-b');
+    expect(r3.report.counts).toMatchObject({
+      recordsNew: 0,
+      recordsReplaced: 1,
+      recordsUnchanged: 0,
+      recordsRemoved: 2,
+    });
+    const rows = await recordsOf('asso-b');
+    expect(rows.map((r) => [r.reference_year, r.age_band])).toEqual([
+      [2021, '24-26'],
+      [2022, '9-17'],
+    ]);
+    expect(rows[0].batch_id).toBe(r1.batchId);
+    expect(rows[1].batch_id).toBe(r3.batchId);
+    const { rows: batches } = await h.client.query(
+      `SELECT id, status, reference_years, superseded_years FROM import_batch WHERE id = ANY($1) ORDER BY created_at`,
+      [[r1.batchId, r2.batchId, r3.batchId]],
+    );
+    expect(batches.map((b) => [b.status, b.reference_years, b.superseded_years])).toEqual([
+      ['committed', [2021, 2022], [2022]],
+      ['superseded', [2022], [2022]],
+      ['committed', [2022], []],
+    ]);
+    // Aggregates follow: 2022 holds one case now.
+    const { rows: agg } = await h.client.query(
+      `SELECT reference_year, cases FROM case_aggregate g JOIN association a ON a.id = g.association_id
+       WHERE a.slug = 'asso-b' AND dimension = 'cases' ORDER BY 1`,
+    );
+    expect(agg).toEqual([
+      { reference_year: 2021, cases: 1 },
+      { reference_year: 2022, cases: 1 },
+    ]);
+  });
+
+  it('a dry run gives the same report and writes nothing', async () => {
+    await h.association('asso-dry');
+    const file = fixture('aurore-paris-2019-2024.csv');
+    const before = await h.snapshot();
+    const dry = await h.run(file, 'asso-dry', { dryRun: true });
+    expect(dry.outcome).toBe('dry_run');
+    expect(await h.snapshot()).toBe(before);
+    const { rows } = await h.client.query(`SELECT count(*)::int AS n FROM import_batch WHERE dry_run`);
+    expect(rows[0].n).toBe(0);
+    const real = await h.run(file, 'asso-dry');
+    expect(real.report.counts).toEqual(dry.report.counts);
+    expect(real.report.warnings).toEqual(dry.report.warnings);
+  });
+
+  it('duplicate case ids within a year are rejected with their rows', async () => {
+    await h.association('asso-dup');
+    const f = await h.writeFile(
+      'dup.csv',
+      csv(
+        'X1;2023;F;25;Maroc;Travail forcé;Famille;',
+        'X1;2023;F;26;Maroc;Travail forcé;Famille;',
+        'X1;2024;F;26;Maroc;Travail forcé;Famille;',
+      ),
+    );
+    const r = await h.run(f, 'asso-dup');
+    expect(r.outcome).toBe('rejected');
+    expect(r.report.errors.map((e) => [e.code, e.row, e.column])).toEqual([['duplicate_case', 3, 'N° dossier']]);
+    expect(await recordsOf('asso-dup')).toEqual([]);
+  });
+
+  it('header changes since the previous upload are reported (appeared, vanished, renamed)', async () => {
+    await h.association('asso-h');
+    await h.run(await h.writeFile('h1.csv', csv('H1;2023;F;25;Maroc;Travail forcé;Famille;')), 'asso-h');
+    const f2 = await h.writeFile(
+      'h2.csv',
+      [
+        'Identifiant;Année;Sexe;Âge;Nationalité;Exploitation;Recrutement;Pays d’exploitation',
+        'H1;2023;F;25;Maroc;Travail forcé;Famille;France',
+      ].join('\n'),
+    );
+    const r = await h.run(f2, 'asso-h');
+    expect(r.outcome).toBe('committed');
+    expect(r.report.headerChanges).toEqual({
+      appeared: ['Pays d’exploitation'],
+      vanished: ['Plateforme'],
+      renamed: [{ from: 'N° dossier', to: 'Identifiant' }],
+    });
+  });
+
+  it('UTF-16 LE with BOM (Excel "Unicode text"), tab-separated, loads like the UTF-8 file', async () => {
+    await h.association('asso-utf16');
+    const text = csv('U1;2023;Femme;24 ans;Côte d’Ivoire;Exploitation sexuelle;Réseaux sociaux;Facebook').replace(
+      /;/g,
+      '\t',
+    );
+    const f = await h.writeFile('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]));
+    const r = await h.run(f, 'asso-utf16');
+    expect(r.outcome, JSON.stringify(r.report.warnings)).toBe('committed');
+    const { rows } = await h.client.query(
+      `SELECT citizenship, recruitment_channels, recruitment_platforms, age_band FROM case_record c JOIN association a ON a.id = c.association_id WHERE a.slug = 'asso-utf16'`,
+    );
+    expect(rows).toEqual([
+      {
+        citizenship: ['CI'],
+        recruitment_channels: ['social_network'],
+        recruitment_platforms: ['facebook'],
+        age_band: '24-26',
+      },
+    ]);
+  });
+
+  it('unrecognised values become unknown, with one warning per raw value and its count', async () => {
+    await h.association('asso-unk');
+    const f = await h.writeFile(
+      'unk.csv',
+      csv(
+        'K1;2023;Femme;25;Maroc;Truc bizarre;Famille;',
+        'K2;2023;Femme;25;Maroc;Truc bizarre;Famille;',
+        'K3;2023;Zorglub;25;Maroc;Travail forcé;Famille;',
+      ),
+    );
+    const r = await h.run(f, 'asso-unk');
+    expect(r.outcome).toBe('committed');
+    const unknown = r.report.warnings.filter((w) => w.code === 'unknown_value');
+    expect(unknown.map((w) => [w.column, w.rawValue, w.count, w.rows])).toEqual([
+      ['Exploitation', 'Truc bizarre', 2, [2, 3]],
+      ['Sexe', 'Zorglub', 1, [4]],
+    ]);
+  });
+
+  it('JSON records in the canonical shape load too', async () => {
+    await h.association('asso-json');
+    const f = await h.writeFile(
+      'cases.json',
+      JSON.stringify([
+        {
+          caseId: 'J1',
+          referenceYear: 2022,
+          gender: 'female',
+          age: 19,
+          citizenship: ['NG', 'FR'],
+          exploitationTypes: ['sexual'],
+          recruitmentChannels: ['social_network'],
+          recruitmentPlatforms: ['instagram'],
+        },
+        {
+          caseId: 'J2',
+          referenceYear: 2023,
+          gender: 'male',
+          age: null,
+          citizenship: 'RO',
+          exploitationTypes: 'labour',
+        },
+      ]),
+    );
+    const r = await h.run(f, 'asso-json');
+    expect(r.outcome, JSON.stringify(r.report.warnings)).toBe('committed');
+    const { rows } = await h.client.query(
+      `SELECT reference_year, gender, age_band, is_minor, citizenship, recruitment_platforms FROM case_record c JOIN association a ON a.id = c.association_id WHERE a.slug = 'asso-json' ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      {
+        reference_year: 2022,
+        gender: 'female',
+        age_band: '18-20',
+        is_minor: false,
+        citizenship: ['FR', 'NG'],
+        recruitment_platforms: ['instagram'],
+      },
+      {
+        reference_year: 2023,
+        gender: 'male',
+        age_band: 'unknown',
+        is_minor: null,
+        citizenship: ['RO'],
+        recruitment_platforms: ['unknown'],
+      },
+    ]);
+  });
+});
