@@ -3,6 +3,7 @@ import { API_CONFIG, type ApiConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { SpaceModule } from './space/space.module.js';
 
 @Global()
 @Module({})
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, HealthModule, SpaceModule],
     };
   }
 }

@@ -130,7 +130,8 @@ export function toImportView(raw: unknown): ImportView {
   const report: Json = isObj(b.report) ? b.report : {};
   const rc: Json = isObj(report.counts) ? report.counts : {};
   const bc: Json = isObj(b.counts) ? b.counts : {};
-  const c = (key: keyof ImportCounts) => num(bc[key], b[key], rc[key]);
+  // The report holds the ETL's counts for every outcome; the batch columns are filled only once loaded.
+  const c = (key: keyof ImportCounts) => num(rc[key], bc[key], b[key]);
   // The report names each column's header and the field it was mapped to: warnings only carry the header.
   const fieldOf = new Map<string, string>();
   if (Array.isArray(report.columns)) {

@@ -1,0 +1,48 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { CurrentPrincipal, type Principal } from '../auth/auth.decorators.js';
+import { zodPipe } from '../common/zod.js';
+import { ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
+import { SpaceService } from './space.service.js';
+
+const idPipe = zodPipe(z.object({ id: z.string().max(64) }));
+const langQuerySchema = z.object({ lang: z.enum(['fr', 'en']).default('fr') }).strict();
+const rerunSchema = z.object({ id: z.uuid() }).meta({ id: 'RerunResult' });
+
+@ApiTags('imports')
+@Controller('v1')
+export class SpaceController {
+  constructor(private readonly space: SpaceService) {}
+
+  @Get('imports/:id/rejected.csv')
+  @ApiOperation({
+    summary: 'Rejected rows of an import: original columns plus row, column, value, message (CSV, UTF-8 BOM)',
+  })
+  @ApiProduces('text/csv')
+  @ApiZodQuery(langQuerySchema)
+  async rejected(
+    @Param(idPipe) { id }: { id: string },
+    @Query(zodPipe(langQuerySchema)) q: { lang: 'fr' | 'en' },
+    @CurrentPrincipal() p: Principal,
+    @Res() reply: FastifyReply,
+  ) {
+    const { stream, fileName } = await this.space.rejectedCsv(id, p, q.lang);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(stream);
+  }
+
+  @Post('imports/:id/rerun')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Preview a waiting file again with the association’s current mapping profile (nothing is loaded)',
+  })
+  @ApiZodResponse(200, rerunSchema)
+  rerun(@Param(idPipe) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
+    return this.space.rerun(id, p);
+  }
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { copyFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { recordAudit } from '@observatoire/db';
+import { runImport } from '@observatoire/etl';
+import type { ImportReport } from '@observatoire/schema';
+import { API_CONFIG, type ApiConfig } from '../config/config.js';
+import { actorOf, type Principal } from '../auth/auth.decorators.js';
+import { ApiProblem } from '../common/problem.js';
+import { rejectedRowsCsv, type CsvLang } from './rejected-rows.js';
+
+interface BatchRow {
+  id: string;
+  association_id: string;
+  status: string;
+  dry_run: boolean;
+  stored_file: string | null;
+  content_hash: string;
+  report: ImportReport | null;
+}
+
+/**
+ * What the association space needs beyond the imports module: the rejected rows as a file to fix, and running a
+ * waiting file again after the association saved value mappings into its profile.
+ */
+@Injectable()
+export class SpaceService {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /** One batch of the caller's association (any for an admin); another association's is 404, like unknown ids. */
+  private async batchOf(id: string, p: Principal): Promise<BatchRow> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+      throw new ApiProblem(404, 'not_found');
+    }
+    const scope = p.role === 'admin' ? null : (p.associationId ?? '00000000-0000-0000-0000-000000000000');
+    const rows: BatchRow[] = await this.ds.query(
+      `SELECT id, association_id, status, dry_run, stored_file, content_hash, report FROM import_batch
+        WHERE id = $1 AND ($2::uuid IS NULL OR association_id = $2::uuid)`,
+      [id, scope],
+    );
+    if (!rows[0]) throw new ApiProblem(404, 'not_found');
+    return rows[0];
+  }
+
+  async rejectedCsv(id: string, p: Principal, lang: CsvLang): Promise<{ stream: Readable; fileName: string }> {
+    const batch = await this.batchOf(id, p);
+    if (!batch.report) throw new ApiProblem(404, 'not_found');
+    await recordAudit(this.ds.manager, actorOf(p), 'import.rejected_download', {
+      type: 'import_batch',
+      id,
+      associationId: batch.association_id,
+    });
+    const prefix = lang === 'fr' ? 'lignes-rejetees' : 'rejected-rows';
+    return {
+      stream: rejectedRowsCsv(batch.report, batch.stored_file, lang),
+      fileName: `${prefix}-${id.slice(0, 8)}.csv`,
+    };
+  }
+
+  /**
+   * Reads a waiting file (a preview, or an upload refused for row errors) again as a new preview, with the
+   * association's current mapping profile. Nothing is loaded: the user sees the new report and confirms it. The
+   * older preview gives its file to the new one, so only the latest preview can be confirmed.
+   */
+  async rerun(id: string, p: Principal): Promise<{ id: string }> {
+    if (!p.associationId) throw new ApiProblem(403, 'member_needs_association');
+    const batch = await this.batchOf(id, { ...p, role: 'member' });
+    const waiting = (batch.dry_run && batch.status === 'validated') || batch.status === 'failed';
+    if (!waiting || !batch.stored_file) throw new ApiProblem(409, 'conflict');
+
+    const newId = randomUUID();
+    const file = path.join(this.config.uploadDir, `${newId}${path.extname(batch.stored_file)}`);
+    try {
+      await copyFile(batch.stored_file, file);
+    } catch {
+      // The stored file is gone (cleaned up or deleted): nothing to read again.
+      throw new ApiProblem(409, 'conflict');
+    }
+    let result;
+    try {
+      result = await runImport({
+        databaseUrl: this.config.databaseUrl,
+        file,
+        association: batch.association_id,
+        dryRun: true,
+      });
+    } catch (err) {
+      await rm(file, { force: true });
+      throw err;
+    }
+    const keep = !result.deleteFile && result.report.outcome === 'dry_run';
+    if (!keep) await rm(file, { force: true });
+    const c = result.report.counts;
+    const status = result.report.outcome === 'refused' ? 'refused' : keep ? 'validated' : 'failed';
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO import_batch (id, association_id, content_hash, status, dry_run, report, stored_file,
+           created_by_user_id, rows_read, rows_accepted, rows_rejected, records_new, records_replaced,
+           records_unchanged, records_removed, reference_years, finished_at)
+         VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())`,
+        [
+          newId,
+          batch.association_id,
+          batch.content_hash,
+          status,
+          JSON.stringify(result.report),
+          keep ? file : null,
+          p.userId,
+          c.rowsRead,
+          c.rowsAccepted,
+          c.rowsRejected,
+          c.recordsNew,
+          c.recordsReplaced,
+          c.recordsUnchanged,
+          c.recordsRemoved,
+          result.report.referenceYears,
+        ],
+      );
+      if (batch.dry_run) {
+        await m.query(`UPDATE import_batch SET stored_file = NULL WHERE id = $1`, [batch.id]);
+      }
+      await recordAudit(m, actorOf(p), 'import.rerun', {
+        type: 'import_batch',
+        id: newId,
+        associationId: batch.association_id,
+        details: { from: batch.id },
+      });
+    });
+    if (batch.dry_run) await rm(batch.stored_file, { force: true });
+    return { id: newId };
+  }
+}
