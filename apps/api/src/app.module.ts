@@ -3,6 +3,9 @@ import { API_CONFIG, type ApiConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AdminModule } from './admin/admin.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { ReleasesModule } from './releases/releases.module.js';
 import { SpaceModule } from './space/space.module.js';
 
 @Global()
@@ -18,7 +21,16 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, HealthModule, SpaceModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuthModule,
+        HealthModule,
+        AdminModule,
+        ImportsModule,
+        ReleasesModule,
+        SpaceModule,
+      ],
     };
   }
 }

@@ -12,7 +12,8 @@ export function csrfAllowed(req: FastifyRequest, allowedOrigins: readonly string
   const origin = req.headers.origin;
   if (origin) {
     if (origin === 'null') return false;
-    const own = `${req.protocol}://${req.headers.host}`;
+    // req.host and req.protocol follow X-Forwarded-Host/-Proto only from a trusted proxy (TRUST_PROXY).
+    const own = `${req.protocol}://${req.host}`;
     return origin === own || allowedOrigins.includes(origin);
   }
   const site = req.headers['sec-fetch-site'];

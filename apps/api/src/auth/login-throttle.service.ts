@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sha256Hex } from '@observatoire/db';
+import { API_CONFIG, type ApiConfig } from '../config/config.js';
 
 const WINDOW_SECONDS = 15 * 60;
 const LOCK_SECONDS = 15 * 60;
-/** Failures before a lock: few per account (guessing one password), more per address (offices behind one NAT). */
-export const ACCOUNT_FAILURE_LIMIT = 5;
-export const IP_FAILURE_LIMIT = 20;
 
 export function throttleKeys(email: string, ip: string) {
   return { account: `acct:${sha256Hex(email.trim().toLowerCase())}`, ip: `ip:${sha256Hex(ip)}` };
@@ -15,7 +13,10 @@ export function throttleKeys(email: string, ip: string) {
 /** Failed-login counters in PostgreSQL, so every API instance sees the same lock. */
 @Injectable()
 export class LoginThrottleService {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   async isLocked(keys: { account: string; ip: string }): Promise<boolean> {
     const rows: unknown[] = await this.ds.query(
@@ -27,8 +28,9 @@ export class LoginThrottleService {
 
   async recordFailure(keys: { account: string; ip: string }): Promise<void> {
     for (const [key, limit] of [
-      [keys.account, ACCOUNT_FAILURE_LIMIT],
-      [keys.ip, IP_FAILURE_LIMIT],
+      // Few per account (guessing one password), more per address (an office behind one NAT).
+      [keys.account, this.config.loginAccountFailureLimit],
+      [keys.ip, this.config.loginIpFailureLimit],
     ] as const) {
       await this.ds.query(
         `INSERT INTO login_throttle AS t (key, failures, window_started_at) VALUES ($1, 1, now())

@@ -51,6 +51,18 @@ export const messages = {
     fr: 'Une association existe déjà avec cet identifiant court. Choisissez-en un autre.',
     en: 'An association with this short identifier already exists. Choose another one.',
   },
+  invalid_email: {
+    fr: 'Adresse e-mail invalide. Vérifiez son orthographe.',
+    en: 'Invalid e-mail address. Check its spelling.',
+  },
+  invalid_slug: {
+    fr: 'Identifiant court invalide : minuscules, chiffres et tirets, 2 à 63 caractères.',
+    en: 'Invalid short identifier: lower-case letters, digits and hyphens, 2 to 63 characters.',
+  },
+  password_policy: {
+    fr: 'Le mot de passe doit compter entre 8 et 128 caractères.',
+    en: 'The password must be 8 to 128 characters long.',
+  },
   association_withdrawn: {
     fr: 'Cette association s’est retirée du collectif : aucun dépôt ni jeton ne peut plus lui être rattaché.',
     en: 'This association has withdrawn from the collective: no upload or token can be attached to it.',

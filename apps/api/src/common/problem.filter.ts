@@ -8,10 +8,12 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unkno
   let status = 500;
   let code: MessageCode | undefined;
   let errors: ApiProblem['errors'];
+  let text: ApiProblem['text'];
   if (err instanceof ApiProblem) {
     status = err.getStatus();
     code = err.code;
     errors = err.errors;
+    text = err.text;
   } else if (err instanceof HttpException) {
     status = err.getStatus();
   } else if (err && typeof err === 'object' && 'statusCode' in err && typeof err.statusCode === 'number') {
@@ -19,7 +21,7 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unkno
     status = err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
   }
   if (status >= 500) req.log.error({ err }, 'request failed');
-  const body = { ...problemOf(status, code, errors), instance: req.url.split('?')[0], requestId: String(req.id) };
+  const body = { ...problemOf(status, code, errors, text), instance: req.url.split('?')[0], requestId: String(req.id) };
   if (reply.sent) return;
   if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
   reply

@@ -26,13 +26,20 @@ export class ApiProblem extends HttpException {
     status: number,
     readonly code: MessageCode,
     readonly errors?: FieldIssue[],
+    /** A precise user-facing text from a domain package (stats, ETL), already French and English. */
+    readonly text?: { fr: string; en: string },
   ) {
-    super(messages[code].en, status);
+    super((text ?? messages[code]).en, status);
   }
 }
 
-export function problemOf(status: number, code: MessageCode = codeForStatus(status), errors?: FieldIssue[]) {
-  const m = messages[code];
+export function problemOf(
+  status: number,
+  code: MessageCode = codeForStatus(status),
+  errors?: FieldIssue[],
+  text?: { fr: string; en: string },
+) {
+  const m = text ?? messages[code];
   const body: ProblemDetails = {
     type: `urn:observatoire:problem:${code}`,
     title: `${m.fr} / ${m.en}`,

@@ -18,6 +18,10 @@ export interface ApiConfig {
   allowedOrigins: string[];
   rateLimitPublicPerMinute: number;
   rateLimitLoginPerMinute: number;
+  /** Failed logins before an account is locked for 15 minutes. */
+  loginAccountFailureLimit: number;
+  /** Failed logins from one client address before it is locked for 15 minutes. */
+  loginIpFailureLimit: number;
   logLevel: string;
 }
 
@@ -29,7 +33,8 @@ function int(v: string | undefined, fallback: number): number {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ApiConfig> = {}): ApiConfig {
-  const trust = env.TRUST_PROXY;
+  // Default: trust loopback only, where the dashboard's same-origin proxy runs; it sends X-Forwarded-For/Host.
+  const trust = env.TRUST_PROXY ?? 'loopback';
   return {
     port: int(env.PORT, 3001),
     host: env.HOST || '127.0.0.1',
@@ -49,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .filter(Boolean),
     rateLimitPublicPerMinute: int(env.RATE_LIMIT_PUBLIC, 600),
     rateLimitLoginPerMinute: int(env.RATE_LIMIT_LOGIN, 10),
+    loginAccountFailureLimit: int(env.LOGIN_ACCOUNT_FAILURE_LIMIT, 5),
+    loginIpFailureLimit: int(env.LOGIN_IP_FAILURE_LIMIT, 20),
     logLevel: env.LOG_LEVEL || 'info',
     ...overrides,
   };

@@ -25,6 +25,8 @@ export async function startTestApp(overrides: Partial<ApiConfig> = {}): Promise<
   const db = await createTestDatabase(inject('pgServerUrl'), 'api');
   const uploadDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-uploads-'));
   process.env.LOG_LEVEL ??= 'warn';
+  // Tests never touch the repository's .data/ key file.
+  process.env.OBSERVATOIRE_PSEUDONYM_KEY ??= 'a1'.repeat(32);
   const app = await createApp({
     databaseUrl: db.url,
     skipMigrations: true,
@@ -42,4 +44,25 @@ export async function startTestApp(overrides: Partial<ApiConfig> = {}): Promise<
       await rm(uploadDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A multipart/form-data body for app.inject (one file part plus text fields). */
+export function multipart(
+  file: { name: string; content: Buffer },
+  fields: Record<string, string> = {},
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----observatoire${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n',
+    ),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, LessThan } from 'typeorm';
+import {
+  AppUserEntity,
+  AuditLogEntity,
+  createApiToken,
+  createAssociation,
+  createUser,
+  disableUser,
+  listApiTokens,
+  revokeApiToken,
+  withdrawAssociation,
+  type Actor,
+} from '@observatoire/db';
+import type { z } from 'zod';
+import { asProblem } from '../common/account-errors.js';
+import type {
+  adminAssociationSchema,
+  auditQuerySchema,
+  createAssociationSchema,
+  createTokenSchema,
+  createUserSchema,
+  importFailureSchema,
+} from './admin.dto.js';
+import { mapAudit, mapToken, mapUser } from './admin.mapper.js';
+
+type AdminAssociation = z.infer<typeof adminAssociationSchema>;
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+@Injectable()
+export class AdminService {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  /** Associations with what the admin needs at a glance: accounts, tokens, loaded years, last upload. */
+  async associations(id?: string): Promise<AdminAssociation[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT a.id, a.slug, a.name, a.is_demo, a.withdrawn_at, a.created_at,
+              (SELECT count(*)::int FROM app_user u WHERE u.association_id = a.id) AS users,
+              (SELECT count(*)::int FROM api_token t WHERE t.association_id = a.id AND t.revoked_at IS NULL) AS tokens,
+              (SELECT count(*)::int FROM case_record r WHERE r.association_id = a.id) AS records,
+              coalesce((SELECT array_agg(DISTINCT r.reference_year::int ORDER BY r.reference_year::int)
+                          FROM case_record r WHERE r.association_id = a.id), '{}') AS years,
+              (SELECT max(b.created_at) FROM import_batch b WHERE b.association_id = a.id) AS last_import
+         FROM association a
+        WHERE ($1::uuid IS NULL OR a.id = $1::uuid)
+        ORDER BY a.name`,
+      [id ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      slug: r.slug as string,
+      name: r.name as string,
+      isDemo: r.is_demo as boolean,
+      withdrawnAt: iso(r.withdrawn_at as Date | null),
+      createdAt: iso(r.created_at as Date)!,
+      users: r.users as number,
+      activeTokens: r.tokens as number,
+      records: r.records as number,
+      referenceYears: r.years as number[],
+      lastImportAt: iso(r.last_import as Date | null),
+    }));
+  }
+
+  async createAssociation(input: z.infer<typeof createAssociationSchema>, actor: Actor) {
+    const a = await asProblem(createAssociation(this.ds, input, actor));
+    return (await this.associations(a.id))[0];
+  }
+
+  async withdraw(id: string, actor: Actor) {
+    const r = await asProblem(withdrawAssociation(this.ds, id, actor));
+    return {
+      association: (await this.associations(r.association.id))[0],
+      recordsDeleted: r.recordsDeleted,
+      importsDeleted: r.importsDeleted,
+    };
+  }
+
+  async users() {
+    const users = await this.ds.getRepository(AppUserEntity).find({ order: { createdAt: 'ASC' } });
+    return users.map(mapUser);
+  }
+
+  async createUser(input: z.infer<typeof createUserSchema>, actor: Actor) {
+    return mapUser(await asProblem(createUser(this.ds, input, actor)));
+  }
+
+  async disableUser(id: string, actor: Actor) {
+    return mapUser(await asProblem(disableUser(this.ds, id, actor)));
+  }
+
+  async tokens() {
+    return (await listApiTokens(this.ds.manager)).map(mapToken);
+  }
+
+  async createToken(input: z.infer<typeof createTokenSchema>, actor: Actor) {
+    const { token, entity } = await asProblem(createApiToken(this.ds, input, actor));
+    return { token, apiToken: mapToken(entity) };
+  }
+
+  async revokeToken(id: string, actor: Actor) {
+    return mapToken(await asProblem(revokeApiToken(this.ds, id, actor)));
+  }
+
+  async audit(q: z.infer<typeof auditQuerySchema>) {
+    const entries = await this.ds.getRepository(AuditLogEntity).find({
+      where: {
+        ...(q.before ? { id: LessThan(String(q.before)) } : {}),
+        ...(q.association ? { associationId: q.association } : {}),
+      },
+      order: { id: 'DESC' },
+      take: q.limit,
+    });
+    return entries.map(mapAudit);
+  }
+
+  /** Failed and refused imports across associations (reports hold row/column messages, never the file's data). */
+  async importFailures(): Promise<z.infer<typeof importFailureSchema>[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT b.id, b.association_id, a.slug, b.status, b.format, b.dry_run, b.created_at, b.finished_at, b.report
+         FROM import_batch b JOIN association a ON a.id = b.association_id
+        WHERE b.status IN ('failed', 'refused')
+        ORDER BY b.created_at DESC
+        LIMIT 500`,
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      associationId: r.association_id as string,
+      associationSlug: r.slug as string,
+      status: r.status as 'failed' | 'refused',
+      format: (r.format as string | null) ?? null,
+      dryRun: r.dry_run as boolean,
+      createdAt: iso(r.created_at as Date)!,
+      finishedAt: iso(r.finished_at as Date | null),
+      report: r.report ?? null,
+    }));
+  }
+}

@@ -1,0 +1,110 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { mappingProfileSchema } from '@observatoire/schema';
+import { AdminOnly, CurrentPrincipal, type Principal } from '../auth/auth.decorators.js';
+import { zodPipe } from '../common/zod.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema } from '../openapi/zod-openapi.js';
+import { importListQuerySchema, importSchema, recordsQuerySchema, uploadFormSchema } from './imports.dto.js';
+import { ImportsService } from './imports.service.js';
+
+const idPipe = zodPipe(z.object({ id: z.string().max(64) }));
+
+@ApiTags('imports')
+@Controller('v1')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post('imports')
+  @ApiOperation({
+    summary: 'Upload an export (multipart, field "file"); queued (202), or previewed with dryRun=true (200)',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: openApiSchema(uploadFormSchema, 'input') as never })
+  @ApiZodResponse(202, importSchema, 'Received and queued')
+  async upload(
+    @Req() req: FastifyRequest,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { status, body } = await this.imports.upload(req, p);
+    reply.status(status).header('cache-control', 'no-store');
+    return body;
+  }
+
+  @Get('imports')
+  @ApiOperation({ summary: 'The caller’s association’s imports, newest first' })
+  @ApiZodQuery(importListQuerySchema)
+  @ApiZodResponse(200, z.array(importSchema))
+  list(@Query(zodPipe(importListQuerySchema)) q: { limit: number }, @CurrentPrincipal() p: Principal) {
+    return this.imports.list(p, q.limit);
+  }
+
+  @Get('imports/:id')
+  @ApiOperation({ summary: 'Status and import report (another association’s import is 404)' })
+  @ApiZodResponse(200, importSchema)
+  get(@Param(idPipe) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
+    return this.imports.findOne(id, p);
+  }
+
+  @Post('imports/:id/confirm')
+  @ApiOperation({ summary: 'Load a previewed (dry-run) upload without sending it again' })
+  @ApiZodResponse(202, importSchema)
+  async confirm(
+    @Param(idPipe) { id }: { id: string },
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { status, body } = await this.imports.confirm(id, p);
+    reply.status(status);
+    return body;
+  }
+
+  @Get('associations/me/mapping-profile')
+  @ApiOperation({ summary: 'The association’s stored mapping profile (null when none)' })
+  @ApiZodResponse(200, mappingProfileSchema.nullable())
+  getProfile(@CurrentPrincipal() p: Principal) {
+    return this.imports.getProfile(p);
+  }
+
+  @Put('associations/me/mapping-profile')
+  @ApiOperation({ summary: 'Replace the association’s mapping profile (used by its next imports)' })
+  @ApiZodBody(mappingProfileSchema)
+  @ApiZodResponse(200, mappingProfileSchema)
+  putProfile(@Body() body: unknown, @CurrentPrincipal() p: Principal) {
+    return this.imports.putProfile(body, p);
+  }
+
+  @Get('records.csv')
+  @ApiOperation({ summary: 'The association’s own normalised records (CSV, UTF-8 with BOM, formula-safe)' })
+  @ApiProduces('text/csv')
+  @ApiZodQuery(recordsQuerySchema)
+  async records(
+    @Query(zodPipe(recordsQuerySchema)) q: { association?: string },
+    @CurrentPrincipal() p: Principal,
+    @Res() reply: FastifyReply,
+  ) {
+    const { stream, slug } = await this.imports.recordsCsv(p, q.association);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="observatoire-${slug}-records.csv"`)
+      .header('cache-control', 'no-store')
+      .send(stream);
+  }
+}
+
+@ApiTags('admin')
+@AdminOnly()
+@Controller('v1/admin')
+export class AdminImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Get('imports')
+  @ApiOperation({ summary: 'Imports across associations, newest first' })
+  @ApiZodQuery(importListQuerySchema)
+  @ApiZodResponse(200, z.array(importSchema))
+  list(@Query(zodPipe(importListQuerySchema)) q: { limit: number }, @CurrentPrincipal() p: Principal) {
+    return this.imports.list(p, q.limit, true);
+  }
+}

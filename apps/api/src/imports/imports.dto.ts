@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const iso = z.iso.datetime({ offset: true });
+
+export const IMPORT_STATUSES = [
+  'received',
+  'validated',
+  'loading',
+  'committed',
+  'failed',
+  'refused',
+  'superseded',
+] as const;
+
+export const importCountsSchema = z.object({
+  rowsRead: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  recordsNew: z.number().int(),
+  recordsReplaced: z.number().int(),
+  recordsUnchanged: z.number().int(),
+  recordsRemoved: z.number().int(),
+});
+
+export const importSchema = z
+  .object({
+    id: z.uuid(),
+    associationId: z.uuid(),
+    associationSlug: z.string(),
+    associationName: z.string(),
+    status: z.enum(IMPORT_STATUSES),
+    dryRun: z.boolean(),
+    format: z.string().nullable(),
+    referenceYears: z.array(z.number().int()),
+    supersededYears: z.array(z.number().int()),
+    counts: importCountsSchema,
+    createdAt: iso,
+    finishedAt: iso.nullable(),
+    duplicate: z.boolean().optional().describe('The same file was already uploaded: this is that upload'),
+    report: z.unknown().nullable().describe('The ETL import report (ImportReport), once processed'),
+  })
+  .meta({ id: 'Import' });
+export type ImportView = z.infer<typeof importSchema>;
+
+export const importListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
+
+export const recordsQuerySchema = z
+  .object({ association: z.string().min(2).max(64).optional().describe('Admin only: association id or slug') })
+  .strict();
+
+export const uploadFormSchema = z
+  .object({
+    file: z.string().describe('The export file (CSV, TSV, TXT, XLSX, JSON, NDJSON)'),
+    dryRun: z.enum(['true', 'false', '1', '0']).optional().describe('Preview only: nothing is stored'),
+    profile: z.string().optional().describe('Mapping profile as JSON (mappingProfileSchema)'),
+  })
+  .meta({ id: 'UploadForm' });

@@ -1,0 +1,350 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { stringify } from 'csv-stringify';
+import { DataSource } from 'typeorm';
+import { findAssociation, recordAudit } from '@observatoire/db';
+import { receiveImport, runImport } from '@observatoire/etl';
+import { mappingProfileSchema } from '@observatoire/schema';
+import { API_CONFIG, type ApiConfig } from '../config/config.js';
+import { actorOf, type Principal } from '../auth/auth.decorators.js';
+import { formulaSafe } from '../common/csv.js';
+import { ApiProblem } from '../common/problem.js';
+import { zodIssues } from '../common/zod.js';
+import { ImportQueueService } from './import-queue.service.js';
+import type { ImportView } from './imports.dto.js';
+import { mapImport, IMPORT_COLUMNS } from './imports.mapper.js';
+
+/** Extensions the ETL reads (or recognises to refuse with a clear message); anything else is stored as .bin. */
+const KNOWN_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl', 'xls', 'ods']);
+
+interface ReceivedUpload {
+  id: string;
+  file: string;
+  contentHash: string;
+  dryRun: boolean;
+  profile: unknown;
+}
+
+@Injectable()
+export class ImportsService {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly queue: ImportQueueService,
+  ) {}
+
+  private requireAssociation(p: Principal): string {
+    if (!p.associationId) throw new ApiProblem(403, 'member_needs_association');
+    return p.associationId;
+  }
+
+  /**
+   * Streams the multipart file to disk under an internal id (never the client's name), hashing it on the way.
+   * Beyond the size limit the partial file is deleted and nothing is recorded or queued.
+   */
+  private async receive(req: FastifyRequest): Promise<ReceivedUpload> {
+    if (!req.isMultipart()) throw new ApiProblem(415, 'unsupported_media_type');
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > this.config.uploadMaxBytes + 1024 * 1024) throw new ApiProblem(413, 'payload_too_large');
+    await mkdir(this.config.uploadDir, { recursive: true });
+    const id = randomUUID();
+    let file: string | null = null;
+    let partial: string | null = null;
+    let contentHash = '';
+    let dryRun = false;
+    let profileRaw: string | undefined;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          if (file || partial) {
+            part.file.resume();
+            continue;
+          }
+          const ext = path
+            .extname(part.filename ?? '')
+            .slice(1)
+            .toLowerCase();
+          const target = path.join(this.config.uploadDir, `${id}.${KNOWN_EXTENSIONS.has(ext) ? ext : 'bin'}`);
+          partial = `${target}.partial`;
+          const hash = createHash('sha256');
+          const hasher = new Transform({
+            transform(chunk: Buffer, _enc, cb) {
+              hash.update(chunk);
+              cb(null, chunk);
+            },
+          });
+          await pipeline(part.file, hasher, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+          if (part.file.truncated) throw new ApiProblem(413, 'payload_too_large');
+          await rename(partial, target);
+          partial = null;
+          file = target;
+          contentHash = hash.digest('hex');
+        } else if (part.fieldname === 'dryRun') {
+          dryRun = ['true', '1', 'on', 'yes'].includes(String(part.value).toLowerCase());
+        } else if (part.fieldname === 'profile') {
+          profileRaw = String(part.value);
+        }
+      }
+      if (!file) throw new ApiProblem(400, 'upload_missing_file');
+      const profile = profileRaw ? this.parseProfile(profileRaw) : undefined;
+      if (req.query && (req.query as Record<string, string>).dryRun === 'true') dryRun = true;
+      return { id, file, contentHash, dryRun, profile };
+    } catch (err) {
+      if (partial) await rm(partial, { force: true });
+      if (file) await rm(file, { force: true });
+      if (err && typeof err === 'object' && 'statusCode' in err && err.statusCode === 413) {
+        throw new ApiProblem(413, 'payload_too_large');
+      }
+      throw err;
+    }
+  }
+
+  private parseProfile(raw: string): unknown {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new ApiProblem(400, 'validation_failed', [
+        {
+          path: 'profile',
+          message: { fr: 'profile : JSON invalide', en: 'profile: invalid JSON' },
+        },
+      ]);
+    }
+    const parsed = mappingProfileSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiProblem(
+        400,
+        'validation_failed',
+        zodIssues(parsed.error).map((i) => ({ ...i, path: `profile.${i.path}` })),
+      );
+    }
+    return parsed.data;
+  }
+
+  /** POST /imports: a dry run answers with its report at once; a real upload is recorded and queued (202). */
+  async upload(req: FastifyRequest, p: Principal): Promise<{ status: number; body: ImportView }> {
+    const associationId = this.requireAssociation(p);
+    const up = await this.receive(req);
+    if (up.dryRun) return { status: 200, body: await this.dryRun(up, associationId, p) };
+    if (up.profile !== undefined) await this.saveProfile(associationId, up.profile, p);
+    return this.enqueueFile(up.file, up.contentHash, associationId, p);
+  }
+
+  private async enqueueFile(file: string, contentHash: string, associationId: string, p: Principal) {
+    const received = await receiveImport({
+      databaseUrl: this.config.databaseUrl,
+      associationId,
+      contentHash,
+      storedFile: file,
+      createdByUserId: p.userId,
+    });
+    if (received.batchId === null) {
+      await rm(file, { force: true });
+      const existing = await this.findOne(received.duplicateOf, p);
+      return { status: 200, body: { ...existing, duplicate: true } };
+    }
+    await this.queue.enqueue(received.batchId);
+    await recordAudit(this.ds.manager, actorOf(p), 'import.upload', {
+      type: 'import_batch',
+      id: received.batchId,
+      associationId,
+    });
+    return { status: 202, body: await this.findOne(received.batchId, p) };
+  }
+
+  /**
+   * The ETL's dry run (nothing loaded). The preview is kept as a `dry_run` batch holding the report, and the file
+   * is kept so that the preview can be confirmed without uploading again; a refused file is deleted at once.
+   */
+  private async dryRun(up: ReceivedUpload, associationId: string, p: Principal): Promise<ImportView> {
+    let result;
+    try {
+      result = await runImport({
+        databaseUrl: this.config.databaseUrl,
+        file: up.file,
+        association: associationId,
+        dryRun: true,
+        ...(up.profile !== undefined && { profile: up.profile }),
+      });
+    } catch (err) {
+      await rm(up.file, { force: true });
+      throw err;
+    }
+    const keep = !result.deleteFile && result.report.outcome === 'dry_run';
+    if (!keep) await rm(up.file, { force: true });
+    if (keep && up.profile !== undefined) await writeFile(`${up.file}.profile.json`, JSON.stringify(up.profile));
+    const c = result.report.counts ?? {};
+    const status = result.report.outcome === 'refused' ? 'refused' : keep ? 'validated' : 'failed';
+    await this.ds.query(
+      `INSERT INTO import_batch (id, association_id, content_hash, status, dry_run, report, stored_file,
+         created_by_user_id, rows_read, rows_accepted, rows_rejected, records_new, records_replaced,
+         records_unchanged, records_removed, reference_years, finished_at)
+       VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())`,
+      [
+        up.id,
+        associationId,
+        up.contentHash,
+        status,
+        JSON.stringify(result.report),
+        keep ? up.file : null,
+        p.userId,
+        c.rowsRead ?? 0,
+        c.rowsAccepted ?? 0,
+        c.rowsRejected ?? 0,
+        c.recordsNew ?? 0,
+        c.recordsReplaced ?? 0,
+        c.recordsUnchanged ?? 0,
+        c.recordsRemoved ?? 0,
+        result.report.referenceYears ?? [],
+      ],
+    );
+    await recordAudit(this.ds.manager, actorOf(p), 'import.dry_run', {
+      type: 'import_batch',
+      id: up.id,
+      associationId,
+    });
+    return this.findOne(up.id, p);
+  }
+
+  /** Confirms a previewed upload: the kept file is recorded as a real batch and queued. */
+  async confirm(id: string, p: Principal): Promise<{ status: number; body: ImportView }> {
+    const associationId = this.requireAssociation(p);
+    const rows: { stored_file: string | null; content_hash: string }[] = await this.ds.query(
+      `WITH old AS (
+         SELECT id, stored_file, content_hash FROM import_batch
+          WHERE id = $1 AND association_id = $2 AND dry_run AND status = 'validated' AND stored_file IS NOT NULL
+          FOR UPDATE),
+       upd AS (UPDATE import_batch b SET stored_file = NULL FROM old WHERE b.id = old.id
+               RETURNING old.stored_file, old.content_hash)
+       SELECT * FROM upd`,
+      [id, associationId],
+    );
+    const row = rows[0];
+    if (!row?.stored_file) {
+      await this.findOne(id, p); // 404 for another association's or an unknown import
+      throw new ApiProblem(409, 'conflict');
+    }
+    const profileFile = `${row.stored_file}.profile.json`;
+    const profile = await readFile(profileFile, 'utf8').then(JSON.parse, () => undefined);
+    if (profile !== undefined) {
+      await this.saveProfile(associationId, profile, p);
+      await rm(profileFile, { force: true });
+    }
+    return this.enqueueFile(row.stored_file, row.content_hash, associationId, p);
+  }
+
+  async saveProfile(associationId: string, profile: unknown, p: Principal): Promise<void> {
+    await this.ds.query(`UPDATE association SET mapping_profile = $2 WHERE id = $1`, [
+      associationId,
+      JSON.stringify(profile),
+    ]);
+    await recordAudit(this.ds.manager, actorOf(p), 'mapping_profile.update', {
+      type: 'association',
+      id: associationId,
+      associationId,
+    });
+  }
+
+  async getProfile(p: Principal): Promise<unknown> {
+    const associationId = this.requireAssociation(p);
+    const [row] = await this.ds.query(`SELECT mapping_profile FROM association WHERE id = $1`, [associationId]);
+    return row?.mapping_profile ?? null;
+  }
+
+  async putProfile(body: unknown, p: Principal): Promise<unknown> {
+    const associationId = this.requireAssociation(p);
+    const parsed = this.parseProfile(JSON.stringify(body ?? null));
+    await this.saveProfile(associationId, parsed, p);
+    return parsed;
+  }
+
+  /** One import; another association's is 404 (its existence is not revealed). Admins see every one. */
+  async findOne(id: string, p: Principal): Promise<ImportView> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiProblem(404, 'not_found');
+    const rows = await this.ds.query(
+      `SELECT ${IMPORT_COLUMNS} FROM import_batch b JOIN association a ON a.id = b.association_id
+        WHERE b.id = $1 AND ($2::uuid IS NULL OR b.association_id = $2::uuid)`,
+      [id, p.role === 'admin' ? null : (p.associationId ?? '00000000-0000-0000-0000-000000000000')],
+    );
+    if (!rows[0]) throw new ApiProblem(404, 'not_found');
+    return mapImport(rows[0]);
+  }
+
+  async list(p: Principal, limit: number, allAssociations = false): Promise<ImportView[]> {
+    const scope = allAssociations && p.role === 'admin' ? null : this.requireAssociation(p);
+    const rows = await this.ds.query(
+      `SELECT ${IMPORT_COLUMNS} FROM import_batch b JOIN association a ON a.id = b.association_id
+        WHERE ($1::uuid IS NULL OR b.association_id = $1::uuid)
+        ORDER BY b.created_at DESC LIMIT $2`,
+      [scope, limit],
+    );
+    return rows.map(mapImport);
+  }
+
+  /** The caller's own normalised records as CSV: UTF-8 with BOM, formula-safe, streamed from PostgreSQL. */
+  async recordsCsv(p: Principal, association?: string): Promise<{ stream: NodeJS.ReadableStream; slug: string }> {
+    let associationId = p.associationId;
+    if (p.role === 'admin' && association) {
+      const a = await findAssociation(this.ds.manager, association);
+      if (!a) throw new ApiProblem(404, 'not_found');
+      associationId = a.id;
+    }
+    if (!associationId) throw new ApiProblem(400, 'member_needs_association');
+    const [a] = await this.ds.query(`SELECT slug FROM association WHERE id = $1`, [associationId]);
+    const columns = [
+      'reference_year',
+      'case_key',
+      'gender',
+      'age_band',
+      'is_minor',
+      'citizenship',
+      'exploitation_types',
+      'recruitment_channels',
+      'recruitment_platforms',
+      'online_exploitation',
+      'exploitation_platforms',
+      'online_control',
+      'exploitation_country',
+      'recruiter_relation',
+      'batch_id',
+      'source_row',
+    ];
+    // The BOM makes French Excel read the file as UTF-8 (accents intact).
+    const out = stringify({ header: true, columns, bom: true, record_delimiter: 'windows' });
+    // Pages of 5,000 by primary key: memory stays flat however many records an association has.
+    const fill = async () => {
+      try {
+        let after = '0';
+        for (;;) {
+          const page: Record<string, unknown>[] = await this.ds.query(
+            `SELECT id::text AS _id, ${columns.join(', ')} FROM case_record
+              WHERE association_id = $1 AND id > $2::bigint ORDER BY id LIMIT 5000`,
+            [associationId, after],
+          );
+          for (const r of page) {
+            const row = columns.map((c) => {
+              const v = r[c];
+              return formulaSafe(Array.isArray(v) ? v.join('|') : v);
+            });
+            if (!out.write(row)) await new Promise((resolve) => out.once('drain', resolve));
+          }
+          if (page.length < 5000) break;
+          after = page[page.length - 1]._id as string;
+        }
+        out.end();
+      } catch (err) {
+        out.destroy(err as Error);
+      }
+    };
+    await recordAudit(this.ds.manager, actorOf(p), 'records.download', { associationId });
+    void fill();
+    return { stream: out, slug: a?.slug ?? 'records' };
+  }
+}

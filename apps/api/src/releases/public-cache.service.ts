@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export interface CachedPayload {
+  body: Buffer;
+  etag: string;
+  contentType: string;
+  contentDisposition?: string;
+}
+
+const MAX_ENTRIES = 2000;
+/** How long "latest" is trusted before asking PostgreSQL again (another instance may have published). */
+export const LATEST_TTL_MS = 5000;
+
+/** A strong ETag from the bytes themselves. */
+export function withEtag(p: Omit<CachedPayload, 'etag'>): CachedPayload {
+  return { ...p, etag: `"${createHash('sha256').update(p.body).digest('base64url').slice(0, 27)}"` };
+}
+
+/**
+ * Releases never change, so a payload computed from one is kept in memory under (release id, normalised query)
+ * and served as bytes with its ETag: nothing is recomputed or re-serialised per request.
+ */
+@Injectable()
+export class PublicCacheService {
+  private readonly entries = new Map<string, Promise<CachedPayload>>();
+  private readonly volatile = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  get(key: string, build: () => Promise<Omit<CachedPayload, 'etag'>>): Promise<CachedPayload> {
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const pending = build().then(withEtag);
+    pending.catch(() => this.entries.delete(key));
+    this.entries.set(key, pending);
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    return pending;
+  }
+
+  /** A value that may change (latest release id, release list), kept for LATEST_TTL_MS. */
+  short<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.volatile.get(key);
+    if (hit && Date.now() - hit.at < LATEST_TTL_MS) return hit.value as Promise<T>;
+    const value = load();
+    value.catch(() => this.volatile.delete(key));
+    this.volatile.set(key, { at: Date.now(), value });
+    return value;
+  }
+
+  /** After a publication in this process: "latest" and the list change now, not in five seconds. */
+  invalidateVolatile(): void {
+    this.volatile.clear();
+  }
+
+  static send(req: FastifyRequest, reply: FastifyReply, p: CachedPayload, immutable: boolean): void {
+    reply.header('etag', p.etag);
+    reply.header(
+      'cache-control',
+      immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=60, stale-while-revalidate=300',
+    );
+    reply.header('vary', 'accept-encoding');
+    const inm = req.headers['if-none-match'];
+    if (inm && (inm === p.etag || inm.split(/\s*,\s*/).includes(p.etag) || inm === '*')) {
+      reply.code(304).send();
+      return;
+    }
+    reply.header('content-type', p.contentType);
+    if (p.contentDisposition) reply.header('content-disposition', p.contentDisposition);
+    reply.send(p.body);
+  }
+}

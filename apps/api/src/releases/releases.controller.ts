@@ -1,0 +1,112 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { breakdownSchema, releaseSchema, seriesSetSchema } from '@observatoire/schema';
+import { AdminOnly, CurrentPrincipal, Public, type Principal } from '../auth/auth.decorators.js';
+import { publicRateLimit } from '../common/rate-limit.js';
+import { zodPipe } from '../common/zod.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
+import { PublicCacheService } from './public-cache.service.js';
+import {
+  breakdownQuerySchema,
+  publishSchema,
+  seriesQuerySchema,
+  summaryParamsSchema,
+  summaryQuerySchema,
+  type BreakdownQueryDto,
+  type PublishDto,
+  type SeriesQueryDto,
+} from './releases.dto.js';
+import { ReleasesService } from './releases.service.js';
+
+const send = PublicCacheService.send;
+/** A URL that names a release (not "latest") always returns the same bytes. */
+const names = (ref?: string) => ref !== undefined && ref !== 'latest';
+
+@ApiTags('public statistics')
+@Public()
+@Controller('v1')
+export class ReleasesController {
+  constructor(private readonly releases: ReleasesService) {}
+
+  @Get('releases')
+  @RouteConfig(publicRateLimit)
+  @ApiOperation({ summary: 'Releases, newest first' })
+  @ApiZodResponse(200, z.array(releaseSchema))
+  async list(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    send(req, reply, await this.releases.list(), false);
+  }
+
+  @Get('releases/:id')
+  @RouteConfig(publicRateLimit)
+  @ApiOperation({ summary: 'One release by id or slug ("latest" for the newest)' })
+  @ApiZodResponse(200, releaseSchema)
+  async get(@Param('id') id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    send(req, reply, await this.releases.release(id), names(id));
+  }
+
+  @Get('releases/:id/summary/:file')
+  @RouteConfig(publicRateLimit)
+  @ApiOperation({ summary: 'Yearly summary of a release: <year>.csv, .xlsx, .json or .pdf (?lang=fr|en)' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
+  @ApiZodQuery(summaryQuerySchema)
+  async summary(
+    @Param(zodPipe(summaryParamsSchema)) params: { id: string; file: string },
+    @Query(zodPipe(summaryQuerySchema)) q: { lang: 'fr' | 'en' },
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    send(req, reply, await this.releases.summary(params.id, params.file, q.lang), names(params.id));
+  }
+
+  @Get('stats/series')
+  @RouteConfig(publicRateLimit)
+  @ApiOperation({ summary: 'Time series by reference year (latest release unless release= is given)' })
+  @ApiZodQuery(seriesQuerySchema)
+  @ApiZodResponse(200, seriesSetSchema)
+  async series(
+    @Query(zodPipe(seriesQuerySchema)) q: SeriesQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    send(req, reply, await this.releases.series(q), names(q.release));
+  }
+
+  @Get('stats/breakdown')
+  @RouteConfig(publicRateLimit)
+  @ApiOperation({ summary: 'Counts by the codes of one dimension, with shares from published cells only' })
+  @ApiZodQuery(breakdownQuerySchema)
+  @ApiZodResponse(200, breakdownSchema)
+  async breakdown(
+    @Query(zodPipe(breakdownQuerySchema)) q: BreakdownQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    send(req, reply, await this.releases.breakdown(q), names(q.release));
+  }
+}
+
+@ApiTags('releases (admin)')
+@AdminOnly()
+@Controller('v1')
+export class PublishController {
+  constructor(private readonly releases: ReleasesService) {}
+
+  @Post('releases')
+  @ApiOperation({ summary: 'Publish a release over the whole cube, with disclosure control (admin)' })
+  @ApiZodBody(publishSchema)
+  @ApiZodResponse(201, releaseSchema)
+  publish(@Body(zodPipe(publishSchema)) body: PublishDto, @CurrentPrincipal() p: Principal) {
+    return this.releases.publish(body, p);
+  }
+
+  @Post('admin/releases')
+  @ApiOperation({ summary: 'Same as POST /api/v1/releases (the admin pages’ path)' })
+  @ApiZodBody(publishSchema)
+  @ApiZodResponse(201, releaseSchema)
+  publishFromAdmin(@Body(zodPipe(publishSchema)) body: PublishDto, @CurrentPrincipal() p: Principal) {
+    return this.releases.publish(body, p);
+  }
+}

@@ -1,0 +1,184 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { recordAudit } from '@observatoire/db';
+import { breakdownSchema, releaseSchema, seriesSetSchema, yearlySummarySchema } from '@observatoire/schema';
+import {
+  getBreakdown,
+  getRelease,
+  getSeries,
+  getYearlySummary,
+  listReleases,
+  publishRelease,
+  StatsError,
+  summaryCsv,
+  summaryXlsx,
+  type CubeDimension,
+} from '@observatoire/stats';
+import { z } from 'zod';
+import { API_CONFIG, type ApiConfig } from '../config/config.js';
+import { actorOf, type Principal } from '../auth/auth.decorators.js';
+import { ApiProblem } from '../common/problem.js';
+import type { MessageCode } from '../common/messages.js';
+import { PublicCacheService, withEtag, type CachedPayload } from './public-cache.service.js';
+import type { BreakdownQueryDto, PublishDto, SeriesQueryDto } from './releases.dto.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+const statsCodes: Partial<Record<StatsError['code'], MessageCode>> = {
+  release_not_found: 'not_found',
+  year_not_in_release: 'not_found',
+  no_data: 'nothing_to_publish',
+  slug_taken: 'conflict',
+};
+
+/** The stats package's refusals keep their precise French and English text. */
+async function stats<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof StatsError) {
+      const status = err.status === 500 ? 500 : err.status;
+      throw new ApiProblem(status, statsCodes[err.code] ?? 'validation_failed', undefined, err.userMessage);
+    }
+    throw err;
+  }
+}
+
+/** Checked once, when a payload enters the cache: the wire shape is the schema package's. */
+function json(schema: z.ZodType, value: unknown): Omit<CachedPayload, 'etag'> {
+  return { body: Buffer.from(JSON.stringify(schema.parse(value))), contentType: JSON_TYPE };
+}
+
+@Injectable()
+export class ReleasesService implements OnApplicationShutdown {
+  private readonly pool: pg.Pool;
+
+  constructor(
+    @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(DataSource) private readonly ds: DataSource,
+    private readonly cache: PublicCacheService,
+  ) {
+    this.pool = new pg.Pool({ connectionString: config.databaseUrl, max: 4 });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** A release reference as an id: "latest" is re-resolved every few seconds, ids and slugs are fixed forever. */
+  async resolve(ref = 'latest'): Promise<string> {
+    if (ref === 'latest')
+      return this.cache.short('latest', () => stats(getRelease(this.pool, 'latest')).then((r) => r.id));
+    const cached = await this.cache.get(`ref|${ref}`, async () => {
+      const r = await stats(getRelease(this.pool, ref));
+      return { body: Buffer.from(r.id), contentType: 'text/plain' };
+    });
+    return cached.body.toString();
+  }
+
+  list(): Promise<CachedPayload> {
+    return this.cache.short('releases', async () =>
+      withEtag(json(z.array(releaseSchema), await stats(listReleases(this.pool)))),
+    );
+  }
+
+  async release(ref: string): Promise<CachedPayload> {
+    const id = await this.resolve(ref);
+    return this.cache.get(`release|${id}`, async () => json(releaseSchema, await stats(getRelease(this.pool, id))));
+  }
+
+  async series(q: SeriesQueryDto): Promise<CachedPayload> {
+    const id = await this.resolve(q.release);
+    const { release: _r, ...rest } = q;
+    return this.cache.get(`series|${id}|${JSON.stringify(rest)}`, async () => {
+      const filter = {
+        ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
+        ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
+        ...(q.exploitationType !== undefined && { exploitationType: q.exploitationType }),
+        ...(q.recruitmentChannelGroup !== undefined && { recruitmentChannelGroup: q.recruitmentChannelGroup }),
+      };
+      const set = await stats(
+        getSeries(this.pool, id, {
+          dimension: q.dimension as CubeDimension | 'cases' | undefined,
+          codes: q.codes,
+          filter,
+        }),
+      );
+      return json(seriesSetSchema, set);
+    });
+  }
+
+  async breakdown(q: BreakdownQueryDto): Promise<CachedPayload> {
+    const id = await this.resolve(q.release);
+    const { release: _r, ...rest } = q;
+    return this.cache.get(`breakdown|${id}|${JSON.stringify(rest)}`, async () => {
+      const filter = {
+        ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
+        ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
+        ...(q.exploitationType !== undefined && { exploitationType: q.exploitationType }),
+        ...(q.recruitmentChannelGroup !== undefined && { recruitmentChannelGroup: q.recruitmentChannelGroup }),
+      };
+      const b = await stats(
+        getBreakdown(this.pool, id, { dimension: q.dimension as CubeDimension, year: q.year ?? null, filter }),
+      );
+      return json(breakdownSchema, b);
+    });
+  }
+
+  async summary(ref: string, file: string, lang: 'fr' | 'en'): Promise<CachedPayload> {
+    const id = await this.resolve(ref);
+    const [yearText, format] = file.split('.') as [string, 'csv' | 'xlsx' | 'json' | 'pdf'];
+    const year = Number(yearText);
+    return this.cache.get(`summary|${id}|${year}|${format}|${lang}`, async () => {
+      const summary = await stats(getYearlySummary(this.pool, id, year));
+      const release = await stats(getRelease(this.pool, id));
+      const name = `observatoire-${release.slug}-${year}-${lang}`;
+      switch (format) {
+        case 'json':
+          return { ...json(yearlySummarySchema, summary), contentDisposition: `inline; filename="${name}.json"` };
+        case 'csv':
+          return {
+            body: Buffer.from(summaryCsv(summary, lang)),
+            contentType: 'text/csv; charset=utf-8',
+            contentDisposition: `attachment; filename="${name}.csv"`,
+          };
+        case 'xlsx':
+          return {
+            body: await summaryXlsx(summary, lang, { releaseSlug: release.slug }),
+            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            contentDisposition: `attachment; filename="${name}.xlsx"`,
+          };
+        default:
+          return this.pdf(summary, lang, release.slug, name);
+      }
+    });
+  }
+
+  /** The PDF writer comes from the stats package when it provides one (`summaryPdf`). */
+  private async pdf(summary: unknown, lang: 'fr' | 'en', releaseSlug: string, name: string) {
+    const mod = (await import('@observatoire/stats')) as Record<string, unknown>;
+    const summaryPdf = mod.summaryPdf as
+      ((s: unknown, l: 'fr' | 'en', meta?: { releaseSlug?: string }) => Promise<Buffer>) | undefined;
+    if (!summaryPdf) throw new ApiProblem(404, 'not_found');
+    return {
+      body: await summaryPdf(summary, lang, { releaseSlug }),
+      contentType: 'application/pdf',
+      contentDisposition: `inline; filename="${name}.pdf"`,
+    };
+  }
+
+  async publish(body: PublishDto, p: Principal) {
+    const release = await stats(
+      publishRelease(this.pool, {
+        ...(body.slug && { slug: body.slug }),
+        ...(body.title && { title: body.title }),
+        ...(body.notes !== undefined && { notes: body.notes }),
+        publishedBy: p.userId ?? 'api',
+      }),
+    );
+    this.cache.invalidateVolatile();
+    await recordAudit(this.ds.manager, actorOf(p), 'release.publish', { type: 'release', id: release.id });
+    return releaseSchema.parse(release);
+  }
+}

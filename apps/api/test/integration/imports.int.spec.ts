@@ -1,0 +1,162 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { multipart, startTestApp, type TestApp } from './harness.js';
+import { buildWorld, type World } from './fixtures.js';
+
+const SAMPLES = '/work/shared/samples';
+const sample = (name: string) => readFile(path.join(SAMPLES, name));
+
+describe('uploads end to end (real queue, real worker, real files)', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    // 12 kB: the Nice sample (9 kB) fits, the Paris one (15 kB) does not.
+    t = await startTestApp({ importWorker: true, uploadMaxBytes: 12_000 });
+    w = await buildWorld(t.app);
+  });
+  afterAll(() => t?.close());
+
+  const as = (cookie: string) => ({ cookie, origin: 'http://127.0.0.1:3000' });
+
+  async function upload(cookie: string, name: string, content: Buffer, fields: Record<string, string> = {}) {
+    const body = multipart({ name, content }, fields);
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { ...as(cookie), ...body.headers },
+      payload: body.payload,
+    });
+  }
+
+  async function settled(id: string, cookie: string) {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { cookie } });
+      const body = res.json();
+      if (!['received', 'loading'].includes(body.status)) return body;
+      if (Date.now() > deadline) throw new Error(`import ${id} still ${body.status}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+
+  const jobs = async () =>
+    Number((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pgboss.job`))[0].n);
+  const batches = async () =>
+    Number((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM import_batch`))[0].n);
+
+  let importA: string;
+
+  it('stores the file under an internal id, queues it, and the in-process worker loads it', async () => {
+    const res = await upload(
+      w.memberA.cookie,
+      'Dossiers Marie Curie.csv',
+      await sample('safe-harbour-nice-export.csv'),
+    );
+    expect(res.statusCode).toBe(202);
+    const queued = res.json();
+    expect(queued).toMatchObject({ status: 'received', associationSlug: 'asso-a', dryRun: false });
+    importA = queued.id;
+    const files = await readdir(t.uploadDir);
+    expect(files.join(' ')).not.toMatch(/Marie|Curie|Dossiers/);
+    const done = await settled(importA, w.memberA.cookie);
+    expect(done.status).toBe('committed');
+    expect(done.counts.rowsAccepted).toBeGreaterThan(0);
+    expect(done.report).toMatchObject({ outcome: 'committed' });
+    expect(JSON.stringify(done)).not.toMatch(/Marie|uploads\//);
+  });
+
+  it('never shows an import to another association (404), and lists only the caller’s own', async () => {
+    const asB = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${importA}`, headers: as(w.memberB.cookie) });
+    expect(asB.statusCode).toBe(404);
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/imports/00000000-0000-4000-8000-000000000000',
+      headers: as(w.memberB.cookie),
+    });
+    expect(asB.json()).toEqual({ ...unknown.json(), instance: asB.json().instance, requestId: asB.json().requestId });
+    const listB = await t.app.inject({ method: 'GET', url: '/api/v1/imports', headers: as(w.memberB.cookie) });
+    expect(listB.json()).toEqual([]);
+    const listA = await t.app.inject({ method: 'GET', url: '/api/v1/imports', headers: as(w.memberA.cookie) });
+    expect(listA.json().map((i: { id: string }) => i.id)).toContain(importA);
+    const admin = await t.app.inject({ method: 'GET', url: '/api/v1/admin/imports', headers: as(w.admin.cookie) });
+    expect(admin.json().map((i: { id: string }) => i.id)).toContain(importA);
+  });
+
+  it('gives an association its own records as formula-safe CSV with a BOM, and nothing of another', async () => {
+    const a = await t.app.inject({ method: 'GET', url: '/api/v1/records.csv', headers: as(w.memberA.cookie) });
+    expect(a.statusCode).toBe(200);
+    expect(a.headers['content-type']).toContain('text/csv');
+    expect(a.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = a.body.trim().split('\r\n');
+    expect(lines[0]).toContain('reference_year,case_key,gender');
+    const [{ n }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM case_record WHERE association_id = $1`, [w.assocA.id]);
+    expect(lines.length - 1).toBe(n);
+    const b = await t.app.inject({ method: 'GET', url: '/api/v1/records.csv', headers: as(w.memberB.cookie) });
+    expect(b.body.trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it('answers 413 beyond the limit, keeps no partial file and queues nothing', async () => {
+    const before = { jobs: await jobs(), batches: await batches(), files: (await readdir(t.uploadDir)).length };
+    const res = await upload(w.memberA.cookie, 'big.csv', await sample('aurore-paris-2019-2024.csv'));
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().messages.fr).toMatch(/trop volumineux/);
+    expect(await jobs()).toBe(before.jobs);
+    expect(await batches()).toBe(before.batches);
+    expect((await readdir(t.uploadDir)).length).toBe(before.files);
+  });
+
+  it('refuses a file with names and phone numbers and keeps nothing of it', async () => {
+    const [{ n: recordsBefore }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM case_record`);
+    const res = await upload(w.memberB.cookie, 'pii.csv', await sample('bad/pii-names.csv'));
+    expect(res.statusCode).toBe(202);
+    const done = await settled(res.json().id, w.memberB.cookie);
+    expect(done.status).toBe('refused');
+    const [row] = await t.app.get(DataSource).query(`SELECT stored_file FROM import_batch WHERE id = $1`, [done.id]);
+    expect(row.stored_file === null || !(await readdir(t.uploadDir)).includes(path.basename(row.stored_file))).toBe(
+      true,
+    );
+    const names = await readdir(t.uploadDir);
+    for (const f of names) expect(await readFile(path.join(t.uploadDir, f), 'utf8')).not.toMatch(/\+33|06 /);
+    const [{ n: recordsAfter }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM case_record`);
+    expect(recordsAfter).toBe(recordsBefore);
+  });
+
+  it('previews with a dry run (nothing loaded), then loads on confirmation', async () => {
+    const res = await upload(w.memberB.cookie, 'nice.csv', await sample('safe-harbour-nice-export.csv'), {
+      dryRun: 'true',
+    });
+    expect(res.statusCode).toBe(200);
+    const preview = res.json();
+    expect(preview).toMatchObject({ dryRun: true, status: 'validated' });
+    expect(preview.counts.recordsNew).toBeGreaterThan(0);
+    const [{ n }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM case_record WHERE association_id = $1`, [w.assocB.id]);
+    expect(n).toBe(0);
+    const asA = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${preview.id}/confirm`,
+      headers: as(w.memberA.cookie),
+    });
+    expect(asA.statusCode).toBe(404);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${preview.id}/confirm`,
+      headers: as(w.memberB.cookie),
+    });
+    expect(confirm.statusCode).toBe(202);
+    const done = await settled(confirm.json().id, w.memberB.cookie);
+    expect(done.status).toBe('committed');
+    expect(done.counts.recordsNew).toBe(preview.counts.recordsNew);
+  });
+
+  it('reports the queue in health', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'ok', queue: 'ok' });
+  });
+});
