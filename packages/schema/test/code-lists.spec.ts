@@ -9,6 +9,7 @@ import {
   RECRUITER_RELATIONS,
   RECRUITMENT_CHANNELS,
   RECRUITMENT_PLATFORMS,
+  UNLISTED_PLATFORM_CHANNELS,
   YES_NO_UNKNOWN,
   codeEntry,
   codeLabel,
@@ -249,5 +250,18 @@ describe('labels found in real association exports (shared samples)', () => {
   ];
   it.each(cases)('%s: %s → %s', (list, raw, code) => {
     expect(resolveCode(list, raw)).toBe(code);
+  });
+});
+
+describe('platforms outside the list', () => {
+  it('are coded other and still give the channel they imply', () => {
+    expect(resolveCode('recruitmentPlatform', 'Badoo')).toBe('other');
+    expect(resolveRecruitment('Badoo')).toEqual({ channels: ['dating_app'], platforms: ['other'] });
+    expect(resolveRecruitment('you tube')).toEqual({ channels: ['video_livestream'], platforms: ['other'] });
+    for (const [name, channel] of Object.entries(UNLISTED_PLATFORM_CHANNELS)) {
+      expect(resolveCode('recruitmentPlatform', name), name).toBe('other');
+      expect(resolveRecruitment(name), name).toEqual({ channels: [channel], platforms: ['other'] });
+      expect(ONLINE_CHANNELS as readonly string[], name).toContain(channel);
+    }
   });
 });

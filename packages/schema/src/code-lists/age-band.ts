@@ -43,7 +43,7 @@ function describe(from: number, to: number | null) {
 }
 
 export const ageBandCodes = defineCodes<AgeBand, never>(AGE_BANDS, {
-  '0-8': describe(0, 8),
+  '0-8': { ...describe(0, 8), synonyms: [...bandSynonyms(0, 8), 'Moins de 9 ans'] },
   '9-17': describe(9, 17),
   '18-20': describe(18, 20),
   '21-23': describe(21, 23),

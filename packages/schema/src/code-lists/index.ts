@@ -6,7 +6,7 @@ import { exploitationTypeCodes } from './exploitation-type.js';
 import { genderCodes } from './gender.js';
 import { recruiterRelationCodes } from './recruiter-relation.js';
 import type { PlatformEntry } from './recruitment-platform.js';
-import { recruitmentPlatformCodes } from './recruitment-platform.js';
+import { UNLISTED_PLATFORM_CHANNELS, recruitmentPlatformCodes } from './recruitment-platform.js';
 import { recruitmentChannelCodes } from './recruitment.js';
 import type { RecruitmentChannel } from './recruitment.js';
 import { yesNoUnknownCodes } from './yes-no-unknown.js';
@@ -98,14 +98,27 @@ export interface ResolvedRecruitment {
 /**
  * Resolves ONE recruitment value (the ETL splits multi-valued cells first). A channel name gives that
  * channel ("Réseaux sociaux" → social_network); a named platform gives the platform and the channel it
- * implies ("Facebook" → social_network + facebook). The generic platform codes `other` and `unknown` are
- * not consulted here: "Autre" in a channel column does not say whether recruitment was online.
+ * implies ("Facebook" → social_network + facebook; "Badoo", an unlisted platform, → dating_app + other).
+ * Generic words ("Autre", "Inconnu" as a platform) are not read as platforms here: "Autre" in a channel
+ * column does not say whether recruitment was online.
  */
 export function resolveRecruitment(raw: string): ResolvedRecruitment | null {
   const channel = resolveCode('recruitmentChannel', raw);
   if (channel) return { channels: [channel], platforms: [] };
   const platform = resolveCode('recruitmentPlatform', raw);
-  if (!platform || platform === 'other' || platform === 'unknown') return null;
+  if (!platform || platform === 'unknown') return null;
+  if (platform === 'other') {
+    const implied = unlistedPlatformChannel(raw);
+    return implied ? { channels: [implied], platforms: ['other'] } : null;
+  }
   const implied = platformChannel(platform);
   return { channels: implied ? [implied] : [], platforms: [platform] };
+}
+
+let unlistedIndex: Map<string, RecruitmentChannel> | undefined;
+
+/** Channel implied by a platform outside the list (Badoo → dating_app), or null. */
+export function unlistedPlatformChannel(raw: string): RecruitmentChannel | null {
+  unlistedIndex ??= new Map(Object.entries(UNLISTED_PLATFORM_CHANNELS).map(([name, c]) => [labelKey(name), c]));
+  return unlistedIndex.get(labelKey(raw)) ?? null;
 }

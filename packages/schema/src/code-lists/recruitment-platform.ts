@@ -45,6 +45,39 @@ function platform(
   };
 }
 
+/**
+ * Platforms outside the list, seen in French casework: they are coded `other`, but each still tells which
+ * channel recruited the person (Badoo is a dating app), which resolveRecruitment uses.
+ */
+export const UNLISTED_PLATFORM_CHANNELS: Readonly<Record<string, RecruitmentChannel>> = {
+  Badoo: 'dating_app',
+  Grindr: 'dating_app',
+  Bumble: 'dating_app',
+  Meetic: 'dating_app',
+  Happn: 'dating_app',
+  Hinge: 'dating_app',
+  Yubo: 'social_network',
+  Wizz: 'social_network',
+  LinkedIn: 'social_network',
+  VKontakte: 'social_network',
+  VK: 'social_network',
+  Skype: 'messaging_app',
+  WeChat: 'messaging_app',
+  Imo: 'messaging_app',
+  Line: 'messaging_app',
+  Locanto: 'classified_ads',
+  Wannonce: 'classified_ads',
+  'Jacquie et Michel': 'escort_adult_site',
+  Sexemodel: 'escort_adult_site',
+  MYM: 'escort_adult_site',
+  Indeed: 'online_job_offer',
+  YouTube: 'video_livestream',
+  Twitch: 'video_livestream',
+  Roblox: 'gaming_platform',
+  Fortnite: 'gaming_platform',
+  'Free Fire': 'gaming_platform',
+};
+
 const SOCIAL = { fr: 'réseau social', en: 'social network' };
 const MESSAGING = { fr: 'messagerie instantanée', en: 'instant messaging app' };
 const ADS = { fr: 'site de petites annonces', en: 'classified ads website' };
@@ -111,6 +144,7 @@ export const recruitmentPlatformCodes: readonly PlatformEntry[] = defineCodes<
       'Autre',
       'Autres',
       'Autre plateforme',
+      ...Object.keys(UNLISTED_PLATFORM_CHANNELS),
       'Autre site',
       'Autre application',
       'Other',
