@@ -4,8 +4,12 @@ import { apiBaseUrl } from '$lib/api/config.server.js';
 import { ApiNotFoundError, ApiUnavailableError, type ReleaseInfo } from '$lib/api/types.js';
 import { t, type Lang } from '$lib/i18n/index.js';
 
-export function apiClient(fetchFn: typeof fetch = fetch): ApiClient {
-  return new ApiClient(apiBaseUrl(), fetchFn);
+/**
+ * The API is called with Node's own fetch, not SvelteKit's event.fetch: the answers are parsed and cached on
+ * the server and never replayed in the browser, so SvelteKit need not inline them into every page.
+ */
+export function apiClient(_eventFetch?: typeof fetch): ApiClient {
+  return new ApiClient(apiBaseUrl(), fetch);
 }
 
 /**

@@ -1,0 +1,268 @@
+/**
+ * The public dashboard end to end, in Chromium against the real platform with the demo data published:
+ * every page renders its charts on the server, filters live in the URL, a shared link reproduces the view,
+ * downloads are valid files carrying the API's numbers, the embed resizes inside an iframe, no axe-core
+ * violations, usable at 360 px and without JavaScript, and a clear message when the API is down.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { releaseSchema, seriesSetSchema } from '@observatoire/schema';
+import { axeViolations, openBrowser, screenshot, type Session } from './public/browser';
+import { startPublicStack, type PublicStack } from './public/stack';
+
+let stack: PublicStack;
+let browser: Session;
+
+beforeAll(async () => {
+  stack = await startPublicStack();
+  browser = await openBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+}, 60_000);
+
+async function api<T>(p: string): Promise<T> {
+  const res = await fetch(`${stack.apiUrl}${p}`);
+  expect(res.status, p).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function latestRelease() {
+  const body = await api<unknown>('/api/v1/releases');
+  const list = (
+    Array.isArray(body)
+      ? body
+      : ((body as { releases?: unknown[]; items?: unknown[] }).releases ?? (body as { items: unknown[] }).items)
+  ) as unknown[];
+  const releases = list.map((r) => releaseSchema.parse(r)).filter((r) => r.status === 'published');
+  releases.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+  return releases[0];
+}
+
+const PAGES: { path: string; charts: string[] }[] = [
+  { path: '/', charts: ['online-offline'] },
+  { path: '/recruitment-channels', charts: ['online-offline', 'channels', 'platforms'] },
+  { path: '/profiles', charts: ['exploitation', 'gender', 'age-band', 'region'] },
+  { path: '/methodology', charts: [] },
+  { path: '/downloads', charts: [] },
+  { path: '/about', charts: [] },
+];
+
+describe('public dashboard', () => {
+  for (const lang of ['fr', 'en'] as const) {
+    for (const p of PAGES) {
+      it(`renders ${lang} ${p.path} with its charts and no axe violations`, async () => {
+        const page = await browser.context.newPage();
+        const url = `${stack.dashboardUrl}${lang === 'en' ? (p.path === '/' ? '/en' : `/en${p.path}`) : p.path}`;
+        const res = await page.goto(url, { waitUntil: 'networkidle' });
+        expect(res?.status()).toBe(200);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        for (const id of p.charts) {
+          const svg = page.locator(`svg[role="img"][data-chart="chart-${id}"]`);
+          await expect.poll(() => svg.count()).toBe(1);
+          // Something is drawn: lines, areas, or bars.
+          expect(await svg.locator('path, .bar rect').count()).toBeGreaterThan(0);
+          expect((await svg.locator('desc').textContent())?.length).toBeGreaterThan(20);
+        }
+        // The demo data is fictional and says so.
+        await expect.poll(() => page.locator('.demo-banner').count()).toBe(1);
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, `${lang}${p.path === '/' ? '-home' : p.path.replace(/\//g, '-')}`);
+        await page.close();
+      });
+    }
+  }
+
+  it('puts charts and French numbers in the HTML before any JavaScript runs', async () => {
+    const html = await (await fetch(`${stack.dashboardUrl}/recruitment-channels`)).text();
+    expect(html).toContain('data-chart="chart-channels"');
+    expect(html).toMatch(/<path d="M[\d.]+,[\d.]+L/);
+    const release = await latestRelease();
+    expect(html).toContain(release.slug);
+    // A four-digit count in the tables is grouped with U+202F, never a plain or non-breaking space.
+    expect(html).not.toMatch(/\d\u00a0\d{3}\b/);
+  });
+
+  it('is fully usable without JavaScript: charts, tables and the filter form work', async () => {
+    const session = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`${stack.dashboardUrl}/recruitment-channels`);
+      expect(await page.locator('svg[data-chart="chart-channels"] path').count()).toBeGreaterThan(0);
+      const form = page.locator('#channels form.filters');
+      await form.locator('select[name="channels.view"]').selectOption('area');
+      await form.getByRole('button').click();
+      await page.waitForURL(/channels\.view=area/);
+      expect(await page.getAttribute('svg[data-chart="chart-channels"]', 'data-view')).toBe('area');
+      await screenshot(page, 'no-js-recruitment');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('changes the URL and the chart with a filter, and a shared link reproduces the view', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.dashboardUrl}/recruitment-channels`, { waitUntil: 'networkidle' });
+    const svg = page.locator('svg[data-chart="chart-channels"]');
+    const before = await svg.locator('.lines path').first().getAttribute('d');
+    await page.locator('select[name="channels.group"]').selectOption('offline');
+    await page.waitForURL(/channels\.group=offline/);
+    await page.locator('select[name="channels.view"]').selectOption('area');
+    await page.waitForURL(/channels\.view=area/);
+    await expect.poll(() => svg.getAttribute('data-view')).toBe('area');
+    const shared = page.url();
+    const legend = await page.locator('#channels .legend').textContent();
+    const areas = await svg.locator('.areas path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+    expect(areas.length).toBeGreaterThan(0);
+    expect(areas[0]).not.toBe(before);
+    await screenshot(page, 'filtered-channels');
+
+    const other = await browser.context.newPage();
+    await other.goto(shared, { waitUntil: 'networkidle' });
+    const svg2 = other.locator('svg[data-chart="chart-channels"]');
+    expect(await svg2.getAttribute('data-view')).toBe('area');
+    expect(await other.locator('#channels .legend').textContent()).toBe(legend);
+    expect(await svg2.locator('.areas path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')))).toEqual(areas);
+    // The preview image of the shared link shows the same view.
+    const og = await other.getAttribute('meta[property="og:image"]', 'content');
+    expect(og).toContain('view=area');
+    await page.close();
+    await other.close();
+  });
+
+  it('serves PNG, SVG, CSV and ZIP downloads carrying the API numbers', async () => {
+    const release = await latestRelease();
+    const base = `${stack.dashboardUrl}/charts/online-offline`;
+    const q = `?release=${release.slug}&view=lines`;
+
+    const png = Buffer.from(await (await fetch(`${base}/chart.png${q}`)).arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1600); // 800 px laid out, rendered at 2×
+
+    const svg = await (await fetch(`${base}/chart.svg${q}`)).text();
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain("font-family=\"'DejaVu Sans', Verdana");
+    expect(svg).toContain(`publication ${release.slug}`);
+
+    const set = seriesSetSchema.parse(
+      await api(`/api/v1/stats/series?dimension=recruitmentChannelGroup&release=${release.id}`),
+    );
+    const csv = (await (await fetch(`${base}/data.csv${q}`)).text()).replace(/^\ufeff/, '');
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe('release,year,dimension,code,label,value,status');
+    let compared = 0;
+    for (const s of set.series) {
+      for (const p of s.points) {
+        const code = s.code ?? s.key;
+        const line = lines.find((l) => l.startsWith(`${release.slug},${p.year},online-offline,${code},`));
+        expect(line, `${code} ${p.year}`).toBeDefined();
+        if ('value' in p.cell) expect(line!.endsWith(`,${p.cell.value},published`)).toBe(true);
+        else expect(line!.endsWith(',,withheld')).toBe(true);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(5);
+
+    const zip = await JSZip.loadAsync(await (await fetch(`${base}/data.zip${q}`)).arrayBuffer());
+    const names = Object.keys(zip.files);
+    expect(names.some((n) => n.endsWith('.xlsx'))).toBe(true);
+    expect(names).toContain('LISEZMOI.txt');
+
+    // The same download from the page: the browser saves a file.
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.dashboardUrl}/recruitment-channels`);
+    await page.locator('#platforms .chart-tools summary').first().click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#platforms a[href*="data.csv"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^observatoire-platforms-.*\.csv$/);
+    await page.close();
+  });
+
+  it('works inside an iframe and resizes it through postMessage', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.dashboardUrl}/recruitment-channels`);
+    const code = await page.locator('#channels .embed-code textarea').first().inputValue();
+    expect(code).toContain('/embed/channels');
+    expect(code).toMatch(/release=/);
+    const host = await browser.context.newPage();
+    // A blank page on the dashboard's origin stands for a newspaper's article.
+    await host.goto(`${stack.dashboardUrl}/embed.js`);
+    await host.setContent(`<!doctype html><html lang="fr"><body><h1>Article</h1>${code}</body></html>`);
+    const frame = host.locator('iframe[data-observatoire-embed]');
+    await expect
+      .poll(async () => (await frame.getAttribute('style')) ?? '', { timeout: 20_000 })
+      .toMatch(/height: \d+px/);
+    const inner = host.frameLocator('iframe[data-observatoire-embed]');
+    expect(await inner.locator('svg[data-chart="chart-channels"]').count()).toBe(1);
+    await screenshot(host, 'embed-in-iframe');
+    await host.close();
+    await page.close();
+  });
+
+  it('fits a 360 px screen without horizontal scrolling', async () => {
+    const session = await openBrowser({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`${stack.dashboardUrl}/recruitment-channels`, { waitUntil: 'networkidle' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(overflow).toBeLessThanOrEqual(360);
+      // Touch on the chart opens the tooltip.
+      const overlay = page.locator('#channels [role="slider"]');
+      await overlay.scrollIntoViewIfNeeded();
+      const box = (await overlay.boundingBox())!;
+      await overlay.click({ position: { x: box.width - 2, y: box.height / 2 } });
+      await expect.poll(() => page.locator('#channels [role="status"]').count()).toBe(1);
+      await screenshot(page, 'mobile-360');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('shows a bilingual "data unavailable" page when the API is down', async () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const deadApi = `http://127.0.0.1:1`;
+    const child = spawn(process.execPath, [path.join(here, '..', 'build', 'index.js')], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OBSERVATOIRE_API_URL: deadApi },
+      stdio: 'ignore',
+    });
+    try {
+      const url = `http://127.0.0.1:${port}/recruitment-channels`;
+      for (let i = 0; i < 100; i++) {
+        try {
+          await fetch(url);
+          break;
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      const res = await fetch(url);
+      expect(res.status).toBe(503);
+      const html = await res.text();
+      expect(html).toContain('Le service de données ne répond pas');
+      expect(html).toContain('The data service is not answering');
+      expect(html).not.toMatch(/at \w+ \(|node:internal|TypeError/);
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      await screenshot(page, 'api-down');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});

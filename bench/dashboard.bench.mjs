@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+/**
+ * Dashboard benchmark (issue 6): the recruitment-channels page.
+ *   - server render p50/p95 (HTTP GET of the full server-rendered page, loopback, after warm-up)
+ *   - JavaScript shipped (gzip -9 of every script the page loads)
+ *   - Largest Contentful Paint in headless Chromium on loopback
+ *   - page usable with JavaScript disabled (charts drawn, filter form changes the chart)
+ * Targets: render p50 ≤ 20 ms, JS ≤ 80 kB gzip, LCP ≤ 500 ms.
+ *
+ * Usage (after `npm run build`): node bench/dashboard.bench.mjs
+ *   BENCH_DASHBOARD_URL=http://127.0.0.1:3000 reuses a running platform (npm start); otherwise the whole
+ *   stack is started on free ports with the demo data, and stopped at the end.
+ *   BENCH_RUNS (default 300) requests for the render timing. Results are printed as JSON and Markdown.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const PAGE = '/recruitment-channels';
+const RUNS = Number(process.env.BENCH_RUNS ?? 300);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function platform() {
+  if (process.env.BENCH_DASHBOARD_URL) return { url: process.env.BENCH_DASHBOARD_URL, stop: async () => {} };
+  const { startStack } = await import('../packages/cli/dist/stack.js');
+  const { seedFiles } = await import('../packages/cli/dist/seed.js');
+  const { DEMO_SEED, generateDemoExports } = await import('../packages/cli/dist/demo/index.js');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-bench-'));
+  const stack = await startStack({
+    dataDir,
+    env: { LOG_LEVEL: 'warn' },
+    seed: async (databaseUrl) => {
+      const exports = await generateDemoExports(path.join(dataDir, 'demo'), { seed: DEMO_SEED });
+      await seedFiles(
+        databaseUrl,
+        exports.map((e) => ({ slug: e.associationSlug, name: e.associationName, file: e.file, isDemo: true })),
+        { slug: 'bench-demo', notes: { fr: 'Données fictives.', en: 'Fictional data.' } },
+      );
+    },
+  });
+  return {
+    url: stack.dashboardUrl,
+    stop: async () => {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function serverRender(base) {
+  const url = `${base}${PAGE}`;
+  for (let i = 0; i < 20; i++) await (await fetch(url)).text(); // warm-up: JIT, API answers cached
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url);
+    const body = await res.text();
+    times.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`HTTP ${res.status} for ${url}`);
+    bytes = body.length;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), runs: RUNS, htmlBytes: bytes };
+}
+
+async function browserMetrics(base) {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'observatoire-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    const page = await context.newPage();
+    const scripts = new Map();
+    page.on('response', async (res) => {
+      if (res.request().resourceType() !== 'script') return;
+      try {
+        scripts.set(res.url(), await res.body());
+      } catch {
+        /* redirects have no body */
+      }
+    });
+    await page.goto(`${base}${PAGE}`, { waitUntil: 'networkidle' });
+    const jsRaw = [...scripts.values()].reduce((n, b) => n + b.length, 0);
+    const jsGzip = [...scripts.values()].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+
+    // LCP: fresh page, cold HTTP cache, the median of five loads.
+    const lcps = [];
+    for (let i = 0; i < 5; i++) {
+      const p = await context.newPage();
+      await p.route('**/*', (route) =>
+        route.continue({ headers: { ...route.request().headers(), 'cache-control': 'no-cache' } }),
+      );
+      await p.goto(`${base}${PAGE}?bench=${i}`, { waitUntil: 'load' });
+      const lcp = await p.evaluate(
+        () =>
+          new Promise((resolve) => {
+            new PerformanceObserver((list) => {
+              const entries = list.getEntries();
+              resolve(entries[entries.length - 1].startTime);
+            }).observe({ type: 'largest-contentful-paint', buffered: true });
+            setTimeout(() => resolve(-1), 3000);
+          }),
+      );
+      lcps.push(lcp);
+      await p.close();
+    }
+    lcps.sort((a, b) => a - b);
+    return { scripts: scripts.size, jsRawBytes: jsRaw, jsGzipBytes: jsGzip, lcpMs: lcps[2], lcpRuns: lcps };
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+async function withoutJs(base) {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'observatoire-bench-nojs-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    javaScriptEnabled: false,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}${PAGE}`);
+    const charts = await page.locator('svg[role="img"][data-chart]').count();
+    const drawn = await page.locator('svg[data-chart] path').count();
+    const tables = await page.locator('details.table-view table').count();
+    await page.locator('select[name="channels.view"]').selectOption('area');
+    await page.locator('#channels form.filters button[type="submit"]').click();
+    await page.waitForURL(/channels\.view=area/);
+    const view = await page.getAttribute('svg[data-chart="chart-channels"]', 'data-view');
+    return {
+      charts,
+      drawnPaths: drawn,
+      tables,
+      filterWorks: view === 'area',
+      usable: charts >= 3 && drawn > 0 && view === 'area',
+    };
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+const p = await platform();
+try {
+  const render = await serverRender(p.url);
+  const browser = await browserMetrics(p.url);
+  const nojs = await withoutJs(p.url);
+  const result = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
+    page: PAGE,
+    serverRender: {
+      p50Ms: +render.p50.toFixed(2),
+      p95Ms: +render.p95.toFixed(2),
+      runs: render.runs,
+      htmlBytes: render.htmlBytes,
+    },
+    javascript: {
+      files: browser.scripts,
+      rawKB: +(browser.jsRawBytes / 1000).toFixed(1),
+      gzipKB: +(browser.jsGzipBytes / 1000).toFixed(1),
+    },
+    lcpMs: +browser.lcpMs.toFixed(0),
+    lcpRunsMs: browser.lcpRuns.map((v) => +v.toFixed(0)),
+    withoutJavaScript: nojs,
+    targets: { renderP50Ms: 20, jsGzipKB: 80, lcpMs: 500 },
+  };
+  const ok = (v, max) => (v <= max ? 'pass' : 'FAIL');
+  console.log(JSON.stringify(result, null, 2));
+  console.log(`
+| measure | result | target | |
+| --- | --- | --- | --- |
+| server render p50 (p95) | ${result.serverRender.p50Ms} ms (${result.serverRender.p95Ms} ms) | ≤ 20 ms | ${ok(result.serverRender.p50Ms, 20)} |
+| JavaScript shipped | ${result.javascript.gzipKB} kB gzip (${result.javascript.rawKB} kB raw, ${result.javascript.files} files) | ≤ 80 kB | ${ok(result.javascript.gzipKB, 80)} |
+| LCP, headless Chromium | ${result.lcpMs} ms | ≤ 500 ms | ${ok(result.lcpMs, 500)} |
+| usable without JavaScript | ${nojs.usable ? 'yes' : 'NO'} (${nojs.charts} charts, ${nojs.tables} tables, filter form ${nojs.filterWorks ? 'works' : 'broken'}) | yes | ${nojs.usable ? 'pass' : 'FAIL'} |
+`);
+} finally {
+  await p.stop();
+}
