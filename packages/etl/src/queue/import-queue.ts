@@ -70,7 +70,7 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
         await boss.complete(
           IMPORT_QUEUE,
           jobId,
-          { outcome: 'committed' },
+          { outcome: 'committed', batchId, completedWithLoad: true },
           {
             db: { executeSql: (text: string, values: unknown[]) => db.query(text, values) },
           },
