@@ -69,12 +69,13 @@ export const FRENCH: Dialect = {
     discord: ['Discord'],
   },
   country: {
-    NG: ['Nigeria', 'Nigéria'],
-    RO: ['Roumanie'],
-    CI: ["Côte d'Ivoire"],
+    NG: ['Nigeria', 'Nigéria', 'Nigériane'],
+    RO: ['Roumanie', 'Roumaine'],
+    CI: ["Côte d'Ivoire", 'Ivoirienne'],
     CN: ['Chine'],
     BR: ['Brésil'],
-    FR: ['France'],
+    // Nationality adjectives as caseworkers often type them ("Française", as in the samples).
+    FR: ['France', 'Française'],
     MA: ['Maroc'],
     AL: ['Albanie'],
     BG: ['Bulgarie'],
