@@ -11,6 +11,10 @@ export function boundsOf(cell: ProtectCell, reason: SuppressionReason | null): [
 }
 
 const EPS = 1e-7;
+/** Components up to this many unknown cells get the complete integer search. */
+export const EXACT_MAX_CELLS = 40;
+/** Search nodes per question; beyond it the propagation verdict stands (documented limit). */
+const NODE_BUDGET = 5_000;
 
 interface Row {
   vars: number[];
@@ -28,10 +32,18 @@ interface Row {
  * Sound (never reports a safe cell as derivable beyond what these deductions give) but not a full integer program;
  * docs/disclosure.md says what that leaves out.
  */
+export interface AttackerOptions {
+  /** Run the complete integer search on small components (slower; `protect` uses it to confirm a pattern). */
+  exact?: boolean;
+  /** Verdicts per component (keyed by its unknown cells): a component no round touched is not analysed again. */
+  cache?: Map<string, number[]>;
+}
+
 export function derivableCells(
   cells: readonly ProtectCell[],
   equations: readonly Equation[],
   reasons: readonly (SuppressionReason | null)[],
+  options: AttackerOptions = { exact: true },
 ): number[] {
   const unknown = cells.map((c, i) => !!c.hidden || reasons[i] !== null);
   const rows: Row[] = [];
@@ -92,13 +104,42 @@ export function derivableCells(
   }
 
   for (const compRows of byComponent.values()) {
+    const vars = [...new Set(compRows.flatMap((r) => r.vars))].sort((a, b) => a - b);
+    const key = `${options.exact ? 'e' : 'c'}:${vars.join(',')}`;
+    const cached = options.cache?.get(key);
+    if (cached) {
+      for (const v of cached) derivable.add(v);
+      continue;
+    }
+    const found = analyseComponent(cells, compRows, vars, lo, hi, !!options.exact);
+    options.cache?.set(key, found);
+    for (const v of found) derivable.add(v);
+  }
+  return [...derivable].sort((a, b) => a - b);
+}
+
+function analyseComponent(
+  cells: readonly ProtectCell[],
+  compRows: Row[],
+  vars: number[],
+  lo: Map<number, number>,
+  hi: Map<number, number>,
+  exact: boolean,
+): number[] {
+  const derivable = new Set<number>();
+  {
     const echelon = reducedEchelon(compRows);
     for (const r of echelon) if (r.vars.length === 1) derivable.add(r.vars[0]);
     propagate([...compRows, ...echelon], lo, hi);
+    for (const v of vars) if (lo.get(v)! >= hi.get(v)!) derivable.add(v);
+    if (exact && vars.length <= EXACT_MAX_CELLS) {
+      // Small component: a complete integer search settles what bounds and echelon rows may miss (deductions that
+      // need several equations and bounds at once).
+      const cap = 2 * vars.reduce((a, v) => a + cells[v].value, 0) + 20;
+      for (const v of exactlyDetermined(cells, compRows, vars, lo, hi, cap)) derivable.add(v);
+    }
   }
-  for (const v of parent.keys()) if (lo.get(v)! >= hi.get(v)!) derivable.add(v);
-  // A withheld cell in no equation at all is never derivable.
-  return [...derivable].sort((a, b) => a - b);
+  return [...derivable];
 }
 
 /** Gauss-Jordan elimination with partial pivoting; returns the non-zero rows of the reduced echelon form. */
@@ -145,7 +186,7 @@ function reducedEchelon(rows: Row[]): Row[] {
 }
 
 /** Tightens integer bounds through every row until nothing changes (bounded number of passes). */
-function propagate(rows: Row[], lo: Map<number, number>, hi: Map<number, number>): void {
+function propagate(rows: Row[], lo: Map<number, number>, hi: Map<number, number>): boolean {
   for (let pass = 0; pass < 60; pass++) {
     let changed = false;
     for (const row of rows) {
@@ -207,9 +248,131 @@ function propagate(rows: Row[], lo: Map<number, number>, hi: Map<number, number>
           hi.set(v, h);
           changed = true;
         }
+        if (Math.max(l, curLo) > Math.min(h, curHi)) return false;
       }
-      if (changed) continue;
     }
-    if (!changed) return;
+    if (!changed) return true;
   }
+  return true;
+}
+
+/**
+ * The unknowns of a component that take the same value in every integer assignment satisfying the rows and bounds.
+ * Each solution found clears every cell it gives another value to, so few searches are needed. A search that runs
+ * out of budget clears its cell (the propagation verdict stands: documented limit).
+ */
+function exactlyDetermined(
+  cells: readonly ProtectCell[],
+  rows: Row[],
+  vars: number[],
+  lo: Map<number, number>,
+  hi: Map<number, number>,
+  cap: number,
+): number[] {
+  const n = vars.length;
+  const local = new Map(vars.map((v, i) => [v, i]));
+  const lrows = rows.map((r) => ({ idx: r.vars.map((v) => local.get(v)!), coefs: r.coefs, rhs: r.rhs }));
+  const truth = vars.map((v) => cells[v].value);
+  const L0 = vars.map((v) => lo.get(v)!);
+  const H0 = vars.map((v) => Math.min(hi.get(v)!, cap));
+  const free = new Array<boolean>(n).fill(false);
+  const determined: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (free[i]) continue;
+    let settled = false;
+    for (const side of [-1, 1]) {
+      const L = [...L0];
+      const H = [...H0];
+      if (side < 0) H[i] = Math.min(H[i], truth[i] - 1);
+      else L[i] = Math.max(L[i], truth[i] + 1);
+      if (L[i] > H[i]) continue;
+      const budget = { nodes: NODE_BUDGET };
+      const found = searchLocal(lrows, L, H, budget);
+      if (found === 'unknown') {
+        settled = true;
+        break;
+      }
+      if (found !== 'no') {
+        for (let k = 0; k < n; k++) if (found[k] !== truth[k]) free[k] = true;
+        settled = true;
+        break;
+      }
+    }
+    if (!settled) determined.push(vars[i]);
+  }
+  return determined;
+}
+
+interface LocalRow {
+  idx: number[];
+  coefs: number[];
+  rhs: number;
+}
+
+function propagateLocal(rows: LocalRow[], L: number[], H: number[]): boolean {
+  for (let pass = 0; pass < 200; pass++) {
+    let changed = false;
+    for (const row of rows) {
+      const n = row.idx.length;
+      for (let k = 0; k < n; k++) {
+        let othersMin = 0;
+        let othersMax = 0;
+        for (let j = 0; j < n; j++) {
+          if (j === k) continue;
+          const a = row.coefs[j];
+          const x = row.idx[j];
+          othersMin += a > 0 ? a * L[x] : a * H[x];
+          othersMax += a > 0 ? a * H[x] : a * L[x];
+        }
+        const a = row.coefs[k];
+        const x = row.idx[k];
+        const r1 = (row.rhs - othersMax) / a;
+        const r2 = (row.rhs - othersMin) / a;
+        const l = Math.ceil(Math.min(r1, r2) - 1e-6);
+        const h = Math.floor(Math.max(r1, r2) + 1e-6);
+        if (l > L[x]) ((L[x] = l), (changed = true));
+        if (h < H[x]) ((H[x] = h), (changed = true));
+        if (L[x] > H[x]) return false;
+      }
+    }
+    if (!changed) return true;
+  }
+  return true;
+}
+
+function searchLocal(
+  rows: LocalRow[],
+  L: number[],
+  H: number[],
+  budget: { nodes: number },
+): number[] | 'no' | 'unknown' {
+  if (--budget.nodes < 0) return 'unknown';
+  if (!propagateLocal(rows, L, H)) return 'no';
+  let pick = -1;
+  let width = Infinity;
+  for (let i = 0; i < L.length; i++) {
+    const w = H[i] - L[i];
+    if (w > 0 && w < width) {
+      width = w;
+      pick = i;
+    }
+  }
+  if (pick < 0) {
+    for (const r of rows) {
+      let sum = 0;
+      r.idx.forEach((x, k) => (sum += r.coefs[k] * L[x]));
+      if (Math.abs(sum - r.rhs) > 1e-6) return 'no';
+    }
+    return L;
+  }
+  const mid = Math.floor((L[pick] + H[pick]) / 2);
+  const H1 = [...H];
+  H1[pick] = mid;
+  const left = searchLocal(rows, [...L], H1, budget);
+  if (left !== 'no' && left !== 'unknown') return left;
+  const L2 = [...L];
+  L2[pick] = mid + 1;
+  const right = searchLocal(rows, L2, [...H], budget);
+  if (right !== 'no' && right !== 'unknown') return right;
+  return left === 'unknown' || right === 'unknown' ? 'unknown' : 'no';
 }

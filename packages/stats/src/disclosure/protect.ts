@@ -49,14 +49,22 @@ export function protect(
 
   const unprotected = new Set<number>();
   let rounds = 0;
+  const cache = new Map<string, number[]>();
   for (; rounds < maxRounds; rounds++) {
-    const allLeaks = derivableCells(cells, equations, reasons).filter((i) => !unprotected.has(i));
+    // Cheap attacker (echelon form + bounds) until it finds nothing, then the exact one on small components.
+    let allLeaks = derivableCells(cells, equations, reasons, { exact: false, cache }).filter(
+      (i) => !unprotected.has(i),
+    );
+    if (!allLeaks.length) {
+      allLeaks = derivableCells(cells, equations, reasons, { exact: true, cache }).filter((i) => !unprotected.has(i));
+    }
     if (!allLeaks.length) break;
     // Hidden differences usually leak because a neighbouring withheld cell does: fix the cells first, and the hidden
     // ones only when nothing else leaks (otherwise the fix lands on the big unfiltered cell around them).
     const visible = allLeaks.filter((i) => !cells[i].hidden);
     const leaks = visible.length ? visible : allLeaks;
     const touched = new Set<number>();
+    const stuck: number[] = [];
     let added = 0;
     for (const leak of leaks) {
       const mine = eqsOf[leak];
@@ -84,7 +92,7 @@ export function protect(
         // Every equation of this cell is fully withheld: the leak runs through other cells of its component.
         const fallback = cheapestNeighbour(leak, equations, eqsOf, canWithhold, cost);
         if (fallback < 0) {
-          unprotected.add(leak);
+          stuck.push(leak);
           continue;
         }
         bestCell = fallback;
@@ -94,7 +102,12 @@ export function protect(
       added++;
       if (bestEq >= 0) touched.add(bestEq);
     }
-    if (!added && leaks.every((l) => unprotected.has(l))) break;
+    // Cells with no publishable neighbour left may be fixed by this round's other additions; only when a round adds
+    // nothing are they given up on (reported, and publishRelease then refuses to publish).
+    if (!added) {
+      for (const l of [...stuck, ...leaks]) unprotected.add(l);
+      break;
+    }
   }
   return {
     reasons: reasons.map((r, i) => (cells[i].hidden ? null : r)),
