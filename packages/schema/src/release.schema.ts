@@ -22,9 +22,7 @@ export const releaseSchema = z
     demo: z
       .boolean()
       .default(false)
-      .describe(
-        'Built from fictional demo data: the dashboard shows a "fictional demo data" banner (added by the dashboard engineer)',
-      ),
+      .describe('Built from fictional demo data (the dashboard then shows a "fictional demo data" banner)'),
     disclosureRule: disclosureRuleSchema,
     createdAt: z.iso.datetime({ offset: true }),
     publishedAt: z.iso.datetime({ offset: true }).nullable(),
