@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DISCLOSURE_RULE,
@@ -151,5 +152,23 @@ describe('mappingProfileSchema', () => {
 
   it.each(invalidMappingProfiles)('rejects %s', (_why, profile) => {
     expect(mappingProfileSchema.safeParse(profile).success).toBe(false);
+  });
+});
+
+describe('OpenAPI readiness', () => {
+  it.each([
+    ['aggregate cell', aggregateCellSchema],
+    ['series', seriesSchema],
+    ['breakdown', breakdownSchema],
+    ['yearly summary', yearlySummarySchema],
+    ['release', releaseSchema],
+    ['import report', importReportSchema],
+    ['mapping profile', mappingProfileSchema],
+    ['disclosure rule', disclosureRuleSchema],
+  ])('%s converts to JSON Schema for requests and responses', (_name, schema) => {
+    for (const io of ['input', 'output'] as const) {
+      const json = z.toJSONSchema(schema, { io, unrepresentable: 'throw' });
+      expect(JSON.stringify(json)).toContain('"type"');
+    }
   });
 });
