@@ -38,7 +38,7 @@ export class ImportsController {
   @ApiZodQuery(importListQuerySchema)
   @ApiZodResponse(200, z.array(importSchema))
   list(@Query(zodPipe(importListQuerySchema)) q: { limit: number }, @CurrentPrincipal() p: Principal) {
-    return this.imports.list(p, q.limit);
+    return this.imports.list(p, q.limit, p.role === 'admin');
   }
 
   @Get('imports/:id')

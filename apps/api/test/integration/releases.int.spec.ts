@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { breakdownSchema, releaseSchema, seriesSetSchema, yearlySummarySchema } from '@observatoire/schema';
+import { startTestApp, type TestApp } from './harness.js';
+import { buildWorld, type World } from './fixtures.js';
+import { loadSamples } from './seed.js';
+
+describe('public releases and statistics', () => {
+  let t: TestApp;
+  let w: World;
+  let first: { id: string; slug: string };
+  let second: { id: string; slug: string };
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t.app);
+    await loadSamples(t.app.get(DataSource), t.db.url);
+  });
+  afterAll(() => t?.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  const publish = (cookie: string, body: object) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/releases',
+      headers: { cookie, origin: 'http://127.0.0.1:3000' },
+      payload: body,
+    });
+
+  it('has no release before the first publication (404 problem, French first)', async () => {
+    const res = await get('/api/v1/stats/series?dimension=recruitmentChannelGroup');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().messages.fr).toMatch(/publication/i);
+  });
+
+  it('lets only the admin publish, and records it in the audit log', async () => {
+    expect((await publish(w.memberA.cookie, {})).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/releases', payload: {} })).statusCode).toBe(401);
+    const res = await publish(w.admin.cookie, { slug: 'edition-1', notes: { fr: 'Première', en: 'First' } });
+    expect(res.statusCode).toBe(201);
+    first = releaseSchema.parse(res.json());
+    const again = await publish(w.admin.cookie, { slug: 'edition-2' });
+    expect(again.statusCode).toBe(201);
+    second = releaseSchema.parse(again.json());
+    const audit = await get('/api/v1/admin/audit', { cookie: w.admin.cookie });
+    expect(audit.json().filter((e: { action: string }) => e.action === 'release.publish')).toHaveLength(2);
+  });
+
+  it('lists releases newest first', async () => {
+    const res = await get('/api/v1/releases');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().map((r: { slug: string }) => r.slug)).toEqual(['edition-2', 'edition-1']);
+    expect(res.headers['cache-control']).toContain('max-age=60');
+  });
+
+  it('serves the latest release by default and a fixed one by id, immutable, with ETag and 304', async () => {
+    const latest = await get('/api/v1/stats/series?dimension=recruitmentChannelGroup');
+    expect(latest.statusCode).toBe(200);
+    const set = seriesSetSchema.parse(latest.json());
+    expect(set.releaseId).toBe(second.id);
+    expect(set.series[0].key).toBe('cases');
+    expect(latest.headers['cache-control']).not.toContain('immutable');
+
+    const fixed = await get(`/api/v1/stats/series?dimension=recruitmentChannelGroup&release=${first.id}`);
+    expect(seriesSetSchema.parse(fixed.json()).releaseId).toBe(first.id);
+    expect(fixed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const etag = fixed.headers.etag as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const revalidated = await get(`/api/v1/stats/series?dimension=recruitmentChannelGroup&release=${first.id}`, {
+      'if-none-match': etag,
+    });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBe('');
+    const bySlug = await get(`/api/v1/stats/series?dimension=recruitmentChannelGroup&release=edition-1`);
+    expect(bySlug.body).toBe(fixed.body);
+  });
+
+  it('never publishes a withheld count as a number', async () => {
+    const res = await get(`/api/v1/stats/breakdown?dimension=recruitmentPlatform&release=${first.id}`);
+    expect(res.statusCode).toBe(200);
+    const b = breakdownSchema.parse(res.json());
+    for (const item of b.items) {
+      if ('value' in item.cell) expect(item.cell.value).toBeGreaterThanOrEqual(10);
+      else expect(item.cell.suppressed).toBe(true);
+    }
+  });
+
+  it('validates queries and answers 400 problem+json naming the field', async () => {
+    const res = await get('/api/v1/stats/breakdown?dimension=shoeSize');
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors[0].path).toBe('dimension');
+    const unknownParam = await get('/api/v1/stats/series?foo=1');
+    expect(unknownParam.statusCode).toBe(400);
+    const missing = await get('/api/v1/stats/series?release=00000000-0000-4000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('serves the yearly summary as JSON, CSV (BOM) and XLSX', async () => {
+    const year = releaseSchema.parse((await get(`/api/v1/releases/${first.id}`)).json()).referenceYears.at(-1);
+    const json = await get(`/api/v1/releases/${first.id}/summary/${year}.json`);
+    expect(json.statusCode).toBe(200);
+    expect(yearlySummarySchema.parse(json.json()).referenceYear).toBe(year);
+    const csv = await get(`/api/v1/releases/${first.id}/summary/${year}.csv?lang=fr`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.headers['cache-control']).toContain('immutable');
+    const xlsx = await get(`/api/v1/releases/${first.id}/summary/${year}.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const bad = await get(`/api/v1/releases/${first.id}/summary/${year}.exe`);
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('keeps published releases as they were after an association withdraws', async () => {
+    const before = await get(`/api/v1/stats/series?release=${first.id}`);
+    const [{ id }] = await t.app.get(DataSource).query(`SELECT id FROM association WHERE slug = 'aurore-paris'`);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/associations/${id}/withdraw`,
+      headers: { cookie: w.admin.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().recordsDeleted).toBeGreaterThan(0);
+    const [{ n }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM case_record WHERE association_id = $1`, [id]);
+    expect(n).toBe(0);
+    const after = await get(`/api/v1/stats/series?release=${first.id}`);
+    expect(after.body).toBe(before.body);
+  });
+});

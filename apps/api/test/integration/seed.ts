@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { runImport } from '@observatoire/etl';
+import { createAssociation } from '@observatoire/db';
+import type { DataSource } from 'typeorm';
+
+const SAMPLES = '/work/shared/samples';
+
+/** Loads the three sample exports as three associations through the real ETL (no shortcuts into the tables). */
+export async function loadSamples(ds: DataSource, databaseUrl: string): Promise<void> {
+  const files: [string, string][] = [
+    ['aurore-paris', 'aurore-paris-2019-2024.csv'],
+    ['amarre-nantes', 'amarre-nantes-suivi.xlsx'],
+    ['safe-harbour-nice', 'safe-harbour-nice-export.csv'],
+  ];
+  for (const [slug, file] of files) {
+    await createAssociation(ds, { slug, name: slug }, { type: 'system' });
+    const result = await runImport({ databaseUrl, file: path.join(SAMPLES, file), association: slug });
+    if (result.report.outcome !== 'committed') throw new Error(`sample ${file}: ${result.report.outcome}`);
+  }
+}
