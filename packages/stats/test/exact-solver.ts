@@ -49,14 +49,26 @@ function propagate(p: SmallProblem, L: number[], H: number[]): boolean {
         sumHi += H[q];
       }
       const t = eq.total;
-      if (sumLo > L[t]) ((L[t] = sumLo), (changed = true));
-      if (sumHi < H[t]) ((H[t] = sumHi), (changed = true));
+      if (sumLo > L[t]) {
+        L[t] = sumLo;
+        changed = true;
+      }
+      if (sumHi < H[t]) {
+        H[t] = sumHi;
+        changed = true;
+      }
       if (L[t] > H[t]) return false;
       for (const q of eq.parts) {
         const lo = L[t] - (sumHi - H[q]);
         const hi = H[t] - (sumLo - L[q]);
-        if (lo > L[q]) ((L[q] = lo), (changed = true));
-        if (hi < H[q]) ((H[q] = hi), (changed = true));
+        if (lo > L[q]) {
+          L[q] = lo;
+          changed = true;
+        }
+        if (hi < H[q]) {
+          H[q] = hi;
+          changed = true;
+        }
         if (L[q] > H[q]) return false;
       }
     }

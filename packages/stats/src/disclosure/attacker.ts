@@ -330,8 +330,14 @@ function propagateLocal(rows: LocalRow[], L: number[], H: number[]): boolean {
         const r2 = (row.rhs - othersMin) / a;
         const l = Math.ceil(Math.min(r1, r2) - 1e-6);
         const h = Math.floor(Math.max(r1, r2) + 1e-6);
-        if (l > L[x]) ((L[x] = l), (changed = true));
-        if (h < H[x]) ((H[x] = h), (changed = true));
+        if (l > L[x]) {
+          L[x] = l;
+          changed = true;
+        }
+        if (h < H[x]) {
+          H[x] = h;
+          changed = true;
+        }
         if (L[x] > H[x]) return false;
       }
     }
