@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -61,5 +61,33 @@ describe('observatoire demo generate', () => {
     await expect(run).rejects.toBeInstanceOf(CommanderError);
     expect(out.stderr).toMatch(/--seed doit être un entier.*--seed must be an integer/s);
     await expect(readdir(dir)).rejects.toThrow();
+  });
+});
+
+describe('observatoire demo generate, unwritable output', () => {
+  it('says where it could not write and what to do, in French then English, without a stack', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-demo-ro-'));
+    dirs.push(dir);
+    // A regular file where the output directory should be: mkdir fails with ENOTDIR/EEXIST even as root.
+    const blocked = path.join(dir, 'not-a-dir');
+    await writeFile(blocked, 'x');
+    const out = { stdout: '', stderr: '' };
+    const err: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      err.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    const before = process.exitCode;
+    try {
+      await program(out).parseAsync(['demo', 'generate', '--out', path.join(blocked, 'demo')], { from: 'user' });
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.stderr.write = write;
+      process.exitCode = before;
+    }
+    const text = err.join('');
+    expect(text).toMatch(/^Erreur : impossible d'écrire .*--out\.\nError: cannot write .*--out\.\n$/s);
+    expect(text).not.toMatch(/\n\s+at /);
   });
 });

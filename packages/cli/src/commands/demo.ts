@@ -36,7 +36,21 @@ export function registerDemo(program: Command): Command {
     )
     .action(async (opts: { out?: string; seed?: number; cases?: number }) => {
       const outDir = path.resolve(opts.out ?? path.join(dataDir(), 'demo'));
-      const written = await generateDemoExports(outDir, { seed: opts.seed, cases: opts.cases });
+      let written: Awaited<ReturnType<typeof generateDemoExports>>;
+      try {
+        written = await generateDemoExports(outDir, { seed: opts.seed, cases: opts.cases });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (!code) throw err;
+        // File system failures (EACCES, ENOSPC, EROFS, ENOTDIR...): say where and what to do, without a stack.
+        process.stderr.write(
+          `Erreur : impossible d'écrire les fichiers de démonstration dans ${outDir} (${code}). ` +
+            `Choisissez un dossier accessible en écriture avec --out.\n` +
+            `Error: cannot write the demo files to ${outDir} (${code}). Choose a writable directory with --out.\n`,
+        );
+        process.exitCode = 1;
+        return;
+      }
       const total = written.reduce((s, e) => s + e.cases, 0);
       process.stdout.write(
         `Données fictives écrites dans / fictional data written to ${outDir}\n` +

@@ -193,9 +193,14 @@ const UNRECOGNISED_RATE = 0.004;
 export async function generateDemoExports(outDir: string, options: DemoOptions = {}): Promise<DemoExport[]> {
   const seed = options.seed ?? DEMO_SEED;
   const total = options.cases ?? DEMO_CASES;
-  if (!Number.isInteger(total) || total < 0)
-    throw new RangeError(`cases must be a non-negative integer (got ${total})`);
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer (got ${seed})`);
+  if (!Number.isInteger(total) || total < 0) {
+    throw new RangeError(
+      `Le nombre de cas doit être un entier positif ou nul (reçu ${total}). / cases must be a non-negative integer (got ${total}).`,
+    );
+  }
+  if (!Number.isInteger(seed)) {
+    throw new RangeError(`La graine doit être un entier (reçu ${seed}). / seed must be an integer (got ${seed}).`);
+  }
   const dir = path.resolve(outDir);
   await mkdir(dir, { recursive: true });
 
