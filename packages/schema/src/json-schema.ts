@@ -4,8 +4,6 @@ import { importReportSchema } from './import-report.schema.js';
 import { mappingProfileSchema } from './mapping-profile.schema.js';
 import { SCHEMA_VERSION } from './version.js';
 
-const BASE_URI = 'https://observatoire.local/schema';
-
 /** Schemas published as JSON Schema files (packages/schema/json-schema/<name>.schema.json). */
 export const JSON_SCHEMA_SOURCES = {
   'case-record': caseRecordSchema,
@@ -25,7 +23,8 @@ export function jsonSchemas(): Record<JsonSchemaName, Record<string, unknown>> {
     const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
     out[name] = {
       $schema: json.$schema,
-      $id: `${BASE_URI}/${SCHEMA_VERSION}/${name}.schema.json`,
+      // A URN rather than a made-up web address: the schemas are files in the repository, not served anywhere.
+      $id: `urn:observatoire:schema:${name}:${SCHEMA_VERSION}`,
       ...json,
     };
   }
