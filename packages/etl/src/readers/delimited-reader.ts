@@ -58,7 +58,12 @@ export async function* readDelimitedBatches(
   let rows = 0;
   let batch: RawRow[] = [];
   let failure: Error | undefined;
+  const state = (parser as unknown as { state: { expectedRecordLength: number } }).state;
   const push = (record: string[]): void => {
+    // csv-parse compares every record's length with the first record's and, even in relax mode, builds a CsvError
+    // (with its stack) for each one that differs: a title row above the header made that cost ~100 µs per row.
+    // Comparing with the previous record instead keeps the cost to the rare ragged transitions.
+    state.expectedRecordLength = record.length;
     if (failure) return;
     const row = nextLine;
     nextLine += 1 + lineBreaksIn(record);

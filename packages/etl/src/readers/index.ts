@@ -3,6 +3,8 @@ export { detectDelimiter, DELIMITERS, type Delimiter } from './delimiter.js';
 export { detectEncoding, type TextEncoding } from './text-decode.js';
 export {
   DEFAULT_READ_LIMITS,
+  limitsFromEnv,
+  READ_LIMIT_ENV,
   resolveLimits,
   type OpenTableInput,
   type OpenTableOptions,

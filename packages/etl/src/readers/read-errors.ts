@@ -5,8 +5,17 @@ import { EtlError, truncateRawValue } from '../errors.js';
  * Codes are stable (tests and import reports rely on them).
  */
 
-function mb(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`;
+/** Excel's column name for a 1-based index (1 → A, 27 → AA): what a spreadsheet user looks for. */
+export function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Megabytes with one decimal, French decimal comma unless `en`. */
+function mb(bytes: number, en = false): string {
+  const value = `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`;
+  return en ? value : value.replace('.', ',');
 }
 
 const SAVE_AS = {
@@ -30,7 +39,7 @@ export const readErrors = {
   fileTooLarge(size: number, limit: number): EtlError {
     return new EtlError('file_too_large', {
       fr: `Le fichier pèse ${mb(size)} Mo, au-delà de la limite de ${mb(limit)} Mo. Découpez-le (par exemple une année par fichier) ou exportez-le en CSV.`,
-      en: `The file is ${mb(size)} MB, above the ${mb(limit)} MB limit. Split it (for example one year per file) or export it as CSV.`,
+      en: `The file is ${mb(size, true)} MB, above the ${mb(limit, true)} MB limit. Split it (for example one year per file) or export it as CSV.`,
     });
   },
   contentIsPdf(): EtlError {
@@ -115,12 +124,12 @@ export const readErrors = {
       'record_too_large',
       {
         fr: `Ligne ${row} : la ligne dépasse ${mb(limit)} Mo, ce qui n'est pas une ligne de tableau normale (fichier corrompu, ou mauvais séparateur de lignes). Vérifiez le fichier ou réexportez-le.`,
-        en: `Line ${row}: the line is longer than ${mb(limit)} MB, which is not a normal table row (corrupt file, or wrong line separator). Check the file or export it again.`,
+        en: `Line ${row}: the line is longer than ${mb(limit, true)} MB, which is not a normal table row (corrupt file, or wrong line separator). Check the file or export it again.`,
       },
       { row },
     );
   },
-  cellTooLong(row: number, column: number, limit: number, value: string): EtlError {
+  cellTooLong(row: number, column: number | string, limit: number, value: string): EtlError {
     return new EtlError(
       'cell_too_long',
       {
@@ -165,7 +174,7 @@ export const readErrors = {
   xlsxTooLarge(bytes: number, limit: number): EtlError {
     return new EtlError('xlsx_decompressed_too_large', {
       fr: `Une fois décompressé, le classeur occuperait ${mb(bytes)} Mo (limite ${mb(limit)} Mo). Découpez-le ou exportez-le en CSV.`,
-      en: `Once decompressed, the workbook would take ${mb(bytes)} MB (limit ${mb(limit)} MB). Split it or export it as CSV.`,
+      en: `Once decompressed, the workbook would take ${mb(bytes, true)} MB (limit ${mb(limit, true)} MB). Split it or export it as CSV.`,
     });
   },
   xlsxRatio(ratio: number, limit: number): EtlError {

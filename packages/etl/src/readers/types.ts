@@ -79,8 +79,43 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   xlsxIdleTimeoutMs: 60_000,
 });
 
-export function resolveLimits(limits: Partial<ReadLimits> | undefined): ReadLimits {
-  const resolved: ReadLimits = { ...DEFAULT_READ_LIMITS };
+/**
+ * Environment variables that override the defaults (operators tune limits without code): name, limit, and the
+ * unit the variable is written in.
+ */
+export const READ_LIMIT_ENV: Readonly<Record<keyof ReadLimits, { name: string; unit: number }>> = Object.freeze({
+  maxFileBytes: { name: 'OBSERVATOIRE_IMPORT_MAX_FILE_MB', unit: 1024 * 1024 },
+  maxRows: { name: 'OBSERVATOIRE_IMPORT_MAX_ROWS', unit: 1 },
+  maxCellsPerRow: { name: 'OBSERVATOIRE_IMPORT_MAX_CELLS_PER_ROW', unit: 1 },
+  maxCellLength: { name: 'OBSERVATOIRE_IMPORT_MAX_CELL_LENGTH', unit: 1 },
+  maxRecordBytes: { name: 'OBSERVATOIRE_IMPORT_MAX_RECORD_KB', unit: 1024 },
+  maxDecompressedBytes: { name: 'OBSERVATOIRE_IMPORT_XLSX_MAX_DECOMPRESSED_MB', unit: 1024 * 1024 },
+  maxCompressionRatio: { name: 'OBSERVATOIRE_IMPORT_XLSX_MAX_RATIO', unit: 1 },
+  maxEntries: { name: 'OBSERVATOIRE_IMPORT_XLSX_MAX_ENTRIES', unit: 1 },
+  xlsxWorkerMemoryMb: { name: 'OBSERVATOIRE_IMPORT_XLSX_WORKER_MEMORY_MB', unit: 1 },
+  xlsxIdleTimeoutMs: { name: 'OBSERVATOIRE_IMPORT_XLSX_IDLE_TIMEOUT_S', unit: 1000 },
+});
+
+/** Limits set through the environment (see `READ_LIMIT_ENV`); a malformed value is a configuration error. */
+export function limitsFromEnv(env: Record<string, string | undefined> = process.env): Partial<ReadLimits> {
+  const limits: Partial<ReadLimits> = {};
+  for (const key of Object.keys(READ_LIMIT_ENV) as (keyof ReadLimits)[]) {
+    const { name, unit } = READ_LIMIT_ENV[key];
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got "${raw}"`);
+    limits[key] = Math.round(value * unit);
+  }
+  return limits;
+}
+
+/** Defaults, overridden by the environment, overridden by the caller's limits. */
+export function resolveLimits(
+  limits: Partial<ReadLimits> | undefined,
+  env: Record<string, string | undefined> = process.env,
+): ReadLimits {
+  const resolved: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limitsFromEnv(env) };
   if (limits) {
     for (const key of Object.keys(DEFAULT_READ_LIMITS) as (keyof ReadLimits)[]) {
       const value = limits[key];

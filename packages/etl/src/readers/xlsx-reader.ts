@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { EtlError } from '../errors.js';
-import { readErrors } from './read-errors.js';
+import { columnLetter, readErrors } from './read-errors.js';
 import { makeSource } from './table-source.js';
 import type { RawRow, ReadLimits, TableSource } from './types.js';
 import { checkXlsxArchive } from './xlsx-archive-check.js';
@@ -25,7 +25,12 @@ function errorFromWorker(message: { kind: string } & Record<string, unknown>, li
     case 'too_many_cells':
       return readErrors.tooManyCells(row, Number(message.count), limits.maxCellsPerRow);
     case 'cell_too_long':
-      return readErrors.cellTooLong(row, Number(message.column), limits.maxCellLength, String(message.value));
+      return readErrors.cellTooLong(
+        row,
+        columnLetter(Number(message.column)),
+        limits.maxCellLength,
+        String(message.value),
+      );
     case 'sheet_not_found':
       return readErrors.xlsxSheetNotFound(String(message.name), (message.available as string[]) ?? []);
     case 'empty':
@@ -62,9 +67,14 @@ class XlsxWorkerSession {
         maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(limits.xlsxWorkerMemoryMb / 8))),
         stackSizeMb: 4,
       },
+      // The parent's flags (--inspect, loaders, --input-type, heap sizes) must not leak into the worker.
+      execArgv: [],
       stdout: true,
       stderr: true,
     });
+    // exceljs may print warnings on odd files: they are not for the server log, drop them.
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
     // A forgotten source must not keep the process alive.
     this.worker.unref();
     liveSessions.add(this);

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_READ_LIMITS, limitsFromEnv, resolveLimits } from '../../src/index.js';
 import { fixture, readAll, readError, tempDir } from './helpers.js';
 
 const write = tempDir();
@@ -175,5 +176,27 @@ describe('delimiters and structure', () => {
 
   it('refuses a file of blank lines as empty', async () => {
     expect((await readError(write('blank.csv', '\r\n \r\n\r\n'))).code).toBe('empty_file');
+  });
+});
+
+describe('limits configuration', () => {
+  it('reads limits from the environment, in the units operators write', () => {
+    const limits = resolveLimits(
+      { maxRows: 10 },
+      {
+        OBSERVATOIRE_IMPORT_MAX_FILE_MB: '120',
+        OBSERVATOIRE_IMPORT_MAX_ROWS: '99',
+        OBSERVATOIRE_IMPORT_XLSX_IDLE_TIMEOUT_S: '5',
+      },
+    );
+    expect(limits.maxFileBytes).toBe(120 * 1024 * 1024);
+    expect(limits.maxRows).toBe(10); // the caller wins over the environment
+    expect(limits.xlsxIdleTimeoutMs).toBe(5000);
+    expect(limits.maxCellLength).toBe(DEFAULT_READ_LIMITS.maxCellLength);
+  });
+
+  it('rejects a malformed limit loudly, naming the variable', () => {
+    expect(() => limitsFromEnv({ OBSERVATOIRE_IMPORT_MAX_ROWS: 'lots' })).toThrow(/OBSERVATOIRE_IMPORT_MAX_ROWS/);
+    expect(() => resolveLimits({ maxRows: -1 }, {})).toThrow(RangeError);
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { activeXlsxWorkers, excelSerialToDate, excelSerialToIsoDate, openTable } from '../../src/index.js';
+import { columnLetter } from '../../src/readers/read-errors.js';
 import { numberToText } from '../../workers/xlsx-cells.mjs';
 import { fixture, readAll, readError, tempDir } from './helpers.js';
 import { buildZip, sheetXml, xlsxParts } from './zip-builder.js';
@@ -42,6 +43,19 @@ describe('excelSerialToDate', () => {
     expect(numberToText(-3.5)).toBe('-3.5');
     expect(numberToText(1 / 3)).toBe('0.333333333333333');
     expect(numberToText(123456789012)).toBe('123456789012');
+  });
+});
+
+describe('columnLetter', () => {
+  it.each([
+    [1, 'A'],
+    [26, 'Z'],
+    [27, 'AA'],
+    [52, 'AZ'],
+    [703, 'AAA'],
+    [16384, 'XFD'],
+  ])('%i is %s', (index, letter) => {
+    expect(columnLetter(index)).toBe(letter);
   });
 });
 
@@ -134,7 +148,8 @@ describe('XLSX cell values (workbook written by exceljs)', () => {
     sheet.getCell('AZ2').value = 'far';
     const path = write('limits.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     const long = await readError(path, { limits: { maxCellLength: 100 } });
-    expect([long.code, long.row, long.column]).toEqual(['cell_too_long', 1, 1]);
+    expect([long.code, long.row, long.column]).toEqual(['cell_too_long', 1, 'A']);
+    expect(long.text.fr).toContain('colonne A');
     const wide = await readError(path, { limits: { maxCellsPerRow: 10 } });
     expect([wide.code, wide.row]).toEqual(['too_many_cells', 2]);
   });
