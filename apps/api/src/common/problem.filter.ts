@@ -20,7 +20,11 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unkno
     // Fastify and its plugins (body limits, multipart, rate limit) carry a status code.
     status = err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
   }
-  if (status >= 500) req.log.error({ err }, 'request failed');
+  if (status >= 500) {
+    // Name, message and stack only: driver errors carry query parameters (which may hold personal data).
+    const e = err instanceof Error ? err : new Error(String(err));
+    req.log.error({ error: { type: e.name, message: e.message, stack: e.stack } }, 'request failed');
+  }
   const body = { ...problemOf(status, code, errors, text), instance: req.url.split('?')[0], requestId: String(req.id) };
   if (reply.sent) return;
   if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+/**
+ * API benchmark (issue 5): the public recruitment-channel series (demo data, latest release), served by the real
+ * API build (NestJS on Fastify, helmet, rate limiting, pino request logs all on), against a bare node:http server
+ * answering the same JSON bytes, in the same run, on loopback, with autocannon (50 connections, bounded
+ * duration). Also checks that a conditional request (If-None-Match) gets 304.
+ * Targets: API ≥ 50% of the bare server's requests per second, API p99 ≤ 10 ms.
+ *
+ * Usage (after `npm run build`): node bench/api.bench.mjs
+ *   BENCH_DURATION seconds per measured run (default 10), BENCH_ROUNDS alternating rounds (default 2).
+ *   Results: printed as JSON and Markdown, and written to bench/out/api.json.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CONNECTIONS = 50;
+const ROUTE = '/api/v1/stats/series?dimension=recruitmentChannelGroup';
+
+const db = await import(path.join(ROOT, 'packages/db/dist/index.js'));
+const { seedDemoIfEmpty } = await import(path.join(ROOT, 'packages/cli/dist/seed.js'));
+
+function child(name, args, env) {
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  proc.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
+  proc.on('exit', (code) => {
+    if (code && code !== 0 && !proc.stopping) console.error(`${name} exited ${code}\n${err}`);
+  });
+  return {
+    proc,
+    async stop() {
+      proc.stopping = true;
+      if (proc.exitCode !== null) return;
+      proc.kill('SIGTERM');
+      await once(proc, 'exit');
+    },
+  };
+}
+
+async function waitFor(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no answer from ${url}`);
+}
+
+function run(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
+  });
+}
+
+async function warm(url) {
+  await new Promise((resolve, reject) =>
+    autocannon({ url, connections: CONNECTIONS, duration: 2 }, (err, r) => (err ? reject(err) : resolve(r))),
+  );
+}
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'observatoire-api-bench-'));
+let pg;
+const stops = [];
+try {
+  pg = await db.startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg') });
+  const url = db.withDatabase(pg.url, 'observatoire');
+  await db.ensureDatabase(url);
+  await db.runMigrations(url);
+  process.env.OBSERVATOIRE_DATA_DIR = tmp;
+  await seedDemoIfEmpty(url);
+
+  const apiPort = await db.freePort();
+  const api = child('API', ['apps/api/dist/main.js'], {
+    DATABASE_URL: url,
+    OBSERVATOIRE_DATA_DIR: tmp,
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    DB_SKIP_MIGRATIONS: '1',
+    IMPORT_WORKER: '0',
+    NODE_ENV: 'production',
+    // One client address sends everything here: the limit is raised (not removed) so its cost is measured.
+    RATE_LIMIT_PUBLIC: '1000000000',
+  });
+  stops.push(api.stop);
+  const apiBase = `http://127.0.0.1:${apiPort}`;
+  await waitFor(`${apiBase}/api/health`);
+  const first = await fetch(apiBase + ROUTE);
+  if (first.status !== 200) throw new Error(`series: HTTP ${first.status} ${await first.text()}`);
+  const body = Buffer.from(await first.arrayBuffer());
+  const etag = first.headers.get('etag');
+
+  const bodyFile = path.join(tmp, 'series.json');
+  await writeFile(bodyFile, body);
+  const barePort = await db.freePort();
+  const bareSource = `
+    const http = require('node:http');
+    const body = require('node:fs').readFileSync(${JSON.stringify(bodyFile)});
+    http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, etag: ${JSON.stringify(etag)} });
+      res.end(body);
+    }).listen(${barePort}, '127.0.0.1');`;
+  const bare = child('bare', ['-e', bareSource], {});
+  stops.push(bare.stop);
+  const bareUrl = `http://127.0.0.1:${barePort}/`;
+  await waitFor(bareUrl);
+
+  const conditional = await fetch(apiBase + ROUTE, { headers: { 'if-none-match': etag } });
+  const notModified = conditional.status === 304 && (await conditional.arrayBuffer()).byteLength === 0;
+
+  await warm(bareUrl);
+  await warm(apiBase + ROUTE);
+  const runs = { bare: [], api: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    runs.bare.push(await run(bareUrl));
+    runs.api.push(await run(apiBase + ROUTE));
+  }
+  const summarise = (list) => ({
+    rps: Math.round(list.reduce((s, r) => s + r.requests.average, 0) / list.length),
+    p50ms: Math.max(...list.map((r) => r.latency.p50)),
+    p99ms: Math.max(...list.map((r) => r.latency.p99)),
+    errors: list.reduce((s, r) => s + r.errors + r.non2xx, 0),
+  });
+  const bareStats = summarise(runs.bare);
+  const apiStats = summarise(runs.api);
+  const ratio = apiStats.rps / bareStats.rps;
+  const result = {
+    date: new Date().toISOString(),
+    machine: '2 cores, 24 GiB, Node 20.20',
+    node: process.version,
+    // The machine is shared: a high load average during the run means other work competed for the two cores.
+    loadAverage1m: Math.round(os.loadavg()[0] * 10) / 10,
+    route: ROUTE,
+    bodyBytes: body.length,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    rounds: ROUNDS,
+    bare: bareStats,
+    api: apiStats,
+    ratio: Math.round(ratio * 1000) / 1000,
+    conditional304: notModified,
+    targets: { ratioAtLeast: 0.5, p99AtMostMs: 10 },
+    met: ratio >= 0.5 && apiStats.p99ms <= 10 && notModified,
+  };
+  await mkdir(path.join(ROOT, 'bench/out'), { recursive: true });
+  await writeFile(path.join(ROOT, 'bench/out/api.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log(JSON.stringify(result, null, 2));
+  console.log(`
+| server | req/s | p50 | p99 | errors |
+| --- | ---: | ---: | ---: | ---: |
+| bare node:http, same bytes | ${bareStats.rps} | ${bareStats.p50ms} ms | ${bareStats.p99ms} ms | ${bareStats.errors} |
+| API (NestJS + Fastify) | ${apiStats.rps} | ${apiStats.p50ms} ms | ${apiStats.p99ms} ms | ${apiStats.errors} |
+
+API / bare: ${(ratio * 100).toFixed(1)} % (target ≥ 50 %); API p99 ${apiStats.p99ms} ms (target ≤ 10 ms); If-None-Match → 304: ${notModified ? 'yes' : 'NO'}`);
+} finally {
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  if (pg) await pg.stop().catch(() => {});
+  await rm(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../src/testing/database.js';
+import { createDataSource } from '../src/data-source.js';
+import {
+  AccountError,
+  createApiToken,
+  createAssociation,
+  createUser,
+  hashPassword,
+  passwordPolicyError,
+  revokeApiToken,
+  sha256Hex,
+  verifyPassword,
+  withdrawAssociation,
+} from '../src/accounts/index.js';
+
+describe('account primitives (shared by the API and the command line)', () => {
+  let db: TestDatabase;
+  let ds: ReturnType<typeof createDataSource>;
+  const cli = { type: 'cli' as const };
+  beforeAll(async () => {
+    db = await createTestDatabase(inject('pgServerUrl'));
+    ds = await createDataSource(db.url).initialize();
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('hashes passwords with scrypt at the OWASP minimum and verifies them', async () => {
+    const hash = await hashPassword('motdepasse-été');
+    expect(hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
+    expect(await verifyPassword('motdepasse-été', hash)).toBe(true);
+    expect(await verifyPassword('motdepasse-ete', hash)).toBe(false);
+    expect(await hashPassword('motdepasse-été')).not.toBe(hash); // salted
+  });
+
+  it('accepts 8 to 128 characters', () => {
+    expect(passwordPolicyError('1234567')).not.toBeNull();
+    expect(passwordPolicyError('12345678')).toBeNull();
+    expect(passwordPolicyError('x'.repeat(128))).toBeNull();
+    expect(passwordPolicyError('x'.repeat(129))).not.toBeNull();
+  });
+
+  it('refuses duplicates and members without an association, in French and English', async () => {
+    await createAssociation(ds, { slug: 'asso-x', name: 'X' }, cli);
+    await expect(createAssociation(ds, { slug: 'asso-x', name: 'X again' }, cli)).rejects.toMatchObject({
+      code: 'slug_taken',
+    });
+    await expect(
+      createUser(ds, { email: 'm@example.org', password: 'long enough', role: 'member' }, cli),
+    ).rejects.toBeInstanceOf(AccountError);
+    await createUser(
+      ds,
+      { email: 'm@example.org', password: 'long enough', role: 'member', association: 'asso-x' },
+      cli,
+    );
+    const dup = createUser(
+      ds,
+      { email: 'M@EXAMPLE.org', password: 'long enough', role: 'member', association: 'asso-x' },
+      cli,
+    );
+    await expect(dup).rejects.toMatchObject({ code: 'email_taken', fr: expect.stringContaining('existe déjà') });
+  });
+
+  it('stores tokens hashed, and revocation is recorded in the audit log', async () => {
+    const { token, entity } = await createApiToken(ds, { association: 'asso-x', label: 'script' }, cli);
+    expect(entity.tokenHash).toBe(sha256Hex(token));
+    expect(JSON.stringify(await ds.query('SELECT * FROM api_token'))).not.toContain(token);
+    await revokeApiToken(ds, entity.id, cli);
+    const actions = (await ds.query('SELECT action FROM audit_log ORDER BY id')).map(
+      (r: { action: string }) => r.action,
+    );
+    expect(actions).toEqual(['association.create', 'user.create', 'token.create', 'token.revoke']);
+  });
+
+  it('withdraws an association: disabled users, revoked tokens, flagged as withdrawn', async () => {
+    await createApiToken(ds, { association: 'asso-x', label: 'other' }, cli);
+    const r = await withdrawAssociation(ds, 'asso-x', cli);
+    expect(r.association.withdrawnAt).toBeInstanceOf(Date);
+    const [u] = await ds.query(`SELECT disabled_at FROM app_user WHERE email = 'm@example.org'`);
+    expect(u.disabled_at).not.toBeNull();
+    const live = await ds.query(`SELECT 1 FROM api_token WHERE revoked_at IS NULL`);
+    expect(live).toHaveLength(0);
+    await expect(createApiToken(ds, { association: 'asso-x', label: 'after' }, cli)).rejects.toMatchObject({
+      code: 'association_withdrawn',
+    });
+  });
+});
