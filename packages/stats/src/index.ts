@@ -36,6 +36,8 @@ export {
 export { escapeSpreadsheetText, escapeSpreadsheetValue, UTF8_BOM } from './export/escape.js';
 export { summaryCsv } from './export/csv.js';
 export { summaryXlsx } from './export/xlsx.js';
+export { summaryPdf, type SummaryPdfOptions } from './export/pdf.js';
+export { summaryFile, SUMMARY_CONTENT_TYPES, type SummaryFormat } from './export/files.js';
 
 // The algorithm itself (property tests, documentation, other callers)
 export { computeCube, cellKey, type ReleaseCell, type PreviousRelease, type CubeResult } from './cube/build.js';

@@ -232,3 +232,63 @@ describe('spreadsheet escaping', () => {
     for (const s of ['Facebook', '12', '', ' =x', 'a=b']) expect(escapeSpreadsheetText(s)).toBe(s);
   });
 });
+
+describe('yearly summary PDF', () => {
+  let db: TestDatabase;
+  let pool: pg.Pool;
+  beforeAll(async () => {
+    db = await createTestDatabase(inject('pgServerUrl'));
+    pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    await seedCases(
+      db.url,
+      randomCases(5, { years: [2023, 2024], perYear: 260, associations: ['a1', 'a2', 'a3', 'a4', 'a5'] }),
+      {
+        demo: true,
+      },
+    );
+    await publishRelease(pool, { slug: 'pdf-test' });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await db.drop();
+  });
+
+  const pdfText = async (buf: Buffer) => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const os = await import('node:os');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'stats-pdf-'));
+    const file = path.join(dir, 's.pdf');
+    writeFileSync(file, buf);
+    // pdftotext (poppler-utils) reads the PDF as a reader would; narrow no-break spaces are normalised for matching.
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+      /[\u202f\u00a0]/g,
+      ' ',
+    );
+  };
+
+  for (const lang of ['fr', 'en'] as const) {
+    it(`${lang}: the text holds the key figures of getYearlySummary, formatted for the language, and the release id`, async () => {
+      const { summaryFile } = await import('../src/index.js');
+      const { formatNumber, formatPercent } = await import('@observatoire/charts');
+      const s = await getYearlySummary(pool, 'pdf-test', 2024);
+      const file = await summaryFile(pool, 'pdf-test', 2024, 'pdf', lang);
+      expect(file.contentType).toBe('application/pdf');
+      expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = await pdfText(file.body);
+      expect(text).toContain(s.releaseId!);
+      expect(text).toContain(lang === 'fr' ? 'Synthèse annuelle 2024' : 'Yearly summary 2024');
+      expect(text).toContain(lang === 'fr' ? 'Données fictives' : 'Fictional demo data');
+      const norm = (x: string) => x.replace(/[\u202f\u00a0]/g, ' ');
+      for (const cell of [s.cases, s.onlineCases, s.minors]) {
+        if ('value' in cell) expect(text).toContain(norm(formatNumber(cell.value, lang)));
+      }
+      if ('value' in s.onlineShare) expect(text).toContain(norm(formatPercent(s.onlineShare.value / 100, lang)));
+      expect(text).toContain(lang === 'fr' ? 'Méthodologie' : 'Methodology');
+      expect(text).toContain(lang === 'fr' ? 'masqué' : 'withheld');
+      if (lang === 'fr' && 'value' in s.onlineShare)
+        expect(formatPercent(s.onlineShare.value / 100, 'fr')).toMatch(/,\d\u202f%$/);
+    });
+  }
+});
