@@ -16,8 +16,8 @@
  *     // then import e.file for it (e.format tells which reader applies; the ETL also detects it).
  *   }
  *
- * The output is deterministic: the same seed and case count give the same cases and the same CSV bytes (XLSX
- * files hold the same cells; the zip container itself is not byte-stable).
+ * The output is deterministic: the same seed and case count give the same files, byte for byte (so the same
+ * content hashes at import).
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { stringify } from 'csv-stringify/sync';
 import type { DemoCase } from './cases.js';
@@ -243,5 +244,20 @@ export async function writeXlsx(
   legend.addRow([]);
   legend.addRow(['NSP = ne sait pas']);
   legend.addRow(['NC = non communiqué']);
-  await workbook.xlsx.writeFile(file);
+  await writeFile(file, await stableZip(Buffer.from(await workbook.xlsx.writeBuffer())));
+}
+
+/**
+ * exceljs stamps every zip entry with the current time, so two runs would give different bytes (and different
+ * content hashes at import). Re-zipping the same entries, in the same order, with a fixed date makes the file a
+ * pure function of the seed.
+ */
+async function stableZip(xlsx: Buffer): Promise<Buffer> {
+  const source = await JSZip.loadAsync(xlsx);
+  const target = new JSZip();
+  for (const entry of Object.values(source.files)) {
+    if (entry.dir) continue;
+    target.file(entry.name, await entry.async('uint8array'), { date: WORKBOOK_DATE, createFolders: false });
+  }
+  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
