@@ -58,7 +58,7 @@ describe('association space', () => {
     expect(await axeViolations(page)).toEqual([]);
     await dropFile(page, '.dropzone', path.join(fixtures, 'aurore-paris-2019-2024.csv'), 'text/csv');
     await expect.poll(() => page.locator('.chosen').textContent()).toContain('aurore-paris-2019-2024.csv');
-    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
     const id = importIdOf(page);
     idsOfA.push(id);
@@ -76,6 +76,10 @@ describe('association space', () => {
 
     await page.getByRole('button', { name: 'Confirmer et enregistrer' }).click();
     await page.waitForURL(/confirme=1/);
+    // Confirming records the kept file as a new upload: its own report page.
+    const confirmedId = importIdOf(page);
+    expect(confirmedId).not.toBe(id);
+    idsOfA.push(confirmedId);
     await waitForOutcome(page);
     await expect
       .poll(() => page.locator('[data-count="loaded"]').textContent(), { timeout: 60_000 })
@@ -93,12 +97,15 @@ describe('association space', () => {
     await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
     await page.getByLabel('Voir un aperçu avant d’enregistrer (recommandé)').uncheck();
     await page.locator('#file').setInputFiles(path.join(fixtures, 'bad', 'bad-values.csv'));
-    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
     idsOfA.push(importIdOf(page));
     await waitForOutcome(page);
     await expect.poll(() => page.locator('[data-count="rejected"]').textContent(), { timeout: 60_000 }).toBe('3');
-    expect(await page.locator('[data-count="loaded"]').textContent()).toBe('1');
+    // A file with row errors stores nothing: its one correct row waits for the fixed file.
+    expect(await page.locator('#failed-title').textContent()).toContain('Fichier non enregistré');
+    expect(await page.locator('[data-count="loaded"]').textContent()).toBe('0');
+    expect(await page.locator('[data-count="valid"]').textContent()).toBe('1');
     const table = page.locator('table.issues');
     const rows = await table.locator('tbody tr').allTextContents();
     expect(rows.some((r) => r.includes('Année') && r.includes('vingt'))).toBe(true);
@@ -121,7 +128,7 @@ describe('association space', () => {
     const page = pageA;
     await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
     await page.locator('#file').setInputFiles(path.join(fixtures, 'bad', 'pii-names.csv'));
-    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
     idsOfA.push(importIdOf(page));
     await waitForOutcome(page);
@@ -139,9 +146,12 @@ describe('association space', () => {
     await page.goto(`${stack.dashboardUrl}/espace`);
     const rows = page.locator('table.history tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
-    const committedRow = page.locator(`tr[data-import-id="${idsOfA[0]}"]`);
+    const committedRow = page.locator(`tr[data-import-id="${idsOfA[1]}"]`);
     expect(await committedRow.textContent()).toContain('Enregistré');
-    const refusedRow = page.locator(`tr[data-import-id="${idsOfA[2]}"]`);
+    expect(await committedRow.textContent()).toContain('Envoi en vigueur pour 2019');
+    const rejectedRow = page.locator(`tr[data-import-id="${idsOfA[2]}"]`);
+    expect(await rejectedRow.textContent()).toContain('Échec');
+    const refusedRow = page.locator(`tr[data-import-id="${idsOfA[3]}"]`);
     expect(await refusedRow.textContent()).toContain('Refusé');
     expect(await page.locator('table.current-by-year tbody tr').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -156,7 +166,7 @@ describe('association space', () => {
       await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
       await page.getByLabel('Voir un aperçu avant d’enregistrer (recommandé)').uncheck();
       await page.locator('#file').setInputFiles(path.join(fixtures, 'safe-harbour-nice-export.csv'));
-      await page.getByRole('button', { name: 'Envoyer' }).click();
+      await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
       await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
       idsOfB.push(importIdOf(page));
       // Without JavaScript the page refreshes itself (meta refresh) until the worker is done.
@@ -217,7 +227,7 @@ describe('association space', () => {
     const page = pageA;
     await page.goto(`${stack.dashboardUrl}/en/space`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('My uploads');
-    await page.goto(`${stack.dashboardUrl}/en/space/imports/${idsOfA[2]}`);
+    await page.goto(`${stack.dashboardUrl}/en/space/imports/${idsOfA[3]}`);
     expect(await page.locator('#refused-title').textContent()).toBe('File refused');
     await screenshot(page, '09-english-refused');
   });

@@ -35,7 +35,8 @@ describe('association space endpoints (rejected rows file, preview again after s
     for (;;) {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { cookie } });
       const body = res.json();
-      if (!['received', 'loading'].includes(body.status)) return body;
+      const moving = ['received', 'loading'].includes(body.status) || (body.status === 'validated' && !body.dryRun);
+      if (!moving) return body;
       if (Date.now() > deadline) throw new Error(`import ${id} still ${body.status}`);
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -117,6 +118,13 @@ describe('association space endpoints (rejected rows file, preview again after s
       '2023;Femme;25;France;Exploitation sexuelle;Réseaux sociaux;Kikou\r\n' +
       '2023;Femme;31;Roumanie;Exploitation sexuelle;Réseaux sociaux;Kikou\r\n';
     const preview = await upload(w.memberA.cookie, 'kikou.csv', Buffer.from(csv, 'utf8'), { dryRun: 'true' });
+    // Another import running meanwhile must leave the waiting preview alone (it is no interrupted load).
+    const other = await upload(
+      w.memberB.cookie,
+      'nice.csv',
+      await readFile(path.join(SAMPLES, 'safe-harbour-nice-export.csv')),
+    );
+    expect((await settled(other.id, w.memberB.cookie)).status).toBe('committed');
     const first = await settled(preview.id, w.memberA.cookie);
     expect(first).toMatchObject({ status: 'validated', dryRun: true });
     const warned = (first.report.warnings as { rawValue?: string; count?: number }[]).find(

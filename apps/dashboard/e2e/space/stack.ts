@@ -44,6 +44,8 @@ export async function startSpaceStack(): Promise<SpaceStack> {
       dataDir,
       dashboardPort,
       seed,
+      // E2E_VERBOSE=1 shows the API's and the dashboard's own output while the tests run.
+      inheritOutput: process.env.E2E_VERBOSE === '1',
       env: {
         // The API accepts cookie-authenticated writes only from origins it knows: the dashboard's.
         ALLOWED_ORIGINS: dashboardUrl,

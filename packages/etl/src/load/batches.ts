@@ -102,7 +102,8 @@ export async function setBatchStatus(
  */
 export async function recoverInterruptedBatches(db: pg.ClientBase): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM import_batch WHERE status IN ('validated', 'loading') ORDER BY created_at`,
+    // Dry-run rows are previews waiting for the user's confirmation (API), not interrupted loads.
+    `SELECT id FROM import_batch WHERE status IN ('validated', 'loading') AND NOT dry_run ORDER BY created_at`,
   );
   const cleaned: string[] = [];
   for (const { id } of rows) {

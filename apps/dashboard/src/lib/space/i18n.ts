@@ -79,6 +79,7 @@ const fr = {
     refused: 'Refusé',
     superseded: 'Remplacé',
     preview: 'Aperçu prêt',
+    previewClosed: 'Aperçu clos',
   } as Record<string, string>,
   report: {
     title: 'Rapport d’envoi',
@@ -87,6 +88,8 @@ const fr = {
     pendingNoJs: 'Rechargez la page dans quelques secondes pour voir le résultat.',
     refresh: 'Actualiser',
     previewTitle: 'Aperçu : rien n’est encore enregistré',
+    previewClosed: 'Cet aperçu a déjà été confirmé ou refait : voir l’envoi qui le suit.',
+    previewClosedLink: 'Voir l’envoi suivant',
     previewIntro: 'Voici ce qui se passerait si vous confirmez cet envoi :',
     wouldNew: 'nouveaux dossiers',
     wouldReplaced: 'dossiers remplacés (déjà envoyés, modifiés)',
@@ -103,6 +106,8 @@ const fr = {
     replaced: 'remplacés',
     unchanged: 'inchangés',
     years: 'Années de référence',
+    validWaiting: 'lignes correctes, enregistrées dès que le fichier corrigé sera envoyé',
+    notesTitle: 'Remarques sur le fichier',
     errorsTitle: 'Lignes à corriger',
     errorsIntro:
       'Ces lignes n’ont pas été enregistrées. Corrigez-les dans votre fichier (numéro de ligne tel qu’affiché dans votre tableur) puis envoyez-le à nouveau.',
@@ -267,6 +272,7 @@ const en: SpaceMessages = {
     refused: 'Refused',
     superseded: 'Replaced',
     preview: 'Preview ready',
+    previewClosed: 'Preview closed',
   },
   report: {
     title: 'Upload report',
@@ -275,6 +281,8 @@ const en: SpaceMessages = {
     pendingNoJs: 'Reload the page in a few seconds to see the result.',
     refresh: 'Refresh',
     previewTitle: 'Preview: nothing is saved yet',
+    previewClosed: 'This preview was already confirmed or previewed again: see the upload that follows it.',
+    previewClosedLink: 'See the next upload',
     previewIntro: 'This is what would happen if you confirm this upload:',
     wouldNew: 'new cases',
     wouldReplaced: 'cases replaced (already uploaded, changed)',
@@ -291,6 +299,8 @@ const en: SpaceMessages = {
     replaced: 'replaced',
     unchanged: 'unchanged',
     years: 'Reference years',
+    validWaiting: 'correct rows, saved as soon as the fixed file is uploaded',
+    notesTitle: 'Notes about the file',
     errorsTitle: 'Rows to fix',
     errorsIntro:
       'These rows were not saved. Fix them in your file (row number as shown in your spreadsheet) and upload it again.',

@@ -44,6 +44,10 @@ export interface ImportView {
   /** The ETL's outcome (committed, dry_run, rejected, refused, duplicate, failed), once processed. */
   outcome: string | null;
   dryRun: boolean;
+  /** SHA-256 of the file, from the report: ties a preview to its confirmation or its re-run. */
+  contentHash: string | null;
+  /** A preview already confirmed or previewed again: the later upload of the same file. */
+  closedBy: string | null;
   format: string | null;
   originalName: string | null;
   createdAt: string | null;
@@ -54,6 +58,7 @@ export interface ImportView {
   issues: ImportIssueView[];
   issuesTotal: number;
   warnings: ImportWarningView[];
+  notes: Localised[];
   summary: Localised | null;
   refusal: Localised | null;
   failure: Localised | null;
@@ -143,8 +148,17 @@ export function toImportView(raw: unknown): ImportView {
     }
   }
   const issuesRaw = Array.isArray(report.errors) ? report.errors : Array.isArray(report.issues) ? report.issues : [];
-  const issues = issuesRaw.map(toIssue).filter((i): i is ImportIssueView => i !== null);
-  const warningsRaw = Array.isArray(report.warnings) ? report.warnings : [];
+  const allWarnings = Array.isArray(report.warnings) ? report.warnings : [];
+  // A refusal or a whole-file failure lists its reasons among the report's issues with severity "error".
+  const fileErrors = allWarnings.filter((w) => isObj(w) && w.severity === 'error');
+  const issues = [...fileErrors, ...issuesRaw].map(toIssue).filter((i): i is ImportIssueView => i !== null);
+  const others = allWarnings.filter((w) => !(isObj(w) && w.severity === 'error'));
+  // Grouped value warnings carry the raw value; the rest (header changes...) are notes about the file.
+  const warningsRaw = others.filter((w) => isObj(w) && typeof w.rawValue === 'string');
+  const notes = others
+    .filter((w) => !(isObj(w) && typeof w.rawValue === 'string'))
+    .map((w) => (isObj(w) ? localised(w.message) : null))
+    .filter((m): m is Localised => m !== null);
   const status = str(b.status) ?? 'received';
   const outcome = str(report.outcome);
   const summary = localised(report.summary);
@@ -155,6 +169,8 @@ export function toImportView(raw: unknown): ImportView {
     status,
     outcome,
     dryRun: b.dryRun === true || report.dryRun === true,
+    contentHash: str(report.contentHash),
+    closedBy: null,
     format: str(b.format, report.format),
     originalName: str(b.originalName, b.fileName, report.fileName),
     createdAt: str(b.createdAt, b.receivedAt),
@@ -172,6 +188,7 @@ export function toImportView(raw: unknown): ImportView {
     },
     issues,
     issuesTotal: issues.length + num(report.errorsTruncated),
+    notes,
     warnings: warningsRaw.map((w) => toWarning(w, fieldOf)).filter((w): w is ImportWarningView => w !== null),
     summary,
     refusal: refused ? (localised(b.refusalReason) ?? summary) : null,
@@ -190,7 +207,22 @@ export function isPending(view: ImportView): boolean {
 }
 
 export function isPreviewReady(view: ImportView): boolean {
-  return view.dryRun && view.status === 'validated';
+  return view.dryRun && view.status === 'validated' && view.closedBy === null;
+}
+
+/**
+ * Marks the previews whose file has since gone on: confirmed (a later upload of the same file) or previewed
+ * again. The API keeps such a preview as it was; only the newest one can still be confirmed.
+ */
+export function markClosedPreviews(imports: ImportView[]): ImportView[] {
+  return imports.map((imp) => {
+    if (!imp.dryRun || imp.status !== 'validated' || !imp.contentHash) return imp;
+    const later = imports
+      .filter((o) => o.id !== imp.id && o.contentHash === imp.contentHash)
+      .filter((o) => (o.createdAt ?? '') > (imp.createdAt ?? ''))
+      .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''))[0];
+    return later ? { ...imp, closedBy: later.id } : imp;
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { API } from './endpoints';
 import { spaceMessages, spacePaths, type SpaceLocale } from './i18n';
-import { problemMessage, toImportView, type ImportView } from './imports';
+import { markClosedPreviews, problemMessage, toImportView, type ImportView } from './imports';
 
 export interface SpaceUser {
   id: string;
@@ -88,13 +88,17 @@ function listOf(body: unknown, ...keys: string[]): unknown[] {
 
 export async function listImports(event: RequestEvent, locale: SpaceLocale): Promise<ImportView[]> {
   const body = await apiGet(event, locale, `${API.imports}?limit=200`);
-  return listOf(body, 'imports').map(toImportView);
+  return markClosedPreviews(listOf(body, 'imports').map(toImportView));
 }
 
 export async function getImport(event: RequestEvent, locale: SpaceLocale, id: string): Promise<ImportView> {
   // An id that is not even a UUID cannot be an upload: 404 without asking the API.
   if (!/^[0-9a-f-]{36}$/i.test(id)) error(404, spaceMessages[locale].report.notFound);
-  return toImportView(await apiGet(event, locale, API.import(id)));
+  const imp = toImportView(await apiGet(event, locale, API.import(id)));
+  if (!imp.dryRun || imp.status !== 'validated') return imp;
+  // Whether this preview was already confirmed or previewed again: only the newest can go on.
+  const all = await listImports(event, locale);
+  return all.find((i) => i.id === imp.id) ?? imp;
 }
 
 // ---------------------------------------------------------------------------------------------- form actions
