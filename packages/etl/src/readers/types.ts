@@ -41,6 +41,12 @@ export interface TableSource {
   rows: AsyncIterable<RawRow>;
   /** The same rows grouped in arrays (cheaper per row for bulk consumers). */
   batches: AsyncIterable<RawRow[]>;
+  /**
+   * Releases the file and any XLSX worker. Iterating to the end or breaking out of a `for await` does it too;
+   * call it in a `finally` when a source may be abandoned otherwise (an iterator driven by hand, an error
+   * between `openTable` and the loop). Idempotent.
+   */
+  close(): Promise<void>;
 }
 
 /** Guards against hostile or accidental huge input; every violation ends in an `EtlError`. */

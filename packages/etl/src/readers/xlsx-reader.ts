@@ -178,5 +178,5 @@ export async function openXlsx(
       await session.close();
     }
   }
-  return makeSource({ format: 'xlsx', sheetName: first.sheetName }, batches);
+  return makeSource({ format: 'xlsx', sheetName: first.sheetName }, batches, () => session.close());
 }

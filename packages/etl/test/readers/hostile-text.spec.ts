@@ -118,6 +118,18 @@ describe('hostile and broken text files', () => {
     expect(openDescriptorsOf(path)).toBe(0);
     await expect(source.rows[Symbol.asyncIterator]().next()).rejects.toThrow(/only be iterated once/);
   });
+
+  it('close() releases a source whose iterator is driven by hand and abandoned', async () => {
+    const path = write('by-hand.csv', 'a;b\n1;2\n'.repeat(100_000));
+    const source = await openTable({ path });
+    const iterator = source.batches[Symbol.asyncIterator]();
+    expect((await iterator.next()).done).toBe(false);
+    expect(openDescriptorsOf(path)).toBe(1);
+    await source.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openDescriptorsOf(path)).toBe(0);
+    await source.close(); // idempotent
+  });
 });
 
 describe('JSON and NDJSON', () => {

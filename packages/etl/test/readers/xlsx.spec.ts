@@ -287,5 +287,11 @@ describe('hostile XLSX', () => {
     }
     expect(seen).toBe(10);
     expect(activeXlsxWorkers()).toBe(0);
+
+    // A source opened then abandoned (never iterated) is released by close().
+    const abandoned = await openTable({ path });
+    expect(activeXlsxWorkers()).toBe(1);
+    await abandoned.close();
+    expect(activeXlsxWorkers()).toBe(0);
   }, 60_000);
 });
