@@ -34,10 +34,11 @@ export interface StackedAreaGeometry {
   yTicks: Tick[];
   areas: AreaGeometry[];
   /**
-   * Years in which at least one stacked cell is withheld. A stack cannot be drawn honestly there (every
-   * layer above the withheld one would sit on an unknown baseline), so the whole column is hatched.
+   * Years in which at least one stacked cell is withheld. Layers below the first withheld one are drawn;
+   * above them the stack is unknown (every higher layer would sit on an unknown baseline), so the column is
+   * hatched from `yBottom` up to the top of the plot (the whole column for shares).
    */
-  withheldYears: { year: number; x0: number; x1: number; keys: string[] }[];
+  withheldYears: { year: number; x0: number; x1: number; yBottom: number; keys: string[] }[];
   years: number[];
 }
 
@@ -49,10 +50,20 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
   const { series, width, height, locale, expand = false } = input;
   const years = yearsOf(series);
   const cellAt = new Map(series.map((s) => [s.key, new Map(s.points.map((p) => [p.year, p.cell]))]));
-  const incomplete = new Map<number, string[]>();
+  // Per year, the index of the first withheld layer. Layers below it sit on published numbers only and are
+  // drawn; from it upwards the stack is unknown, so that part of the column is hatched instead. Shares
+  // (expand) need the whole total: any withheld layer hatches the whole column.
+  const firstWithheld = new Map<number, number>();
+  const withheldKeys = new Map<number, string[]>();
   for (const year of years) {
-    const keys = series.filter((s) => isWithheld(cellAt.get(s.key)?.get(year))).map((s) => s.key);
-    if (keys.length > 0) incomplete.set(year, keys);
+    const idx = series.findIndex((s) => isWithheld(cellAt.get(s.key)?.get(year)));
+    if (idx >= 0) {
+      firstWithheld.set(year, expand ? 0 : idx);
+      withheldKeys.set(
+        year,
+        series.filter((s) => isWithheld(cellAt.get(s.key)?.get(year))).map((s) => s.key),
+      );
+    }
   }
   const rows: Row[] = years.map((year) => {
     const row = { year } as Row;
@@ -64,8 +75,13 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
     .keys(keys)
     .order(stackOrderNone)
     .offset(expand ? stackOffsetExpand : stackOffsetNone)(rows);
-  const complete = (d: SeriesPoint<Row>) => !incomplete.has(d.data.year);
-  const totals = rows.filter((r) => !incomplete.has(r.year)).map((r) => keys.reduce((sum, k) => sum + r[k], 0));
+  const drawn = (layer: number) => (d: SeriesPoint<Row>) => (firstWithheld.get(d.data.year) ?? Infinity) > layer;
+  // Height of the known part of each column: the sum of the layers drawn.
+  const knownTop = (row: Row) => {
+    const k = firstWithheld.get(row.year) ?? keys.length;
+    return keys.slice(0, k).reduce((sum, key) => sum + row[key], 0);
+  };
+  const totals = rows.map(knownTop);
   const yMax = expand ? 1 : Math.max(1, max(totals) ?? 0);
 
   let margin: Margin = { ...DEFAULT_MARGIN, ...input.margin };
@@ -89,27 +105,34 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
     .domain([0, yMax])
     .range([plot.y + plot.height, plot.y])
     .nice();
-  const gen = area<SeriesPoint<Row>>()
-    .defined(complete)
-    .x((d) => x(d.data.year))
-    .y0((d) => y(d[0]))
-    .y1((d) => y(d[1]));
-  const areas: AreaGeometry[] = stacked.map((layer, i) => ({
-    key: layer.key,
-    label: series[i].label,
-    colour: colourFor(i, layer.key),
-    d: gen(layer) ?? '',
-    bands: layer
-      .filter(complete)
-      .map((d) => ({ year: d.data.year, x: x(d.data.year), y0: y(d[0]), y1: y(d[1]), value: d.data[layer.key] })),
-  }));
+  const areas: AreaGeometry[] = stacked.map((layer, i) => {
+    const gen = area<SeriesPoint<Row>>()
+      .defined(drawn(i))
+      .x((d) => x(d.data.year))
+      .y0((d) => y(d[0]))
+      .y1((d) => y(d[1]));
+    return {
+      key: layer.key,
+      label: series[i].label,
+      colour: colourFor(i, layer.key),
+      d: gen(layer) ?? '',
+      bands: layer
+        .filter(drawn(i))
+        .map((d) => ({ year: d.data.year, x: x(d.data.year), y0: y(d[0]), y1: y(d[1]), value: d.data[layer.key] })),
+    };
+  });
   const step = years.length > 1 ? plot.width / (years.length - 1) : plot.width;
-  const withheldYears = [...incomplete.entries()].map(([year, ks]) => ({
-    year,
-    x0: Math.max(plot.x, x(year) - step / 2),
-    x1: Math.min(plot.x + plot.width, x(year) + step / 2),
-    keys: ks,
-  }));
+  const withheldYears = [...withheldKeys.entries()].map(([year, ks]) => {
+    const row = rows.find((r) => r.year === year) as Row;
+    return {
+      year,
+      x0: Math.max(plot.x, x(year) - step / 2),
+      x1: Math.min(plot.x + plot.width, x(year) + step / 2),
+      // The hatched part starts where the published layers end.
+      yBottom: expand ? plot.y + plot.height : y(knownTop(row)),
+      keys: ks,
+    };
+  });
   return {
     width,
     height,

@@ -76,6 +76,28 @@ describe('stackedAreaChart', () => {
     expect(y50).toBeLessThan(y10);
     expect(top.d.match(/M/g)?.length).toBe(2);
   });
+  it('keeps drawing the layers below a withheld one and hatches only the unknown part above', () => {
+    const unknownWithheld: ChartSeries[] = [
+      series[1],
+      {
+        key: 'unknown',
+        label: 'Inconnu',
+        points: [
+          { year: 2020, cell: { suppressed: true } },
+          { year: 2021, cell: { suppressed: true } },
+          { year: 2022, cell: { suppressed: true } },
+        ],
+      },
+    ];
+    const g = stackedAreaChart({ series: unknownWithheld, width: 600, height: 300, locale: 'fr' });
+    expect(g.areas[0].bands.map((b) => b.year)).toEqual([2020, 2021, 2022]);
+    expect(g.areas[1].bands).toEqual([]);
+    expect(g.withheldYears).toHaveLength(3);
+    // The hatching starts at the top of the published layer (40 in 2020), not at the baseline.
+    expect(g.withheldYears[0].yBottom).toBeCloseTo(g.areas[0].bands[0].y1);
+    expect(g.withheldYears[0].yBottom).toBeLessThan(g.plot.y + g.plot.height);
+  });
+
   it('expands to shares of 100 %', () => {
     const g = stackedAreaChart({ series, width: 600, height: 300, locale: 'fr', expand: true });
     expect(g.yTicks[g.yTicks.length - 1].label).toBe('100\u202f%');

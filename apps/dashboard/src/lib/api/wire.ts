@@ -40,12 +40,15 @@ export function parseSeries(body: unknown, dimension: Dimension, releaseId: stri
   return {
     releaseId,
     dimension,
-    series: s.series.map((line) => ({
-      code: line.code ?? line.key,
-      label: line.label,
-      group: line.group ?? undefined,
-      points: line.points,
-    })),
+    // The API puts the yearly total ("cases", no dimension) first; charts show the dimension's codes only.
+    series: s.series
+      .filter((line) => line.dimension !== null && line.code !== null)
+      .map((line) => ({
+        code: line.code as string,
+        label: line.label,
+        group: line.group ?? undefined,
+        points: line.points,
+      })),
   };
 }
 
