@@ -77,12 +77,14 @@ export function registerAdmin(program: Command): void {
   const admin = adminCommand(program);
 
   admin
-    .command('association:create <slug> <name>')
+    .command('association:create')
     .description('Crée une association membre / create a member association')
+    .requiredOption('--slug <slug>', 'identifiant court / short id (a-z, 0-9, -)')
+    .requiredOption('--name <name>', 'nom affiché / display name')
     .option('--demo', 'association de démonstration fictive / fictional demo association')
-    .action(async (slug: string, name: string, opts: { demo?: boolean }) => {
+    .action(async (opts: { slug: string; name: string; demo?: boolean }) => {
       await withDatabase(async (ds) => {
-        const a = await createAssociation(ds, { slug, name, isDemo: !!opts.demo }, CLI_ACTOR);
+        const a = await createAssociation(ds, { slug: opts.slug, name: opts.name, isDemo: !!opts.demo }, CLI_ACTOR);
         out(`Association créée / created: ${a.slug} (${a.id})`);
       });
     });
