@@ -111,6 +111,8 @@ async function main() {
     const name = worksheet.name ?? `Sheet${worksheet.id}`;
     seen.push(name);
     if (sheet !== undefined && !sheetMatches(name, sheet)) continue;
+    // A hidden sheet (lookup tables, old data) is read only when asked for by name.
+    if (sheet === undefined && worksheet.state && worksheet.state !== 'visible') continue;
     if (await readSheet(worksheet, name, date1904)) {
       parentPort.postMessage({ type: 'end' });
       return;

@@ -103,6 +103,8 @@ describe('XLSX cell values (workbook written by exceljs)', () => {
   it('converts dates, numbers, booleans, rich text, formulas and leaves blank rows in place', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Vide');
+    const hidden = workbook.addWorksheet('Listes', { state: 'hidden' });
+    hidden.getCell('A1').value = 'valeurs cachées';
     const sheet = workbook.addWorksheet('Cas');
     sheet.getCell('A1').value = 'Titre';
     sheet.getCell('A3').value = 'Date';
@@ -131,6 +133,9 @@ describe('XLSX cell values (workbook written by exceljs)', () => {
     expect(rows[4].cells).toEqual([]);
     expect(rows[5].cells).toEqual(['2024-01-31', '24']);
     expect(rows[5].formulaCells).toBeUndefined();
+    // The hidden sheet holds data but is only read when named.
+    const named = await readAll(path, { sheet: 'Listes' });
+    expect(named.rows).toEqual([{ row: 1, cells: ['valeurs cachées'] }]);
   });
 
   it('refuses a workbook whose sheets are all empty', async () => {
