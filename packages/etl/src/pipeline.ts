@@ -64,6 +64,8 @@ export interface RunImportInput {
   onProgress?: (p: { rowsRead: number; done: boolean }) => void;
   /** Runs inside the load transaction just before COMMIT (the queue completes its job there). */
   beforeCommit?: (db: pg.ClientBase) => Promise<void>;
+  /** Duration of each phase (read+normalise+COPY, checks, merge, commit), for benchmarks and logs. */
+  onPhase?: (phase: string, ms: number) => void;
   /** Receives unexpected errors (with their stack) for the logs; the report never carries them. */
   logError?: (err: unknown) => void;
 }
@@ -463,6 +465,12 @@ async function loadFile(
     await db.query('BEGIN');
     inTransaction = true;
     await createStaging(db);
+    let phaseStart = Date.now();
+    const phase = (name: string) => {
+      const now = Date.now();
+      input.onPhase?.(name, now - phaseStart);
+      phaseStart = now;
+    };
     const copy = db.query(copyFrom(COPY_STAGING_SQL));
     const copyDone = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
@@ -535,6 +543,7 @@ async function loadFile(
     if (buffer) copy.write(buffer);
     copy.end();
     await copyDone;
+    phase('read, normalise and COPY to staging');
     void trailingTotal;
     input.onProgress?.({ rowsRead, done: true });
 
@@ -609,6 +618,7 @@ async function loadFile(
       }
     }
     rowErrors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    phase('privacy verdict and duplicate check');
     ctx.errors = rowErrors;
     ctx.errorsTotal = rowErrors.length;
     ctx.counts.rowsRejected = rejected;
@@ -649,6 +659,7 @@ async function loadFile(
       recordsRemoved: merged.recordsRemoved,
     });
     ctx.years = merged.years;
+    phase('merge and aggregates');
     // Control totals: what is stored for the batch must be exactly the rows accepted.
     const { rows: stored } = await db.query<{ n: string }>(
       `SELECT count(*) AS n FROM case_record WHERE batch_id = $1`,
@@ -694,6 +705,7 @@ async function loadFile(
     if (input.beforeCommit) await input.beforeCommit(db);
     await db.query('COMMIT');
     inTransaction = false;
+    phase('batch bookkeeping and commit');
     return { outcome: 'committed', batchId: ctx.batchId, report, deleteFile: false };
   } catch (err) {
     if (inTransaction) await db.query('ROLLBACK').catch(() => {});

@@ -26,6 +26,12 @@ export const DEFAULT_SEPARATORS = [',', ';', '/', '+', '|'];
 const TRUTHY = ['x', 'oui', 'o', '1', 'yes', 'y', 'vrai', 'true', '✓', '✔', 'coche'];
 const FALSY = ['', 'non', 'n', '0', 'no', 'faux', 'false', '-'];
 
+/** Memo tables stop growing past this many distinct values (memory stays bounded on hostile input). */
+const MEMO_LIMIT = 50_000;
+
+type YearResult = { year: number; error?: undefined } | { error: string; year?: number };
+type AgeResult = { band: AgeBand; minor: boolean | null; warn?: boolean } | { error: number };
+
 export interface RowError {
   code: string;
   row: number;
@@ -93,6 +99,16 @@ export class RowNormaliser {
   private readonly currentYear: number;
   private readonly occurrences = new Map<string, number>();
   private readonly col: Partial<Record<CanonicalField, PlannedColumn[]>> = {};
+  /** Columns the categorical part of a record depends on (everything but id, year and age). */
+  private readonly bodyColumns: number[];
+  /** Categorical part of a record by its raw cells, with the warnings to repeat for each row that has them. */
+  private readonly bodyMemo = new Map<
+    string,
+    { gender: string; tail: string; warns: [string, PlannedColumn, string][] }
+  >();
+  private readonly yearMemo = new Map<string, YearResult>();
+  private readonly ageMemo = new Map<string, AgeResult>();
+  private collecting: [string, PlannedColumn, string][] | null = null;
 
   constructor(
     private readonly plan: ColumnPlan,
@@ -109,6 +125,54 @@ export class RowNormaliser {
     this.truthy = new Set([...TRUTHY, ...(opts.profile?.truthy ?? []).map(normaliseLabel)]);
     this.currentYear = opts.currentYear ?? new Date().getUTCFullYear();
     for (const [field, cols] of plan.byField) this.col[field] = cols;
+    const notBody = new Set<CanonicalField>([
+      'caseId',
+      'referenceYear',
+      'referenceDate',
+      'age',
+      'ageBand',
+      'birthDate',
+    ]);
+    this.bodyColumns = [...plan.byField.entries()]
+      .filter(([field]) => !notBody.has(field))
+      .flatMap(([, cols]) => cols.map((c) => c.index));
+  }
+
+  private yearOf(raw: string, dateColumn: boolean): YearResult {
+    let r = this.yearMemo.get(raw);
+    if (r) return r;
+    const parsed = dateColumn
+      ? raw.trim() === ''
+        ? ({ kind: 'empty' } as const)
+        : ((d) => (d ? ({ kind: 'year', year: d.year } as const) : ({ kind: 'invalid' } as const)))(parseDate(raw))
+      : parseYear(raw);
+    if (parsed.kind === 'empty') r = { error: 'year_missing' };
+    else if (parsed.kind === 'invalid') r = { error: 'year_invalid' };
+    else if (parsed.year < MIN_YEAR || parsed.year > this.currentYear)
+      r = { error: 'year_out_of_range', year: parsed.year };
+    else r = { year: parsed.year };
+    if (this.yearMemo.size < MEMO_LIMIT) this.yearMemo.set(raw, r);
+    return r;
+  }
+
+  private ageOf(raw: string): AgeResult {
+    let r = this.ageMemo.get(raw);
+    if (r) return r;
+    const n = raw.length < 40 ? normaliseLabel(raw) : '';
+    const parsed = parseAge(raw, n);
+    if (parsed.kind === 'age') {
+      r =
+        parsed.age < 0 || parsed.age > MAX_AGE
+          ? { error: parsed.age }
+          : { band: ageBandOf(parsed.age), minor: isMinorAge(parsed.age) };
+    } else if (parsed.kind === 'invalid') {
+      const band = resolveCode('ageBand', raw);
+      if (band) r = { band, minor: isMinorBand(band) };
+      else if (/^(mineur|mineure|minor|moins de 18)/.test(n)) r = { band: 'unknown', minor: true };
+      else r = { band: 'unknown', minor: null, warn: true };
+    } else r = { band: 'unknown', minor: null };
+    if (this.ageMemo.size < MEMO_LIMIT) this.ageMemo.set(raw, r);
+    return r;
   }
 
   /** Normalises one row; returns its COPY line (tab-separated, newline-terminated) or null when rejected. */
@@ -121,19 +185,14 @@ export class RowNormaliser {
     if (year === null) {
       const ycol = c.referenceYear?.[0] ?? c.referenceDate?.[0];
       const raw = ycol ? (cells[ycol.index] ?? '') : '';
-      const parsed =
-        ycol?.field === 'referenceDate'
-          ? raw.trim() === ''
-            ? ({ kind: 'empty' } as const)
-            : ((d) => (d ? ({ kind: 'year', year: d.year } as const) : ({ kind: 'invalid' } as const)))(parseDate(raw))
-          : parseYear(raw);
+      const y = this.yearOf(raw, ycol?.field === 'referenceDate');
       const header = ycol?.header ?? '';
-      if (parsed.kind === 'empty') rowErrors.push(this.err('year_missing', row, header, raw, msg.yearMissing(header)));
-      else if (parsed.kind === 'invalid')
+      if ('year' in y && y.error === undefined) year = y.year;
+      else if (y.error === 'year_missing')
+        rowErrors.push(this.err('year_missing', row, header, raw, msg.yearMissing(header)));
+      else if (y.error === 'year_invalid')
         rowErrors.push(this.err('year_invalid', row, header, raw, msg.yearInvalid(header)));
-      else if (parsed.year < MIN_YEAR || parsed.year > this.currentYear)
-        rowErrors.push(this.err('year_out_of_range', row, header, raw, msg.yearOutOfRange(header, parsed.year)));
-      else year = parsed.year;
+      else rowErrors.push(this.err('year_out_of_range', row, header, raw, msg.yearOutOfRange(header, y.year!)));
     }
 
     // Age band and minor flag.
@@ -142,24 +201,15 @@ export class RowNormaliser {
     const ageCol = c.age?.[0];
     if (ageCol) {
       const raw = cells[ageCol.index] ?? '';
-      const n = raw.length < 40 ? normaliseLabel(raw) : '';
-      const parsed = parseAge(raw, n);
-      if (parsed.kind === 'age') {
-        if (parsed.age < 0 || parsed.age > MAX_AGE)
-          rowErrors.push(
-            this.err('age_out_of_range', row, ageCol.header, raw, msg.ageOutOfRange(ageCol.header, parsed.age)),
-          );
-        else {
-          ageBand = ageBandOf(parsed.age);
-          minor = isMinorAge(parsed.age);
-        }
-      } else if (parsed.kind === 'invalid') {
-        const band = resolveCode('ageBand', raw);
-        if (band) {
-          ageBand = band;
-          minor = isMinorBand(band);
-        } else if (/^(mineur|mineure|minor|moins de 18)/.test(n)) minor = true;
-        else this.warn('age_unreadable', ageCol, raw, row);
+      const a = this.ageOf(raw);
+      if ('error' in a)
+        rowErrors.push(
+          this.err('age_out_of_range', row, ageCol.header, raw, msg.ageOutOfRange(ageCol.header, a.error)),
+        );
+      else {
+        ageBand = a.band;
+        minor = a.minor;
+        if (a.warn) this.warn('age_unreadable', ageCol, raw, row);
       }
     } else if (c.ageBand?.[0]) {
       const bcol = c.ageBand[0];
@@ -191,19 +241,36 @@ export class RowNormaliser {
       return null;
     }
 
-    const gender = this.single(c.gender, 'gender', cells, row, 'unknown');
-    const relation = this.single(c.recruiterRelation, 'recruiterRelation', cells, row, 'unknown');
-    const onlineExpl = this.single(c.onlineExploitation, 'yesNoUnknown', cells, row, 'unknown');
-    const onlineControl = this.single(c.onlineControl, 'yesNoUnknown', cells, row, 'unknown');
-    const country = this.singleCountry(c.exploitationCountry, cells, row);
-    const citizenship = this.multi(c.citizenship, 'citizenship', cells, row);
-    const exploitation = this.multi(c.exploitationTypes, 'exploitationTypes', cells, row);
-    const explPlatforms = this.multi(c.exploitationPlatforms, 'exploitationPlatforms', cells, row);
-    const recruitment = this.recruitment(cells, row);
-
-    const body =
-      `${gender}\t${ageBand}\t${minor === null ? '\\N' : minor ? 't' : 'f'}\t${citizenship}\t${exploitation}\t` +
-      `${recruitment}\t${onlineExpl}\t${explPlatforms}\t${onlineControl}\t${country ?? '\\N'}\t${relation}`;
+    let memoKey = '';
+    for (const i of this.bodyColumns) memoKey += `${cells[i] ?? ''}\u0001`;
+    let memo = this.bodyMemo.get(memoKey);
+    if (!memo) {
+      const warns: [string, PlannedColumn, string][] = [];
+      this.collecting = warns;
+      try {
+        const gender = this.single(c.gender, 'gender', cells, row, 'unknown');
+        const relation = this.single(c.recruiterRelation, 'recruiterRelation', cells, row, 'unknown');
+        const onlineExpl = this.single(c.onlineExploitation, 'yesNoUnknown', cells, row, 'unknown');
+        const onlineControl = this.single(c.onlineControl, 'yesNoUnknown', cells, row, 'unknown');
+        const country = this.singleCountry(c.exploitationCountry, cells, row);
+        const citizenship = this.multi(c.citizenship, 'citizenship', cells, row);
+        const exploitation = this.multi(c.exploitationTypes, 'exploitationTypes', cells, row);
+        const explPlatforms = this.multi(c.exploitationPlatforms, 'exploitationPlatforms', cells, row);
+        const recruitment = this.recruitment(cells, row);
+        memo = {
+          gender,
+          tail:
+            `${citizenship}\t${exploitation}\t${recruitment}\t${onlineExpl}\t${explPlatforms}\t${onlineControl}\t` +
+            `${country ?? '\\N'}\t${relation}`,
+          warns,
+        };
+      } finally {
+        this.collecting = null;
+      }
+      if (this.bodyMemo.size < MEMO_LIMIT) this.bodyMemo.set(memoKey, memo);
+    }
+    for (const [code, col, raw] of memo.warns) this.warn(code, col, raw, row);
+    const body = `${memo.gender}\t${ageBand}\t${minor === null ? '\\N' : minor ? 't' : 'f'}\t${memo.tail}`;
 
     // Case key: the pseudonym of the association's own id, or of the record's content when there is none.
     let key: string;
@@ -227,6 +294,10 @@ export class RowNormaliser {
   }
 
   warn(code: string, col: PlannedColumn, raw: string, row: number): void {
+    if (this.collecting) {
+      this.collecting.push([code, col, raw]);
+      return;
+    }
     const k = `${code}\u0000${col.index}\u0000${raw}`;
     const w = this.warnings.get(k);
     if (w) {
@@ -280,7 +351,10 @@ export class RowNormaliser {
     const raw = cells[col.index] ?? '';
     const cache = this.cache(col.field!);
     let r = cache.get(raw);
-    if (!r) cache.set(raw, (r = this.resolveSingle(col.field!, list, raw)));
+    if (!r) {
+      r = this.resolveSingle(col.field!, list, raw);
+      if (cache.size < MEMO_LIMIT) cache.set(raw, r);
+    }
     if (r.formula) this.warn('formula_value', col, raw, row);
     else if (r.unknownParts) for (const p of r.unknownParts) this.warn('unknown_value', col, p, row);
     return r.codes[0];
@@ -303,7 +377,7 @@ export class RowNormaliser {
             ? { codes: [], unknownParts: [raw.trim()] }
             : { codes: [] };
       }
-      cache.set(raw, r);
+      if (cache.size < MEMO_LIMIT) cache.set(raw, r);
     }
     if (r.formula) this.warn('formula_value', col, raw, row);
     else if (r.unknownParts) this.warn('unknown_value', col, r.unknownParts[0], row);
@@ -393,7 +467,10 @@ export class RowNormaliser {
     }
     const cache = this.cache(`${col.field}:${col.index}`);
     let r = cache.get(raw);
-    if (!r) cache.set(raw, (r = this.resolveMulti(col.field!, raw)));
+    if (!r) {
+      r = this.resolveMulti(col.field!, raw);
+      if (cache.size < MEMO_LIMIT) cache.set(raw, r);
+    }
     if (r.formula) this.warn('formula_value', col, raw, row);
     else if (r.unknownParts) for (const p of r.unknownParts) this.warn('unknown_value', col, p, row);
     return r;

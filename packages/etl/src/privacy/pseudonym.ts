@@ -43,7 +43,7 @@ export async function loadPseudonymKey(env: NodeJS.ProcessEnv = process.env): Pr
  * same id at two associations gives two keys). The raw id never leaves this function.
  */
 export function caseKey(key: Buffer, associationId: string, rawCaseId: string): string {
-  return createHmac('sha256', key).update(associationId).update('\u0000').update(rawCaseId.trim()).digest('hex');
+  return createHmac('sha256', key).update(`${associationId}\u0000${rawCaseId.trim()}`).digest('hex');
 }
 
 /**

@@ -1,0 +1,237 @@
+// End-to-end import benchmark of the ETL: N generated cases (default 1,000,000) in a realistic French CSV (`;`,
+// Windows-1252, CRLF, title row, multi-valued cells, ages like `24 ans`/`NC`, a free-text column) through the
+// whole pipeline (decode, parse, header detection, mapping, validation, privacy guard, HMAC pseudonyms, COPY into
+// staging, merge into case_record, aggregate refresh, batch bookkeeping), then, in the same run, the floor: raw
+// COPY of the same rows already normalised into the same (emptied) case_record table.
+//
+// Needs the built packages (`npx tsc -p tsconfig.build.json` in packages/db, packages/schema, packages/etl).
+// Run: `node bench/etl-import.bench.mjs [rows]` (DATABASE_URL, or an embedded PostgreSQL under bench/out/).
+// The pipeline runs in a child process so that its peak RSS is its own (PostgreSQL's memory is not counted).
+// Prints one JSON line per measure and a summary line.
+import { execFile } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = (p) => join(root, 'packages', p, 'dist/index.js');
+
+if (process.argv[2] === '--child') {
+  // Child: one import, then its own figures on stdout.
+  const [, , , file, databaseUrl] = process.argv;
+  const { runImport } = await import(dist('etl'));
+  const phases = [];
+  const started = process.hrtime.bigint();
+  const result = await runImport({
+    databaseUrl,
+    file,
+    association: 'bench-pipeline',
+    pseudonymKey: Buffer.alloc(32, 1),
+    onPhase: (name, ms) => phases.push({ name, seconds: ms / 1000 }),
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(
+    JSON.stringify({
+      outcome: result.outcome,
+      seconds,
+      counts: result.report.counts,
+      warnings: result.report.warnings.length,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
+      phases,
+    }),
+  );
+  process.exit(0);
+}
+
+const ROWS = Number(process.argv[2] ?? 1_000_000);
+const dir = join(root, 'bench/out/etl-import');
+mkdirSync(dir, { recursive: true });
+
+const GENDERS = ['Femme', 'femme', 'F', 'Homme', 'H', 'Masculin', 'Femme trans', 'NSP', 'F', 'Femme'];
+const COUNTRIES = [
+  'Nigéria',
+  'Nigeria',
+  'Roumanie',
+  'Côte d’Ivoire',
+  'Chine',
+  'Brésil',
+  'France',
+  'Française',
+  'Bulgarie',
+  'Albanie',
+  'Maroc',
+  'Viêt Nam',
+  'Guinée',
+  'Cameroun',
+];
+const TYPES = [
+  'Exploitation sexuelle',
+  'Prostitution forcée',
+  'Travail forcé',
+  'Servitude domestique',
+  'Contrainte à commettre des délits',
+  'Mendicité forcée',
+  'Exploitation sexuelle + Travail forcé',
+  'Mariage forcé',
+];
+const CHANNELS = [
+  'Réseaux sociaux',
+  'Connaissance',
+  'Amis / connaissances',
+  'Membre de la famille',
+  'Annonce en ligne',
+  'Proposition de travail',
+  'Messagerie',
+  'Réseau social, Messagerie',
+  'Site de rencontre',
+  'Conjoint / petit ami',
+  'Inconnu',
+  '',
+];
+const PLATFORMS = [
+  '',
+  '',
+  '',
+  'Facebook',
+  'FB / WhatsApp',
+  'Snap + Insta',
+  'Vivastreet',
+  'Le Bon Coin',
+  'Tinder',
+  'Télégram',
+];
+
+function line(i) {
+  const year = 2016 + (i % 9);
+  return [
+    `D-${year}-${String(i).padStart(7, '0')}`,
+    year,
+    GENDERS[i % GENDERS.length],
+    i % 11 === 0 ? 'NC' : i % 3 === 0 ? `${14 + (i % 45)} ans` : String(14 + (i % 45)),
+    COUNTRIES[(i * 7) % COUNTRIES.length],
+    TYPES[(i * 3) % TYPES.length],
+    CHANNELS[(i * 5) % CHANNELS.length],
+    PLATFORMS[(i * 13) % PLATFORMS.length],
+    i % 17 === 0 ? '"Orientée par le 115; suivi en cours"' : '',
+  ].join(';');
+}
+
+async function writeCsv(path) {
+  const out = createWriteStream(path);
+  const header =
+    'N° dossier;Année de prise en charge;Sexe;Âge au début de l’exploitation;Nationalité;Type(s) d’exploitation;Mode de recrutement;Plateforme(s) utilisée(s);Observations';
+  let chunk = `Export des dossiers anonymisés - généré le 15/01/2025\r\n\r\n${header}\r\n`;
+  for (let i = 0; i < ROWS; i++) {
+    chunk += `${line(i)}\r\n`;
+    if (chunk.length > 1 << 20 || i === ROWS - 1) {
+      if (!out.write(iconv.encode(chunk, 'windows-1252'))) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.write(iconv.encode(`;TOTAL;${ROWS};;;;;;\r\n\r\n`, 'windows-1252'));
+  out.end();
+  await once(out, 'finish');
+}
+
+const csv = join(dir, `cases-${ROWS}.csv`);
+await writeCsv(csv);
+const fileMb = statSync(csv).size / 1024 / 1024;
+
+let embedded = null;
+let url = process.env.DATABASE_URL;
+const { startEmbeddedPostgres, withDatabase, ensureDatabase, runMigrations } = await import(dist('db'));
+if (!url) {
+  embedded = await startEmbeddedPostgres({ dataDir: join(dir, 'pg') });
+  url = withDatabase(embedded.url, 'etl_bench');
+}
+await ensureDatabase(url);
+await runMigrations(url);
+const db = new pg.Client({ connectionString: url });
+await db.connect();
+// Start from an empty table each run (the bench database is its own).
+await db.query(`TRUNCATE case_record, case_aggregate, import_batch CASCADE`);
+await db.query(`DELETE FROM association WHERE slug LIKE 'bench-%'`);
+await db.query(`INSERT INTO association (slug, name) VALUES ('bench-pipeline', 'Bench'), ('bench-copy', 'Bench COPY')`);
+await db.query('CHECKPOINT');
+
+// 1. The whole pipeline, in a child process.
+const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--child', csv, url], {
+  maxBuffer: 1 << 24,
+});
+const run = JSON.parse(stdout);
+const pipelineResult = {
+  measure: 'pipeline',
+  rows: ROWS,
+  fileMb: Math.round(fileMb * 10) / 10,
+  outcome: run.outcome,
+  seconds: Math.round(run.seconds * 100) / 100,
+  rowsPerSecond: Math.round(ROWS / run.seconds),
+  peakRssMb: run.maxRssMb,
+  accepted: run.counts.rowsAccepted,
+  nodeCpuSeconds: Math.round(run.cpuSeconds * 100) / 100,
+  phases: run.phases,
+};
+console.log(JSON.stringify(pipelineResult));
+
+// 2. The floor: the same rows already normalised, COPY'd raw into the same emptied table.
+const normalised = join(dir, `normalised-${ROWS}.tsv`);
+const { rows: assoc } = await db.query(`SELECT id FROM association WHERE slug = 'bench-copy'`);
+const { rows: batch } = await db.query(
+  `INSERT INTO import_batch (association_id, content_hash, status) VALUES ($1, 'floor', 'loading') RETURNING id`,
+  [assoc[0].id],
+);
+const columns = `association_id, reference_year, case_key, gender, age_band, is_minor, citizenship, exploitation_types,
+  recruitment_channels, recruitment_platforms, online_exploitation, exploitation_platforms, online_control,
+  exploitation_country, recruiter_relation, batch_id, source_row`;
+await pipeline(
+  db.query(
+    copyStreams.to(
+      `COPY (SELECT '${assoc[0].id}'::uuid, reference_year, case_key, gender, age_band, is_minor, citizenship,
+        exploitation_types, recruitment_channels, recruitment_platforms, online_exploitation, exploitation_platforms,
+        online_control, exploitation_country, recruiter_relation, '${batch[0].id}'::uuid, source_row
+        FROM case_record) TO STDOUT`,
+    ),
+  ),
+  createWriteStream(normalised),
+);
+await db.query(`DELETE FROM case_record`);
+await db.query('VACUUM case_record');
+await db.query('CHECKPOINT');
+const t0 = process.hrtime.bigint();
+await db.query('BEGIN');
+await pipeline(
+  createReadStream(normalised, { highWaterMark: 1 << 20 }),
+  db.query(copyStreams.from(`COPY case_record (${columns}) FROM STDIN`)),
+);
+await db.query('COMMIT');
+const copySeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const floor = {
+  measure: 'raw COPY floor',
+  rows: ROWS,
+  seconds: Math.round(copySeconds * 100) / 100,
+  rowsPerSecond: Math.round(ROWS / copySeconds),
+};
+console.log(JSON.stringify(floor));
+
+const summary = {
+  date: new Date().toISOString(),
+  node: process.version,
+  rows: ROWS,
+  pipelineRowsPerSecond: pipelineResult.rowsPerSecond,
+  targetRowsPerSecond: 200_000,
+  peakRssMb: pipelineResult.peakRssMb,
+  targetPeakRssMb: 300,
+  ratioToCopy: Math.round((run.seconds / copySeconds) * 100) / 100,
+  targetRatioToCopy: 4,
+};
+console.log(JSON.stringify(summary));
+await db.query(`TRUNCATE case_record, case_aggregate, import_batch CASCADE`);
+await db.end();
+if (embedded) await embedded.stop();
