@@ -83,7 +83,7 @@ export async function seedFiles(
     notes: release.notes,
     publishedBy: 'demo',
   });
-  say(`  Publication / release ${published.id} publiée / published`);
+  say(`  Publication / release « ${published.slug} » publiée / published`);
   return results;
 }
 

@@ -53,6 +53,9 @@ function isPortFree(port: number, host: string): Promise<boolean> {
 function startService(name: string, script: string, env: Record<string, string>, inherit: boolean): Service {
   const child = spawn(process.execPath, [script], {
     cwd: repoRoot(),
+    // Own process group: a terminal's Ctrl-C reaches only the supervisor, which stops the services in order
+    // (dashboard, API with its workers, then the database) instead of all at once.
+    detached: true,
     env: { ...process.env, ...env },
     stdio: inherit ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
   });
@@ -123,10 +126,17 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     stopDb = () => handle.stop();
   }
   const services: Service[] = [];
-  const stop = async () => {
-    for (const s of services.reverse()) await stopService(s);
-    await stopDb();
-  };
+  // Never leave servers behind if this process dies without stopping them.
+  const killAll = () => services.forEach((s) => s.child.exitCode === null && s.child.kill('SIGKILL'));
+  process.once('exit', killAll);
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      for (const s of [...services].reverse()) await stopService(s);
+      process.off('exit', killAll);
+      // The database may already be down (a terminal's Ctrl-C reaches PostgreSQL too): nothing left to do then.
+      await stopDb().catch(() => {});
+    })());
   try {
     const applied = await runMigrations(databaseUrl);
     if (applied.length) log(`Migrations appliquées / applied: ${applied.length}`);
@@ -166,7 +176,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       opts.inheritOutput ?? false,
     );
     services.push(dashboard);
-    await Promise.all([waitForHttp(`${apiUrl}/api/health`, api), waitForHttp(`${dashboardUrl}/`, dashboard)]);
+    // The API first: the dashboard's pages need it, and asking them earlier only fills the logs with retries.
+    await waitForHttp(`${apiUrl}/api/health`, api);
+    await waitForHttp(`${dashboardUrl}/`, dashboard);
     return { databaseUrl, apiUrl, dashboardUrl, stop };
   } catch (err) {
     await stop();

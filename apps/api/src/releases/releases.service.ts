@@ -60,6 +60,9 @@ export class ReleasesService implements OnApplicationShutdown {
     private readonly cache: PublicCacheService,
   ) {
     this.pool = new pg.Pool({ connectionString: config.databaseUrl, max: 4 });
+    // An idle connection dropped by the server (restart, shutdown) must not crash the process: the pool
+    // replaces it on the next query, and that query reports the error if the database is still down.
+    this.pool.on('error', () => {});
   }
 
   async onApplicationShutdown(): Promise<void> {
