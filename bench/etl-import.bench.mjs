@@ -33,6 +33,8 @@ if (process.argv[2] === '--child') {
     file,
     association: 'bench-pipeline',
     pseudonymKey: Buffer.alloc(32, 1),
+    // The default upload limit is 50 MB; a million rows of this export weigh about 85 MB.
+    limits: { maxFileBytes: 1024 * 1024 * 1024 },
     onPhase: (name, ms) => phases.push({ name, seconds: ms / 1000 }),
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -166,6 +168,7 @@ const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(im
   maxBuffer: 1 << 24,
 });
 const run = JSON.parse(stdout);
+if (run.outcome !== 'committed') throw new Error(`the import did not commit: ${stdout}`);
 const pipelineResult = {
   measure: 'pipeline',
   rows: ROWS,

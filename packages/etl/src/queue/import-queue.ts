@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
-import { getBatch } from '../load/batches.js';
+import { getBatch, recoverInterruptedBatches } from '../load/batches.js';
 import { runImport, type ImportResult } from '../pipeline.js';
 
 /** The pg-boss queue of imports: one job per received batch. */
@@ -35,6 +35,8 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
   const boss = new PgBoss({ connectionString: databaseUrl, max: 4 });
   boss.on('error', (err) => options.logError?.(err));
   await boss.start();
+  // Batches a crashed worker left in `loading` are settled before new work starts.
+  await withClient(databaseUrl, (c) => recoverInterruptedBatches(c));
   await boss.createQueue(IMPORT_QUEUE, {
     name: IMPORT_QUEUE,
     retryLimit: 2,
@@ -112,6 +114,16 @@ async function queryOnce<T extends pg.QueryResultRow>(url: string, text: string,
   await c.connect();
   try {
     return await c.query<T>(text, values);
+  } finally {
+    await c.end();
+  }
+}
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
   } finally {
     await c.end();
   }

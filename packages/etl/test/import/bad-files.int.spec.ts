@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { importReportSchema } from '@observatoire/schema';
 import { fixture, harness, type Harness } from './helpers.js';
 
 /** Every bad sample ends in a clear report and changes nothing already stored. */
@@ -34,6 +35,7 @@ describe('bad files', () => {
   ])('%s fails with a clear message (%s)', async (file, code) => {
     const r = await h.run(fixture(file), 'aurore-paris');
     expect(r.outcome).toBe('failed');
+    expect(importReportSchema.safeParse(r.report).success).toBe(true);
     const e = r.report.warnings.find((w) => w.severity === 'error');
     expect(e?.code).toBe(code);
     expect(e?.message.fr.length).toBeGreaterThan(20);

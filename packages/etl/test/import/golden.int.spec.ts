@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ONLINE_CHANNELS } from '@observatoire/schema';
+import { importReportSchema, ONLINE_CHANNELS } from '@observatoire/schema';
 import { fixture, harness, type Harness } from './helpers.js';
 
 interface YearExpectation {
@@ -30,6 +30,8 @@ describe('golden: the three sample exports load to exactly the expected counts',
     for (const [slug, file] of Object.entries(FILES)) {
       await h.association(slug);
       const result = await h.run(fixture(file), slug);
+      // The report is the shared wire shape the API and the dashboard parse.
+      expect(importReportSchema.safeParse(result.report).success).toBe(true);
       expect(result.report.errors, `${file}: ${JSON.stringify(result.report.errors.slice(0, 3))}`).toEqual([]);
       expect(result.outcome, JSON.stringify(result.report.warnings.filter((w) => w.severity === 'error'))).toBe(
         'committed',
