@@ -84,6 +84,18 @@ describe('encodings', () => {
     ]);
   });
 
+  it('reads the committed UTF-16LE fixture (Excel "Texte Unicode": BOM, tabs, CRLF, quotes, multi-line cell)', async () => {
+    const { source, rows } = await readAll(fixture('readers/unicode-text-utf16le.txt'));
+    expect([source.format, source.encoding, source.delimiter]).toEqual(['txt', 'utf-16le', '\t']);
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rows[0].cells).toEqual(['Suivi 2023 — export Excel « Texte Unicode »']);
+    expect(rows[1].cells).toEqual([]);
+    expect(rows[2].cells[5]).toBe('Type d’exploitation');
+    expect(rows[3].cells[4]).toBe('Côte d’Ivoire');
+    expect(rows[4].cells[7]).toBe('Leboncoin, "annonces"');
+    expect(rows[5].cells[7]).toBe('Vivastreet\nOnlyFans');
+  });
+
   it('reads UTF-16BE with BOM', async () => {
     const le = Buffer.from(table, 'utf16le');
     const be = Buffer.alloc(le.length);
