@@ -1,8 +1,15 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '@observatoire/db';
-import { breakdownSchema, releaseSchema, seriesSetSchema, yearlySummarySchema } from '@observatoire/schema';
+import {
+  breakdownSchema,
+  releaseSchema,
+  seriesSetSchema,
+  yearlySummarySchema,
+  type Release,
+  type YearlySummary,
+} from '@observatoire/schema';
 import {
   getBreakdown,
   getRelease,
@@ -12,6 +19,7 @@ import {
   publishRelease,
   StatsError,
   summaryCsv,
+  summaryPdf,
   summaryXlsx,
   type CubeDimension,
 } from '@observatoire/stats';
@@ -53,6 +61,7 @@ function json(schema: z.ZodType, value: unknown): Omit<CachedPayload, 'etag'> {
 @Injectable()
 export class ReleasesService implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
+  private readonly log = new Logger('Releases');
 
   constructor(
     @Inject(API_CONFIG) config: ApiConfig,
@@ -153,19 +162,22 @@ export class ReleasesService implements OnApplicationShutdown {
             contentDisposition: `attachment; filename="${name}.xlsx"`,
           };
         default:
-          return this.pdf(summary, lang, release.slug, name);
+          return this.pdf(summary, lang, release, name);
       }
     });
   }
 
-  /** The PDF writer comes from the stats package when it provides one (`summaryPdf`). */
-  private async pdf(summary: unknown, lang: 'fr' | 'en', releaseSlug: string, name: string) {
-    const mod = (await import('@observatoire/stats')) as Record<string, unknown>;
-    const summaryPdf = mod.summaryPdf as
-      ((s: unknown, l: 'fr' | 'en', meta?: { releaseSlug?: string }) => Promise<Buffer>) | undefined;
-    if (!summaryPdf) throw new ApiProblem(404, 'not_found');
+  /** The policymakers' PDF: the stats package draws it with the dashboard's chart geometry. */
+  private async pdf(summary: YearlySummary, lang: 'fr' | 'en', release: Release, name: string) {
+    const series = await stats(getSeries(this.pool, release.id, { dimension: 'recruitmentChannelGroup' }));
     return {
-      body: await summaryPdf(summary, lang, { releaseSlug }),
+      body: await summaryPdf(summary, lang, {
+        series,
+        releaseSlug: release.slug,
+        releaseTitle: release.title,
+        demo: release.demo,
+        warn: (m) => this.log.warn(m),
+      }),
       contentType: 'application/pdf',
       contentDisposition: `inline; filename="${name}.pdf"`,
     };

@@ -95,7 +95,7 @@ describe('public releases and statistics', () => {
     expect(missing.statusCode).toBe(404);
   });
 
-  it('serves the yearly summary as JSON, CSV (BOM) and XLSX', async () => {
+  it('serves the yearly summary as JSON, CSV (BOM), XLSX and PDF', async () => {
     const year = releaseSchema.parse((await get(`/api/v1/releases/${first.id}`)).json()).referenceYears.at(-1);
     const json = await get(`/api/v1/releases/${first.id}/summary/${year}.json`);
     expect(json.statusCode).toBe(200);
@@ -108,6 +108,10 @@ describe('public releases and statistics', () => {
     const xlsx = await get(`/api/v1/releases/${first.id}/summary/${year}.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await get(`/api/v1/releases/${first.id}/summary/${year}.pdf?lang=en`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const bad = await get(`/api/v1/releases/${first.id}/summary/${year}.exe`);
     expect(bad.statusCode).toBe(400);
   });
