@@ -88,6 +88,30 @@ describe('demo exports through the real ETL', () => {
     }
   });
 
+  it('stores online exploitation and recruiter relations for the associations that record them', async () => {
+    const rows = await client.query<{ slug: string; known: number; yes: number; relation: number; platforms: number }>(
+      `SELECT a.slug,
+              avg(CASE WHEN online_exploitation <> 'unknown' THEN 1 ELSE 0 END)::float AS known,
+              avg(CASE WHEN online_exploitation = 'yes' THEN 1 ELSE 0 END)::float AS yes,
+              avg(CASE WHEN recruiter_relation <> 'unknown' THEN 1 ELSE 0 END)::float AS relation,
+              avg(CASE WHEN exploitation_platforms <> '{unknown}' THEN 1 ELSE 0 END)::float AS platforms
+         FROM case_record c JOIN association a ON a.id = c.association_id GROUP BY a.slug`,
+    );
+    const by = new Map(rows.rows.map((r) => [r.slug, r]));
+    for (const slug of ['horizon-lyon', 'open-door-lille']) {
+      const r = by.get(slug)!;
+      expect(r.known).toBeGreaterThan(0.8);
+      expect(r.yes).toBeGreaterThan(0.3);
+      expect(r.relation).toBeGreaterThan(0.8);
+      expect(r.platforms).toBeGreaterThan(0.1);
+    }
+    // The others keep no such columns: everything stays "unknown", as it would for a real association.
+    for (const slug of ['escale-marseille', 'rivage-bordeaux']) {
+      expect(by.get(slug)!.known).toBe(0);
+      expect(by.get(slug)!.relation).toBe(0);
+    }
+  });
+
   it('stores online recruitment rising from about 15% to about 55%', async () => {
     const rows = await client.query<{ year: number; share: number }>(
       `SELECT reference_year::int AS year,

@@ -40,6 +40,18 @@ describe.each([
       for (const label of labels) expect([label, resolveCountry(label)]).toEqual([label, code]);
     }
   });
+  it('resolve to their own yes/no/unknown and recruiter relation codes', () => {
+    for (const [code, labels] of Object.entries(dialect.yesNo)) {
+      for (const label of labels.filter((l) => l !== '')) {
+        expect([label, resolveCode('yesNoUnknown', label)]).toEqual([label, code]);
+      }
+    }
+    for (const [code, labels] of Object.entries(dialect.recruiterRelation)) {
+      for (const label of labels.filter((l) => l !== '')) {
+        expect([label, resolveCode('recruiterRelation', label)]).toEqual([label, code]);
+      }
+    }
+  });
   it('keep the deliberately unrecognised values unrecognised', () => {
     for (const v of dialect.unrecognised.recruitment) expect(resolveRecruitment(v)).toBeNull();
     for (const v of dialect.unrecognised.citizenship) expect(resolveCountry(v)).toBeNull();

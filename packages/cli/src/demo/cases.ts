@@ -18,6 +18,12 @@ export interface DemoCase {
   exploitation: string[];
   channels: string[];
   platforms: string[];
+  /** Whether the person was advertised or exploited online (HTCDS ExploitationWebsitesAndApps): yes, no, unknown. */
+  onlineExploitation: 'yes' | 'no' | 'unknown';
+  /** Platforms the exploitation or advertising happened on (recruitment platform codes). */
+  exploitationPlatforms: string[];
+  /** Relation of the recruiter to the person (recruiterRelation code list). */
+  recruiterRelation: string;
   /** When set, the writer emits a value the schema does not recognise in this field (to exercise import warnings). */
   unrecognised?: 'recruitment' | 'citizenship' | 'age';
 }
@@ -205,6 +211,60 @@ function ageOf(rng: Prng): number | null {
   return rng.int(lo, hi);
 }
 
+/** Who recruited, given how: online recruiters are mostly strangers, sometimes a "lover boy" or an acquaintance. */
+function recruiterRelationOf(rng: Prng, channel: string): string {
+  switch (channel) {
+    case 'family':
+      return rng.chance(0.95) ? 'family' : 'unknown';
+    case 'intimate_partner':
+      return 'intimate_partner';
+    case 'friends_acquaintances':
+      return 'friend';
+    case 'in_person_stranger':
+      return 'stranger';
+    case 'offline_job_offer':
+      return rng.weighted([
+        ['other', 0.4],
+        ['stranger', 0.4],
+        ['friend', 0.2],
+      ]);
+    case 'agency_intermediary':
+      return rng.chance(0.6) ? 'other' : 'stranger';
+    case 'other_offline':
+      return rng.chance(0.5) ? 'other' : 'unknown';
+    case 'unknown':
+      return 'unknown';
+    default:
+      return rng.weighted([
+        ['stranger', 0.45],
+        ['intimate_partner', 0.2],
+        ['friend', 0.2],
+        ['unknown', 0.15],
+      ]);
+  }
+}
+
+/** Where people were advertised or exploited online: escort ads fade, subscription sites and Telegram grow. */
+function exploitationPlatformWeights(sexual: boolean, year: number): Array<[string, number]> {
+  const t = progress(year);
+  if (!sexual) {
+    return [
+      ['leboncoin', 0.5],
+      ['facebook', 0.3],
+      ['telegram', 0.2],
+    ];
+  }
+  return [
+    ['vivastreet', 0.45 - 0.3 * t],
+    ['onlyfans', year >= 2019 ? 0.05 + 0.25 * t : 0],
+    ['snapchat', 0.1 + 0.05 * t],
+    ['telegram', 0.05 + 0.15 * t],
+    ['instagram', 0.1],
+    ['leboncoin', 0.1],
+    ['x_twitter', 0.05],
+  ];
+}
+
 function uniquePush(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
 }
@@ -253,6 +313,20 @@ export function drawCases(rng: Prng, year: number, count: number, options: CaseO
 
     const citizenship = [rng.weighted(citizenshipWeights(year, options.citizenship))];
 
+    const sexual = exploitation.includes('sexual');
+    const recruitedOnline = channels.some((ch) => (ONLINE_CHANNEL_CODES as readonly string[]).includes(ch));
+    let onlineExploitation: DemoCase['onlineExploitation'] = 'unknown';
+    const exploitationPlatforms: string[] = [];
+    if (rng.chance(0.85 + 0.07 * t)) {
+      const p = (sexual ? 0.35 + 0.35 * t : 0.08 + 0.12 * t) + (recruitedOnline ? 0.15 : 0);
+      onlineExploitation = rng.chance(Math.min(0.95, p)) ? 'yes' : 'no';
+    }
+    if (onlineExploitation === 'yes' && rng.chance(0.6)) {
+      exploitationPlatforms.push(rng.weighted(exploitationPlatformWeights(sexual, year)));
+      if (rng.chance(0.1)) uniquePush(exploitationPlatforms, rng.weighted(exploitationPlatformWeights(sexual, year)));
+    }
+    const recruiterRelation = recruiterRelationOf(rng, channels[0]);
+
     // A day of first contact in the reference year, at UTC midnight so that Excel shows the same date everywhere.
     const dayOfYear = rng.int(0, 364);
     const firstContact = new Date(Date.UTC(year, 0, 1 + dayOfYear));
@@ -267,6 +341,9 @@ export function drawCases(rng: Prng, year: number, count: number, options: CaseO
       exploitation,
       channels,
       platforms,
+      onlineExploitation,
+      exploitationPlatforms,
+      recruiterRelation,
     };
     if (rng.chance(options.unrecognisedRate)) c.unrecognised = rng.pick(['recruitment', 'citizenship', 'age'] as const);
     cases.push(c);

@@ -57,9 +57,9 @@ export const DEMO_SEED = 20250730;
 export const DEMO_CASES = 5000;
 
 type Layout =
-  | { kind: 'csv-fr'; style: CellStyle; totalsRow: boolean; notesColumn: boolean }
+  | { kind: 'csv-fr'; style: CellStyle; totalsRow: boolean; notesColumn: boolean; onlineColumns: boolean }
   | { kind: 'xlsx'; style: CellStyle; dated: boolean }
-  | { kind: 'csv-en'; notes: number };
+  | { kind: 'csv-en'; notes: number; onlineColumns: boolean };
 
 interface AssociationSpec {
   slug: string;
@@ -87,6 +87,7 @@ const ASSOCIATIONS: readonly AssociationSpec[] = [
       kind: 'csv-fr',
       totalsRow: true,
       notesColumn: true,
+      onlineColumns: true,
       style: {
         ageSuffix: 0.4,
         unknownAge: ['NC', 'inconnu', ''],
@@ -126,7 +127,7 @@ const ASSOCIATIONS: readonly AssociationSpec[] = [
     weight: 0.16,
     onlineOffset: 0.04,
     citizenship: { boost: { AL: 3, VN: 2, RO: 1.3 } },
-    layout: { kind: 'csv-en', notes: 0.03 },
+    layout: { kind: 'csv-en', notes: 0.03, onlineColumns: true },
   },
   {
     slug: 'passerelle-strasbourg',
@@ -161,6 +162,7 @@ const ASSOCIATIONS: readonly AssociationSpec[] = [
       kind: 'csv-fr',
       totalsRow: false,
       notesColumn: false,
+      onlineColumns: false,
       style: {
         ageSuffix: 0.8,
         unknownAge: ['NC'],
@@ -179,7 +181,7 @@ const ASSOCIATIONS: readonly AssociationSpec[] = [
     weight: 0.1,
     onlineOffset: 0.05,
     citizenship: { boost: { FR: 2.2, CN: 1.5 } },
-    layout: { kind: 'csv-en', notes: 0 },
+    layout: { kind: 'csv-en', notes: 0, onlineColumns: false },
   },
 ];
 
@@ -224,6 +226,7 @@ export async function generateDemoExports(outDir: string, options: DemoOptions =
         style: layout.style,
         totalsRow: layout.totalsRow,
         notesColumn: layout.notesColumn,
+        onlineColumns: layout.onlineColumns,
       });
     } else if (layout.kind === 'xlsx') {
       file = path.join(dir, `${base}.xlsx`);
@@ -241,6 +244,7 @@ export async function generateDemoExports(outDir: string, options: DemoOptions =
       await writeHtcdsCsv(file, rng, cases, {
         title: `Fictional data / Données fictives - ${spec.name} - demo export`,
         notes: layout.notes,
+        onlineColumns: layout.onlineColumns,
       });
     }
     results.push({

@@ -11,6 +11,8 @@ export interface Dialect {
   channel: Record<string, readonly string[]>;
   platform: Record<string, readonly string[]>;
   country: Record<string, readonly string[]>;
+  yesNo: Record<'yes' | 'no' | 'unknown', readonly string[]>;
+  recruiterRelation: Record<string, readonly string[]>;
   /** Deliberately unrecognised values (to exercise the import report's warnings). */
   unrecognised: { recruitment: readonly string[]; citizenship: readonly string[]; age: readonly string[] };
 }
@@ -87,6 +89,19 @@ export const FRENCH: Dialect = {
     CO: ['Colombie'],
     HU: ['Hongrie'],
   },
+  yesNo: {
+    yes: ['Oui', 'oui', 'X'],
+    no: ['Non', 'non'],
+    unknown: ['NSP', ''],
+  },
+  recruiterRelation: {
+    family: ['Famille', 'Membre de la famille'],
+    intimate_partner: ['Conjoint', 'Petit ami', 'Partenaire intime'],
+    friend: ['Ami', 'Connaissance'],
+    stranger: ['Inconnu de la victime', 'Personne inconnue'],
+    other: ['Employeur', 'Autre'],
+    unknown: ['NSP', ''],
+  },
   unrecognised: {
     recruitment: ['Voir dossier papier'],
     citizenship: ['Atlantide'],
@@ -150,6 +165,15 @@ export const HTCDS: Dialect = {
   },
   // HTCDS style exports carry ISO 3166-1 alpha-2 codes.
   country: {},
+  yesNo: { yes: ['Yes'], no: ['No'], unknown: ['Unknown', ''] },
+  recruiterRelation: {
+    family: ['Familial'],
+    intimate_partner: ['IntimatePartner'],
+    friend: ['Acquainted'],
+    stranger: ['Unacquainted'],
+    other: ['Other'],
+    unknown: ['Unknown', ''],
+  },
   unrecognised: {
     recruitment: ['See paper file'],
     citizenship: ['Atlantis'],

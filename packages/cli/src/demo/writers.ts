@@ -46,6 +46,18 @@ function joinVariants(rng: Prng, table: Record<string, readonly string[]>, codes
     .join(join);
 }
 
+/** Optional columns some associations keep: online exploitation, its platforms, the recruiter's relation. */
+const FRENCH_ONLINE_HEADERS = ['Exploitation en ligne', "Plateforme d'exploitation", 'Lien avec le recruteur'];
+const HTCDS_ONLINE_HEADERS = ['advertised_online', 'exploitation_websites_and_apps', 'recruiter_relation'];
+
+function onlineCells(rng: Prng, c: DemoCase, dialect: Dialect, join: string): string[] {
+  return [
+    variant(rng, dialect.yesNo, c.onlineExploitation),
+    joinVariants(rng, dialect.platform, c.exploitationPlatforms, join),
+    variant(rng, dialect.recruiterRelation, c.recruiterRelation),
+  ];
+}
+
 function frenchAge(rng: Prng, c: DemoCase, style: CellStyle): string {
   if (c.unrecognised === 'age') return rng.pick(FRENCH.unrecognised.age);
   if (c.age === null) return rng.pick(style.unknownAge);
@@ -88,7 +100,7 @@ export async function writeFrenchCsv(
   file: string,
   rng: Prng,
   cases: DemoCase[],
-  options: { title: string; style: CellStyle; totalsRow: boolean; notesColumn: boolean },
+  options: { title: string; style: CellStyle; totalsRow: boolean; notesColumn: boolean; onlineColumns: boolean },
 ): Promise<void> {
   const header = [
     'N° dossier',
@@ -100,6 +112,7 @@ export async function writeFrenchCsv(
     'Mode de recrutement',
     'Plateforme(s) utilisée(s)',
   ];
+  if (options.onlineColumns) header.push(...FRENCH_ONLINE_HEADERS);
   if (options.notesColumn) header.push('Observations');
   const rows: string[][] = [header];
   for (const c of cases) {
@@ -114,6 +127,7 @@ export async function writeFrenchCsv(
       cells.recruitment,
       cells.platforms,
     ];
+    if (options.onlineColumns) row.push(...onlineCells(rng, c, FRENCH, ' / '));
     if (options.notesColumn) row.push(cells.notes);
     rows.push(row);
   }
@@ -137,7 +151,7 @@ export async function writeHtcdsCsv(
   file: string,
   rng: Prng,
   cases: DemoCase[],
-  options: { title: string; notes: number },
+  options: { title: string; notes: number; onlineColumns: boolean },
 ): Promise<void> {
   const rows: string[][] = [
     [
@@ -149,6 +163,7 @@ export async function writeHtcdsCsv(
       'exploitation_type',
       'recruitment_method',
       'recruitment_platforms',
+      ...(options.onlineColumns ? HTCDS_ONLINE_HEADERS : []),
       'notes',
     ],
   ];
@@ -165,6 +180,7 @@ export async function writeHtcdsCsv(
         ? rng.pick(HTCDS.unrecognised.recruitment)
         : joinVariants(rng, HTCDS.channel, c.channels, ';'),
       joinVariants(rng, HTCDS.platform, c.platforms, ';'),
+      ...(options.onlineColumns ? onlineCells(rng, c, HTCDS, ';') : []),
       rng.chance(options.notes) ? rng.pick(ENGLISH_NOTES) : '',
     ]);
   }
