@@ -30,7 +30,7 @@ import {
   recoverInterruptedBatches,
   setBatchStatus,
 } from './load/batches.js';
-import { COPY_STAGING_SQL, createStaging, dropStagingRows, findDuplicateRows, mergeStaging } from './load/staging.js';
+import { COPY_STAGING_SQL, createStaging, dropDuplicateRows, findDuplicateRows, mergeStaging } from './load/staging.js';
 
 /** How many row errors a report lists (the count is always exact). */
 export const MAX_REPORTED_ERRORS = 1000;
@@ -607,20 +607,22 @@ async function loadFile(
       issue(e.code, 'error', e.message, { row: e.row, column: e.column, rawValue: e.rawValue }),
     );
     let rejected = normaliser.rejectedRows;
+    let duplicateTotal = 0;
     if (plan.byField.has('caseId')) {
-      const dups = await findDuplicateRows(db);
-      if (dups.length > 0) {
+      const dups = await findDuplicateRows(db, MAX_REPORTED_ERRORS);
+      if (dups.total > 0) {
         const header = plan.byField.get('caseId')![0].header;
-        for (const row of dups)
+        for (const row of dups.rows)
           rowErrors.push(issue('duplicate_case', 'error', msg.duplicateCase(header), { row, column: header }));
-        rejected += dups.length;
-        if (input.skipInvalidRows) await dropStagingRows(db, dups);
+        duplicateTotal = dups.total;
+        rejected += dups.total;
+        if (input.skipInvalidRows) await dropDuplicateRows(db);
       }
     }
     rowErrors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     phase('privacy verdict and duplicate check');
     ctx.errors = rowErrors;
-    ctx.errorsTotal = rowErrors.length;
+    ctx.errorsTotal = normaliser.errorCount + duplicateTotal;
     ctx.counts.rowsRejected = rejected;
     ctx.counts.rowsAccepted = rowsRead - rejected;
 

@@ -47,16 +47,30 @@ export async function createStaging(db: pg.ClientBase): Promise<void> {
 
 export const COPY_STAGING_SQL = `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`;
 
-/** Rows whose (year, case key) repeats an earlier row: every occurrence after the first, by source row. */
-export async function findDuplicateRows(db: pg.ClientBase): Promise<number[]> {
-  const { rows } = await db.query<{ rows: number[] }>(`
-    SELECT (array_agg(source_row ORDER BY source_row))[2:] AS rows
-    FROM import_staging GROUP BY reference_year, case_key HAVING count(*) > 1`);
-  return rows.flatMap((r) => r.rows).sort((a, b) => a - b);
+/**
+ * Rows whose (year, case key) repeats an earlier row: every occurrence after the first, by source row. Returns the
+ * first `limit` of them and the exact total (a hostile file cannot make the report huge).
+ */
+export async function findDuplicateRows(db: pg.ClientBase, limit = 1000): Promise<{ rows: number[]; total: number }> {
+  const { rows } = await db.query<{ rows: number[] | null; total: string }>(
+    `WITH d AS (
+       SELECT (array_agg(source_row ORDER BY source_row))[2:] AS extra
+       FROM import_staging GROUP BY reference_year, case_key HAVING count(*) > 1
+     ), r AS (SELECT unnest(extra) AS row FROM d)
+     SELECT (SELECT array_agg(row ORDER BY row) FROM (SELECT row FROM r ORDER BY row LIMIT $1) l) AS rows,
+            (SELECT count(*) FROM r) AS total`,
+    [limit],
+  );
+  return { rows: rows[0].rows ?? [], total: Number(rows[0].total) };
 }
 
-export async function dropStagingRows(db: pg.ClientBase, sourceRows: number[]): Promise<void> {
-  if (sourceRows.length) await db.query(`DELETE FROM import_staging WHERE source_row = ANY($1)`, [sourceRows]);
+/** Keeps the first row of each repeated (year, case key) in staging (`--skip-invalid-rows`). */
+export async function dropDuplicateRows(db: pg.ClientBase): Promise<void> {
+  await db.query(`
+    DELETE FROM import_staging s
+    USING (SELECT reference_year, case_key, min(source_row) AS keep FROM import_staging
+           GROUP BY reference_year, case_key HAVING count(*) > 1) d
+    WHERE s.reference_year = d.reference_year AND s.case_key = d.case_key AND s.source_row <> d.keep`);
 }
 
 export interface MergeCounts {

@@ -28,6 +28,10 @@ const FALSY = ['', 'non', 'n', '0', 'no', 'faux', 'false', '-'];
 
 /** Memo tables stop growing past this many distinct values (memory stays bounded on hostile input). */
 const MEMO_LIMIT = 50_000;
+/** Row errors kept for the report (all are counted). */
+export const MAX_KEPT_ERRORS = 1000;
+/** Distinct (code, column, raw value) warnings kept; the rest are grouped. */
+const MAX_DISTINCT_WARNINGS = 500;
 
 type YearResult = { year: number; error?: undefined } | { error: string; year?: number };
 type AgeResult = { band: AgeBand; minor: boolean | null; warn?: boolean } | { error: number };
@@ -87,7 +91,9 @@ interface Recruitment {
  * synonym resolutions.
  */
 export class RowNormaliser {
+  /** The first row errors (the report lists at most this many; `errorCount` is exact). */
   readonly errors: RowError[] = [];
+  errorCount = 0;
   rejectedRows = 0;
   acceptedRows = 0;
   readonly years = new Set<number>();
@@ -237,7 +243,10 @@ export class RowNormaliser {
 
     if (rowErrors.length > 0) {
       this.rejectedRows++;
-      for (const e of rowErrors) this.errors.push(e);
+      for (const e of rowErrors) {
+        this.errorCount++;
+        if (this.errors.length < MAX_KEPT_ERRORS) this.errors.push(e);
+      }
       return null;
     }
 
@@ -298,7 +307,12 @@ export class RowNormaliser {
       this.collecting.push([code, col, raw]);
       return;
     }
-    const k = `${code}\u0000${col.index}\u0000${raw}`;
+    let k = `${code}\u0000${col.index}\u0000${raw}`;
+    // Past a bound, further distinct values share one "other values" warning per code and column.
+    if (this.warnings.size >= MAX_DISTINCT_WARNINGS && !this.warnings.has(k)) {
+      k = `${code}\u0000${col.index}\u0000\u0000other`;
+      raw = '…';
+    }
     const w = this.warnings.get(k);
     if (w) {
       w.count++;

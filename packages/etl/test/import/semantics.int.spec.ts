@@ -135,6 +135,36 @@ describe('load semantics', () => {
     expect(await recordsOf('asso-dup')).toEqual([]);
   });
 
+  it('with --skip-invalid-rows a repeated case id keeps its first row', async () => {
+    await h.association('asso-dup2');
+    const f = await h.writeFile(
+      'dup2.csv',
+      csv(
+        'Y1;2023;F;25;Maroc;Travail forcé;Famille;',
+        'Y1;2023;H;26;Maroc;Travail forcé;Famille;',
+        'Y2;2023;F;26;Maroc;Travail forcé;Famille;',
+      ),
+    );
+    const r = await h.run(f, 'asso-dup2', { skipInvalidRows: true });
+    expect(r.outcome).toBe('committed');
+    expect(r.report.counts).toMatchObject({ rowsRead: 3, rowsAccepted: 2, rowsRejected: 1, recordsNew: 2 });
+    expect((await recordsOf('asso-dup2')).map((x) => [x.source_row, x.gender])).toEqual([
+      [2, 'female'],
+      [4, 'female'],
+    ]);
+  });
+
+  it('thousands of bad rows: the report lists the first 1000 errors and counts them all', async () => {
+    await h.association('asso-many');
+    const rows = Array.from({ length: 1500 }, (_, i) => `M${i};1999;F;25;Maroc;Travail forcé;Famille;`);
+    const r = await h.run(await h.writeFile('many.csv', csv(...rows)), 'asso-many');
+    expect(r.outcome).toBe('rejected');
+    expect(r.report.counts.rowsRejected).toBe(1500);
+    expect(r.report.errors).toHaveLength(1000);
+    expect(r.report.errorsTruncated).toBe(500);
+    expect(r.report.errors[0]).toMatchObject({ code: 'year_out_of_range', row: 2, rawValue: '1999' });
+  });
+
   it('header changes since the previous upload are reported (appeared, vanished, renamed)', async () => {
     await h.association('asso-h');
     await h.run(await h.writeFile('h1.csv', csv('H1;2023;F;25;Maroc;Travail forcé;Famille;')), 'asso-h');
