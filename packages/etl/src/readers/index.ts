@@ -13,6 +13,6 @@ export {
   type TableFormat,
   type TableSource,
 } from './types.js';
-export { activeXlsxWorkers } from './xlsx-reader.js';
+export { activeXlsxWorkers, xlsxWorkerTempDirs } from './xlsx-reader.js';
 export { checkXlsxArchive } from './xlsx-archive-check.js';
 export { excelSerialToDate, excelSerialToIsoDate } from '../../workers/xlsx-cells.mjs';

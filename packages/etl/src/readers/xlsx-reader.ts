@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EtlError } from '../errors.js';
 import { columnLetter, readErrors } from './read-errors.js';
@@ -47,6 +50,11 @@ export function activeXlsxWorkers(): number {
   return liveSessions.size;
 }
 
+/** Temp directories of the live XLSX workers (tests check they are removed). */
+export function xlsxWorkerTempDirs(): string[] {
+  return [...liveSessions].map((s) => s.tempDir);
+}
+
 /** One worker, seen as a queue of messages with an idle timeout; every failure becomes an EtlError. */
 class XlsxWorkerSession {
   private readonly worker: Worker;
@@ -55,6 +63,8 @@ class XlsxWorkerSession {
   private waiter?: () => void;
   private finished = false;
 
+  readonly tempDir = mkdtempSync(join(tmpdir(), 'observatoire-xlsx-'));
+
   constructor(
     path: string,
     sheet: string | undefined,
@@ -62,6 +72,9 @@ class XlsxWorkerSession {
   ) {
     this.worker = new Worker(WORKER_URL, {
       workerData: { path, sheet, limits, batchSize: BATCH_SIZE, initialCredits: CREDITS },
+      // exceljs spools sheets stored before the shared strings to temp files, which a killed worker never
+      // deletes: give the worker its own temp directory, removed with the session.
+      env: { ...process.env, TMPDIR: this.tempDir, TMP: this.tempDir, TEMP: this.tempDir },
       resourceLimits: {
         maxOldGenerationSizeMb: limits.xlsxWorkerMemoryMb,
         maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(limits.xlsxWorkerMemoryMb / 8))),
@@ -95,6 +108,7 @@ class XlsxWorkerSession {
     });
     this.worker.on('exit', () => {
       liveSessions.delete(this);
+      this.removeTempDir();
       if (!this.finished) this.fail(readErrors.xlsxCorrupt('the reader stopped unexpectedly'));
     });
   }
@@ -133,10 +147,15 @@ class XlsxWorkerSession {
     if (!this.finished) this.worker.postMessage({ type: 'credit', n: 1 });
   }
 
+  private removeTempDir(): void {
+    rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
   async close(): Promise<void> {
     this.finished = true;
     await this.worker.terminate();
     liveSessions.delete(this);
+    this.removeTempDir();
   }
 }
 

@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { activeXlsxWorkers, excelSerialToDate, excelSerialToIsoDate, openTable } from '../../src/index.js';
+import {
+  activeXlsxWorkers,
+  xlsxWorkerTempDirs,
+  excelSerialToDate,
+  excelSerialToIsoDate,
+  openTable,
+} from '../../src/index.js';
 import { columnLetter } from '../../src/readers/read-errors.js';
 import { numberToText } from '../../workers/xlsx-cells.mjs';
 import { fixture, readAll, readError, tempDir } from './helpers.js';
@@ -80,6 +86,16 @@ describe('XLSX sample', () => {
     ]);
     expect(rows[4].cells.slice(0, 4)).toEqual(['AMA-0', '2019-11-25', 'Homme', '24']);
     expect(rows.slice(4).every((r) => /^20(19|2[0-4])-\d\d-\d\d$/.test(r.cells[1]))).toBe(true);
+  });
+
+  it('spools to a private temp directory that is removed when reading ends', async () => {
+    // The sample stores its sheets before the shared strings: exceljs spools them to temp files.
+    const source = await openTable({ path: fixture('amarre-nantes-suivi.xlsx') });
+    const [dir] = xlsxWorkerTempDirs();
+    expect(dir).toContain('observatoire-xlsx-');
+    expect(readdirSync(dir).length).toBeGreaterThan(0);
+    for await (const _ of source.rows) void _;
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('reads a named sheet, and names the available ones when it is missing', async () => {
