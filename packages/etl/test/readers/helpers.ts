@@ -43,3 +43,22 @@ export async function readError(path: string, options?: OpenTableOptions, fileNa
   }
   throw new Error(`expected ${path} to fail with an EtlError`);
 }
+
+function jsMemory(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** Largest growth of JS heap + Buffers while `fn` runs, sampled every millisecond. */
+export async function peakGrowthDuring<T>(fn: () => Promise<T>): Promise<{ result: T; growth: number }> {
+  const before = jsMemory();
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, jsMemory())), 1);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, jsMemory());
+    return { result, growth: peak - before };
+  } finally {
+    clearInterval(timer);
+  }
+}
