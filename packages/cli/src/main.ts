@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerImport } from './commands/import.js';
 import { registerWorker } from './commands/worker.js';
+import { registerRelease } from './commands/release.js';
 
 /**
  * The one command line of Observatoire: `npx observatoire <command>`. Each command lives in its own file under
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerImport(program);
   registerWorker(program);
+  registerRelease(program);
   return program;
 }
 

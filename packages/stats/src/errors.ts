@@ -9,6 +9,7 @@ export type StatsErrorCode =
   | 'no_data'
   | 'slug_taken'
   | 'invalid_slug'
+  | 'invalid_rule'
   | 'unprotectable';
 
 /** A user-facing error: French first, English second, with the HTTP status the API should answer. */

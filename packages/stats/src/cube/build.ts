@@ -207,12 +207,18 @@ function protectYear(
     if (filter === ALL) continue;
     for (const r of raw) if (r.filter === filter) pair(rawOf(ALL, r.dimension, r.code), index.get(r.key));
   }
+  const sameViewTotals = (a: FilterKey, b: FilterKey) =>
+    a === b || raw[rawOf(a, 'cases', 'all')!].members.length === raw[rawOf(b, 'cases', 'all')!].members.length;
   const hiddenPairs: [number, number][] = [];
   const sameSetPairs: [number, number][] = [];
   for (const [outer, inner] of nestedPairs) {
     if (find(outer) === find(inner)) continue;
     const diff = raw[outer].members.length - raw[inner].members.length;
     if (diff === 0) {
+      // Equal by coincidence ("all the women were recruited online", or empty in both): a reader cannot know the two
+      // are equal unless the views themselves are (the filter keeps every case), so they are tied only then. A zero
+      // difference reveals no small group (it is a statement about a group of at least the threshold, or nothing).
+      if (!sameViewTotals(raw[outer].filter, raw[inner].filter)) continue;
       if (raw[outer].threshold === raw[inner].threshold) union(outer, inner);
       else sameSetPairs.push([outer, inner]);
     } else if (diff < raw[inner].threshold) hiddenPairs.push([outer, inner]);
@@ -292,7 +298,13 @@ function protectYear(
     rule,
     10_000,
     process.env.STATS_TRACE
-      ? (l, w) => console.log('leak', names(l), vars[l].value, '->', names(w), vars[w].value)
+      ? (l, w) => {
+          console.log('leak', names(l), vars[l].value, '->', names(w), vars[w].value);
+          if (vars[w].value > 100)
+            for (const eq of equations)
+              if (eq.total === l || eq.parts.includes(l))
+                console.log('   eq', [eq.total, ...eq.parts].map((x) => `${names(x)}=${vars[x].value}`).join(' | '));
+        }
       : undefined,
   );
   if (process.env.STATS_DEBUG && result.unprotected.length) {

@@ -80,7 +80,7 @@ export function protect(
         for (const m of members) {
           if (!canWithhold(m)) continue;
           const c = cost(m);
-          if (c < bestCost || (c === bestCost && unknownCount < bestUnknown)) {
+          if (unknownCount < bestUnknown || (unknownCount === bestUnknown && c < bestCost)) {
             bestUnknown = unknownCount;
             bestCost = c;
             bestEq = e;

@@ -1,4 +1,5 @@
 import { DEFAULT_RULE, type DisclosureRule } from '../disclosure/types.js';
+import { StatsError } from '../errors.js';
 
 /** The rule a release applies: defaults, then whatever the caller overrides (validated: privacy first). */
 export function resolveRule(partial?: Partial<DisclosureRule>): DisclosureRule {
@@ -14,6 +15,11 @@ export function resolveRule(partial?: Partial<DisclosureRule>): DisclosureRule {
     rule.maxAssociationShare <= 1 &&
     Number.isInteger(rule.stabilityMargin) &&
     rule.stabilityMargin >= 0;
-  if (!ok) throw new RangeError(`invalid disclosure rule ${JSON.stringify(rule)}`);
+  if (!ok) {
+    throw new StatsError('invalid_rule', 400, {
+      fr: 'Règle de diffusion invalide : seuils entiers d’au moins 1, seuil des plateformes au moins égal au seuil, au moins 1 association.',
+      en: 'Invalid disclosure rule: integer thresholds of at least 1, platform threshold at least the threshold, at least 1 association.',
+    });
+  }
   return rule;
 }

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgServerUrl: string;
+  }
+}
+
+const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
+
+/** `observatoire admin release:publish|list`, run as the collective's admin would (built CLI, real PostgreSQL). */
+describe('observatoire admin release commands', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(inject('pgServerUrl'), 'clirelease');
+  });
+  afterAll(() => db.drop());
+
+  async function cli(args: string[]) {
+    try {
+      const { stdout, stderr } = await promisify(execFile)('node', [MAIN, 'admin', ...args], {
+        env: { ...process.env, DATABASE_URL: db.url },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
+
+  async function sql(text: string, values: unknown[] = []) {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      return (await c.query(text, values)).rows;
+    } finally {
+      await c.end();
+    }
+  }
+
+  it('refuses to publish without data, in French then English', async () => {
+    const r = await cli(['release:publish']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Erreur : Aucun cas.*\nError: No cases/);
+    expect((await cli(['release:list'])).stdout).toMatch(/Aucune publication/);
+  });
+
+  it('publishes a release with notes, lists it, and records it in the audit log', async () => {
+    for (const slug of ['asso-a', 'asso-b', 'asso-c']) {
+      const [a] = await sql(`INSERT INTO association (slug, name) VALUES ($1, $1) RETURNING id`, [slug]);
+      const [b] = await sql(
+        `INSERT INTO import_batch (association_id, content_hash, status) VALUES ($1, $2, 'committed') RETURNING id`,
+        [a.id, `h-${slug}`],
+      );
+      await sql(
+        `INSERT INTO case_record (association_id, reference_year, case_key, gender, exploitation_types,
+           recruitment_channels, batch_id, source_row)
+         SELECT $1::uuid, 2024, md5($1::text || g::text), CASE WHEN g % 4 = 0 THEN 'male' ELSE 'female' END,
+                '{sexual}', CASE WHEN g % 3 = 0 THEN '{family}'::text[] ELSE '{social_network}'::text[] END, $2, g
+           FROM generate_series(1, 40) g`,
+        [a.id, b.id],
+      );
+    }
+    const r = await cli([
+      'release:publish',
+      '--slug',
+      '2026-07-30',
+      '--notes-fr',
+      'Édition du 30 juillet',
+      '--notes-en',
+      '30 July edition',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const release = JSON.parse(r.stdout);
+    expect(release).toMatchObject({ slug: '2026-07-30', referenceYears: [2024], contributingAssociations: 3 });
+    expect(release.notes).toEqual({ fr: 'Édition du 30 juillet', en: '30 July edition' });
+    const [cases] = await sql(
+      `SELECT value FROM release_cell WHERE release_id = $1 AND view = 'all' AND dimension = 'cases'`,
+      [release.id],
+    );
+    expect(cases.value).toBe(120);
+    expect((await cli(['release:list'])).stdout).toContain('2026-07-30');
+    const audit = await sql(`SELECT action, target_id FROM audit_log WHERE action = 'release.publish'`);
+    expect(audit).toEqual([{ action: 'release.publish', target_id: release.id }]);
+
+    const again = await cli(['release:publish', '--slug', '2026-07-30']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/existe déjà[\s\S]*already exists/);
+    expect((await cli(['release:publish', '--notes-fr', 'seulement'])).code).toBe(2);
+  });
+});
