@@ -64,14 +64,20 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function serverRender(base) {
+/**
+ * `uncached`: every request renders the page (Cache-Control: no-cache skips the dashboard's 10-second page
+ * cache; the API answers for the release stay cached in the dashboard, as in production).
+ * Otherwise: what readers get, most requests served from the page cache.
+ */
+async function serverRender(base, uncached) {
   const url = `${base}${PAGE}`;
-  for (let i = 0; i < 20; i++) await (await fetch(url)).text(); // warm-up: JIT, API answers cached
+  const headers = uncached ? { 'cache-control': 'no-cache' } : {};
+  for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).text(); // warm-up: JIT, API answers cached
   const times = [];
   let bytes = 0;
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    const res = await fetch(url);
+    const res = await fetch(url, { headers });
     const body = await res.text();
     times.push(performance.now() - t0);
     if (res.status !== 200) throw new Error(`HTTP ${res.status} for ${url}`);
@@ -166,13 +172,16 @@ async function withoutJs(base) {
 
 const p = await platform();
 try {
-  const render = await serverRender(p.url);
+  const render = await serverRender(p.url, true);
+  const cached = await serverRender(p.url, false);
   const browser = await browserMetrics(p.url);
   const nojs = await withoutJs(p.url);
   const result = {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`,
     page: PAGE,
+    loadAverage: os.loadavg().map((v) => +v.toFixed(1)),
+    servedWithPageCache: { p50Ms: +cached.p50.toFixed(2), p95Ms: +cached.p95.toFixed(2), runs: cached.runs },
     serverRender: {
       p50Ms: +render.p50.toFixed(2),
       p95Ms: +render.p95.toFixed(2),
@@ -194,7 +203,8 @@ try {
   console.log(`
 | measure | result | target | |
 | --- | --- | --- | --- |
-| server render p50 (p95) | ${result.serverRender.p50Ms} ms (${result.serverRender.p95Ms} ms) | ≤ 20 ms | ${ok(result.serverRender.p50Ms, 20)} |
+| server render p50 (p95), every request rendered | ${result.serverRender.p50Ms} ms (${result.serverRender.p95Ms} ms) | ≤ 20 ms | ${ok(result.serverRender.p50Ms, 20)} |
+| served p50 (p95), 10-s page cache | ${result.servedWithPageCache.p50Ms} ms (${result.servedWithPageCache.p95Ms} ms) | | |
 | JavaScript shipped | ${result.javascript.gzipKB} kB gzip (${result.javascript.rawKB} kB raw, ${result.javascript.files} files) | ≤ 80 kB | ${ok(result.javascript.gzipKB, 80)} |
 | LCP, headless Chromium | ${result.lcpMs} ms | ≤ 500 ms | ${ok(result.lcpMs, 500)} |
 | usable without JavaScript | ${nojs.usable ? 'yes' : 'NO'} (${nojs.charts} charts, ${nojs.tables} tables, filter form ${nojs.filterWorks ? 'works' : 'broken'}) | yes | ${nojs.usable ? 'pass' : 'FAIL'} |

@@ -1,9 +1,16 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { cacheable, lookup, store } from '$lib/server/page-cache.js';
 
 export const handle: Handle = async ({ event, resolve }) => {
   const lang = event.url.pathname === '/en' || event.url.pathname.startsWith('/en/') ? 'en' : 'fr';
   event.locals.lang = lang;
-  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+  const useCache = cacheable(event.request, event.url);
+  if (useCache) {
+    const hit = lookup(event.request, event.url);
+    if (hit) return hit;
+  }
+  const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+  return useCache ? store(event.url, response) : response;
 };
 
 // Never let a stack trace reach a reader: log it, answer with the bilingual generic message.

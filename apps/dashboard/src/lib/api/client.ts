@@ -19,8 +19,9 @@ interface CacheEntry {
 }
 
 /**
- * A published release never changes, so answers for a fixed release id are kept (bounded LRU); only the
- * list of releases ("which one is latest") expires quickly. This keeps a server render to a few ms.
+ * A published release never changes, so parsed answers for a fixed release id are kept (bounded LRU); only
+ * the list of releases ("which one is latest") expires quickly. Parsed values are cached, not raw bodies:
+ * validating a payload with zod costs more than rendering it. This keeps a server render to a few ms.
  */
 const cache = new Map<string, CacheEntry>();
 const CACHE_MAX = 500;
@@ -42,10 +43,10 @@ export class ApiClient {
     private readonly fetchFn: Fetch = fetch,
   ) {}
 
-  private async getJson(path: string, ttlMs: number | null): Promise<unknown> {
+  private async get<T>(path: string, ttlMs: number | null, parse: (body: unknown) => T): Promise<T> {
     const url = `${this.baseUrl}${path}`;
     const hit = cache.get(url);
-    if (hit && (ttlMs === null || Date.now() - hit.at < ttlMs)) return hit.value;
+    if (hit && (ttlMs === null || Date.now() - hit.at < ttlMs)) return hit.value as T;
     let res: Response;
     try {
       res = await this.fetchFn(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
@@ -60,16 +61,16 @@ export class ApiClient {
     } catch {
       throw new ApiUnavailableError(`API answered non-JSON for ${path}`);
     }
-    remember(url, body);
-    return body;
+    const value = guard(() => parse(body));
+    remember(url, value);
+    return value;
   }
 
-  async releases(): Promise<ReleaseInfo[]> {
-    const body = await this.getJson('/api/v1/releases', RELEASES_TTL_MS);
-    return guard(() => parseReleases(body));
+  releases(): Promise<ReleaseInfo[]> {
+    return this.get('/api/v1/releases', RELEASES_TTL_MS, parseReleases);
   }
 
-  /** `release` = a release id or 'latest'. Returns null when nothing is published yet. */
+  /** `release` = a release id, a slug or 'latest'. Returns null when nothing is published yet. */
   async resolveRelease(release: string): Promise<ReleaseInfo | null> {
     const all = await this.releases();
     if (release === 'latest' || !release) return latest(all);
@@ -78,14 +79,13 @@ export class ApiClient {
     return found;
   }
 
-  async series(releaseId: string, dimension: Dimension, group: ChannelGroup = 'all'): Promise<SeriesPayload> {
+  series(releaseId: string, dimension: Dimension, group: ChannelGroup = 'all'): Promise<SeriesPayload> {
     const q = new URLSearchParams({ dimension, release: releaseId });
     if (group !== 'all') q.set('recruitmentChannelGroup', group);
-    const body = await this.getJson(`/api/v1/stats/series?${q}`, null);
-    return guard(() => parseSeries(body, dimension, releaseId));
+    return this.get(`/api/v1/stats/series?${q}`, null, (body) => parseSeries(body, dimension, releaseId));
   }
 
-  async breakdown(
+  breakdown(
     releaseId: string,
     dimension: Dimension,
     year: number,
@@ -93,18 +93,12 @@ export class ApiClient {
   ): Promise<BreakdownPayload> {
     const q = new URLSearchParams({ dimension, release: releaseId, year: String(year) });
     if (group !== 'all') q.set('recruitmentChannelGroup', group);
-    const body = await this.getJson(`/api/v1/stats/breakdown?${q}`, null);
-    return guard(() => parseBreakdown(body, dimension, releaseId, year));
+    return this.get(`/api/v1/stats/breakdown?${q}`, null, (body) => parseBreakdown(body, dimension, releaseId, year));
   }
 
   /** The yearly summary (key figures of the home page, participation per year). */
-  async summary(releaseId: string, year: number): Promise<YearlySummary> {
-    const body = await this.getJson(`/api/v1/releases/${encodeURIComponent(releaseId)}/summary/${year}.json`, null);
-    return guard(() => parseSummary(body));
-  }
-
-  summaryUrl(releaseId: string, year: number, format: 'csv' | 'xlsx' | 'json' | 'pdf'): string {
-    return `/api/v1/releases/${encodeURIComponent(releaseId)}/summary/${year}.${format}`;
+  summary(releaseId: string, year: number): Promise<YearlySummary> {
+    return this.get(`/api/v1/releases/${encodeURIComponent(releaseId)}/summary/${year}.json`, null, parseSummary);
   }
 }
 

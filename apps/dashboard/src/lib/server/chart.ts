@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { ApiClient } from '$lib/api/client.js';
-import type { ChartCategory, ChartSeries } from '@observatoire/charts';
+import { isWithheld, type Cell, type ChartCategory, type ChartSeries } from '@observatoire/charts';
 import { codeEntry } from '@observatoire/schema';
 import type { ChannelGroup, ReleaseInfo } from '$lib/api/types.js';
 import {
@@ -70,6 +70,14 @@ export async function loadFullData(
   }
 }
 
+/**
+ * Cells as the page needs them: the withheld reason code stays, its long bilingual message does not (the
+ * chart notes explain withheld cells once); this keeps the hydration data of a page small.
+ */
+function slim(cell: Cell): Cell {
+  return isWithheld(cell) ? { suppressed: true, reason: cell.reason } : { value: cell.value };
+}
+
 function channelGroup(s: { code: string; group?: string }): string {
   return s.group ?? codeEntry('recruitmentChannel', s.code)?.group ?? 'unknown';
 }
@@ -125,11 +133,17 @@ export async function loadChart(
     const series: ChartSeries[] = lines.map((s) => ({
       key: s.code,
       label: s.label[lang],
-      points: s.points.filter((p) => years.length === 0 || years.includes(p.year)),
+      points: s.points
+        .filter((p) => years.length === 0 || years.includes(p.year))
+        .map((p) => ({ year: p.year, cell: slim(p.cell) })),
     }));
     return { ...common, series, rows: [] };
   }
   const payload = await client.breakdown(release.id, spec.dimension, year as number, filters.group);
-  const rows: ChartCategory[] = payload.categories.map((c) => ({ key: c.code, label: c.label[lang], cell: c.cell }));
+  const rows: ChartCategory[] = payload.categories.map((c) => ({
+    key: c.code,
+    label: c.label[lang],
+    cell: slim(c.cell),
+  }));
   return { ...common, series: [], rows };
 }

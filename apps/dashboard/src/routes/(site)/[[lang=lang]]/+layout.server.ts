@@ -10,7 +10,8 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ params, fetch }) => {
   const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
   try {
-    const releases = await apiClient(fetch).releases();
+    // Only what the pages show: the file list of every release would weigh on every page's hydration data.
+    const releases = (await apiClient(fetch).releases()).map((r) => ({ ...r, files: [] }));
     return { lang, releases, apiDown: false };
   } catch (err) {
     if (!(err instanceof ApiUnavailableError)) throw err;
