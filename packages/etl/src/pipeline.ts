@@ -653,7 +653,10 @@ async function loadFile(
       );
       recordsBatch = rows[0].id;
     }
-    const merged = await mergeStaging(db, ctx.association.id, recordsBatch);
+    const merged = await mergeStaging(db, ctx.association.id, recordsBatch, {
+      years: ctx.years,
+      rows: ctx.counts.rowsAccepted,
+    });
     Object.assign(ctx.counts, {
       recordsNew: merged.recordsNew,
       recordsReplaced: merged.recordsReplaced,

@@ -25,6 +25,9 @@ const DATA_COLUMNS = STAGING_COLUMNS.filter((c) => c !== 'case_key' && c !== 'so
 
 /** A temporary table, private to the transaction and dropped with it: the raw rows never reach a shared table. */
 export async function createStaging(db: pg.ClientBase): Promise<void> {
+  // Temporary tables live in session-local buffers (8 MB by default): a large upload would spill to disk on every
+  // pass. Only settable before the session's first temporary table, which this is (one connection per import).
+  await db.query(`SET temp_buffers = '128MB'`).catch(() => {});
   await db.query(`
     CREATE TEMP TABLE import_staging (
       reference_year smallint NOT NULL,
@@ -86,29 +89,44 @@ export interface MergeCounts {
  * stored, then those years' records are replaced (and only those), previous batches are marked superseded for
  * them, and the aggregates of those (association, year) pairs are rebuilt. Runs inside the caller's transaction.
  */
-export async function mergeStaging(db: pg.ClientBase, associationId: string, batchId: string): Promise<MergeCounts> {
+export async function mergeStaging(
+  db: pg.ClientBase,
+  associationId: string,
+  batchId: string,
+  /** The years and row count of the staging table, as the loader counted them while writing it. */
+  staged: { years: number[]; rows: number },
+): Promise<MergeCounts> {
   // Two loads of one association run one after the other (the second sees the first's records).
   await db.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ASSOCIATION_LOCK_CLASS, associationId]);
-  const { rows: yr } = await db.query<{ years: number[] }>(
-    `SELECT COALESCE(array_agg(DISTINCT reference_year::int ORDER BY reference_year::int), '{}') AS years FROM import_staging`,
-  );
-  const years = yr[0].years;
-  const same = DATA_COLUMNS.map((c) => `s.${c} IS NOT DISTINCT FROM c.${c}`).join(' AND ');
-  const { rows: counts } = await db.query<{ new: string; unchanged: string; replaced: string; previous: string }>(
-    `SELECT
-       count(*) FILTER (WHERE c.id IS NULL) AS new,
-       count(*) FILTER (WHERE c.id IS NOT NULL AND ${same}) AS unchanged,
-       count(*) FILTER (WHERE c.id IS NOT NULL AND NOT (${same})) AS replaced,
-       (SELECT count(*) FROM case_record p WHERE p.association_id = $1 AND p.reference_year = ANY($2::int[])) AS previous
-     FROM import_staging s
-     LEFT JOIN case_record c
-       ON c.association_id = $1 AND c.reference_year = s.reference_year AND c.case_key = s.case_key`,
+  const years = staged.years;
+  const { rows: prev } = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM case_record WHERE association_id = $1 AND reference_year = ANY($2::int[])`,
     [associationId, years],
   );
-  const recordsNew = Number(counts[0].new);
-  const recordsUnchanged = Number(counts[0].unchanged);
-  const recordsReplaced = Number(counts[0].replaced);
-  const recordsRemoved = Number(counts[0].previous) - recordsUnchanged - recordsReplaced;
+  const previous = Number(prev[0].n);
+  let recordsNew: number;
+  let recordsUnchanged = 0;
+  let recordsReplaced = 0;
+  if (previous === 0) {
+    // First upload of these years: everything is new, no need to compare.
+    recordsNew = staged.rows;
+  } else {
+    const same = DATA_COLUMNS.map((c) => `s.${c} IS NOT DISTINCT FROM c.${c}`).join(' AND ');
+    const { rows: counts } = await db.query<{ new: string; unchanged: string; replaced: string }>(
+      `SELECT
+         count(*) FILTER (WHERE c.id IS NULL) AS new,
+         count(*) FILTER (WHERE c.id IS NOT NULL AND ${same}) AS unchanged,
+         count(*) FILTER (WHERE c.id IS NOT NULL AND NOT (${same})) AS replaced
+       FROM import_staging s
+       LEFT JOIN case_record c
+         ON c.association_id = $1 AND c.reference_year = s.reference_year AND c.case_key = s.case_key`,
+      [associationId],
+    );
+    recordsNew = Number(counts[0].new);
+    recordsUnchanged = Number(counts[0].unchanged);
+    recordsReplaced = Number(counts[0].replaced);
+  }
+  const recordsRemoved = previous - recordsUnchanged - recordsReplaced;
 
   await db.query(`DELETE FROM case_record WHERE association_id = $1 AND reference_year = ANY($2::int[])`, [
     associationId,
