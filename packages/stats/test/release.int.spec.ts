@@ -13,6 +13,7 @@ import {
   summaryXlsx,
   StatsError,
 } from '../src/index.js';
+import { breakdownSchema, releaseSchema, seriesSetSchema, yearlySummarySchema } from '@observatoire/schema';
 import { randomCases } from './random-cases.js';
 import { seedCases } from './seed.js';
 
@@ -187,6 +188,20 @@ describe('releases on real PostgreSQL', () => {
     const list = await listReleases(pool);
     expect(list.map((r) => r.slug)).toEqual(['after-withdrawal', 'same-data', '2025-07-30']);
     await expect(publishRelease(pool, { slug: 'same-data' })).rejects.toMatchObject({ code: 'slug_taken' });
+  });
+
+  it('every payload parses with the schema package (the wire contract the API validates)', async () => {
+    for (const r of await listReleases(pool)) releaseSchema.parse(r);
+    seriesSetSchema.parse(
+      await getSeries(pool, 'latest', { dimension: 'recruitmentPlatform', filter: { yearFrom: 2023 } }),
+    );
+    for (const dimension of ['recruitmentChannel', 'minor', 'citizenshipRegion'] as const) {
+      breakdownSchema.parse(await getBreakdown(pool, 'latest', { dimension, year: 2023 }));
+      breakdownSchema.parse(
+        await getBreakdown(pool, 'latest', { dimension, year: null, filter: { recruitmentChannelGroup: 'online' } }),
+      );
+    }
+    yearlySummarySchema.parse(await getYearlySummary(pool, 'latest', 2022));
   });
 
   it('CSV: UTF-8 BOM, formula-safe text, numbers untouched, withheld never 0', async () => {
