@@ -24,8 +24,8 @@ export const suppressionReasonMessages: Record<SuppressionReason, LocalisedText>
     en: 'Withheld: fewer cases than the publication threshold for platforms.',
   },
   too_few_associations: {
-    fr: 'Masqué : trop peu d’associations contribuent à ce chiffre.',
-    en: 'Withheld: too few associations contribute to this figure.',
+    fr: 'Masqué : trop peu d’associations contribuent à ce chiffre, ou une seule en représente presque tout.',
+    en: 'Withheld: too few associations contribute to this figure, or one of them makes up nearly all of it.',
   },
   secondary: {
     fr: 'Masqué : il permettrait de recalculer un autre chiffre masqué.',
