@@ -1,5 +1,6 @@
 import { Init1764316800000 } from './1764316800000-Init.js';
 import { ImportBatchCaseRecord1764400000000 } from './1764400000000-ImportBatchCaseRecord.js';
+import { ImportBatchLiveFileIndex1764400000001 } from './1764400000001-ImportBatchLiveFileIndex.js';
 import { Accounts1764500000000 } from './1764500000000-Accounts.js';
 import { Releases1764600000000 } from './1764600000000-Releases.js';
 
@@ -7,6 +8,8 @@ import { Releases1764600000000 } from './1764600000000-Releases.js';
 export const migrations = [
   Init1764316800000,
   ImportBatchCaseRecord1764400000000,
+  // In timestamp order, which is the order TypeORM runs them in.
+  ImportBatchLiveFileIndex1764400000001,
   Accounts1764500000000,
   Releases1764600000000,
 ];

@@ -33,7 +33,8 @@ export async function findSameFile(
   const { rows } = await db.query<BatchRow>(
     `SELECT ${BATCH_COLUMNS} FROM import_batch
      WHERE association_id = $1 AND content_hash = $2 AND NOT dry_run
-       AND status IN ('received', 'validated', 'loading', 'committed') AND id IS DISTINCT FROM $3
+       AND status IN ('received', 'validated', 'loading', 'committed') AND superseded_years = '{}'
+       AND id IS DISTINCT FROM $3
      ORDER BY created_at LIMIT 1`,
     [associationId, contentHash, exceptId ?? null],
   );
@@ -58,7 +59,8 @@ export async function createBatch(db: pg.ClientBase, b: NewBatch): Promise<strin
     `INSERT INTO import_batch (association_id, content_hash, status, format, original_name, stored_file, created_by_user_id)
      VALUES ($1, $2, 'received', $3, $4, $5, $6)
      ON CONFLICT (association_id, content_hash)
-       WHERE NOT dry_run AND status IN ('received', 'validated', 'loading', 'committed') DO NOTHING
+       WHERE NOT dry_run AND status IN ('received', 'validated', 'loading', 'committed') AND superseded_years = '{}'
+       DO NOTHING
      RETURNING id`,
     [
       b.associationId,

@@ -105,6 +105,27 @@ describe('load semantics', () => {
     ]);
   });
 
+  it('a file whose years were partly replaced by a later upload loads again when re-uploaded', async () => {
+    await h.association('asso-back');
+    const full = await h.writeFile(
+      'full.csv',
+      csv('B1;2021;F;25;Maroc;Travail forcé;Famille;', 'B2;2022;F;30;Maroc;Travail forcé;Famille;'),
+    );
+    const fix = await h.writeFile('fix.csv', csv('B2;2022;H;30;Maroc;Travail forcé;Famille;'));
+    const r1 = await h.run(full, 'asso-back');
+    expect((await h.run(fix, 'asso-back')).report.counts).toMatchObject({ recordsReplaced: 1 });
+    // The first file is no longer the truth for 2022: sending it again is not a duplicate.
+    const again = await h.run(full, 'asso-back');
+    expect(again.outcome).toBe('committed');
+    expect(again.batchId).not.toBe(r1.batchId);
+    expect(again.report.counts).toMatchObject({ recordsUnchanged: 1, recordsReplaced: 1 });
+    expect((await recordsOf('asso-back')).map((r) => r.batch_id)).toEqual([again.batchId, again.batchId]);
+    const { rows } = await h.client.query(`SELECT status FROM import_batch WHERE id = $1`, [r1.batchId]);
+    expect(rows[0].status).toBe('superseded');
+    // And now it is live again: a third time is a duplicate.
+    expect((await h.run(full, 'asso-back')).outcome).toBe('duplicate');
+  });
+
   it('a dry run gives the same report and writes nothing', async () => {
     await h.association('asso-dry');
     const file = fixture('aurore-paris-2019-2024.csv');
