@@ -8,6 +8,7 @@
  *
  * Usage (after `npm run build`): node bench/api.bench.mjs
  *   BENCH_DURATION seconds per measured run (default 10), BENCH_ROUNDS alternating rounds (default 2).
+ *   BENCH_DATABASE_URL reuses an already seeded and published database instead of a fresh embedded one.
  *   Results: printed as JSON and Markdown, and written to bench/out/api.json.
  */
 import { spawn } from 'node:child_process';
@@ -81,12 +82,16 @@ const tmp = await mkdtemp(path.join(os.tmpdir(), 'observatoire-api-bench-'));
 let pg;
 const stops = [];
 try {
-  pg = await db.startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg') });
-  const url = db.withDatabase(pg.url, 'observatoire');
-  await db.ensureDatabase(url);
-  await db.runMigrations(url);
-  process.env.OBSERVATOIRE_DATA_DIR = tmp;
-  await seedDemoIfEmpty(url);
+  let url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    pg = await db.startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg') });
+    url = db.withDatabase(pg.url, 'observatoire');
+    await db.ensureDatabase(url);
+    await db.runMigrations(url);
+    process.env.OBSERVATOIRE_DATA_DIR = tmp;
+    // The demo data of `npm start`, published as its first release.
+    await seedDemoIfEmpty(url);
+  }
 
   const apiPort = await db.freePort();
   const api = child('API', ['apps/api/dist/main.js'], {

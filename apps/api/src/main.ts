@@ -70,7 +70,18 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
-  await app.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (req) => req.ip,
+    // Retry-After when limited; no X-RateLimit-* on every public answer (bytes and work on the hot path).
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeaders: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+      'retry-after': true,
+    },
+  });
 
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -58,7 +58,6 @@ export class PublicCacheService {
       'cache-control',
       immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=60, stale-while-revalidate=300',
     );
-    reply.header('vary', 'accept-encoding');
     const inm = req.headers['if-none-match'];
     if (inm && (inm === p.etag || inm.split(/\s*,\s*/).includes(p.etag) || inm === '*')) {
       reply.code(304).send();
