@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -31,8 +31,14 @@ export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'outpu
   return rewriteRefs(json) as Json;
 }
 
+export const ZOD_RESPONSE = 'observatoire:zod-response';
+
+/** Documents the response and has ZodResponseInterceptor check (and strip) what the handler returns. */
 export function ApiZodResponse(status: number, schema: z.ZodType, description = 'OK') {
-  return ApiResponse({ status, description, schema: openApiSchema(schema) as never });
+  return applyDecorators(
+    ApiResponse({ status, description, schema: openApiSchema(schema) as never }),
+    ...(status < 300 ? [SetMetadata(ZOD_RESPONSE, schema)] : []),
+  );
 }
 
 export function ApiZodBody(schema: z.ZodType) {
