@@ -34,7 +34,18 @@ export function detectHeaderRow(rows: readonly { row: number; cells: readonly st
  * A totals row ("TOTAL", "Total général", "Sous-total 2023"): any cell of the row that starts with the word total.
  * Returns the number it declares, when it holds exactly one plausible count.
  */
+const TOTAL_HINT = /^\s*(?:sous[\s-]*)?(?:grand[\s-]*)?tota/i;
+
 export function totalRow(cells: readonly string[]): { declared: number | null } | null {
+  // Cheap test on the raw cells first: this runs on every row, and normalising every cell cost more than parsing.
+  let hint = false;
+  for (const c of cells) {
+    if (c && TOTAL_HINT.test(c)) {
+      hint = true;
+      break;
+    }
+  }
+  if (!hint) return null;
   let isTotal = false;
   const numbers: number[] = [];
   for (const c of cells) {

@@ -163,7 +163,7 @@ export function identifierContentKind(value: string): IdentifierKind | null {
     if (IBAN.test(value)) return 'bank_account';
   }
   if (digits >= 7 && PASSPORT_FR.test(value)) return 'identity_document';
-  if (digits >= 1 && STREET.test(value)) return 'postal_address';
+  if (digits >= 1 && value.includes(' ') && STREET.test(value)) return 'postal_address';
   return null;
 }
 
