@@ -119,7 +119,7 @@ export async function recoverInterruptedBatches(db: pg.ClientBase): Promise<stri
       const { rowCount } = await db.query(
         `UPDATE import_batch SET status = 'failed', finished_at = now(),
            report = jsonb_set(COALESCE(report, '{}'::jsonb), '{interrupted}', 'true'::jsonb)
-         WHERE id = $1 AND status IN ('validated', 'loading')`,
+         WHERE id = $1 AND status IN ('validated', 'loading') AND NOT dry_run`,
         [id],
       );
       if (rowCount) {

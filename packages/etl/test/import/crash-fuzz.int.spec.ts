@@ -45,6 +45,16 @@ describe('a crash while loading leaves nothing behind', () => {
     expect(retry.report.counts.recordsNew).toBe(180);
   });
 
+  it('a dry-run preview kept as a validated batch is not an interrupted load', async () => {
+    const { rows } = await h.client.query<{ id: string }>(
+      `INSERT INTO import_batch (association_id, content_hash, status, dry_run)
+       SELECT id, 'preview', 'validated', true FROM association WHERE slug = 'crash' RETURNING id`,
+    );
+    expect(await recoverInterruptedBatches(h.client)).toEqual([]);
+    const { rows: after } = await h.client.query(`SELECT status FROM import_batch WHERE id = $1`, [rows[0].id]);
+    expect(after[0].status).toBe('validated');
+  });
+
   it('a batch whose loader is alive (holds its lock) is left alone', async () => {
     const { rows } = await h.client.query<{ id: string }>(
       `INSERT INTO import_batch (association_id, content_hash, status)
