@@ -104,6 +104,8 @@ try {
     NODE_ENV: 'production',
     // One client address sends everything here: the limit is raised (not removed) so its cost is measured.
     RATE_LIMIT_PUBLIC: '1000000000',
+    // Loopback is exempt by default (the dashboard's server); not here, so the limiter runs on every request.
+    RATE_LIMIT_ALLOW: '',
   });
   stops.push(api.stop);
   const apiBase = `http://127.0.0.1:${apiPort}`;

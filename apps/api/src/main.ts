@@ -73,6 +73,7 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
   await app.register(rateLimit, {
     global: false,
     keyGenerator: (req) => req.ip,
+    allowList: (req) => config.rateLimitAllowList.includes(req.ip),
     // Retry-After when limited; no X-RateLimit-* on every public answer (bytes and work on the hot path).
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     addHeaders: {

@@ -18,6 +18,11 @@ export interface ApiConfig {
   allowedOrigins: string[];
   rateLimitPublicPerMinute: number;
   rateLimitLoginPerMinute: number;
+  /**
+   * Client addresses never rate limited: by default loopback, where the dashboard's server renders pages and reads
+   * the public statistics for every visitor (without a forwarded address, so one limit would throttle them all).
+   */
+  rateLimitAllowList: string[];
   /** Failed logins before an account is locked for 15 minutes. */
   loginAccountFailureLimit: number;
   /** Failed logins from one client address before it is locked for 15 minutes. */
@@ -54,6 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .filter(Boolean),
     rateLimitPublicPerMinute: int(env.RATE_LIMIT_PUBLIC, 600),
     rateLimitLoginPerMinute: int(env.RATE_LIMIT_LOGIN, 10),
+    rateLimitAllowList: (env.RATE_LIMIT_ALLOW ?? '127.0.0.1,::1,::ffff:127.0.0.1')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     loginAccountFailureLimit: int(env.LOGIN_ACCOUNT_FAILURE_LIMIT, 5),
     loginIpFailureLimit: int(env.LOGIN_IP_FAILURE_LIMIT, 20),
     logLevel: env.LOG_LEVEL || 'info',
