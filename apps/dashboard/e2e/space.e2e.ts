@@ -150,7 +150,7 @@ describe('association space', () => {
     expect(await committedRow.textContent()).toContain('Enregistré');
     expect(await committedRow.textContent()).toContain('Envoi en vigueur pour 2019');
     const rejectedRow = page.locator(`tr[data-import-id="${idsOfA[2]}"]`);
-    expect(await rejectedRow.textContent()).toContain('Échec');
+    expect(await rejectedRow.textContent()).toContain('À corriger');
     const refusedRow = page.locator(`tr[data-import-id="${idsOfA[3]}"]`);
     expect(await refusedRow.textContent()).toContain('Refusé');
     expect(await page.locator('table.current-by-year tbody tr').count()).toBeGreaterThan(0);
@@ -231,6 +231,38 @@ describe('association space', () => {
     expect(await page.locator('#refused-title').textContent()).toBe('File refused');
     await screenshot(page, '09-english-refused');
   });
+
+  it('saves a value mapping into the profile from a warning and previews the file again', async () => {
+    const page = pageA;
+    await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
+    await page.locator('#file').setInputFiles(path.join(fixtures, 'unknown-platform.csv'));
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
+    const first = importIdOf(page);
+    await waitForOutcome(page);
+    const warnings = page.locator('ul.warnings');
+    await expect.poll(() => warnings.textContent(), { timeout: 60_000 }).toMatch(/Kikou/);
+    expect(await warnings.textContent()).toContain('2 lignes');
+    await screenshot(page, '10-warnings');
+
+    const select = page.getByLabel(/« Kikou » non reconnu/);
+    await select.selectOption('other');
+    await page.getByRole('button', { name: 'Enregistrer ces correspondances et relancer l’aperçu' }).click();
+    await page.waitForURL(/correspondances=1/);
+    const second = importIdOf(page);
+    expect(second).not.toBe(first);
+    await expect.poll(() => page.locator('#preview-title').textContent()).toContain('Aperçu');
+    expect(await page.locator('ul.warnings').count()).toBe(0);
+    expect(await page.locator('[data-count="new"]').textContent()).toBe('3');
+
+    // The first preview is closed: only the newest one can be confirmed.
+    await page.goto(`${stack.dashboardUrl}/espace/imports/${first}`);
+    expect(await page.getByRole('button', { name: 'Confirmer et enregistrer' }).count()).toBe(0);
+    expect(await page.locator('.meta').textContent()).toContain('Aperçu clos');
+
+    const profile = await page.request.get(`${stack.dashboardUrl}/api/v1/associations/me/mapping-profile`);
+    expect(await profile.json()).toMatchObject({ values: { recruitmentPlatforms: { Kikou: 'other' } } });
+  });
 });
 
 describe('admin space', () => {
@@ -249,14 +281,14 @@ describe('admin space', () => {
       expect(text).toContain(accounts.b.name);
       expect(text).toContain(accounts.a.email);
       expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, '10-admin-home');
+      await screenshot(page, '11-admin-home');
 
       await page.goto(`${stack.dashboardUrl}/admin/imports`);
       const matrix = (await page.locator('table.matrix').textContent()) ?? '';
       expect(matrix).toContain('2019');
       const failures = (await page.locator('table.failures').textContent()) ?? '';
       expect(failures).toContain('Refusé');
-      await screenshot(page, '11-admin-imports');
+      await screenshot(page, '12-admin-imports');
     } finally {
       await admin.close();
     }

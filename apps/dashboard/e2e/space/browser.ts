@@ -29,6 +29,15 @@ export async function openBrowser(opts: { javaScriptEnabled?: boolean; acceptDow
     locale: 'fr-FR',
     viewport: { width: 1280, height: 900 },
   });
+  // Two cores shared by a whole team: waits are generous so that a busy machine does not fail the journey.
+  context.setDefaultTimeout(60_000);
+  if (process.env.E2E_VERBOSE === '1') {
+    context.on('page', (page) => {
+      page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+      page.on('pageerror', (e) => console.log(`[browser pageerror] ${e.message}`));
+      page.on('requestfailed', (r) => console.log(`[browser requestfailed] ${r.url()} ${r.failure()?.errorText}`));
+    });
+  }
   return {
     context,
     close: async () => {

@@ -3,9 +3,12 @@
  * API and dashboard from their production builds on free ports), seeded with two associations, one member
  * account each and an admin account, created with the same account helpers as the command line.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createAssociation, createDataSource, createUser, freePort } from '@observatoire/db';
 import { startStack, type Stack } from '@observatoire/cli/dist/stack.js';
 
@@ -35,10 +38,55 @@ async function seed(databaseUrl: string): Promise<void> {
   }
 }
 
+const dashboardDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function buildRunning(): boolean {
+  try {
+    return execFileSync('pgrep', ['-f', 'vite build'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A private copy of the dashboard's production build, taken when no build is running: several people rebuild
+ * apps/dashboard/build while these tests run, and a server whose lazily imported chunks vanish fails midway.
+ * The copy lives under test-results/ (git-ignored) so that its imports still resolve to the repo's node_modules.
+ */
+async function snapshotDashboardBuild(): Promise<string> {
+  for (let i = 0; i < 120 && buildRunning(); i++) await new Promise((r) => setTimeout(r, 1000));
+  const target = path.join(dashboardDir, 'test-results', `build-${process.pid}`);
+  await rm(target, { recursive: true, force: true });
+  await cp(path.join(dashboardDir, 'build'), target, { recursive: true });
+  return target;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, output: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`dashboard exited on start:\n${output.join('')}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`dashboard does not answer at ${url}:\n${output.join('')}`);
+}
+
 export async function startSpaceStack(): Promise<SpaceStack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-space-e2e-'));
+  const build = await snapshotDashboardBuild();
   const dashboardPort = await freePort();
   const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
+  const privatePort = await freePort();
+  const privateUrl = `http://127.0.0.1:${privatePort}`;
+  const cleanup = async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(build, { recursive: true, force: true });
+  };
   try {
     const stack = await startStack({
       dataDir,
@@ -48,7 +96,7 @@ export async function startSpaceStack(): Promise<SpaceStack> {
       inheritOutput: process.env.E2E_VERBOSE === '1',
       env: {
         // The API accepts cookie-authenticated writes only from origins it knows: the dashboard's.
-        ALLOWED_ORIGINS: dashboardUrl,
+        ALLOWED_ORIGINS: `${dashboardUrl},${privateUrl}`,
         // The dashboard streams uploads to the API, which applies the real 50 MB limit and answers 413 itself.
         BODY_SIZE_LIMIT: 'Infinity',
         // Every request of the test comes from 127.0.0.1: keep login throttling out of the journey's way.
@@ -56,16 +104,46 @@ export async function startSpaceStack(): Promise<SpaceStack> {
         LOG_LEVEL: 'warn',
       },
     });
+    // The dashboard under test: the snapshot, in front of the stack's API, configured as startStack does.
+    const output: string[] = [];
+    const verbose = process.env.E2E_VERBOSE === '1';
+    const dashboard = spawn(process.execPath, [path.join(build, 'index.js')], {
+      env: {
+        ...process.env,
+        PORT: String(privatePort),
+        HOST: '127.0.0.1',
+        ORIGIN: privateUrl,
+        OBSERVATOIRE_API_URL: stack.apiUrl,
+        BODY_SIZE_LIMIT: 'Infinity',
+      },
+      stdio: verbose ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+    });
+    dashboard.stdout?.on('data', (c: Buffer) => output.push(c.toString()));
+    dashboard.stderr?.on('data', (c: Buffer) => output.push(c.toString()));
+    const stopDashboard = async () => {
+      if (dashboard.exitCode !== null || dashboard.signalCode !== null) return;
+      dashboard.kill('SIGTERM');
+      await once(dashboard, 'exit');
+    };
+    try {
+      await waitForHttp(`${privateUrl}/espace/connexion`, dashboard, output);
+    } catch (err) {
+      await stopDashboard();
+      await stack.stop();
+      throw err;
+    }
     return {
       ...stack,
+      dashboardUrl: privateUrl,
       dataDir,
       stop: async () => {
+        await stopDashboard();
         await stack.stop();
-        await rm(dataDir, { recursive: true, force: true });
+        await cleanup();
       },
     };
   } catch (err) {
-    await rm(dataDir, { recursive: true, force: true });
+    await cleanup();
     throw err;
   }
 }

@@ -11,7 +11,7 @@ export default defineConfig({
   test: {
     include: ['e2e/space*.e2e.ts'],
     environment: 'node',
-    testTimeout: 120_000,
+    testTimeout: 240_000,
     hookTimeout: 240_000,
     fileParallelism: false,
     // One browser journey: later steps use the uploads of earlier ones.

@@ -80,6 +80,7 @@ const fr = {
     superseded: 'Remplacé',
     preview: 'Aperçu prêt',
     previewClosed: 'Aperçu clos',
+    rejected: 'À corriger',
   } as Record<string, string>,
   report: {
     title: 'Rapport d’envoi',
@@ -94,6 +95,7 @@ const fr = {
     wouldNew: 'nouveaux dossiers',
     wouldReplaced: 'dossiers remplacés (déjà envoyés, modifiés)',
     wouldUnchanged: 'dossiers inchangés',
+    wouldRemoved: 'dossiers retirés (déjà envoyés pour ces années, absents de ce fichier)',
     wouldRejected: 'lignes rejetées (à corriger)',
     confirm: 'Confirmer et enregistrer',
     fixAndRetry: 'Corriger le fichier et l’envoyer à nouveau',
@@ -273,6 +275,7 @@ const en: SpaceMessages = {
     superseded: 'Replaced',
     preview: 'Preview ready',
     previewClosed: 'Preview closed',
+    rejected: 'To fix',
   },
   report: {
     title: 'Upload report',
@@ -287,6 +290,7 @@ const en: SpaceMessages = {
     wouldNew: 'new cases',
     wouldReplaced: 'cases replaced (already uploaded, changed)',
     wouldUnchanged: 'cases unchanged',
+    wouldRemoved: 'cases removed (uploaded before for these years, missing from this file)',
     wouldRejected: 'rows rejected (to fix)',
     confirm: 'Confirm and save',
     fixAndRetry: 'Fix the file and upload it again',
