@@ -1,6 +1,11 @@
 import { derivableCells } from './attacker.js';
 import type { DisclosureRule, Equation, ProtectCell, ProtectionResult, SuppressionReason } from './types.js';
 
+/** Extra cost of withholding a cell that is the total of an equation (a breakdown's total). */
+const TOTAL_COST = 1e6;
+/** Candidate cells tried (cheapest first) for each leak before falling back to a heuristic pick. */
+const TRIALS = 12;
+
 /** Primary suppression of one cell, in order of precedence; null when the cell may be published on its own. */
 export function primaryReason(cell: ProtectCell, rule: DisclosureRule): SuppressionReason | null {
   if (cell.hidden) return null;
@@ -42,7 +47,7 @@ export function protect(
   const isTotal = new Set(equations.map((e) => e.total));
   const cost = (i: number): number => {
     const c = cells[i];
-    return c.value + (c.penalty ?? 0) + (isTotal.has(i) ? 1e6 : 0) - (c.previouslyWithheld ? 1e5 : 0);
+    return c.value + (c.penalty ?? 0) + (isTotal.has(i) ? TOTAL_COST : 0) - (c.previouslyWithheld ? 1e5 : 0);
   };
   const canWithhold = (i: number) => !cells[i].hidden && reasons[i] === null;
   const membersOf = (e: number) => [equations[e].total, ...equations[e].parts];
@@ -50,107 +55,137 @@ export function protect(
   const unprotected = new Set<number>();
   let rounds = 0;
   const cache = new Map<string, number[]>();
+
+  /** Equations of the component of `start`: linked through withheld or hidden cells. */
+  const componentOf = (start: number): Equation[] => {
+    const seenEq = new Set<number>();
+    const seenCell = new Set([start]);
+    const queue = [start];
+    while (queue.length) {
+      const cell = queue.pop()!;
+      for (const e of eqsOf[cell]) {
+        if (seenEq.has(e)) continue;
+        seenEq.add(e);
+        for (const m of membersOf(e)) {
+          if (!canWithhold(m) && !seenCell.has(m)) {
+            seenCell.add(m);
+            queue.push(m);
+          }
+        }
+      }
+    }
+    return [...seenEq].sort((a, b) => a - b).map((e) => equations[e]);
+  };
+  const leaksIn = (eqs: Equation[], exact: boolean) => derivableCells(cells, eqs, reasons, { exact, cache });
+
   for (; rounds < maxRounds; rounds++) {
     // Cheap attacker (echelon form + bounds) until it finds nothing, then the exact one on small components.
-    let allLeaks = derivableCells(cells, equations, reasons, { exact: false, cache }).filter(
-      (i) => !unprotected.has(i),
-    );
+    let exact = false;
+    let allLeaks = derivableCells(cells, equations, reasons, { exact, cache }).filter((i) => !unprotected.has(i));
     if (!allLeaks.length) {
-      allLeaks = derivableCells(cells, equations, reasons, { exact: true, cache }).filter((i) => !unprotected.has(i));
+      exact = true;
+      allLeaks = derivableCells(cells, equations, reasons, { exact, cache }).filter((i) => !unprotected.has(i));
     }
     if (!allLeaks.length) break;
     // Hidden differences usually leak because a neighbouring withheld cell does: fix the cells first, and the hidden
     // ones only when nothing else leaks (otherwise the fix lands on the big unfiltered cell around them).
     const visible = allLeaks.filter((i) => !cells[i].hidden);
     const leaks = visible.length ? visible : allLeaks;
-    const touched = new Set<number>();
-    const stuck: number[] = [];
     let added = 0;
     for (const leak of leaks) {
-      const mine = eqsOf[leak];
-      if (mine.some((e) => touched.has(e))) continue;
-      // The equation with the fewest unknowns is the one that gives the cell away most directly.
-      let bestEq = -1;
-      let bestCell = -1;
-      let bestUnknown = Infinity;
-      let bestCost = Infinity;
-      for (const e of mine) {
-        const members = membersOf(e);
-        const unknownCount = members.filter((m) => !canWithhold(m)).length;
-        for (const m of members) {
-          if (!canWithhold(m)) continue;
-          const c = cost(m);
-          if (unknownCount < bestUnknown || (unknownCount === bestUnknown && c < bestCost)) {
-            bestUnknown = unknownCount;
-            bestCost = c;
-            bestEq = e;
-            bestCell = m;
-          }
+      const comp = componentOf(leak);
+      // An earlier fix of this round may have protected this cell too.
+      if (added && !leaksIn(comp, exact).includes(leak)) continue;
+      // Candidates: publishable cells of the equations the leak runs through, cheapest first. The first one whose
+      // withholding stops the leak is taken (checked by the attacker on this component only).
+      // Cells of the equations a linear derivation of the leak actually uses come first: withholding one of them
+      // breaks that derivation, while a cell elsewhere in the component may change nothing.
+      const support = new Set(linearSupport(leak, comp).flatMap((e) => [e.total, ...e.parts]));
+      const candidates = [...new Set(comp.flatMap((e) => [e.total, ...e.parts]))]
+        .filter(canWithhold)
+        .sort((a, b) => Number(support.has(b)) - Number(support.has(a)) || cost(a) - cost(b) || a - b);
+      let pick = -1;
+      for (const c of candidates.slice(0, TRIALS)) {
+        reasons[c] = 'secondary';
+        const still = leaksIn(componentOf(leak), exact).includes(leak);
+        reasons[c] = null;
+        if (!still) {
+          pick = c;
+          break;
         }
       }
-      if (bestCell < 0) {
-        // Every equation of this cell is fully withheld: the leak runs through other cells of its component.
-        const fallback = cheapestNeighbour(leak, equations, eqsOf, canWithhold, cost);
-        if (fallback < 0) {
-          stuck.push(leak);
-          continue;
-        }
-        bestCell = fallback;
-      }
-      reasons[bestCell] = 'secondary';
-      trace?.(leak, bestCell);
+      // No single cell stops it: withhold the cheapest cell of its own most exposed equation and look again.
+      if (pick < 0) pick = fallbackPick(leak);
+      if (pick < 0) pick = candidates[0] ?? -1;
+      if (pick < 0) continue;
+      reasons[pick] = 'secondary';
+      trace?.(leak, pick);
       added++;
-      if (bestEq >= 0) touched.add(bestEq);
     }
-    // Cells with no publishable neighbour left may be fixed by this round's other additions; only when a round adds
-    // nothing are they given up on (reported, and publishRelease then refuses to publish).
+    // Only when a round can add nothing at all are the remaining leaks given up on (reported, and publishRelease
+    // then refuses to publish).
     if (!added) {
-      for (const l of [...stuck, ...leaks]) unprotected.add(l);
+      for (const l of leaks) unprotected.add(l);
       break;
     }
+  }
+
+  /** Equations with a non-zero weight in a combination that yields the leak alone (empty if none is linear). */
+  function linearSupport(leak: number, comp: Equation[]): Equation[] {
+    const unknownVars = [...new Set(comp.flatMap((e) => [e.total, ...e.parts]))].filter((m) => !canWithhold(m));
+    const col = new Map(unknownVars.map((v, i) => [v, i]));
+    if (!col.has(leak)) return [];
+    // Solve Aᵀ y = e_leak: rows = unknown cells, columns = equations.
+    const nE = comp.length;
+    const m = unknownVars.map(() => new Float64Array(nE + 1));
+    comp.forEach((eq, j) => {
+      if (col.has(eq.total)) m[col.get(eq.total)!][j] += 1;
+      for (const p of eq.parts) if (col.has(p)) m[col.get(p)!][j] -= 1;
+    });
+    m[col.get(leak)!][nE] = 1;
+    const pivots: number[] = [];
+    let r = 0;
+    for (let c = 0; c < nE && r < m.length; c++) {
+      let best = r;
+      for (let k = r + 1; k < m.length; k++) if (Math.abs(m[k][c]) > Math.abs(m[best][c])) best = k;
+      if (Math.abs(m[best][c]) < 1e-9) continue;
+      [m[r], m[best]] = [m[best], m[r]];
+      const inv = 1 / m[r][c];
+      for (let k = c; k <= nE; k++) m[r][k] *= inv;
+      for (let k = 0; k < m.length; k++) {
+        if (k === r || Math.abs(m[k][c]) < 1e-12) continue;
+        const f = m[k][c];
+        for (let q = c; q <= nE; q++) m[k][q] -= f * m[r][q];
+      }
+      pivots.push(c);
+      r++;
+    }
+    for (let k = r; k < m.length; k++) if (Math.abs(m[k][nE]) > 1e-9) return []; // not a linear derivation
+    return pivots.filter((_, i) => Math.abs(m[i][nE]) > 1e-9).map((c) => comp[c]);
+  }
+
+  function fallbackPick(leak: number): number {
+    let best = -1;
+    let bestUnknown = Infinity;
+    let bestCost = Infinity;
+    for (const e of eqsOf[leak]) {
+      const members = membersOf(e);
+      const unknownCount = members.filter((m) => !canWithhold(m)).length;
+      for (const m of members) {
+        if (!canWithhold(m)) continue;
+        const c = cost(m);
+        if (unknownCount < bestUnknown || (unknownCount === bestUnknown && c < bestCost)) {
+          bestUnknown = unknownCount;
+          bestCost = c;
+          best = m;
+        }
+      }
+    }
+    return best;
   }
   return {
     reasons: reasons.map((r, i) => (cells[i].hidden ? null : r)),
     unprotected: [...unprotected].sort((a, b) => a - b),
     rounds,
   };
-}
-
-/** Breadth-first through equations from `start`: the cheapest publishable cell of the nearest equation that has one. */
-function cheapestNeighbour(
-  start: number,
-  equations: readonly Equation[],
-  eqsOf: number[][],
-  canWithhold: (i: number) => boolean,
-  cost: (i: number) => number,
-): number {
-  const seenCells = new Set([start]);
-  const seenEqs = new Set<number>();
-  let frontier = [start];
-  while (frontier.length) {
-    let best = -1;
-    let bestCost = Infinity;
-    const next: number[] = [];
-    for (const cell of frontier) {
-      for (const e of eqsOf[cell]) {
-        if (seenEqs.has(e)) continue;
-        seenEqs.add(e);
-        for (const m of [equations[e].total, ...equations[e].parts]) {
-          if (canWithhold(m)) {
-            const c = cost(m);
-            if (c < bestCost) {
-              bestCost = c;
-              best = m;
-            }
-          } else if (!seenCells.has(m)) {
-            seenCells.add(m);
-            next.push(m);
-          }
-        }
-      }
-    }
-    if (best >= 0) return best;
-    frontier = next;
-  }
-  return -1;
 }
