@@ -112,7 +112,7 @@ async function serverRender(base, uncached) {
   }
   const cpu1 = cpuMs(pid);
   times.sort((a, b) => a - b);
-  const cpuPerRequest = cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / RUNS : null;
+  const cpuPerRequest = cpu0 !== null && cpu1 !== null ? +((cpu1 - cpu0) / RUNS).toFixed(1) : null;
   return { p50: percentile(times, 50), p95: percentile(times, 95), runs: RUNS, htmlBytes: bytes, cpuPerRequest };
 }
 
