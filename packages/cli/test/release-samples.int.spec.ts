@@ -84,6 +84,11 @@ describe('release built from the sample exports loaded through the ETL', () => {
         }
       }
     }
+    // The headline figures of every year survive disclosure control (totals are withheld only as a last resort).
+    for (const year of years) {
+      const s = await getYearlySummary(db.url, 'samples', year);
+      expect(s.cases, `cases ${year}`).toEqual({ value: expected.by_year[String(year)].cases });
+    }
     // Three associations and a few dozen cases a year: a real mix of published and withheld figures.
     expect(published).toBeGreaterThan(0);
     expect(withheld).toBeGreaterThan(0);
