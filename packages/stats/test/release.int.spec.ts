@@ -239,6 +239,56 @@ describe('releases on real PostgreSQL', () => {
 });
 
 describe('spreadsheet escaping', () => {
+  it('a hostile text reaching a summary comes out inert in CSV and XLSX, numbers stay numbers', async () => {
+    const { summaryCsv: csvOf, summaryXlsx: xlsxOf } = await import('../src/index.js');
+    const evil = '=HYPERLINK("http://evil.example","x")';
+    const summary = {
+      schemaVersion: '1.0.0',
+      releaseId: null,
+      referenceYear: 2024,
+      generatedAt: '2026-07-30T00:00:00.000Z',
+      contributingAssociations: 3,
+      cases: { value: 40 },
+      onlineCases: { value: 20 },
+      onlineShare: { value: 50 },
+      minors: { value: 6 },
+      previousYear: { referenceYear: 2023, cases: { value: 43 }, change: { value: -3 } },
+      breakdowns: [
+        {
+          releaseId: null,
+          dimension: 'gender' as const,
+          label: { fr: '＋Genre', en: '@Gender' },
+          referenceYear: 2024,
+          filter: {},
+          multiValued: false,
+          total: { value: 40 },
+          items: [
+            { code: '-1+1', label: { fr: evil, en: evil }, group: null, cell: { value: 40 }, share: { value: 100 } },
+          ],
+        },
+      ],
+      disclosureRule: { threshold: 5, platformThreshold: 10, minAssociations: 2 },
+      methodology: { fr: '\tmethod', en: '\rmethod' },
+      caveats: [],
+    };
+    const csv = csvOf(summary, 'fr');
+    expect(csv).toContain(`"'${evil.replace(/"/g, '""')}"`);
+    expect(csv).toContain(`"'＋Genre"`);
+    expect(csv).toContain(`"'-1+1"`);
+    expect(csv).toContain('"-3"'); // a real negative number, left alone
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsxOf(summary, 'en')) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[1];
+    expect(sheet.name).toBe("'@Gender".replace(/'/g, ' ').trim());
+    expect(sheet.getRow(3).getCell(1).value).toBe("'-1+1");
+    expect(sheet.getRow(3).getCell(2).value).toBe(`'${evil}`);
+    expect(sheet.getRow(3).getCell(3).value).toBe(40);
+    expect(wb.worksheets[0].getRow(7).getCell(2).value).toBe(-3);
+    // No cell anywhere holds a formula.
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
+  });
+
   it('prefixes every formula trigger, including full-width forms, tab and CR; leaves other text alone', async () => {
     const { escapeSpreadsheetText } = await import('../src/index.js');
     for (const s of ['=1+1', '+33 6', '-2+3', '@SUM(A1)', '＝1', '＋1', '－1', '＠x', '\tcmd', '\rcmd']) {
