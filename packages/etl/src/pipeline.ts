@@ -726,6 +726,8 @@ async function loadFile(
     }
   } finally {
     if (iterator?.return) await iterator.return(undefined).catch(() => {});
+    // The iterator is driven by hand: close() releases the file or the XLSX worker whatever happened.
+    await ctx.source?.close().catch(() => {});
     if (locked && ctx.batchId) {
       await db.query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [BATCH_LOCK_CLASS, ctx.batchId]).catch(() => {});
     }
