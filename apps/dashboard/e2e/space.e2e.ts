@@ -289,6 +289,20 @@ describe('admin space', () => {
       const failures = (await page.locator('table.failures').textContent()) ?? '';
       expect(failures).toContain('Refusé');
       await screenshot(page, '12-admin-imports');
+
+      // Publishing a release with its notes, from the admin pages.
+      await page.goto(`${stack.dashboardUrl}/admin/publications`);
+      await page.getByLabel('Titre (facultatif) (français)').fill('Édition de test');
+      await page.getByLabel('Notes de publication (français)').fill('Première publication du test de bout en bout.');
+      await page.getByRole('button', { name: 'Publier' }).click();
+      const notice = page.getByRole('status');
+      await expect.poll(() => notice.textContent(), { timeout: 60_000 }).toContain('Publication créée');
+      await page.goto(`${stack.dashboardUrl}/admin/publications`);
+      const releases = (await page.locator('main table').textContent()) ?? '';
+      expect(releases).toContain('Édition de test');
+      expect(releases).toContain('Première publication du test de bout en bout.');
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, '13-admin-release');
     } finally {
       await admin.close();
     }

@@ -29,6 +29,9 @@ export interface AdminAccount {
 
 export interface AdminRelease {
   id: string;
+  slug: string | null;
+  title: string | null;
+  contributingAssociations: number | null;
   publishedAt: string | null;
   notes: string;
 }
@@ -72,7 +75,15 @@ function toRelease(v: unknown, locale: SpaceLocale): AdminRelease | null {
   const id = s(v.id) ?? (typeof v.id === 'number' ? String(v.id) : null);
   if (!id) return null;
   const notes = isObj(v.notes) ? (s(v.notes[locale]) ?? s(v.notes.fr) ?? '') : (s(v.notes) ?? '');
-  return { id, publishedAt: s(v.publishedAt) ?? s(v.createdAt), notes };
+  const title = isObj(v.title) ? (s(v.title[locale]) ?? s(v.title.fr)) : s(v.title);
+  return {
+    id,
+    slug: s(v.slug),
+    title,
+    contributingAssociations: typeof v.contributingAssociations === 'number' ? v.contributingAssociations : null,
+    publishedAt: s(v.publishedAt) ?? s(v.createdAt),
+    notes,
+  };
 }
 
 export function adminLayoutLoad(locale: SpaceLocale) {

@@ -124,6 +124,8 @@ const fr = {
       'Ces lignes ont été enregistrées, mais certaines valeurs n’ont pas été reconnues et comptent comme « inconnu ». Indiquez à quoi elles correspondent : la correspondance est enregistrée pour votre association et servira aux prochains envois.',
     rows: (n: number) => `${n} ligne${n > 1 ? 's' : ''}`,
     notRecognised: (v: string) => `« ${v} » non reconnu`,
+    inColumn: (c: string) => ` (colonne « ${c} »)`,
+    countSep: ' : ',
     mapTo: 'Correspond à',
     mapNone: '— laisser « inconnu » —',
     saveMapping: 'Enregistrer ces correspondances et relancer l’aperçu',
@@ -182,6 +184,7 @@ const fr = {
     publishIntro:
       'Une publication fige les chiffres publics (après contrôle de diffusion) avec ses notes. Elle ne pourra plus être modifiée.',
     notesLabel: 'Notes de publication',
+    titleLabel: 'Titre (facultatif)',
     notesHelp: 'Ce qui a changé, les associations ajoutées, les précautions de lecture.',
     publish: 'Publier',
     published: 'Publication créée :',
@@ -319,6 +322,8 @@ const en: SpaceMessages = {
       'These rows were saved, but some values were not recognised and count as “unknown”. Say what they mean: the mapping is saved for your association and used for the next uploads.',
     rows: (n: number) => `${n} row${n > 1 ? 's' : ''}`,
     notRecognised: (v: string) => `“${v}” not recognised`,
+    inColumn: (c: string) => ` (column “${c}”)`,
+    countSep: ': ',
     mapTo: 'Means',
     mapNone: '— leave “unknown” —',
     saveMapping: 'Save these mappings and preview again',
@@ -377,6 +382,7 @@ const en: SpaceMessages = {
     publishIntro:
       'A release freezes the public figures (after disclosure control) with its notes. It can never be changed.',
     notesLabel: 'Release notes',
+    titleLabel: 'Title (optional)',
     notesHelp: 'What changed, associations added, reading caveats.',
     publish: 'Publish',
     published: 'Release created:',

@@ -6,7 +6,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { redirect } from '@sveltejs/kit';
 import { codeLists, sourceFields, type CodeEntry, type CodeListName } from '@observatoire/schema';
 import { spacePaths, type SpaceLocale } from './i18n';
-import { currentUploadByYear } from './imports';
+import { currentUploadByYear, isPending } from './imports';
 import {
   confirmAction,
   currentUser,
@@ -78,6 +78,9 @@ export function importLoad(locale: SpaceLocale) {
   return async (event: RequestEvent) => {
     await requireUser(event, locale);
     const imp = await getImport(event, locale, event.params.id ?? '');
+    // Without JavaScript the browser reloads the page by itself while the worker has the file (the Refresh
+    // header; a <noscript> meta in <head> breaks hydration). With JavaScript the page polls instead.
+    if (isPending(imp)) event.setHeaders({ refresh: '3', 'cache-control': 'no-store' });
     const q = event.url.searchParams;
     const mapping = q.get('correspondances');
     const notice = q.has('confirme')

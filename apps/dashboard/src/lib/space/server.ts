@@ -228,13 +228,17 @@ export async function publishAction(event: RequestEvent, locale: SpaceLocale) {
   const form = await event.request.formData();
   const notesFr = String(form.get('notesFr') ?? '').trim();
   const notesEn = String(form.get('notesEn') ?? '').trim();
-  if (!notesFr && !notesEn) return fail(400, { notesFr, notesEn, message: m.notesMissing });
+  const titleFr = String(form.get('titleFr') ?? '').trim();
+  const titleEn = String(form.get('titleEn') ?? '').trim();
+  const kept = { notesFr, notesEn, titleFr, titleEn };
+  if (!notesFr && !notesEn) return fail(400, { ...kept, message: m.notesMissing });
   const r = await postJson(event, locale, API.adminReleases, 'POST', {
     notes: { fr: notesFr || notesEn, en: notesEn || notesFr },
+    ...(titleFr || titleEn ? { title: { fr: titleFr || titleEn, en: titleEn || titleFr } } : {}),
   });
-  if (!r.ok) return fail(r.status >= 500 ? 502 : r.status, { notesFr, notesEn, message: r.message });
+  if (!r.ok) return fail(r.status >= 500 ? 502 : r.status, { ...kept, message: r.message });
   const created = isObj(r.body) && isObj(r.body.release) ? r.body.release : r.body;
-  const rid = isObj(created) ? String(created.id ?? '') : '';
+  const rid = isObj(created) ? String(created.slug ?? created.id ?? '') : '';
   return { published: rid };
 }
 
