@@ -1,6 +1,4 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { ZodResponseInterceptor } from './common/zod-response.interceptor.js';
 import { API_CONFIG, type ApiConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -33,7 +31,6 @@ export class AppModule {
         ReleasesModule,
         SpaceModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: ZodResponseInterceptor }],
     };
   }
 }

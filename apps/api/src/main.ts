@@ -6,13 +6,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { openLocalDatabase, runMigrations } from '@observatoire/db';
 import { AppModule } from './app.module.js';
 import { loadConfig, type ApiConfig } from './config/config.js';
 import { PinoNestLogger } from './common/logger.js';
+import { registerSecurityHeaders } from './common/security-headers.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { setupOpenApi } from './openapi/openapi.js';
 
@@ -41,8 +41,8 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
     logger: {
       level: config.logLevel,
       // Requests are logged by method, route and status only: no bodies, no query strings, no e-mail addresses.
+      // (Nothing is redacted because nothing personal is ever passed to the logger.)
       serializers: { req: () => ({}), res: () => ({}) },
-      redact: { paths: ['*.authorization', '*.cookie', '*.email', '*.password'], censor: '[redacted]' },
     },
   });
   const fastify = adapter.getInstance();
@@ -52,22 +52,7 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
   });
   fastify.decorate('observatoireConfig', config);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI at /api/docs needs its inline bootstrap script and styles.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    // The dashboard on another origin embeds nothing from here but downloads files: keep default CORP same-site.
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  });
+  registerSecurityHeaders(fastify);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
   await app.register(rateLimit, {

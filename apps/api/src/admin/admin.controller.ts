@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { actorOf, AdminOnly, CurrentPrincipal, type Principal } from '../auth/auth.decorators.js';
+import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
 import {
@@ -24,6 +25,7 @@ const idPipe = zodPipe(idParamSchema);
 
 @ApiTags('admin')
 @AdminOnly()
+@UseInterceptors(ZodResponseInterceptor)
 @Controller('v1/admin')
 export class AdminController {
   constructor(private readonly admin: AdminService) {}

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi.js';
 import { loginRateLimit } from '../common/rate-limit.js';
@@ -12,6 +13,7 @@ import { SessionService } from './session.service.js';
 import type { z } from 'zod';
 
 @ApiTags('auth')
+@UseInterceptors(ZodResponseInterceptor)
 @Controller('v1/auth')
 export class AuthController {
   constructor(

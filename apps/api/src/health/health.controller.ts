@@ -1,9 +1,10 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ApiZodResponse } from '../openapi/zod-openapi.js';
 import { Public } from '../auth/auth.decorators.js';
+import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { HealthService } from './health.service.js';
 
 export const healthSchema = z
@@ -15,6 +16,7 @@ export const healthSchema = z
   .meta({ id: 'Health' });
 
 @ApiTags('health')
+@UseInterceptors(ZodResponseInterceptor)
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { mappingProfileSchema } from '@observatoire/schema';
 import { AdminOnly, CurrentPrincipal, type Principal } from '../auth/auth.decorators.js';
+import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema } from '../openapi/zod-openapi.js';
 import { importListQuerySchema, importSchema, recordsQuerySchema, uploadFormSchema } from './imports.dto.js';
@@ -12,6 +13,7 @@ import { ImportsService } from './imports.service.js';
 const idPipe = zodPipe(z.object({ id: z.string().max(64) }));
 
 @ApiTags('imports')
+@UseInterceptors(ZodResponseInterceptor)
 @Controller('v1')
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
@@ -96,6 +98,7 @@ export class ImportsController {
 
 @ApiTags('admin')
 @AdminOnly()
+@UseInterceptors(ZodResponseInterceptor)
 @Controller('v1/admin')
 export class AdminImportsController {
   constructor(private readonly imports: ImportsService) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { breakdownSchema, releaseSchema, seriesSetSchema } from '@observatoire/schema';
 import { AdminOnly, CurrentPrincipal, Public, type Principal } from '../auth/auth.decorators.js';
 import { publicRateLimit } from '../common/rate-limit.js';
+import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
 import { PublicCacheService } from './public-cache.service.js';
@@ -90,6 +91,7 @@ export class ReleasesController {
 
 @ApiTags('releases (admin)')
 @AdminOnly()
+@UseInterceptors(ZodResponseInterceptor)
 @Controller('v1')
 export class PublishController {
   constructor(private readonly releases: ReleasesService) {}

@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/auth.decorators.js';
+import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
 import { SpaceService } from './space.service.js';
@@ -12,6 +13,7 @@ const langQuerySchema = z.object({ lang: z.enum(['fr', 'en']).default('fr') }).s
 const rerunSchema = z.object({ id: z.uuid() }).meta({ id: 'RerunResult' });
 
 @ApiTags('imports')
+@UseInterceptors(ZodResponseInterceptor)
 @Controller('v1')
 export class SpaceController {
   constructor(private readonly space: SpaceService) {}
