@@ -114,8 +114,8 @@ describe('hostile and broken text files', () => {
       break;
     }
     expect(n).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(openDescriptorsOf(path)).toBe(0);
+    // The descriptor is closed asynchronously after the stream is destroyed: wait for it, bounded.
+    await expect.poll(() => openDescriptorsOf(path), { timeout: 5_000 }).toBe(0);
     await expect(source.rows[Symbol.asyncIterator]().next()).rejects.toThrow(/only be iterated once/);
   });
 
@@ -126,8 +126,8 @@ describe('hostile and broken text files', () => {
     expect((await iterator.next()).done).toBe(false);
     expect(openDescriptorsOf(path)).toBe(1);
     await source.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(openDescriptorsOf(path)).toBe(0);
+    // The descriptor is closed asynchronously after the stream is destroyed: wait for it, bounded.
+    await expect.poll(() => openDescriptorsOf(path), { timeout: 5_000 }).toBe(0);
     await source.close(); // idempotent
   });
 });
