@@ -10,7 +10,13 @@ export {
 } from './pipeline.js';
 export { receiveImport, type ReceiveImportInput } from './load/receive.js';
 export { recoverInterruptedBatches } from './load/batches.js';
-export { createImportQueue, IMPORT_QUEUE, type ImportQueue, type ImportQueueOptions } from './queue/import-queue.js';
+export {
+  createImportQueue,
+  IMPORT_QUEUE,
+  type ImportQueue,
+  type ImportQueueOptions,
+  type ImportJobOptions,
+} from './queue/import-queue.js';
 export { loadPseudonymKey, caseKey } from './privacy/pseudonym.js';
 export { identifierHeaderKind, identifierContentKind, type IdentifierKind } from './privacy/identifiers.js';
 export { planColumns, diffHeaders, type ColumnPlan, type HeaderChanges } from './mapping/plan.js';

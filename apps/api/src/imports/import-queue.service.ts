@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { createImportQueue, IMPORT_QUEUE, type ImportQueue } from '@observatoire/etl';
+import { createImportQueue, IMPORT_QUEUE, type ImportJobOptions, type ImportQueue } from '@observatoire/etl';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import type { QueueHealth } from '../health/queue-health.js';
 
@@ -26,9 +26,9 @@ export class ImportQueueService implements OnModuleInit, OnApplicationShutdown, 
     this.queue = null;
   }
 
-  async enqueue(batchId: string): Promise<void> {
+  async enqueue(batchId: string, options: ImportJobOptions = {}): Promise<void> {
     if (!this.queue) throw new Error('import queue not started');
-    await this.queue.enqueue(batchId);
+    await this.queue.enqueue(batchId, options);
   }
 
   async queueHealth(): Promise<'ok' | 'down'> {

@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
 import { findAssociation, recordAudit } from '@observatoire/db';
-import { receiveImport, runImport } from '@observatoire/etl';
+import { receiveImport, runImport, type ImportJobOptions } from '@observatoire/etl';
 import { mappingProfileSchema } from '@observatoire/schema';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
@@ -137,7 +137,13 @@ export class ImportsService {
     return this.enqueueFile(up.file, up.contentHash, associationId, p);
   }
 
-  private async enqueueFile(file: string, contentHash: string, associationId: string, p: Principal) {
+  private async enqueueFile(
+    file: string,
+    contentHash: string,
+    associationId: string,
+    p: Principal,
+    options: ImportJobOptions = {},
+  ) {
     const received = await receiveImport({
       databaseUrl: this.config.databaseUrl,
       associationId,
@@ -150,7 +156,7 @@ export class ImportsService {
       const existing = await this.findOne(received.duplicateOf, p);
       return { status: 200, body: { ...existing, duplicate: true } };
     }
-    await this.queue.enqueue(received.batchId);
+    await this.queue.enqueue(received.batchId, options);
     await recordAudit(this.ds.manager, actorOf(p), 'import.upload', {
       type: 'import_batch',
       id: received.batchId,
@@ -171,6 +177,8 @@ export class ImportsService {
         file: up.file,
         association: associationId,
         dryRun: true,
+        // The preview shows what confirming would load: the valid rows, with the rejected ones listed.
+        skipInvalidRows: true,
         ...(up.profile !== undefined && { profile: up.profile }),
       });
     } catch (err) {
@@ -237,7 +245,9 @@ export class ImportsService {
       await this.saveProfile(associationId, profile, p);
       await rm(profileFile, { force: true });
     }
-    return this.enqueueFile(row.stored_file, row.content_hash, associationId, p);
+    // The association saw the preview, rejected rows included, and confirmed: the valid rows are loaded and the
+    // rejected ones stay listed in the report (and in rejected.csv) to fix and upload again.
+    return this.enqueueFile(row.stored_file, row.content_hash, associationId, p, { skipInvalidRows: true });
   }
 
   async saveProfile(associationId: string, profile: unknown, p: Principal): Promise<void> {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { multipart, startTestApp, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
 
-const SAMPLES = '/work/shared/samples';
+// The sample exports of ../shared/samples, as copied into the repository with the ETL's fixtures.
+const SAMPLES = fileURLToPath(new URL('../../../../packages/etl/test/fixtures/', import.meta.url));
 const sample = (name: string) => readFile(path.join(SAMPLES, name));
 
 describe('uploads end to end (real queue, real worker, real files)', () => {
@@ -154,6 +156,34 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     const done = await settled(confirm.json().id, w.memberB.cookie);
     expect(done.status).toBe('committed');
     expect(done.counts.recordsNew).toBe(preview.counts.recordsNew);
+  });
+
+  it('a file with row errors loads nothing on its own; confirming its preview loads the valid rows only', async () => {
+    const content = await sample('bad/bad-values.csv');
+    const direct = await upload(w.memberB.cookie, 'errors.csv', content);
+    expect(direct.statusCode).toBe(202);
+    const strict = await settled(direct.json().id, w.memberB.cookie);
+    expect(strict.status).not.toBe('committed');
+    // The batch holds the outcome; the report says which rows were wrong and why.
+    expect(strict.report.counts.rowsRejected).toBeGreaterThan(0);
+
+    const res = await upload(w.memberB.cookie, 'errors.csv', Buffer.concat([content, Buffer.from('\n')]), {
+      dryRun: 'true',
+    });
+    expect(res.statusCode).toBe(200);
+    const preview = res.json();
+    expect(preview.report.counts.rowsRejected).toBe(strict.report.counts.rowsRejected);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${preview.id}/confirm`,
+      headers: as(w.memberB.cookie),
+    });
+    expect(confirm.statusCode).toBe(202);
+    const done = await settled(confirm.json().id, w.memberB.cookie);
+    expect(done.status).toBe('committed');
+    expect(done.report.counts.rowsAccepted).toBe(preview.report.counts.rowsAccepted);
+    expect(done.report.counts.rowsRejected).toBe(preview.report.counts.rowsRejected);
+    expect(done.report.counts.rowsAccepted).toBeGreaterThan(0);
   });
 
   it('reports the queue in health', async () => {

@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { runImport } from '@observatoire/etl';
 import { createAssociation } from '@observatoire/db';
 import type { DataSource } from 'typeorm';
 
-const SAMPLES = '/work/shared/samples';
+// The sample exports of ../shared/samples, as copied into the repository with the ETL's fixtures.
+const SAMPLES = fileURLToPath(new URL('../../../../packages/etl/test/fixtures/', import.meta.url));
 
 /** Loads the three sample exports as three associations through the real ETL (no shortcuts into the tables). */
 export async function loadSamples(ds: DataSource, databaseUrl: string): Promise<void> {

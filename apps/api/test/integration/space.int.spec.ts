@@ -1,10 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, startTestApp, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
 
-const SAMPLES = '/work/shared/samples';
+// The sample exports of ../shared/samples, as copied into the repository with the ETL's fixtures.
+const SAMPLES = fileURLToPath(new URL('../../../../packages/etl/test/fixtures/', import.meta.url));
 const ORIGIN = 'http://127.0.0.1:3000';
 
 describe('association space endpoints (rejected rows file, preview again after saving mappings)', () => {

@@ -16,9 +16,15 @@ export interface ImportQueueOptions {
   pseudonymKey?: Buffer;
 }
 
+/** What the uploader chose for this import. */
+export interface ImportJobOptions {
+  /** Load the valid rows even when some are rejected (the association confirmed a preview that listed them). */
+  skipInvalidRows?: boolean;
+}
+
 export interface ImportQueue {
   /** Queues the import of a received batch (its file is at `import_batch.stored_file`). Returns the job id. */
-  enqueue(batchId: string): Promise<string | null>;
+  enqueue(batchId: string, options?: ImportJobOptions): Promise<string | null>;
   /** Starts `concurrency` workers in this process. */
   work(concurrency?: number): Promise<void>;
   /** Stops fetching, waits for running imports to finish (graceful), and closes the connections. */
@@ -44,7 +50,7 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
     expireInSeconds: options.expireInSeconds ?? 3600,
   });
 
-  async function handle(jobId: string, batchId: string): Promise<ImportResult | null> {
+  async function handle(jobId: string, batchId: string, job: ImportJobOptions = {}): Promise<ImportResult | null> {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     let batch;
@@ -65,6 +71,7 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
       fileName: rows[0]?.original_name ?? undefined,
       association: batch.associationId,
       batchId,
+      skipInvalidRows: Boolean(job.skipInvalidRows),
       ...(rows[0]?.created_by_user_id && { createdByUserId: rows[0].created_by_user_id }),
       ...(options.pseudonymKey && { pseudonymKey: options.pseudonymKey }),
       logError: options.logError,
@@ -86,17 +93,17 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
 
   return {
     boss,
-    async enqueue(batchId) {
-      return boss.send(IMPORT_QUEUE, { batchId }, { singletonKey: batchId });
+    async enqueue(batchId, jobOptions = {}) {
+      return boss.send(IMPORT_QUEUE, { batchId, ...jobOptions }, { singletonKey: batchId });
     },
     async work(concurrency = 1) {
       for (let i = 0; i < Math.max(1, concurrency); i++) {
-        await boss.work<{ batchId: string }>(
+        await boss.work<{ batchId: string } & ImportJobOptions>(
           IMPORT_QUEUE,
           { batchSize: 1, pollingIntervalSeconds: 1 },
           async (jobs) => {
             for (const job of jobs) {
-              const result = await handle(job.id, job.data.batchId);
+              const result = await handle(job.id, job.data.batchId, job.data);
               return { outcome: result?.outcome ?? 'missing' };
             }
           },
