@@ -229,7 +229,7 @@ describe('association space', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('My uploads');
     await page.goto(`${stack.dashboardUrl}/en/space/imports/${idsOfA[3]}`);
     expect(await page.locator('#refused-title').textContent()).toBe('File refused');
-    await screenshot(page, '09-english-refused');
+    await screenshot(page, '10-english-refused');
   });
 
   it('saves a value mapping into the profile from a warning and previews the file again', async () => {
@@ -243,7 +243,7 @@ describe('association space', () => {
     const warnings = page.locator('ul.warnings');
     await expect.poll(() => warnings.textContent(), { timeout: 60_000 }).toMatch(/Kikou/);
     expect(await warnings.textContent()).toContain('2 lignes');
-    await screenshot(page, '10-warnings');
+    await screenshot(page, '11-warnings');
 
     const select = page.getByLabel(/« Kikou » non reconnu/);
     await select.selectOption('other');
@@ -281,14 +281,14 @@ describe('admin space', () => {
       expect(text).toContain(accounts.b.name);
       expect(text).toContain(accounts.a.email);
       expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, '11-admin-home');
+      await screenshot(page, '12-admin-home');
 
       await page.goto(`${stack.dashboardUrl}/admin/imports`);
       const matrix = (await page.locator('table.matrix').textContent()) ?? '';
       expect(matrix).toContain('2019');
       const failures = (await page.locator('table.failures').textContent()) ?? '';
       expect(failures).toContain('Refusé');
-      await screenshot(page, '12-admin-imports');
+      await screenshot(page, '13-admin-imports');
 
       // Publishing a release with its notes, from the admin pages.
       await page.goto(`${stack.dashboardUrl}/admin/publications`);
@@ -302,7 +302,7 @@ describe('admin space', () => {
       expect(releases).toContain('Édition de test');
       expect(releases).toContain('Première publication du test de bout en bout.');
       expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, '13-admin-release');
+      await screenshot(page, '14-admin-release');
     } finally {
       await admin.close();
     }

@@ -16,6 +16,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export async function login(page: Page, base: string, email: string, lang: 'fr' | 'en' = 'fr'): Promise<void> {
   await page.goto(`${base}${lang === 'fr' ? '/espace/connexion' : '/en/space/login'}`);
+  // Already logged in: the login page sends the user on.
+  if (!/\/(connexion|login)$/.test(new URL(page.url()).pathname)) return;
   await page.getByLabel(lang === 'fr' ? 'Adresse e-mail' : 'E-mail address').fill(email);
   await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill(PASSWORD);
   await page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click();
