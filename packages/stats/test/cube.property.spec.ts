@@ -15,7 +15,7 @@ import {
 import { DEFAULT_RULE } from '../src/disclosure/types.js';
 import { randomCases } from './random-cases.js';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 8);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 5);
 
 function index(cells: ReleaseCell[]) {
   return new Map(cells.map((c) => [`${c.filter}|${c.year}|${c.dimension}|${c.code}`, c]));

@@ -5,6 +5,8 @@ import type { DisclosureRule, Equation, ProtectCell, ProtectionResult, Suppressi
 const TOTAL_COST = 1e6;
 /** Candidate cells tried (cheapest first) for each leak before falling back to a heuristic pick. */
 const TRIALS = 12;
+/** Cheapest candidates combined in pairs when no single one stops a leak. */
+const PAIR_TRIALS = 8;
 
 /** Primary suppression of one cell, in order of precedence; null when the cell may be published on its own. */
 export function primaryReason(cell: ProtectCell, rule: DisclosureRule): SuppressionReason | null {
@@ -96,16 +98,21 @@ export function protect(
       const comp = componentOf(leak);
       // An earlier fix of this round may have protected this cell too.
       if (added && !leaksIn(comp, exact).includes(leak)) continue;
-      // Candidates: publishable cells of the equations the leak runs through, cheapest first. The first one whose
-      // withholding stops the leak is taken (checked by the attacker on this component only).
-      // Cells of the equations a linear derivation of the leak actually uses come first: withholding one of them
-      // breaks that derivation, while a cell elsewhere in the component may change nothing.
+      // Candidates: publishable cells of the leak's component. Cells of the equations a linear derivation of the leak
+      // actually uses come first (withholding one breaks that derivation; a cell elsewhere may change nothing), then
+      // by cost. The first whose withholding stops the leak is taken (checked by the attacker on this component).
       const support = new Set(linearSupport(leak, comp).flatMap((e) => [e.total, ...e.parts]));
+      // Totals only after every cheaper cell, whether or not in the derivation.
+      const tier = (c: number) => (cost(c) >= TOTAL_COST ? 2 : 0) + (support.has(c) ? 0 : 1);
       const candidates = [...new Set(comp.flatMap((e) => [e.total, ...e.parts]))]
         .filter(canWithhold)
-        .sort((a, b) => Number(support.has(b)) - Number(support.has(a)) || cost(a) - cost(b) || a - b);
+        .sort((a, b) => tier(a) - tier(b) || cost(a) - cost(b) || a - b);
+      // A total is withheld only when no cheaper cell is left in the component, even if two cheap cells are then
+      // needed where the total alone would do.
+      const cheap = candidates.filter((c) => cost(c) < TOTAL_COST);
+      const pool = cheap.length ? cheap : candidates;
       let pick = -1;
-      for (const c of candidates.slice(0, TRIALS)) {
+      for (const c of pool.slice(0, TRIALS)) {
         reasons[c] = 'secondary';
         const still = leaksIn(componentOf(leak), exact).includes(leak);
         reasons[c] = null;
@@ -114,9 +121,45 @@ export function protect(
           break;
         }
       }
-      // No single cell stops it: withhold the cheapest cell of its own most exposed equation and look again.
-      if (pick < 0) pick = fallbackPick(leak);
-      if (pick < 0) pick = candidates[0] ?? -1;
+      // No single cheap cell stops it: a pair of cheap cells may, before a total is considered.
+      let second = -1;
+      if (pick < 0 && cheap.length > 1) {
+        const few = cheap.slice(0, PAIR_TRIALS);
+        search: for (let i = 0; i < few.length; i++) {
+          for (let j = i + 1; j < few.length; j++) {
+            reasons[few[i]] = reasons[few[j]] = 'secondary';
+            const still = leaksIn(componentOf(leak), exact).includes(leak);
+            reasons[few[i]] = reasons[few[j]] = null;
+            if (!still) {
+              pick = few[i];
+              second = few[j];
+              break search;
+            }
+          }
+        }
+      }
+      // Then a total, if it alone stops it.
+      if (pick < 0 && cheap.length) {
+        for (const c of candidates.filter((x) => cost(x) >= TOTAL_COST).slice(0, TRIALS)) {
+          reasons[c] = 'secondary';
+          const still = leaksIn(componentOf(leak), exact).includes(leak);
+          reasons[c] = null;
+          if (!still) {
+            pick = c;
+            break;
+          }
+        }
+      }
+      if (second >= 0) {
+        reasons[second] = 'secondary';
+        trace?.(leak, second);
+        added++;
+      }
+      // Otherwise withhold the cheapest cell of its own most exposed equation and look again.
+      if (pick < 0) {
+        const own = fallbackPick(leak);
+        pick = own >= 0 && pool.includes(own) ? own : (pool[0] ?? -1);
+      }
       if (pick < 0) continue;
       reasons[pick] = 'secondary';
       trace?.(leak, pick);
