@@ -56,6 +56,19 @@ export const importColumnSchema = z.object({
 });
 export type ImportColumn = z.infer<typeof importColumnSchema>;
 
+/** Control totals of an import, reconciled against the file. */
+export const importCountsSchema = z.object({
+  rowsRead: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  rowsSkipped: z.number().int(),
+  recordsNew: z.number().int(),
+  recordsReplaced: z.number().int(),
+  recordsUnchanged: z.number().int(),
+  recordsRemoved: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof importCountsSchema>;
+
 export const importReportSchema = z
   .object({
     /** Version of this schema the report was written with (see SCHEMA_VERSION). */
@@ -80,16 +93,7 @@ export const importReportSchema = z
       })
       .nullable(),
     referenceYears: z.array(z.number().int()),
-    counts: z.object({
-      rowsRead: z.number().int(),
-      rowsAccepted: z.number().int(),
-      rowsRejected: z.number().int(),
-      rowsSkipped: z.number().int(),
-      recordsNew: z.number().int(),
-      recordsReplaced: z.number().int(),
-      recordsUnchanged: z.number().int(),
-      recordsRemoved: z.number().int(),
-    }),
+    counts: importCountsSchema,
     declaredTotal: z.number().int().nullable(),
     summary: localisedTextSchema,
     errors: z.array(importIssueSchema),

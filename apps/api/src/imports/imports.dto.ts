@@ -1,26 +1,14 @@
 import { z } from 'zod';
+import {
+  IMPORT_BATCH_STATUSES,
+  importCountsSchema as schemaImportCounts,
+  importReportSchema,
+} from '@observatoire/schema';
 
 const iso = z.iso.datetime({ offset: true });
 
-export const IMPORT_STATUSES = [
-  'received',
-  'validated',
-  'loading',
-  'committed',
-  'failed',
-  'refused',
-  'superseded',
-] as const;
-
-export const importCountsSchema = z.object({
-  rowsRead: z.number().int(),
-  rowsAccepted: z.number().int(),
-  rowsRejected: z.number().int(),
-  recordsNew: z.number().int(),
-  recordsReplaced: z.number().int(),
-  recordsUnchanged: z.number().int(),
-  recordsRemoved: z.number().int(),
-});
+/** The batch keeps its counts in columns; rows skipped (title, blank, total rows) live in the report only. */
+export const importCountsSchema = schemaImportCounts.omit({ rowsSkipped: true });
 
 export const importSchema = z
   .object({
@@ -28,7 +16,7 @@ export const importSchema = z
     associationId: z.uuid(),
     associationSlug: z.string(),
     associationName: z.string(),
-    status: z.enum(IMPORT_STATUSES),
+    status: z.enum(IMPORT_BATCH_STATUSES),
     dryRun: z.boolean(),
     format: z.string().nullable(),
     referenceYears: z.array(z.number().int()),
@@ -37,7 +25,7 @@ export const importSchema = z
     createdAt: iso,
     finishedAt: iso.nullable(),
     duplicate: z.boolean().optional().describe('The same file was already uploaded: this is that upload'),
-    report: z.unknown().nullable().describe('The ETL import report (ImportReport), once processed'),
+    report: importReportSchema.nullable().describe('The ETL import report, once processed'),
   })
   .meta({ id: 'Import' });
 export type ImportView = z.infer<typeof importSchema>;

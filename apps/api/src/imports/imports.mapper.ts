@@ -27,6 +27,6 @@ export function mapImport(r: Record<string, unknown>): ImportView {
     },
     createdAt: new Date(r.created_at as string).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at as string).toISOString() : null,
-    report: r.report ?? null,
+    report: (r.report as ImportView['report']) ?? null,
   };
 }
