@@ -5,7 +5,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,12 +53,33 @@ function buildRunning(): boolean {
  * apps/dashboard/build while these tests run, and a server whose lazily imported chunks vanish fails midway.
  * The copy lives under test-results/ (git-ignored) so that its imports still resolve to the repo's node_modules.
  */
+async function listing(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = await Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => {
+        const file = path.join(e.parentPath, e.name);
+        const st = await stat(file);
+        return `${file}:${st.size}:${st.mtimeMs}`;
+      }),
+  );
+  return files.sort().join('\n');
+}
+
 async function snapshotDashboardBuild(): Promise<string> {
-  for (let i = 0; i < 120 && buildRunning(); i++) await new Promise((r) => setTimeout(r, 1000));
+  const source = path.join(dashboardDir, 'build');
   const target = path.join(dashboardDir, 'test-results', `build-${process.pid}`);
-  await rm(target, { recursive: true, force: true });
-  await cp(path.join(dashboardDir, 'build'), target, { recursive: true });
-  return target;
+  // A copy is only kept when no build ran and no file changed while it was taken.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    for (let i = 0; i < 120 && buildRunning(); i++) await new Promise((r) => setTimeout(r, 1000));
+    const before = await listing(source);
+    await rm(target, { recursive: true, force: true });
+    await cp(source, target, { recursive: true });
+    if (!buildRunning() && (await listing(source)) === before) return target;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  throw new Error('apps/dashboard/build kept changing: run the space e2e when no dashboard build is running');
 }
 
 async function waitForHttp(url: string, child: ChildProcess, output: string[]): Promise<void> {
