@@ -138,10 +138,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await stopDb().catch(() => {});
     })());
   try {
-    const applied = await runMigrations(databaseUrl);
-    if (applied.length) log(`Migrations appliquées / applied: ${applied.length}`);
-    if (opts.seed) await opts.seed(databaseUrl);
-
+    // Ports first: a busy port should fail at once, not after the demo data was loaded.
     const apiPort = opts.apiPort ?? (await freePort());
     const dashboardPort = opts.dashboardPort ?? (await freePort());
     for (const [port, what] of [
@@ -155,6 +152,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         );
       }
     }
+    const applied = await runMigrations(databaseUrl);
+    if (applied.length) log(`Migrations appliquées / applied: ${applied.length}`);
+    if (opts.seed) await opts.seed(databaseUrl);
+
     const apiUrl = `http://${host}:${apiPort}`;
     const dashboardUrl = `http://${host}:${dashboardPort}`;
     const common: Record<string, string> = {
