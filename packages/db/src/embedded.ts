@@ -32,8 +32,8 @@ function runningPostmaster(dataDir: string): number | null {
   try {
     const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     if (!Number.isInteger(pid) || pid <= 0) return null;
-    process.kill(pid, 0);
-    return pid;
+    // After a reboot the stale pid may belong to another program: only a live postgres counts.
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres') ? pid : null;
   } catch {
     return null;
   }
