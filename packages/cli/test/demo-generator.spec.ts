@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ONLINE_CHANNELS } from '@observatoire/schema';
 import {
   DEMO_CASES,
   FICTIONAL_NOTICE,
@@ -13,17 +14,7 @@ import {
 } from '../src/demo/index.js';
 import { readExport, type ReadBack } from './demo-read.js';
 
-const ONLINE = new Set([
-  'social_network',
-  'messaging_app',
-  'classified_ads',
-  'escort_adult_site',
-  'dating_app',
-  'online_job_offer',
-  'video_livestream',
-  'gaming_platform',
-  'other_online',
-]);
+const ONLINE = new Set<string>(ONLINE_CHANNELS);
 
 const tmpDirs: string[] = [];
 async function tmp(): Promise<string> {

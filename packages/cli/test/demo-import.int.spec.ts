@@ -4,20 +4,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 import { runImport, type ImportResult } from '@observatoire/etl';
+import { ONLINE_CHANNELS } from '@observatoire/schema';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateDemoExports, type DemoExport } from '../src/demo/index.js';
 
-const ONLINE = [
-  'social_network',
-  'messaging_app',
-  'classified_ads',
-  'escort_adult_site',
-  'dating_app',
-  'online_job_offer',
-  'video_livestream',
-  'gaming_platform',
-  'other_online',
-];
+const ONLINE: readonly string[] = ONLINE_CHANNELS;
 
 /**
  * The demo exports go through the real ETL into a real PostgreSQL, as `npm start` loads them on first start:

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveCode, resolveCountry, resolveRecruitment } from '@observatoire/schema';
+import { ONLINE_CHANNELS, resolveCode, resolveCountry, resolveRecruitment } from '@observatoire/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoExports, type DemoExport } from '../src/demo/index.js';
 import { FRENCH, HTCDS, type Dialect } from '../src/demo/labels.js';
@@ -122,14 +122,4 @@ describe('online recruitment as read back from the files', () => {
   });
 });
 
-const ONLINE = new Set([
-  'social_network',
-  'messaging_app',
-  'classified_ads',
-  'escort_adult_site',
-  'dating_app',
-  'online_job_offer',
-  'video_livestream',
-  'gaming_platform',
-  'other_online',
-]);
+const ONLINE = new Set<string>(ONLINE_CHANNELS);

@@ -1,3 +1,4 @@
+import { ONLINE_CHANNELS } from '@observatoire/schema';
 import type { Prng } from './prng.js';
 
 /**
@@ -29,18 +30,6 @@ export interface DemoCase {
 }
 
 export type DemoGender = 'female' | 'male' | 'trans_female' | 'trans_male' | 'non_binary' | 'unknown';
-
-export const ONLINE_CHANNEL_CODES = [
-  'social_network',
-  'messaging_app',
-  'classified_ads',
-  'escort_adult_site',
-  'dating_app',
-  'online_job_offer',
-  'video_livestream',
-  'gaming_platform',
-  'other_online',
-] as const;
 
 export const FIRST_YEAR = 2016;
 export const LAST_YEAR = 2025;
@@ -314,7 +303,7 @@ export function drawCases(rng: Prng, year: number, count: number, options: CaseO
     const citizenship = [rng.weighted(citizenshipWeights(year, options.citizenship))];
 
     const sexual = exploitation.includes('sexual');
-    const recruitedOnline = channels.some((ch) => (ONLINE_CHANNEL_CODES as readonly string[]).includes(ch));
+    const recruitedOnline = channels.some((ch) => (ONLINE_CHANNELS as readonly string[]).includes(ch));
     let onlineExploitation: DemoCase['onlineExploitation'] = 'unknown';
     const exploitationPlatforms: string[] = [];
     if (rng.chance(0.85 + 0.07 * t)) {
