@@ -12,26 +12,12 @@ import {
   codeLabel,
   countryRegion,
   worldRegionLabels,
-  type BreakdownDimension,
+  BREAKDOWN_DIMENSIONS,
   type LocalisedText,
 } from '@observatoire/schema';
 
-/** The dimensions a release publishes. `cases` is the per-year total (one code, `all`). */
-export const CUBE_DIMENSIONS = [
-  'gender',
-  'ageBand',
-  'minor',
-  'citizenshipRegion',
-  'exploitationType',
-  'exploitationGroup',
-  'recruitmentChannel',
-  'recruitmentChannelGroup',
-  'recruitmentPlatform',
-  'onlineExploitation',
-  'exploitationPlatform',
-  'onlineControl',
-  'recruiterRelation',
-] as const satisfies readonly BreakdownDimension[];
+/** The dimensions a release publishes: every public breakdown dimension. `cases` is the per-year total (one code, `all`). */
+export const CUBE_DIMENSIONS = BREAKDOWN_DIMENSIONS;
 export type CubeDimension = (typeof CUBE_DIMENSIONS)[number];
 
 /** Dimensions where a case has exactly one code: their cells add up to the total (an equation for the attacker). */
