@@ -1,8 +1,8 @@
 // End-to-end import benchmark of the ETL: N generated cases (default 1,000,000) in a realistic French CSV (`;`,
 // Windows-1252, CRLF, title row, multi-valued cells, ages like `24 ans`/`NC`, a free-text column) through the
 // whole pipeline (decode, parse, header detection, mapping, validation, privacy guard, HMAC pseudonyms, COPY into
-// staging, merge into case_record, aggregate refresh, batch bookkeeping), then, in the same run, the floor: raw
-// COPY of the same rows already normalised into the same (emptied) case_record table.
+// staging, merge into case_entry/case_profile, aggregate refresh, batch bookkeeping), then, in the same run, the floor: raw
+// COPY of the same rows already normalised into the same (emptied) tables.
 //
 // Needs the built packages (`npx tsc -p tsconfig.build.json` in packages/db, packages/schema, packages/etl).
 // Run: `node bench/etl-import.bench.mjs [rows]` (DATABASE_URL, or an embedded PostgreSQL under bench/out/).
@@ -180,7 +180,7 @@ await runMigrations(url);
 const db = new pg.Client({ connectionString: url });
 await db.connect();
 // Start from an empty table each run (the bench database is its own).
-await db.query(`TRUNCATE case_record, case_aggregate, import_batch CASCADE`);
+await db.query(`TRUNCATE case_entry, case_profile, case_aggregate, import_batch CASCADE`);
 await db.query(`DELETE FROM association WHERE slug LIKE 'bench-%'`);
 await db.query(`INSERT INTO association (slug, name) VALUES ('bench-pipeline', 'Bench'), ('bench-copy', 'Bench COPY')`);
 await db.query('CHECKPOINT');
@@ -215,36 +215,46 @@ const pipelineResult = {
 };
 console.log(JSON.stringify(pipelineResult));
 
-// 2. The floor: the same rows already normalised, COPY'd raw into the same emptied table.
+// 2. The floor: the same rows already normalised (as stored: each distinct profile once, one narrow entry per case),
+// COPY'd raw into the same emptied tables, in one transaction.
 const normalised = join(dir, `normalised-${ROWS}.tsv`);
+const profiles = join(dir, `profiles-${ROWS}.tsv`);
 const { rows: assoc } = await db.query(`SELECT id FROM association WHERE slug = 'bench-copy'`);
 const { rows: batch } = await db.query(
   `INSERT INTO import_batch (association_id, content_hash, status) VALUES ($1, 'floor', 'loading') RETURNING id`,
   [assoc[0].id],
 );
-const columns = `association_id, reference_year, case_key, gender, age_band, is_minor, citizenship, exploitation_types,
-  recruitment_channels, recruitment_platforms, online_exploitation, exploitation_platforms, online_control,
-  exploitation_country, recruiter_relation, batch_id, source_row`;
+const profileColumns = `id, gender, age_band, is_minor, citizenship, exploitation_types, recruitment_channels,
+  recruitment_platforms, online_exploitation, exploitation_platforms, online_control, exploitation_country,
+  recruiter_relation`;
+const entryColumns = 'association_id, reference_year, case_key, profile_id, batch_id, source_row';
+await pipeline(
+  db.query(copyStreams.to(`COPY (SELECT ${profileColumns} FROM case_profile) TO STDOUT`)),
+  createWriteStream(profiles),
+);
 await pipeline(
   db.query(
     copyStreams.to(
-      `COPY (SELECT '${assoc[0].id}'::uuid, reference_year, case_key, gender, age_band, is_minor, citizenship,
-        exploitation_types, recruitment_channels, recruitment_platforms, online_exploitation, exploitation_platforms,
-        online_control, exploitation_country, recruiter_relation, '${batch[0].id}'::uuid, source_row
-        FROM case_record) TO STDOUT`,
+      `COPY (SELECT '${assoc[0].id}'::uuid, reference_year, case_key, profile_id, '${batch[0].id}'::uuid, source_row
+        FROM case_entry) TO STDOUT`,
     ),
   ),
   createWriteStream(normalised),
 );
-await db.query(`DELETE FROM case_record`);
-await db.query('VACUUM case_record');
+await db.query(`TRUNCATE case_entry, case_profile`);
+await db.query('VACUUM case_entry');
+await db.query('VACUUM case_profile');
 await db.query('CHECKPOINT');
 const pgCpuFloorBefore = clusterCpu(postmaster);
 const t0 = process.hrtime.bigint();
 await db.query('BEGIN');
 await pipeline(
+  createReadStream(profiles, { highWaterMark: 1 << 20 }),
+  db.query(copyStreams.from(`COPY case_profile (${profileColumns}) FROM STDIN`)),
+);
+await pipeline(
   createReadStream(normalised, { highWaterMark: 1 << 20 }),
-  db.query(copyStreams.from(`COPY case_record (${columns}) FROM STDIN`)),
+  db.query(copyStreams.from(`COPY case_entry (${entryColumns}) FROM STDIN`)),
 );
 await db.query('COMMIT');
 const copySeconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -278,6 +288,6 @@ const summary = {
   load: (await import('node:os')).loadavg().map((x) => Math.round(x * 10) / 10),
 };
 console.log(JSON.stringify(summary));
-await db.query(`TRUNCATE case_record, case_aggregate, import_batch CASCADE`);
+await db.query(`TRUNCATE case_entry, case_profile, case_aggregate, import_batch CASCADE`);
 await db.end();
 if (embedded) await embedded.stop();

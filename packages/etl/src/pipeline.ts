@@ -30,12 +30,43 @@ import {
   recoverInterruptedBatches,
   setBatchStatus,
 } from './load/batches.js';
-import { COPY_STAGING_SQL, createStaging, dropDuplicateRows, findDuplicateRows, mergeStaging } from './load/staging.js';
+import {
+  COPY_PROFILE_SQL,
+  COPY_STAGING_SQL,
+  createStaging,
+  dropDuplicateRows,
+  findDuplicateRows,
+  mergeStaging,
+} from './load/staging.js';
 
 /** How many row errors a report lists (the count is always exact). */
 export const MAX_REPORTED_ERRORS = 1000;
 /** COPY writes are batched: one write per this many bytes of normalised rows. */
 const COPY_CHUNK_BYTES = 1 << 18;
+/** Profile lines kept in memory before they are written (a file of all-distinct rows stays bounded). */
+const PROFILE_FLUSH_CHARS = 8 << 20;
+
+/** A COPY FROM STDIN on the import's connection, whose completion (or error) is awaited later. */
+function openCopy(db: pg.ClientBase, sql: string) {
+  const stream = db.query(copyFrom(sql));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  // A COPY error must not surface as an unhandled rejection while we are still reading.
+  done.catch(() => {});
+  return { stream, done };
+}
+
+/** Writes one string through a one-shot COPY. */
+async function copyText(db: pg.ClientBase, sql: string, text: string): Promise<void> {
+  const c = openCopy(db, sql);
+  for (let i = 0; i < text.length; i += COPY_CHUNK_BYTES) {
+    if (!c.stream.write(text.slice(i, i + COPY_CHUNK_BYTES))) await once(c.stream, 'drain');
+  }
+  c.stream.end();
+  await c.done;
+}
 
 export interface RunImportInput {
   /** PostgreSQL connection string (migrated database). */
@@ -471,14 +502,7 @@ async function loadFile(
       input.onPhase?.(name, now - phaseStart);
       phaseStart = now;
     };
-    const copy = db.query(copyFrom(COPY_STAGING_SQL));
-    const copyDone = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve);
-      copy.on('error', reject);
-    });
-    // A COPY error must not surface as an unhandled rejection while we are still reading.
-    copyDone.catch(() => {});
-
+    let copy = openCopy(db, COPY_STAGING_SQL);
     const normaliser = new RowNormaliser(plan, { associationId: ctx.association.id, key, profile });
     const scan = new ContentScan();
     const freeTextHits = new Map<number, number>();
@@ -514,8 +538,15 @@ async function loadFile(
       if (line !== null) {
         buffer += line;
         if (buffer.length >= COPY_CHUNK_BYTES) {
-          if (!copy.write(buffer)) await once(copy, 'drain');
+          if (!copy.stream.write(buffer)) await once(copy.stream, 'drain');
           buffer = '';
+          if (normaliser.pendingProfileChars >= PROFILE_FLUSH_CHARS) {
+            // Too many distinct profiles to keep: close this COPY, write them, and go on in a new one.
+            copy.stream.end();
+            await copy.done;
+            await copyText(db, COPY_PROFILE_SQL, normaliser.takeProfiles());
+            copy = openCopy(db, COPY_STAGING_SQL);
+          }
         }
       }
       if (input.onProgress && rowsRead % 10_000 === 0) input.onProgress({ rowsRead, done: false });
@@ -531,8 +562,8 @@ async function loadFile(
         for (const r of batch) await processRow(r.row, toCells ? toCells(r) : r.cells);
       }
     } catch (err) {
-      copy.destroy();
-      await copyDone.catch(() => {});
+      copy.stream.destroy();
+      await copy.done.catch(() => {});
       if (isEtlError(err)) {
         await db.query('ROLLBACK');
         inTransaction = false;
@@ -540,9 +571,10 @@ async function loadFile(
       }
       throw err;
     }
-    if (buffer) copy.write(buffer);
-    copy.end();
-    await copyDone;
+    if (buffer) copy.stream.write(buffer);
+    copy.stream.end();
+    await copy.done;
+    await copyText(db, COPY_PROFILE_SQL, normaliser.takeProfiles());
     phase('read, normalise and COPY to staging');
     void trailingTotal;
     input.onProgress?.({ rowsRead, done: true });
@@ -646,7 +678,7 @@ async function loadFile(
     // Merge: the upload replaces its association's records for its years.
     let recordsBatch = ctx.batchId;
     if (!recordsBatch) {
-      // Dry run: records need a batch row (foreign key), so a throwaway one is written in the rolled-back transaction.
+      // Dry run: records name their batch, so a throwaway one is written in the rolled-back transaction.
       const { rows } = await db.query<{ id: string }>(
         `INSERT INTO import_batch (association_id, content_hash, status, dry_run) VALUES ($1, $2, 'loading', true) RETURNING id`,
         [ctx.association.id, ctx.contentHash],
@@ -665,13 +697,9 @@ async function loadFile(
     });
     ctx.years = merged.years;
     phase('merge and aggregates');
-    // Control totals: what is stored for the batch must be exactly the rows accepted.
-    const { rows: stored } = await db.query<{ n: string }>(
-      `SELECT count(*) AS n FROM case_record WHERE batch_id = $1`,
-      [recordsBatch],
-    );
-    if (Number(stored[0].n) !== ctx.counts.rowsAccepted) {
-      throw new Error(`control totals differ: ${stored[0].n} stored, ${ctx.counts.rowsAccepted} accepted`);
+    // Control totals: what was stored for the batch (the INSERT's own count) must be exactly the rows accepted.
+    if (merged.stored !== ctx.counts.rowsAccepted) {
+      throw new Error(`control totals differ: ${merged.stored} stored, ${ctx.counts.rowsAccepted} accepted`);
     }
 
     if (input.dryRun) {

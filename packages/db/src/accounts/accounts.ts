@@ -254,11 +254,11 @@ export async function withdrawAssociation(
     let recordsDeleted = 0;
     let importsDeleted = 0;
     const [{ has_records, has_batches }] = await m.query(
-      `SELECT to_regclass('case_record') IS NOT NULL AS has_records, to_regclass('import_batch') IS NOT NULL AS has_batches`,
+      `SELECT to_regclass('case_entry') IS NOT NULL AS has_records, to_regclass('import_batch') IS NOT NULL AS has_batches`,
     );
     if (has_records) {
       const [{ n }] = await m.query(
-        `WITH d AS (DELETE FROM case_record WHERE association_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`,
+        `WITH d AS (DELETE FROM case_entry WHERE association_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`,
         [a.id],
       );
       recordsDeleted = n;

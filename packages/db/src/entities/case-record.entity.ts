@@ -3,8 +3,10 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 /**
  * One anonymised case (victim) of one association for one reference year. Loaded in bulk by the ETL (COPY +
  * merge); the entity is for reading. Multi-valued fields hold `{unknown}` when the export said nothing.
+ * `case_record` is a view over `case_entry` (one narrow row per case) and `case_profile` (each distinct combination
+ * of the categorical columns, stored once): see migration CaseProfile1764700000000.
  */
-@Entity({ name: 'case_record' })
+@Entity({ name: 'case_record', synchronize: false })
 export class CaseRecordEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -60,4 +62,8 @@ export class CaseRecordEntity {
 
   @Column({ type: 'integer', name: 'source_row' })
   sourceRow: number;
+
+  /** The `case_profile` row holding the categorical columns above. */
+  @Column({ type: 'integer', name: 'profile_id' })
+  profileId: number;
 }

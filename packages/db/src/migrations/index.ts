@@ -3,6 +3,7 @@ import { ImportBatchCaseRecord1764400000000 } from './1764400000000-ImportBatchC
 import { ImportBatchLiveFileIndex1764400000001 } from './1764400000001-ImportBatchLiveFileIndex.js';
 import { Accounts1764500000000 } from './1764500000000-Accounts.js';
 import { Releases1764600000000 } from './1764600000000-Releases.js';
+import { CaseProfile1764700000000 } from './1764700000000-CaseProfile.js';
 
 /** Linear, reviewed, in order. Add each new migration at the end. */
 export const migrations = [
@@ -12,4 +13,5 @@ export const migrations = [
   ImportBatchLiveFileIndex1764400000001,
   Accounts1764500000000,
   Releases1764600000000,
+  CaseProfile1764700000000,
 ];

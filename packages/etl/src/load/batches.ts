@@ -123,7 +123,12 @@ export async function recoverInterruptedBatches(db: pg.ClientBase): Promise<stri
         [id],
       );
       if (rowCount) {
-        await db.query(`DELETE FROM case_record WHERE batch_id = $1`, [id]);
+        // Belt and braces (a load commits its entries with its batch's final status, in one transaction).
+        await db.query(
+          `DELETE FROM case_entry WHERE association_id = (SELECT association_id FROM import_batch WHERE id = $1)
+             AND batch_id = $1`,
+          [id],
+        );
         cleaned.push(id);
       }
       await db.query('COMMIT');

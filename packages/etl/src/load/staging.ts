@@ -2,10 +2,14 @@ import type pg from 'pg';
 import { ONLINE_CHANNELS } from '@observatoire/schema';
 import { ASSOCIATION_LOCK_CLASS } from './batches.js';
 
-/** Column order of the COPY lines the normaliser writes (must match `RowNormaliser.normalise`). */
-export const STAGING_COLUMNS = [
-  'reference_year',
-  'case_key',
+/** Column order of the staging COPY lines the normaliser writes (must match `RowNormaliser.normalise`). */
+export const STAGING_COLUMNS = ['reference_year', 'case_key', 'profile', 'source_row'] as const;
+
+/**
+ * The categorical columns of a record, stored once per distinct combination in `case_profile` (column order of the
+ * profile COPY lines, after the local id: must match `RowNormaliser`).
+ */
+export const PROFILE_COLUMNS = [
   'gender',
   'age_band',
   'is_minor',
@@ -18,12 +22,17 @@ export const STAGING_COLUMNS = [
   'online_control',
   'exploitation_country',
   'recruiter_relation',
-  'source_row',
 ] as const;
+const NULLABLE = new Set<string>(['is_minor', 'exploitation_country']);
+const PROFILE_LIST = PROFILE_COLUMNS.join(', ');
+/** The staged records with their stored profile ids (once `mergeStaging` has resolved them). */
+const RECORDS = `(SELECT s.reference_year, s.case_key, i.profile_id, s.source_row
+  FROM import_staging s JOIN import_profile i ON i.local_id = s.profile)`;
 
-const DATA_COLUMNS = STAGING_COLUMNS.filter((c) => c !== 'case_key' && c !== 'source_row' && c !== 'reference_year');
-
-/** A temporary table, private to the transaction and dropped with it: the raw rows never reach a shared table. */
+/**
+ * Two temporary tables, private to the transaction and dropped with it (the raw rows never reach a shared table):
+ * one narrow row per case (year, case key, local profile number, source row), and each distinct profile once.
+ */
 export async function createStaging(db: pg.ClientBase): Promise<void> {
   // Temporary tables live in session-local buffers (8 MB by default): a large upload would spill to disk on every
   // pass. Only settable before the session's first temporary table, which this is (one connection per import).
@@ -32,6 +41,12 @@ export async function createStaging(db: pg.ClientBase): Promise<void> {
     CREATE TEMP TABLE import_staging (
       reference_year smallint NOT NULL,
       case_key text NOT NULL,
+      profile integer NOT NULL,
+      source_row integer NOT NULL
+    ) ON COMMIT DROP`);
+  await db.query(`
+    CREATE TEMP TABLE import_profile (
+      local_id integer NOT NULL,
       gender text NOT NULL,
       age_band text NOT NULL,
       is_minor boolean,
@@ -44,11 +59,12 @@ export async function createStaging(db: pg.ClientBase): Promise<void> {
       online_control text NOT NULL,
       exploitation_country text,
       recruiter_relation text NOT NULL,
-      source_row integer NOT NULL
+      profile_id integer
     ) ON COMMIT DROP`);
 }
 
 export const COPY_STAGING_SQL = `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`;
+export const COPY_PROFILE_SQL = `COPY import_profile (local_id, ${PROFILE_LIST}) FROM STDIN`;
 
 /**
  * Rows whose (year, case key) repeats an earlier row: every occurrence after the first, by source row. Returns the
@@ -95,12 +111,24 @@ export async function mergeStaging(
   batchId: string,
   /** The years and row count of the staging table, as the loader counted them while writing it. */
   staged: { years: number[]; rows: number },
-): Promise<MergeCounts> {
+): Promise<MergeCounts & { stored: number }> {
   // Two loads of one association run one after the other (the second sees the first's records).
   await db.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ASSOCIATION_LOCK_CLASS, associationId]);
   const years = staged.years;
+  // Profiles: the new ones are added (concurrent loads adding the same one are serialised by the unique index),
+  // then every local profile number is resolved to its stored id by content.
+  await db.query(
+    `INSERT INTO case_profile (${PROFILE_LIST}) SELECT ${PROFILE_LIST} FROM import_profile
+     ON CONFLICT ON CONSTRAINT case_profile_uq DO NOTHING`,
+  );
+  await db.query(
+    `UPDATE import_profile i SET profile_id = p.id FROM case_profile p
+     WHERE ${PROFILE_COLUMNS.map((c) => (NULLABLE.has(c) ? `p.${c} IS NOT DISTINCT FROM i.${c}` : `p.${c} = i.${c}`)).join(' AND ')}`,
+  );
+  await db.query(`ANALYZE import_profile`);
+
   const { rows: prev } = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM case_record WHERE association_id = $1 AND reference_year = ANY($2::int[])`,
+    `SELECT count(*) AS n FROM case_entry WHERE association_id = $1 AND reference_year = ANY($2::int[])`,
     [associationId, years],
   );
   const previous = Number(prev[0].n);
@@ -111,16 +139,17 @@ export async function mergeStaging(
     // First upload of these years: everything is new, no need to compare.
     recordsNew = staged.rows;
   } else {
-    const same = DATA_COLUMNS.map((c) => `s.${c} IS NOT DISTINCT FROM c.${c}`).join(' AND ');
+    // Same key and same profile: unchanged (the profile is the whole categorical content of the record).
     const { rows: counts } = await db.query<{ new: string; unchanged: string; replaced: string }>(
       `SELECT
-         count(*) FILTER (WHERE c.id IS NULL) AS new,
-         count(*) FILTER (WHERE c.id IS NOT NULL AND ${same}) AS unchanged,
-         count(*) FILTER (WHERE c.id IS NOT NULL AND NOT (${same})) AS replaced
-       FROM import_staging s
-       LEFT JOIN case_record c
-         ON c.association_id = $1 AND c.reference_year = s.reference_year AND c.case_key = s.case_key`,
-      [associationId],
+         count(*) FILTER (WHERE c.profile_id IS NULL) AS new,
+         count(*) FILTER (WHERE c.profile_id = s.profile_id) AS unchanged,
+         count(*) FILTER (WHERE c.profile_id <> s.profile_id) AS replaced
+       FROM ${RECORDS} s
+       LEFT JOIN (SELECT reference_year, case_key, profile_id FROM case_entry
+                   WHERE association_id = $1 AND reference_year = ANY($2::int[])) c
+         ON c.reference_year = s.reference_year AND c.case_key = s.case_key`,
+      [associationId, years],
     );
     recordsNew = Number(counts[0].new);
     recordsUnchanged = Number(counts[0].unchanged);
@@ -128,13 +157,13 @@ export async function mergeStaging(
   }
   const recordsRemoved = previous - recordsUnchanged - recordsReplaced;
 
-  await db.query(`DELETE FROM case_record WHERE association_id = $1 AND reference_year = ANY($2::int[])`, [
+  await db.query(`DELETE FROM case_entry WHERE association_id = $1 AND reference_year = ANY($2::int[])`, [
     associationId,
     years,
   ]);
-  await db.query(
-    `INSERT INTO case_record (association_id, ${STAGING_COLUMNS.join(', ')}, batch_id)
-     SELECT $1, ${STAGING_COLUMNS.join(', ')}, $2 FROM import_staging`,
+  const inserted = await db.query(
+    `INSERT INTO case_entry (association_id, reference_year, case_key, profile_id, batch_id, source_row)
+     SELECT $1, reference_year, case_key, profile_id, $2, source_row FROM ${RECORDS} s`,
     [associationId, batchId],
   );
   await db.query(
@@ -146,12 +175,12 @@ export async function mergeStaging(
     [associationId, batchId, years],
   );
   await refreshAggregates(db, associationId, years);
-  return { recordsNew, recordsReplaced, recordsUnchanged, recordsRemoved, years };
+  return { recordsNew, recordsReplaced, recordsUnchanged, recordsRemoved, years, stored: inserted.rowCount ?? 0 };
 }
 
 /**
- * Rebuilds `case_aggregate` for one association's years from the staging rows (the new truth of those years),
- * grouping identical records first so that the dimensions are exploded over few groups, not over every row.
+ * Rebuilds `case_aggregate` for one association's years from the records just merged (the new truth of those
+ * years: the staging tables), counted per profile first so that the dimensions are exploded over few profiles, not over every row.
  */
 export async function refreshAggregates(db: pg.ClientBase, associationId: string, years: number[]): Promise<void> {
   await db.query(`DELETE FROM case_aggregate WHERE association_id = $1 AND reference_year = ANY($2::int[])`, [
@@ -160,13 +189,11 @@ export async function refreshAggregates(db: pg.ClientBase, associationId: string
   ]);
   await db.query(
     `WITH g AS (
-       SELECT reference_year, gender, age_band, is_minor, citizenship, exploitation_types, recruitment_channels,
-              recruitment_platforms, online_exploitation, exploitation_platforms, online_control,
-              exploitation_country, recruiter_relation, count(*)::int AS n
-       FROM import_staging
-       GROUP BY reference_year, gender, age_band, is_minor, citizenship, exploitation_types, recruitment_channels,
-                recruitment_platforms, online_exploitation, exploitation_platforms, online_control,
-                exploitation_country, recruiter_relation
+       SELECT r.reference_year, p.*, r.n
+       FROM (SELECT s.reference_year, i.profile_id, sum(s.n)::int AS n
+               FROM (SELECT reference_year, profile, count(*) AS n FROM import_staging GROUP BY 1, 2) s
+               JOIN import_profile i ON i.local_id = s.profile GROUP BY 1, 2) r
+       JOIN case_profile p ON p.id = r.profile_id
      )
      INSERT INTO case_aggregate (association_id, reference_year, dimension, code, cases)
      SELECT $1, reference_year, d.dimension, d.code, sum(n)::int

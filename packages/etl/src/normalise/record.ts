@@ -110,8 +110,21 @@ export class RowNormaliser {
   /** Categorical part of a record by its raw cells, with the warnings to repeat for each row that has them. */
   private readonly bodyMemo = new Map<
     string,
-    { gender: string; tail: string; warns: [string, PlannedColumn, string][] }
+    {
+      gender: string;
+      tail: string;
+      warns: [string, PlannedColumn, string][];
+      /** Local profile number by age band and minor flag (the rest of the profile is this memo's). */
+      profiles: Map<string, number>;
+    }
   >();
+  /** Local profile number of each distinct profile seen (bounded: past the limit, a profile gets a new number). */
+  private readonly profileIds = new Map<string, number>();
+  private nextProfile = 0;
+  /** Profile COPY lines (`local id`, then the profile's columns) not yet taken by `takeProfiles`. */
+  private pendingProfiles: string[] = [];
+  /** Characters in `pendingProfiles`: the loader flushes them to the database past a bound. */
+  pendingProfileChars = 0;
   private readonly yearMemo = new Map<string, YearResult>();
   private readonly ageMemo = new Map<string, AgeResult>();
   private collecting: [string, PlannedColumn, string][] | null = null;
@@ -272,6 +285,7 @@ export class RowNormaliser {
             `${citizenship}\t${exploitation}\t${recruitment}\t${onlineExpl}\t${explPlatforms}\t${onlineControl}\t` +
             `${country ?? '\\N'}\t${relation}`,
           warns,
+          profiles: new Map(),
         };
       } finally {
         this.collecting = null;
@@ -279,7 +293,14 @@ export class RowNormaliser {
       if (this.bodyMemo.size < MEMO_LIMIT) this.bodyMemo.set(memoKey, memo);
     }
     for (const [code, col, raw] of memo.warns) this.warn(code, col, raw, row);
-    const body = `${memo.gender}\t${ageBand}\t${minor === null ? '\\N' : minor ? 't' : 'f'}\t${memo.tail}`;
+    const minorText = minor === null ? '\\N' : minor ? 't' : 'f';
+    let profile = memo.profiles.get(ageBand + minorText);
+    let body: string | undefined;
+    if (profile === undefined) {
+      body = `${memo.gender}\t${ageBand}\t${minorText}\t${memo.tail}`;
+      profile = this.profileOf(body);
+      memo.profiles.set(ageBand + minorText, profile);
+    }
 
     // Case key: the pseudonym of the association's own id, or of the record's content when there is none.
     let key: string;
@@ -288,6 +309,7 @@ export class RowNormaliser {
     if (rawId !== '') key = caseKey(this.opts.key, this.opts.associationId, rawId);
     else {
       if (idCol) this.warn('case_id_missing', idCol, '', row);
+      body ??= `${memo.gender}\t${ageBand}\t${minorText}\t${memo.tail}`;
       const fingerprint = `${year}\t${body}`;
       const n = (this.occurrences.get(fingerprint) ?? 0) + 1;
       this.occurrences.set(fingerprint, n);
@@ -295,7 +317,28 @@ export class RowNormaliser {
     }
     this.years.add(year!);
     this.acceptedRows++;
-    return `${year}\t${key}\t${body}\t${row}\n`;
+    return `${year}\t${key}\t${profile}\t${row}\n`;
+  }
+
+  /** The local number of a profile (its columns as a COPY line body), adding it to the pending lines if new. */
+  private profileOf(body: string): number {
+    let id = this.profileIds.get(body);
+    if (id !== undefined) return id;
+    id = this.nextProfile++;
+    // Past the limit a repeated profile gets a second number: the loader resolves numbers to profiles by content.
+    if (this.profileIds.size < MEMO_LIMIT) this.profileIds.set(body, id);
+    const line = `${id}\t${body}\n`;
+    this.pendingProfiles.push(line);
+    this.pendingProfileChars += line.length;
+    return id;
+  }
+
+  /** The profile COPY lines added since the last call (the loader writes them to `import_profile`). */
+  takeProfiles(): string {
+    const out = this.pendingProfiles.join('');
+    this.pendingProfiles = [];
+    this.pendingProfileChars = 0;
+    return out;
   }
 
   private err(code: string, row: number, column: string, raw: string, message: LocalisedText): RowError {
