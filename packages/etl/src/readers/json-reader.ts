@@ -1,5 +1,5 @@
 import { readErrors } from './read-errors.js';
-import { utf8Chunks, type TextEncoding } from './text-decode.js';
+import { textChunks, type TextEncoding } from './text-decode.js';
 import type { RawRow, ReadLimits } from './types.js';
 
 type EncodingState = { encoding: TextEncoding; undecided: boolean; bomLength: number };
@@ -30,33 +30,33 @@ function parseJson(text: string, row: number): unknown {
 /** NDJSON / JSON Lines: one object per line; blank lines are not records and are skipped. */
 export async function* readNdjsonBatches(path: string, state: EncodingState, limits: ReadLimits) {
   let line = 1;
-  let pending: Buffer[] = [];
+  let pending: string[] = [];
   let rows = 0;
   let batch: RawRow[] = [];
-  const emit = (bytes: Buffer): void => {
-    const text = bytes.toString('utf8').trim();
+  const emit = (piece: string): void => {
+    const text = piece.trim();
     if (text !== '') {
       if (++rows > limits.maxRows) throw readErrors.tooManyRows(line, limits.maxRows);
       batch.push({ row: line, cells: [], record: checkRecord(parseJson(text, line), line, limits) });
     }
     line++;
   };
-  for await (const chunk of utf8Chunks(path, state, limits)) {
+  for await (const chunk of textChunks(path, state, limits)) {
     let pos = 0;
-    for (let lf = chunk.indexOf(0x0a); lf !== -1; lf = chunk.indexOf(0x0a, pos)) {
-      const piece = chunk.subarray(pos, lf);
-      emit(pending.length ? Buffer.concat([...pending, piece]) : piece);
+    for (let lf = chunk.indexOf('\n'); lf !== -1; lf = chunk.indexOf('\n', pos)) {
+      const piece = chunk.slice(pos, lf);
+      emit(pending.length ? pending.join('') + piece : piece);
       pending = [];
       pos = lf + 1;
     }
-    // utf8Chunks already bounds a line to maxRecordBytes, so `pending` stays bounded.
-    if (pos < chunk.length) pending.push(chunk.subarray(pos));
+    // textChunks already bounds a line to maxRecordBytes, so `pending` stays bounded.
+    if (pos < chunk.length) pending.push(chunk.slice(pos));
     if (batch.length >= BATCH_SIZE) {
       yield batch;
       batch = [];
     }
   }
-  if (pending.length) emit(Buffer.concat(pending));
+  if (pending.length) emit(pending.join(''));
   if (batch.length) yield batch;
 }
 
@@ -88,8 +88,7 @@ export async function* readJsonArrayBatches(path: string, state: EncodingState, 
     throw readErrors.jsonInvalid(line, `unexpected "${ch}"`);
   };
 
-  for await (const chunk of utf8Chunks(path, state, limits)) {
-    const text = chunk.toString('utf8');
+  for await (const text of textChunks(path, state, limits)) {
     let elementFrom = st === State.InElement ? 0 : -1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

@@ -6,9 +6,9 @@ import { readErrors } from './read-errors.js';
 import type { ReadLimits } from './types.js';
 
 /**
- * Text decoding for CSV/TSV/TXT/JSON/NDJSON: every encoding is turned into validated UTF-8 bytes (what
- * csv-parse consumes), with the checks that must happen on raw bytes: invalid sequences, binary content and
- * over-long lines (so a 20 MB single line fails after `maxRecordBytes`, not after buffering it all).
+ * Text decoding for CSV/TSV/TXT/JSON/NDJSON: every encoding is turned into validated text chunks (what the
+ * parsers consume), with the checks that must happen while decoding: invalid sequences, binary content and
+ * over-long lines (so a 20 MB single line fails after `maxRecordBytes` characters, not after buffering it all).
  */
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -77,34 +77,34 @@ function countLineFeeds(buf: Uint8Array, end: number): number {
 }
 
 /**
- * Streams a text file as UTF-8 chunks, validated. `state.encoding` is updated when an undecided (ASCII so far)
- * file turns out to be Windows-1252.
+ * Streams a text file as decoded, validated string chunks. `state.encoding` is updated when an undecided (ASCII so
+ * far) file turns out to be Windows-1252.
  */
-export async function* utf8Chunks(
+export async function* textChunks(
   path: string,
   state: { encoding: TextEncoding; undecided: boolean; bomLength: number },
   limits: ReadLimits,
-): AsyncGenerator<Buffer> {
+): AsyncGenerator<string> {
   // Line number of the start of the current chunk, for error messages.
   let line = 1;
-  // Bytes since the last line break (CR or LF), across chunks.
+  // Characters since the last line break (CR or LF), across chunks.
   let lineLength = 0;
   let carry: Buffer | undefined;
   let utf16: TextDecoder | undefined;
   if (state.encoding === 'utf-16le' || state.encoding === 'utf-16be')
     utf16 = new TextDecoder(state.encoding, { fatal: true });
 
-  const guardLines = (buf: Buffer): void => {
-    // Over-long line check on the output, with indexOf so the cost stays native.
+  const guardLines = (text: string): void => {
+    // Over-long line check, with indexOf so the cost stays native.
     let pos = 0;
-    const len = buf.length;
+    const len = text.length;
     while (pos < len) {
-      let next = buf.indexOf(0x0a, pos);
+      let next = text.indexOf('\n', pos);
       if (next === -1) next = len;
       const segment = next - pos;
       if (lineLength + segment > limits.maxRecordBytes) {
         // Old Mac files end lines with CR only: count those before calling the line too long.
-        const cr = buf.lastIndexOf(0x0d, next - 1);
+        const cr = text.lastIndexOf('\r', next - 1);
         if (cr < pos || next - cr - 1 > limits.maxRecordBytes)
           throw readErrors.recordTooLarge(line, limits.maxRecordBytes);
         lineLength = next - cr - 1;
@@ -122,16 +122,14 @@ export async function* utf8Chunks(
   const stream = createReadStream(path, { start: state.bomLength, highWaterMark: CHUNK_BYTES });
   try {
     for await (const raw of stream as AsyncIterable<Buffer>) {
-      let out: Buffer;
+      let text: string;
       if (utf16) {
-        let text: string;
         try {
           text = utf16.decode(raw, { stream: true });
         } catch {
           throw readErrors.invalidEncoding('UTF-16', line);
         }
         if (text.includes('\u0000')) throw readErrors.contentIsBinary(undefined, line);
-        out = Buffer.from(text, 'utf8');
       } else {
         const nul = raw.indexOf(0);
         if (nul !== -1) throw readErrors.contentIsBinary(undefined, line + countLineFeeds(raw, nul));
@@ -141,26 +139,25 @@ export async function* utf8Chunks(
           state.undecided = false;
         }
         if (state.encoding === 'windows-1252') {
-          const text = iconv.decode(raw, 'windows-1252');
+          text = iconv.decode(raw, 'windows-1252');
           // iconv-lite maps the five bytes Windows-1252 leaves undefined to U+FFFD: not text.
           const bad = text.indexOf('\ufffd');
           if (bad !== -1) throw readErrors.invalidEncoding('Windows-1252', line + countLineFeeds(raw, bad));
-          out = Buffer.from(text, 'utf8');
         } else {
           const buf = carry ? Buffer.concat([carry, raw]) : raw;
           const complete = completeUtf8Length(buf);
           carry = complete < buf.length ? Buffer.from(buf.subarray(complete)) : undefined;
-          out = complete < buf.length ? buf.subarray(0, complete) : buf;
+          const out = complete < buf.length ? buf.subarray(0, complete) : buf;
+          text = out.toString('utf8');
           if (!isUtf8(out)) {
-            const text = out.toString('utf8');
             const bad = text.indexOf('\ufffd');
             const before = bad === -1 ? 0 : text.slice(0, bad).split('\n').length - 1;
             throw readErrors.invalidEncoding('UTF-8', line + before);
           }
         }
       }
-      guardLines(out);
-      yield out;
+      guardLines(text);
+      yield text;
     }
     if (carry && carry.length > 0) throw readErrors.invalidEncoding('UTF-8', line);
     if (utf16) {
@@ -170,7 +167,7 @@ export async function* utf8Chunks(
       } catch {
         throw readErrors.invalidEncoding('UTF-16', line);
       }
-      if (tail.length > 0) yield Buffer.from(tail, 'utf8');
+      if (tail.length > 0) yield tail;
     }
   } finally {
     stream.destroy();

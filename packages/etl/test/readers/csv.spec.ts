@@ -166,13 +166,31 @@ describe('delimiters and structure', () => {
   it('numbers records by the line where they start, across CRLF line breaks in quotes', async () => {
     const text = 'id;note\r\n1;"line one\r\nline two\r\nline three"\r\n\r\n2;ok\r\n3;"a\nb"\r\n4;end';
     const { rows } = await readAll(write('multiline.csv', text));
+    // Line breaks inside cells come out as LF, whatever the file used (the reader reads every ending as one).
     expect(rows.map((r) => [r.row, r.cells])).toEqual([
       [1, ['id', 'note']],
-      [2, ['1', 'line one\r\nline two\r\nline three']],
+      [2, ['1', 'line one\nline two\nline three']],
       [5, []],
       [6, ['2', 'ok']],
       [7, ['3', 'a\nb']],
       [9, ['4', 'end']],
+    ]);
+  });
+
+  it('reads LF, CRLF, old Mac CR and a mix of them, with a CRLF cut by a chunk boundary', async () => {
+    // 256 KB chunks: put a CRLF across the first boundary.
+    const filler = 'x'.repeat(256 * 1024 - 'id;v\r\n1;'.length - 1);
+    const text = `id;v\r\n1;${filler}\r\n2;b\n3;c\r4;"d\re"\r\n5;f`;
+    const { rows } = await readAll(write('mixed-endings.csv', text), {
+      limits: { maxRecordBytes: 1024 * 1024, maxCellLength: 1024 * 1024 },
+    });
+    expect(rows.map((r) => [r.row, r.cells[0], r.cells[1].length > 10 ? 'filler' : r.cells[1]])).toEqual([
+      [1, 'id', 'v'],
+      [2, '1', 'filler'],
+      [3, '2', 'b'],
+      [4, '3', 'c'],
+      [5, '4', 'd\ne'],
+      [7, '5', 'f'],
     ]);
   });
 
