@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { once } from 'node:events';
 import pg from 'pg';
@@ -19,9 +20,10 @@ import type { RawRow, ReadLimits, TableSource } from './readers/index.js';
 import { detectHeaderRow, HEADER_SEARCH_ROWS, isBlankRow, totalRow } from './mapping/header-row.js';
 import { diffHeaders, planColumns, type ColumnPlan, type HeaderChanges } from './mapping/plan.js';
 import { msg } from './messages.js';
-import { RowNormaliser, warningMessage, safeRaw } from './normalise/record.js';
+import { RowNormaliser, warningMessage, safeRaw, type PendingRows } from './normalise/record.js';
 import { ContentScan, looksLikeFreeText } from './privacy/identifiers.js';
 import { loadPseudonymKey } from './privacy/pseudonym.js';
+import { inlineKeyHasher, workerKeyHasher, type KeyHasher } from './privacy/key-hasher.js';
 import {
   BATCH_LOCK_CLASS,
   createBatch,
@@ -45,6 +47,10 @@ export const MAX_REPORTED_ERRORS = 1000;
 const COPY_CHUNK_BYTES = 1 << 18;
 /** Profile lines kept in memory before they are written (a file of all-distinct rows stays bounded). */
 const PROFILE_FLUSH_CHARS = 8 << 20;
+/** Rows whose keys are computed in one batch, and batches in flight (bounded memory, overlap with the worker). */
+const KEY_BATCH_ROWS = 4096;
+const KEY_BATCHES_IN_FLIGHT = 3;
+const KEY_WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 /** A COPY FROM STDIN on the import's connection, whose completion (or error) is awaited later. */
 function openCopy(db: pg.ClientBase, sql: string) {
@@ -99,6 +105,11 @@ export interface RunImportInput {
   onPhase?: (phase: string, ms: number) => void;
   /** Receives unexpected errors (with their stack) for the logs; the report never carries them. */
   logError?: (err: unknown) => void;
+  /**
+   * Compute case keys in a worker thread (beside parsing and normalising); default: for files of at least 4 MB,
+   * where it saves more than the worker's start-up costs. Same keys either way.
+   */
+  keyWorker?: boolean;
 }
 
 export interface ImportResult {
@@ -389,6 +400,7 @@ async function loadFile(
   let iterator: AsyncIterator<RawRow[]> | null = null;
   let locked = false;
   let inTransaction = false;
+  let hasher: KeyHasher | undefined;
   try {
     try {
       ctx.source = await openTable(
@@ -514,6 +526,35 @@ async function loadFile(
     let rowsRead = 0;
     let trailingTotal = false;
 
+    const useWorker = input.keyWorker ?? (await stat(input.file)).size >= KEY_WORKER_MIN_BYTES;
+    hasher = useWorker ? workerKeyHasher(key) : inlineKeyHasher(key);
+    const inFlight: { rows: PendingRows; keys: Promise<string[]> }[] = [];
+    /** Writes the oldest batch in flight once its keys are there. */
+    const writeOldest = async (): Promise<void> => {
+      const { rows, keys } = inFlight.shift()!;
+      buffer += normaliser.linesOf(rows, await keys);
+      if (buffer.length >= COPY_CHUNK_BYTES) {
+        if (!copy.stream.write(buffer)) await once(copy.stream, 'drain');
+        buffer = '';
+        if (normaliser.pendingProfileChars >= PROFILE_FLUSH_CHARS) {
+          // Too many distinct profiles to keep: close this COPY, write them, and go on in a new one.
+          copy.stream.end();
+          await copy.done;
+          await copyText(db, COPY_PROFILE_SQL, normaliser.takeProfiles());
+          copy = openCopy(db, COPY_STAGING_SQL);
+        }
+      }
+    };
+    /** Sends the pending rows' keys to be computed; writes batches beyond the ones allowed in flight. */
+    const dispatch = async (): Promise<void> => {
+      const rows = normaliser.takePending();
+      if (rows.length === 0) return;
+      const keys = hasher!.hash(rows.inputs);
+      // Awaited in order by writeOldest; a failure while reading must not surface as an unhandled rejection.
+      keys.catch(() => {});
+      inFlight.push({ rows, keys });
+      while (inFlight.length > KEY_BATCHES_IN_FLIGHT) await writeOldest();
+    };
     const processRow = async (row: number, cells: string[]): Promise<void> => {
       if (isBlankRow(cells)) {
         ctx.counts.rowsSkipped++;
@@ -534,21 +575,7 @@ async function loadFile(
           if (unmappedIdx.has(i) && looksLikeFreeText(v)) freeTextHits.set(i, (freeTextHits.get(i) ?? 0) + 1);
         }
       }
-      const line = normaliser.normalise(cells, row);
-      if (line !== null) {
-        buffer += line;
-        if (buffer.length >= COPY_CHUNK_BYTES) {
-          if (!copy.stream.write(buffer)) await once(copy.stream, 'drain');
-          buffer = '';
-          if (normaliser.pendingProfileChars >= PROFILE_FLUSH_CHARS) {
-            // Too many distinct profiles to keep: close this COPY, write them, and go on in a new one.
-            copy.stream.end();
-            await copy.done;
-            await copyText(db, COPY_PROFILE_SQL, normaliser.takeProfiles());
-            copy = openCopy(db, COPY_STAGING_SQL);
-          }
-        }
-      }
+      if (normaliser.normalise(cells, row) && normaliser.pendingCount >= KEY_BATCH_ROWS) await dispatch();
       if (input.onProgress && rowsRead % 10_000 === 0) input.onProgress({ rowsRead, done: false });
     };
 
@@ -571,6 +598,8 @@ async function loadFile(
       }
       throw err;
     }
+    await dispatch();
+    while (inFlight.length > 0) await writeOldest();
     if (buffer) copy.stream.write(buffer);
     copy.stream.end();
     await copy.done;
@@ -640,7 +669,8 @@ async function loadFile(
     );
     let rejected = normaliser.rejectedRows;
     let duplicateTotal = 0;
-    if (plan.byField.has('caseId')) {
+    // Rows without a case id get keys that cannot repeat; with ids, the exact check runs only when one may repeat.
+    if (plan.byField.has('caseId') && normaliser.possibleDuplicates) {
       const dups = await findDuplicateRows(db, MAX_REPORTED_ERRORS);
       if (dups.total > 0) {
         const header = plan.byField.get('caseId')![0].header;
@@ -753,6 +783,7 @@ async function loadFile(
       return { outcome: 'failed', batchId: ctx.batchId, report: buildReport('failed', ctx), deleteFile: false };
     }
   } finally {
+    await hasher?.close().catch(() => {});
     if (iterator?.return) await iterator.return(undefined).catch(() => {});
     // The iterator is driven by hand: close() releases the file or the XLSX worker whatever happened.
     await ctx.source?.close().catch(() => {});

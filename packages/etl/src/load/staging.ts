@@ -37,6 +37,8 @@ export async function createStaging(db: pg.ClientBase): Promise<void> {
   // Temporary tables live in session-local buffers (8 MB by default): a large upload would spill to disk on every
   // pass. Only settable before the session's first temporary table, which this is (one connection per import).
   await db.query(`SET temp_buffers = '128MB'`).catch(() => {});
+  // Joins and groupings over a large upload's rows stay in memory (the default 4 MB spills them to disk).
+  await db.query(`SET LOCAL work_mem = '64MB'`);
   await db.query(`
     CREATE TEMP TABLE import_staging (
       reference_year smallint NOT NULL,

@@ -16,7 +16,8 @@ import {
 import type { CanonicalField } from '../mapping/fields.js';
 import type { ColumnPlan, PlannedColumn } from '../mapping/plan.js';
 import { msg } from '../messages.js';
-import { caseKey, contentKey } from '../privacy/pseudonym.js';
+import { caseKeyInput, contentKeyInput } from '../privacy/pseudonym.js';
+import { KeyPrefixSet } from './key-set.js';
 import { isUnknownToken, looksLikeFormula, parseAge, parseDate, parseYear } from './parse.js';
 
 export const MIN_YEAR = 2000;
@@ -72,6 +73,22 @@ function pgArray(values: readonly string[]): string {
   return `{${values.join(',')}}`;
 }
 
+/**
+ * Accepted rows waiting for their case keys (HMAC-SHA256 of `inputs`, computed in batches, possibly in a worker):
+ * `linesOf` then turns them into staging COPY lines.
+ */
+export class PendingRows {
+  years: number[] = [];
+  inputs: string[] = [];
+  /** Whether the key comes from the association's case id (only those can repeat). */
+  fromId: boolean[] = [];
+  /** The rest of each COPY line: profile number and source row. */
+  tails: string[] = [];
+  get length(): number {
+    return this.inputs.length;
+  }
+}
+
 export interface NormaliserOptions {
   associationId: string;
   key: Buffer;
@@ -121,6 +138,11 @@ export class RowNormaliser {
   /** Local profile number of each distinct profile seen (bounded: past the limit, a profile gets a new number). */
   private readonly profileIds = new Map<string, number>();
   private nextProfile = 0;
+  private pending = new PendingRows();
+  /** The (year, case id key) pairs seen, to tell whether the exact duplicate check is needed. */
+  private readonly seenKeys = new KeyPrefixSet();
+  /** False when no (year, case id) repeats, for certain; true when one may (the loader checks exactly). */
+  possibleDuplicates = false;
   /** Profile COPY lines (`local id`, then the profile's columns) not yet taken by `takeProfiles`. */
   private pendingProfiles: string[] = [];
   /** Characters in `pendingProfiles`: the loader flushes them to the database past a bound. */
@@ -194,8 +216,11 @@ export class RowNormaliser {
     return r;
   }
 
-  /** Normalises one row; returns its COPY line (tab-separated, newline-terminated) or null when rejected. */
-  normalise(cells: readonly string[], row: number): string | null {
+  /**
+   * Normalises one row: false when it is rejected (its errors are recorded), true when accepted (it joins the
+   * pending rows, whose keys and COPY lines come later: `takePending`, `linesOf`).
+   */
+  normalise(cells: readonly string[], row: number): boolean {
     const c = this.col;
     const rowErrors: RowError[] = [];
 
@@ -260,7 +285,7 @@ export class RowNormaliser {
         this.errorCount++;
         if (this.errors.length < MAX_KEPT_ERRORS) this.errors.push(e);
       }
-      return null;
+      return false;
     }
 
     let memoKey = '';
@@ -303,21 +328,48 @@ export class RowNormaliser {
     }
 
     // Case key: the pseudonym of the association's own id, or of the record's content when there is none.
-    let key: string;
     const idCol = c.caseId?.[0];
     const rawId = idCol ? (cells[idCol.index] ?? '').trim() : '';
-    if (rawId !== '') key = caseKey(this.opts.key, this.opts.associationId, rawId);
-    else {
+    const pending = this.pending;
+    if (rawId !== '') {
+      pending.inputs.push(caseKeyInput(this.opts.associationId, rawId));
+      pending.fromId.push(true);
+    } else {
       if (idCol) this.warn('case_id_missing', idCol, '', row);
       body ??= `${memo.gender}\t${ageBand}\t${minorText}\t${memo.tail}`;
       const fingerprint = `${year}\t${body}`;
       const n = (this.occurrences.get(fingerprint) ?? 0) + 1;
       this.occurrences.set(fingerprint, n);
-      key = contentKey(this.opts.key, this.opts.associationId, fingerprint, n);
+      pending.inputs.push(contentKeyInput(this.opts.associationId, fingerprint, n));
+      pending.fromId.push(false);
     }
+    pending.years.push(year!);
+    pending.tails.push(`\t${profile}\t${row}\n`);
     this.years.add(year!);
     this.acceptedRows++;
-    return `${year}\t${key}\t${profile}\t${row}\n`;
+    return true;
+  }
+
+  /** Accepted rows waiting to be taken by `takePending`. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** The accepted rows since the last call, waiting for their keys. */
+  takePending(): PendingRows {
+    const out = this.pending;
+    this.pending = new PendingRows();
+    return out;
+  }
+
+  /** Staging COPY lines of rows taken by `takePending`, given their keys (in order). */
+  linesOf(rows: PendingRows, keys: readonly string[]): string {
+    let out = '';
+    for (let i = 0; i < keys.length; i++) {
+      if (rows.fromId[i] && this.seenKeys.add(rows.years[i], keys[i])) this.possibleDuplicates = true;
+      out += `${rows.years[i]}\t${keys[i]}${rows.tails[i]}`;
+    }
+    return out;
   }
 
   /** The local number of a profile (its columns as a COPY line body), adding it to the pending lines if new. */

@@ -38,12 +38,22 @@ export async function loadPseudonymKey(env: NodeJS.ProcessEnv = process.env): Pr
   return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
 }
 
+/** The message whose HMAC is the case key of an association's own case id (see `caseKey`). */
+export function caseKeyInput(associationId: string, rawCaseId: string): string {
+  return `${associationId}\u0000${rawCaseId.trim()}`;
+}
+
 /**
  * Case key: hex HMAC-SHA256 of the association's own case id, keyed by the secret and scoped by association (the
  * same id at two associations gives two keys). The raw id never leaves this function.
  */
 export function caseKey(key: Buffer, associationId: string, rawCaseId: string): string {
-  return createHmac('sha256', key).update(`${associationId}\u0000${rawCaseId.trim()}`).digest('hex');
+  return createHmac('sha256', key).update(caseKeyInput(associationId, rawCaseId)).digest('hex');
+}
+
+/** The message whose HMAC is the key of a row without case id (see `contentKey`). */
+export function contentKeyInput(associationId: string, fingerprint: string, occurrence: number): string {
+  return `${associationId}\u0000row\u0000${fingerprint}\u0000${occurrence}`;
 }
 
 /**
@@ -51,10 +61,5 @@ export function caseKey(key: Buffer, associationId: string, rawCaseId: string): 
  * among identical records, so re-uploading the same rows (even reordered, in an edited file) finds the same keys.
  */
 export function contentKey(key: Buffer, associationId: string, fingerprint: string, occurrence: number): string {
-  return createHmac('sha256', key)
-    .update(associationId)
-    .update('\u0000row\u0000')
-    .update(fingerprint)
-    .update(`\u0000${occurrence}`)
-    .digest('hex');
+  return createHmac('sha256', key).update(contentKeyInput(associationId, fingerprint, occurrence)).digest('hex');
 }

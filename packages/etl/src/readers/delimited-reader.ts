@@ -39,10 +39,12 @@ export async function* readDelimitedBatches(
 
   let nextLine = 1;
   let rows = 0;
+  // Only a quoted field holds line breaks: a chunk without quotes needs no count.
+  let quoted = true;
   let batch: RawRow[] = [];
   const push = (record: string[]): void => {
     const row = nextLine;
-    nextLine += 1 + lineBreaksIn(record);
+    nextLine += quoted ? 1 + lineBreaksIn(record) : 1;
     // A blank line is one empty field: report it as a row with no cells.
     const cells = record.length === 1 && record[0] === '' ? [] : record;
     if (++rows > maxRows) throw readErrors.tooManyRows(row, maxRows);
@@ -62,6 +64,7 @@ export async function* readDelimitedBatches(
     if (pendingCr) text = text.slice(0, -1);
     if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n');
     const input = carry + text;
+    quoted = input.indexOf('"') !== -1;
     const result = parser.parse(input, 0, true);
     for (const record of result.data as string[][]) push(record);
     carry = input.slice(result.meta.cursor);
@@ -73,6 +76,7 @@ export async function* readDelimitedBatches(
   }
   // What is left is the last record, not ended by a line break (a final CR, held back above, ended it anyway).
   if (carry !== '') {
+    quoted = true;
     const result = parser.parse(carry, 0, false);
     if (result.errors.some((e: Papa.ParseError) => e.code === 'MissingQuotes')) throw readErrors.unclosedQuote(nextLine);
     for (const record of result.data as string[][]) push(record);

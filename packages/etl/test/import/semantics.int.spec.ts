@@ -295,4 +295,39 @@ describe('load semantics', () => {
       },
     ]);
   });
+
+  it('computes the same case keys in the worker thread as inline, over many key batches, with and without ids', async () => {
+    const rows = (withId: boolean) =>
+      Array.from({ length: 9000 }, (_, i) =>
+        [withId ? `K-${i}` : '', 2016 + (i % 8), i % 3 ? 'F' : 'H', 18 + (i % 40), 'Maroc', 'Travail forcé', 'Famille', ''].join(';'),
+      );
+    for (const [slug, withId] of [
+      ['asso-keys-id', true],
+      ['asso-keys-content', false],
+    ] as const) {
+      await h.association(slug);
+      const file = await h.writeFile(`${slug}.csv`, csv(...rows(withId)));
+      const inline = await h.run(file, slug, { keyWorker: false });
+      expect(inline.outcome).toBe('committed');
+      expect(inline.report.counts.recordsNew).toBe(9000);
+      // A dry run of the same rows (another file: the same one would be a duplicate upload) finds every record
+      // unchanged: same keys, same profiles.
+      const again = await h.writeFile(`${slug}-again.csv`, csv(...rows(withId)) + '\r\n');
+      const worker = await h.run(again, slug, { keyWorker: true, dryRun: true });
+      expect(worker.outcome).toBe('dry_run');
+      expect(worker.report.counts).toMatchObject({ recordsNew: 0, recordsUnchanged: 9000, recordsReplaced: 0 });
+    }
+  });
+
+  it('finds a case id repeated far apart in a large file (after several key batches), in the worker or not', async () => {
+    await h.association('asso-far-dup');
+    const lines = Array.from({ length: 9000 }, (_, i) => `F-${i};2020;F;30;Maroc;Travail forcé;Famille;`);
+    lines[8500] = 'F-3;2020;F;31;Maroc;Travail forcé;Famille;';
+    const file = await h.writeFile('far-dup.csv', csv(...lines));
+    for (const keyWorker of [false, true]) {
+      const r = await h.run(file, 'asso-far-dup', { keyWorker, dryRun: true });
+      expect(r.outcome).toBe('rejected');
+      expect(r.report.errors.map((e) => [e.code, e.row])).toEqual([['duplicate_case', 8502]]);
+    }
+  });
 });

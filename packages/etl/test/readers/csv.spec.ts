@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_READ_LIMITS, limitsFromEnv, resolveLimits } from '../../src/index.js';
+import { TEXT_CHUNK_BYTES } from '../../src/readers/text-decode.js';
 import { fixture, readAll, readError, tempDir } from './helpers.js';
 
 const write = tempDir();
@@ -178,8 +179,8 @@ describe('delimiters and structure', () => {
   });
 
   it('reads LF, CRLF, old Mac CR and a mix of them, with a CRLF cut by a chunk boundary', async () => {
-    // 256 KB chunks: put a CRLF across the first boundary.
-    const filler = 'x'.repeat(256 * 1024 - 'id;v\r\n1;'.length - 1);
+    // Put a CRLF across the first chunk boundary.
+    const filler = 'x'.repeat(TEXT_CHUNK_BYTES - 'id;v\r\n1;'.length - 1);
     const text = `id;v\r\n1;${filler}\r\n2;b\n3;c\r4;"d\re"\r\n5;f`;
     const { rows } = await readAll(write('mixed-endings.csv', text), {
       limits: { maxRecordBytes: 1024 * 1024, maxCellLength: 1024 * 1024 },
