@@ -18,9 +18,9 @@ const PROFILE_COLUMNS = [
 const NULLABLE = new Set(['is_minor', 'exploitation_country']);
 const cols = PROFILE_COLUMNS.join(', ');
 const sameProfile = (a: string, b: string) =>
-  PROFILE_COLUMNS.map((c) => (NULLABLE.has(c) ? `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}` : `${a}.${c} = ${b}.${c}`)).join(
-    ' AND ',
-  );
+  PROFILE_COLUMNS.map((c) =>
+    NULLABLE.has(c) ? `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}` : `${a}.${c} = ${b}.${c}`,
+  ).join(' AND ');
 
 /**
  * Case records stored as two tables: `case_profile` holds each distinct combination of the categorical columns once

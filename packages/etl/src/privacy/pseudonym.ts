@@ -61,5 +61,7 @@ export function contentKeyInput(associationId: string, fingerprint: string, occu
  * among identical records, so re-uploading the same rows (even reordered, in an edited file) finds the same keys.
  */
 export function contentKey(key: Buffer, associationId: string, fingerprint: string, occurrence: number): string {
-  return createHmac('sha256', key).update(contentKeyInput(associationId, fingerprint, occurrence)).digest('hex');
+  return createHmac('sha256', key)
+    .update(contentKeyInput(associationId, fingerprint, occurrence))
+    .digest('hex');
 }

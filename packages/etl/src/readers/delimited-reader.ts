@@ -78,7 +78,8 @@ export async function* readDelimitedBatches(
   if (carry !== '') {
     quoted = true;
     const result = parser.parse(carry, 0, false);
-    if (result.errors.some((e: Papa.ParseError) => e.code === 'MissingQuotes')) throw readErrors.unclosedQuote(nextLine);
+    if (result.errors.some((e: Papa.ParseError) => e.code === 'MissingQuotes'))
+      throw readErrors.unclosedQuote(nextLine);
     for (const record of result.data as string[][]) push(record);
   }
   if (batch.length > 0) yield batch;

@@ -299,7 +299,16 @@ describe('load semantics', () => {
   it('computes the same case keys in the worker thread as inline, over many key batches, with and without ids', async () => {
     const rows = (withId: boolean) =>
       Array.from({ length: 9000 }, (_, i) =>
-        [withId ? `K-${i}` : '', 2016 + (i % 8), i % 3 ? 'F' : 'H', 18 + (i % 40), 'Maroc', 'Travail forcé', 'Famille', ''].join(';'),
+        [
+          withId ? `K-${i}` : '',
+          2016 + (i % 8),
+          i % 3 ? 'F' : 'H',
+          18 + (i % 40),
+          'Maroc',
+          'Travail forcé',
+          'Famille',
+          '',
+        ].join(';'),
       );
     for (const [slug, withId] of [
       ['asso-keys-id', true],
