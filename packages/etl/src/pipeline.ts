@@ -555,17 +555,18 @@ async function loadFile(
       inFlight.push({ rows, keys });
       while (inFlight.length > KEY_BATCHES_IN_FLIGHT) await writeOldest();
     };
-    const processRow = async (row: number, cells: string[]): Promise<void> => {
+    /** One data row, synchronously (no promise per row); true when a batch of keys is due (`dispatch`). */
+    const processRow = (row: number, cells: string[]): boolean => {
       if (isBlankRow(cells)) {
         ctx.counts.rowsSkipped++;
-        return;
+        return false;
       }
       const total = totalRow(cells);
       if (total) {
         ctx.counts.rowsSkipped++;
         if (total.declared !== null) ctx.declaredTotal = total.declared;
         trailingTotal = true;
-        return;
+        return false;
       }
       rowsRead++;
       for (let i = 0; i < cells.length; i++) {
@@ -575,18 +576,19 @@ async function loadFile(
           if (unmappedIdx.has(i) && looksLikeFreeText(v)) freeTextHits.set(i, (freeTextHits.get(i) ?? 0) + 1);
         }
       }
-      if (normaliser.normalise(cells, row) && normaliser.pendingCount >= KEY_BATCH_ROWS) await dispatch();
+      const due = normaliser.normalise(cells, row) && normaliser.pendingCount >= KEY_BATCH_ROWS;
       if (input.onProgress && rowsRead % 10_000 === 0) input.onProgress({ rowsRead, done: false });
+      return due;
     };
 
     try {
-      for (const r of dataStart) await processRow(r.row, r.cells);
-      for (const r of pending) await processRow(r.row, toCells ? toCells(r) : r.cells);
+      for (const r of dataStart) if (processRow(r.row, r.cells)) await dispatch();
+      for (const r of pending) if (processRow(r.row, toCells ? toCells(r) : r.cells)) await dispatch();
       pending = [];
       while (!exhausted) {
         const batch = await nextBatch();
         if (!batch) break;
-        for (const r of batch) await processRow(r.row, toCells ? toCells(r) : r.cells);
+        for (const r of batch) if (processRow(r.row, toCells ? toCells(r) : r.cells)) await dispatch();
       }
     } catch (err) {
       copy.stream.destroy();

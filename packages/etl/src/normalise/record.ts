@@ -82,8 +82,8 @@ export class PendingRows {
   inputs: string[] = [];
   /** Whether the key comes from the association's case id (only those can repeat). */
   fromId: boolean[] = [];
-  /** The rest of each COPY line: profile number and source row. */
-  tails: string[] = [];
+  profiles: number[] = [];
+  rows: number[] = [];
   get length(): number {
     return this.inputs.length;
   }
@@ -344,7 +344,8 @@ export class RowNormaliser {
       pending.fromId.push(false);
     }
     pending.years.push(year!);
-    pending.tails.push(`\t${profile}\t${row}\n`);
+    pending.profiles.push(profile);
+    pending.rows.push(row);
     this.years.add(year!);
     this.acceptedRows++;
     return true;
@@ -367,7 +368,7 @@ export class RowNormaliser {
     let out = '';
     for (let i = 0; i < keys.length; i++) {
       if (rows.fromId[i] && this.seenKeys.add(rows.years[i], keys[i])) this.possibleDuplicates = true;
-      out += `${rows.years[i]}\t${keys[i]}${rows.tails[i]}`;
+      out += `${rows.years[i]}\t${keys[i]}\t${rows.profiles[i]}\t${rows.rows[i]}\n`;
     }
     return out;
   }
