@@ -7,7 +7,8 @@
 // Needs the built packages (`npx tsc -p tsconfig.build.json` in packages/db, packages/schema, packages/etl).
 // Run: `node bench/etl-import.bench.mjs [rows]` (DATABASE_URL, or an embedded PostgreSQL under bench/out/).
 // The pipeline runs in a child process so that its peak RSS is its own (PostgreSQL's memory is not counted).
-// Prints one JSON line per measure and a summary line.
+// BENCH_ROUNDS (default 3) rounds alternate the pipeline and the floor; prints one JSON line per measure and a
+// summary line with medians.
 import { execFile } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -179,11 +180,17 @@ await ensureDatabase(url);
 await runMigrations(url);
 const db = new pg.Client({ connectionString: url });
 await db.connect();
-// Start from an empty table each run (the bench database is its own).
-await db.query(`TRUNCATE case_entry, case_profile, case_aggregate, import_batch CASCADE`);
-await db.query(`DELETE FROM association WHERE slug LIKE 'bench-%'`);
-await db.query(`INSERT INTO association (slug, name) VALUES ('bench-pipeline', 'Bench'), ('bench-copy', 'Bench COPY')`);
-await db.query('CHECKPOINT');
+async function reset() {
+  // Start from empty tables each round (the bench database is its own).
+  await db.query(`TRUNCATE case_entry, case_profile, case_aggregate, import_batch CASCADE`);
+  await db.query(`DELETE FROM association WHERE slug LIKE 'bench-%'`);
+  await db.query(
+    `INSERT INTO association (slug, name) VALUES ('bench-pipeline', 'Bench'), ('bench-copy', 'Bench COPY')`,
+  );
+  await db.query('VACUUM case_entry');
+  await db.query('VACUUM case_profile');
+  await db.query('CHECKPOINT');
+}
 let postmaster = null;
 try {
   const { rows } = await db.query('SELECT pg_backend_pid() AS pid');
@@ -192,99 +199,131 @@ try {
   // Remote database: wall-clock figures only.
 }
 
-// 1. The whole pipeline, in a child process.
-const pgCpuBefore = clusterCpu(postmaster);
-const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--child', csv, url], {
-  maxBuffer: 1 << 24,
-});
-const run = JSON.parse(stdout);
-const pgCpuPipeline = clusterCpu(postmaster) - pgCpuBefore;
-if (run.outcome !== 'committed') throw new Error(`the import did not commit: ${stdout}`);
-const pipelineResult = {
-  measure: 'pipeline',
-  rows: ROWS,
-  fileMb: Math.round(fileMb * 10) / 10,
-  outcome: run.outcome,
-  seconds: Math.round(run.seconds * 100) / 100,
-  rowsPerSecond: Math.round(ROWS / run.seconds),
-  peakRssMb: run.maxRssMb,
-  accepted: run.counts.rowsAccepted,
-  nodeCpuSeconds: Math.round(run.cpuSeconds * 100) / 100,
-  postgresCpuSeconds: Math.round(pgCpuPipeline * 100) / 100,
-  phases: run.phases,
-};
-console.log(JSON.stringify(pipelineResult));
+/** 1. The whole pipeline, in a child process. */
+async function measurePipeline() {
+  await reset();
+  const pgCpuBefore = clusterCpu(postmaster);
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--child', csv, url],
+    { maxBuffer: 1 << 24 },
+  );
+  const run = JSON.parse(stdout);
+  const pgCpu = clusterCpu(postmaster) - pgCpuBefore;
+  if (run.outcome !== 'committed') throw new Error(`the import did not commit: ${stdout}`);
+  return {
+    measure: 'pipeline',
+    rows: ROWS,
+    fileMb: Math.round(fileMb * 10) / 10,
+    seconds: Math.round(run.seconds * 100) / 100,
+    rowsPerSecond: Math.round(ROWS / run.seconds),
+    peakRssMb: run.maxRssMb,
+    accepted: run.counts.rowsAccepted,
+    nodeCpuSeconds: Math.round(run.cpuSeconds * 100) / 100,
+    postgresCpuSeconds: Math.round(pgCpu * 100) / 100,
+    phases: run.phases.map((p) => ({ name: p.name, seconds: Math.round(p.seconds * 100) / 100 })),
+  };
+}
 
-// 2. The floor: the same rows already normalised (as stored: each distinct profile once, one narrow entry per case),
-// COPY'd raw into the same emptied tables, in one transaction.
+/**
+ * 2. The floor: the same rows already normalised (as stored: each distinct profile once, one narrow entry per
+ * case), dumped from the tables the pipeline just filled, then COPY'd raw into the same emptied tables, in one
+ * transaction.
+ */
 const normalised = join(dir, `normalised-${ROWS}.tsv`);
 const profiles = join(dir, `profiles-${ROWS}.tsv`);
-const { rows: assoc } = await db.query(`SELECT id FROM association WHERE slug = 'bench-copy'`);
-const { rows: batch } = await db.query(
-  `INSERT INTO import_batch (association_id, content_hash, status) VALUES ($1, 'floor', 'loading') RETURNING id`,
-  [assoc[0].id],
-);
 const profileColumns = `id, gender, age_band, is_minor, citizenship, exploitation_types, recruitment_channels,
   recruitment_platforms, online_exploitation, exploitation_platforms, online_control, exploitation_country,
   recruiter_relation`;
 const entryColumns = 'association_id, reference_year, case_key, profile_id, batch_id, source_row';
-await pipeline(
-  db.query(copyStreams.to(`COPY (SELECT ${profileColumns} FROM case_profile) TO STDOUT`)),
-  createWriteStream(profiles),
-);
-await pipeline(
-  db.query(
-    copyStreams.to(
-      `COPY (SELECT '${assoc[0].id}'::uuid, reference_year, case_key, profile_id, '${batch[0].id}'::uuid, source_row
-        FROM case_entry) TO STDOUT`,
+async function measureFloor() {
+  const { rows: assoc } = await db.query(`SELECT id FROM association WHERE slug = 'bench-copy'`);
+  const { rows: batch } = await db.query(
+    `INSERT INTO import_batch (association_id, content_hash, status) VALUES ($1, 'floor', 'loading') RETURNING id`,
+    [assoc[0].id],
+  );
+  await pipeline(
+    db.query(copyStreams.to(`COPY (SELECT ${profileColumns} FROM case_profile) TO STDOUT`)),
+    createWriteStream(profiles),
+  );
+  await pipeline(
+    db.query(
+      copyStreams.to(
+        `COPY (SELECT '${assoc[0].id}'::uuid, reference_year, case_key, profile_id, '${batch[0].id}'::uuid, source_row
+          FROM case_entry) TO STDOUT`,
+      ),
     ),
-  ),
-  createWriteStream(normalised),
-);
-await db.query(`TRUNCATE case_entry, case_profile`);
-await db.query('VACUUM case_entry');
-await db.query('VACUUM case_profile');
-await db.query('CHECKPOINT');
-const pgCpuFloorBefore = clusterCpu(postmaster);
-const t0 = process.hrtime.bigint();
-await db.query('BEGIN');
-await pipeline(
-  createReadStream(profiles, { highWaterMark: 1 << 20 }),
-  db.query(copyStreams.from(`COPY case_profile (${profileColumns}) FROM STDIN`)),
-);
-await pipeline(
-  createReadStream(normalised, { highWaterMark: 1 << 20 }),
-  db.query(copyStreams.from(`COPY case_entry (${entryColumns}) FROM STDIN`)),
-);
-await db.query('COMMIT');
-const copySeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-const pgCpuFloor = clusterCpu(postmaster) - pgCpuFloorBefore;
-const floor = {
-  measure: 'raw COPY floor',
-  rows: ROWS,
-  seconds: Math.round(copySeconds * 100) / 100,
-  rowsPerSecond: Math.round(ROWS / copySeconds),
-  postgresCpuSeconds: Math.round(pgCpuFloor * 100) / 100,
-};
-console.log(JSON.stringify(floor));
+    createWriteStream(normalised),
+  );
+  await db.query(`TRUNCATE case_entry, case_profile`);
+  await db.query('VACUUM case_entry');
+  await db.query('VACUUM case_profile');
+  await db.query('CHECKPOINT');
+  const pgCpuBefore = clusterCpu(postmaster);
+  const t0 = process.hrtime.bigint();
+  await db.query('BEGIN');
+  await pipeline(
+    createReadStream(profiles, { highWaterMark: 1 << 20 }),
+    db.query(copyStreams.from(`COPY case_profile (${profileColumns}) FROM STDIN`)),
+  );
+  await pipeline(
+    createReadStream(normalised, { highWaterMark: 1 << 20 }),
+    db.query(copyStreams.from(`COPY case_entry (${entryColumns}) FROM STDIN`)),
+  );
+  await db.query('COMMIT');
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return {
+    measure: 'raw COPY floor',
+    rows: ROWS,
+    seconds: Math.round(seconds * 100) / 100,
+    rowsPerSecond: Math.round(ROWS / seconds),
+    postgresCpuSeconds: Math.round((clusterCpu(postmaster) - pgCpuBefore) * 100) / 100,
+  };
+}
 
+// Rounds alternate pipeline and floor, so that both see the same machine; medians are reported.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const p = await measurePipeline();
+  console.log(JSON.stringify({ round: r + 1, ...p }));
+  const f = await measureFloor();
+  console.log(JSON.stringify({ round: r + 1, ...f }));
+  rounds.push({
+    p,
+    f,
+    ratio: p.seconds / f.seconds,
+    cpuRatio: (p.nodeCpuSeconds + p.postgresCpuSeconds) / f.postgresCpuSeconds,
+  });
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const r2 = (x) => Math.round(x * 100) / 100;
+const pipelineSeconds = median(rounds.map((x) => x.p.seconds));
 const summary = {
   date: new Date().toISOString(),
   node: process.version,
   rows: ROWS,
-  pipelineRowsPerSecond: pipelineResult.rowsPerSecond,
+  rounds: ROUNDS,
+  pipelineSecondsMedian: pipelineSeconds,
+  pipelineRowsPerSecondMedian: Math.round(ROWS / pipelineSeconds),
   targetRowsPerSecond: 200_000,
-  peakRssMb: pipelineResult.peakRssMb,
+  peakRssMbMax: Math.max(...rounds.map((x) => x.p.peakRssMb)),
   targetPeakRssMb: 300,
-  ratioToCopy: Math.round((run.seconds / copySeconds) * 100) / 100,
+  floorSecondsMedian: median(rounds.map((x) => x.f.seconds)),
+  ratioToCopyMedian: r2(median(rounds.map((x) => x.ratio))),
   targetRatioToCopy: 4,
-  // On a machine shared with other work, wall time measures the share of CPU we got: CPU seconds say what the
-  // work costs. Node and PostgreSQL overlap (COPY streams while Node parses), so an idle 2-core run takes about
-  // max(node, postgres) to (node + postgres) seconds.
-  cpuSecondsPipeline: Math.round((run.cpuSeconds + pgCpuPipeline) * 100) / 100,
-  cpuSecondsFloor: Math.round(pgCpuFloor * 100) / 100,
-  cpuRatioToCopy: Math.round(((run.cpuSeconds + pgCpuPipeline) / pgCpuFloor) * 100) / 100,
-  rowsPerCpuSecond: Math.round(ROWS / (run.cpuSeconds + pgCpuPipeline)),
+  // Node and PostgreSQL overlap (COPY streams while Node parses; case keys in a worker thread), so on 2 cores the
+  // wall time is between max(node, postgres) and their sum.
+  cpuSecondsPipelineMedian: r2(median(rounds.map((x) => x.p.nodeCpuSeconds + x.p.postgresCpuSeconds))),
+  cpuSecondsFloorMedian: r2(median(rounds.map((x) => x.f.postgresCpuSeconds))),
+  cpuRatioToCopyMedian: r2(median(rounds.map((x) => x.cpuRatio))),
+  phasesMedian: rounds[0].p.phases.map((ph, i) => ({
+    name: ph.name,
+    seconds: r2(median(rounds.map((x) => x.p.phases[i].seconds))),
+  })),
   load: (await import('node:os')).loadavg().map((x) => Math.round(x * 10) / 10),
 };
 console.log(JSON.stringify(summary));
