@@ -12,10 +12,12 @@ import rateLimit from '@fastify/rate-limit';
 import { openLocalDatabase, runMigrations } from '@observatoire/db';
 import { AppModule } from './app.module.js';
 import { loadConfig, type ApiConfig } from './config/config.js';
-import { PinoNestLogger } from './common/logger.js';
+import { PinoNestLogger, requestLogWriter } from './common/logger.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { setupOpenApi } from './openapi/openapi.js';
+import { registerPublicFastPath } from './releases/public-fast-path.js';
+import { ReleasesService } from './releases/releases.service.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -73,20 +75,25 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
     },
   });
 
-  fastify.addHook('onSend', async (req, reply) => {
+  // Callback hooks, not async ones: an async hook puts a promise and a microtask hop on every answer.
+  fastify.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
+    done(null, payload);
   });
-  fastify.addHook('onResponse', async (req, reply) => {
-    req.log.info(
-      {
-        method: req.method,
-        route: req.routeOptions.url ?? 'unmatched',
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      'request',
+  const logRequest = requestLogWriter(fastify.log);
+  fastify.addHook('onResponse', (req, reply, done) => {
+    logRequest(
+      String(req.id),
+      req.method,
+      req.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      Math.round(reply.elapsedTime),
     );
+    done();
   });
+
+  // Before app.init(), where Nest adds its routes to Fastify.
+  registerPublicFastPath(fastify, app.get(ReleasesService));
 
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemFilter());

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
 
 /** Nest's own messages (bootstrap, errors) through the same pino JSON stream as requests. */
 export class PinoNestLogger implements LoggerService {
@@ -19,4 +20,26 @@ export class PinoNestLogger implements LoggerService {
   verbose(message: unknown, context?: string) {
     this.pino.trace({ context }, String(message));
   }
+}
+
+type LineWriter = { write(line: string): unknown };
+
+/**
+ * The one log line per request, written to pino's own destination as the JSON pino writes for
+ * `req.log.info({ method, route, status, ms }, 'request')` (same keys, same order, same bindings), without pino's
+ * generic per-key serialisation (runs with the request log off served cached public reads 10-20 % faster). Only for a logger
+ * with pino's default level names, time and message key, as main.ts creates it (a unit test pins the bytes).
+ */
+export function requestLogWriter(fastifyLog: FastifyBaseLogger) {
+  const log = fastifyLog as unknown as pino.Logger & Record<symbol, unknown>;
+  const chindings = (log[pino.symbols.chindingsSym] as string | undefined) ?? '';
+  const stream = log[pino.symbols.streamSym] as LineWriter;
+  const level = log.levels.values.info;
+  return (reqId: string, method: string, route: string, status: number, ms: number): void => {
+    if (!log.isLevelEnabled('info')) return;
+    stream.write(
+      `{"level":${level},"time":${Date.now()}${chindings},"reqId":${JSON.stringify(reqId)},"method":${JSON.stringify(method)},` +
+        `"route":${JSON.stringify(route)},"status":${status},"ms":${ms},"msg":"request"}\n`,
+    );
+  };
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { PublicCacheService, withEtag } from './public-cache.service.js';
+import { describe, expect, it, vi } from 'vitest';
+import { LATEST_TTL_MS, PublicCacheService, withEtag } from './public-cache.service.js';
 
 describe('PublicCacheService', () => {
   it('builds a payload once per key, even under concurrent requests', async () => {
@@ -35,5 +35,47 @@ describe('PublicCacheService', () => {
     expect(await cache.short('latest', async () => ++n)).toBe(1);
     cache.invalidateVolatile();
     expect(await cache.short('latest', async () => ++n)).toBe(2);
+  });
+});
+
+describe('PublicCacheService without waiting (the public fast path)', () => {
+  it('peeks a payload only once it is built, and never builds', async () => {
+    const cache = new PublicCacheService();
+    expect(cache.peek('k')).toBeUndefined();
+    let release!: () => void;
+    const pending = cache.get(
+      'k',
+      () => new Promise((r) => (release = () => r({ body: Buffer.from('b'), contentType: 'x' }))),
+    );
+    expect(cache.peek('k')).toBeUndefined();
+    release();
+    const built = await pending;
+    expect(cache.peek('k')).toBe(built);
+  });
+
+  it('peeks a short-lived value while it is fresh, not before it is loaded nor after invalidation or expiry', async () => {
+    vi.useFakeTimers();
+    try {
+      const cache = new PublicCacheService();
+      expect(cache.peekShort('latest')).toBeUndefined();
+      await cache.short('latest', async () => 'id-1');
+      expect(cache.peekShort('latest')).toBe('id-1');
+      vi.advanceTimersByTime(LATEST_TTL_MS);
+      expect(cache.peekShort('latest')).toBeUndefined();
+      await cache.short('latest', async () => 'id-2');
+      expect(cache.peekShort('latest')).toBe('id-2');
+      cache.invalidateVolatile();
+      expect(cache.peekShort('latest')).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('peeks nothing for a failed load', async () => {
+    const cache = new PublicCacheService();
+    await expect(cache.short('latest', () => Promise.reject(new Error('db down')))).rejects.toThrow();
+    expect(cache.peekShort('latest')).toBeUndefined();
+    await expect(cache.get('k', () => Promise.reject(new Error('db down')))).rejects.toThrow();
+    expect(cache.peek('k')).toBeUndefined();
   });
 });

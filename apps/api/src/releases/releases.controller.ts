@@ -9,7 +9,7 @@ import { publicRateLimit } from '../common/rate-limit.js';
 import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
-import { PublicCacheService } from './public-cache.service.js';
+import { namesRelease as names, PublicCacheService } from './public-cache.service.js';
 import {
   breakdownQuerySchema,
   publishSchema,
@@ -23,8 +23,6 @@ import {
 import { ReleasesService } from './releases.service.js';
 
 const send = PublicCacheService.send;
-/** A URL that names a release (not "latest") always returns the same bytes. */
-const names = (ref?: string) => ref !== undefined && ref !== 'latest';
 
 @ApiTags('public statistics')
 @Public()

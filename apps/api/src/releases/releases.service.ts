@@ -58,6 +58,12 @@ function json(schema: z.ZodType, value: unknown): Omit<CachedPayload, 'etag'> {
   return { body: Buffer.from(JSON.stringify(schema.parse(value))), contentType: JSON_TYPE };
 }
 
+/** A validated statistics query, release aside, as part of a cache key. */
+export function queryKey(q: SeriesQueryDto | BreakdownQueryDto): string {
+  const { release: _r, ...rest } = q;
+  return JSON.stringify(rest);
+}
+
 @Injectable()
 export class ReleasesService implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
@@ -76,6 +82,30 @@ export class ReleasesService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.pool.end();
+  }
+
+  /**
+   * What `resolve` would answer now without a query, or undefined when it would have to ask PostgreSQL (the
+   * public fast path then hands the request to the controller, which asks).
+   */
+  peekId(ref = 'latest'): string | undefined {
+    if (ref === 'latest') return this.cache.peekShort<string>('latest');
+    return this.cache.peek(`ref|${ref}`)?.body.toString();
+  }
+
+  /** The cached bytes of a public read, if they are in memory already (see public-fast-path.ts). */
+  peek(kind: 'series' | 'breakdown', ref: string | undefined, query: string): CachedPayload | undefined {
+    const id = this.peekId(ref);
+    return id === undefined ? undefined : this.cache.peek(`${kind}|${id}|${query}`);
+  }
+
+  peekList(): CachedPayload | undefined {
+    return this.cache.peekShort<CachedPayload>('releases');
+  }
+
+  peekRelease(ref: string): CachedPayload | undefined {
+    const id = this.peekId(ref);
+    return id === undefined ? undefined : this.cache.peek(`release|${id}`);
   }
 
   /** A release reference as an id: "latest" is re-resolved every few seconds, ids and slugs are fixed forever. */
@@ -102,8 +132,7 @@ export class ReleasesService implements OnApplicationShutdown {
 
   async series(q: SeriesQueryDto): Promise<CachedPayload> {
     const id = await this.resolve(q.release);
-    const { release: _r, ...rest } = q;
-    return this.cache.get(`series|${id}|${JSON.stringify(rest)}`, async () => {
+    return this.cache.get(`series|${id}|${queryKey(q)}`, async () => {
       const filter = {
         ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
         ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
@@ -123,8 +152,7 @@ export class ReleasesService implements OnApplicationShutdown {
 
   async breakdown(q: BreakdownQueryDto): Promise<CachedPayload> {
     const id = await this.resolve(q.release);
-    const { release: _r, ...rest } = q;
-    return this.cache.get(`breakdown|${id}|${JSON.stringify(rest)}`, async () => {
+    return this.cache.get(`breakdown|${id}|${queryKey(q)}`, async () => {
       const filter = {
         ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
         ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
