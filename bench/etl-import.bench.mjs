@@ -37,6 +37,17 @@ if (process.argv[2] === '--child') {
     // The default upload limit is 50 MB; a million rows of this export weigh about 85 MB.
     limits: { maxFileBytes: 1024 * 1024 * 1024 },
     onPhase: (name, ms) => phases.push({ name, seconds: ms / 1000 }),
+    // BENCH_MEMORY=1: the process's memory every 100,000 rows, on stderr.
+    onProgress: process.env.BENCH_MEMORY
+      ? ({ rowsRead }) => {
+          if (rowsRead % 100_000 !== 0) return;
+          const m = process.memoryUsage();
+          const mb = (x) => Math.round(x / 1048576);
+          process.stderr.write(
+            `${rowsRead} rss ${mb(m.rss)} heapUsed ${mb(m.heapUsed)} heapTotal ${mb(m.heapTotal)} external ${mb(m.external)}\n`,
+          );
+        }
+      : undefined,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(
@@ -205,7 +216,8 @@ async function measurePipeline() {
   const pgCpuBefore = clusterCpu(postmaster);
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--child', csv, url],
+    // The heap cap the CLI and the API run with (packages/cli/src/main.ts, stack.ts, docker/api.Dockerfile).
+    ['--max-old-space-size=1024', fileURLToPath(import.meta.url), '--child', csv, url],
     { maxBuffer: 1 << 24 },
   );
   const run = JSON.parse(stdout);

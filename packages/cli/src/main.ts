@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=1024
 import { Command, CommanderError } from 'commander';
 import { registerMigrate } from './commands/migrate.js';
 import { registerStart } from './commands/start.js';

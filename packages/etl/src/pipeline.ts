@@ -38,15 +38,21 @@ import {
   createStaging,
   dropDuplicateRows,
   findDuplicateRows,
-  mergeStaging,
+  finishMerge,
+  lockAssociation,
+  mergeChunk,
 } from './load/staging.js';
 
 /** How many row errors a report lists (the count is always exact). */
 export const MAX_REPORTED_ERRORS = 1000;
 /** COPY writes are batched: one write per this many bytes of normalised rows. */
 const COPY_CHUNK_BYTES = 1 << 18;
-/** Profile lines kept in memory before they are written (a file of all-distinct rows stays bounded). */
-const PROFILE_FLUSH_CHARS = 8 << 20;
+/**
+ * Rows staged per chunk: each chunk is merged into `case_entry` while the next one is read (PostgreSQL writes the
+ * records while Node parses). Meanwhile at most `MAX_HELD_CHARS` of COPY text wait in memory.
+ */
+const CHUNK_ROWS = 100_000;
+const MAX_HELD_CHARS = 8 << 20;
 /** Rows whose keys are computed in one batch, and batches in flight (bounded memory, overlap with the worker). */
 const KEY_BATCH_ROWS = 4096;
 const KEY_BATCHES_IN_FLIGHT = 3;
@@ -508,13 +514,24 @@ async function loadFile(
     await db.query('BEGIN');
     inTransaction = true;
     await createStaging(db);
+    await lockAssociation(db, ctx.association.id);
+    let recordsBatch = ctx.batchId;
+    if (!recordsBatch) {
+      // Dry run: records name their batch, so a throwaway one is written in the rolled-back transaction.
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO import_batch (association_id, content_hash, status, dry_run) VALUES ($1, $2, 'loading', true) RETURNING id`,
+        [ctx.association.id, ctx.contentHash],
+      );
+      recordsBatch = rows[0].id;
+    }
+    const batchForRecords = recordsBatch;
     let phaseStart = Date.now();
     const phase = (name: string) => {
       const now = Date.now();
       input.onPhase?.(name, now - phaseStart);
       phaseStart = now;
     };
-    let copy = openCopy(db, COPY_STAGING_SQL);
+    let copy: ReturnType<typeof openCopy> | null = openCopy(db, COPY_STAGING_SQL);
     const normaliser = new RowNormaliser(plan, { associationId: ctx.association.id, key, profile });
     const scan = new ContentScan();
     const freeTextHits = new Map<number, number>();
@@ -526,24 +543,66 @@ async function loadFile(
     let rowsRead = 0;
     let trailingTotal = false;
 
+    // Chunks: the staging COPY takes CHUNK_ROWS rows, then is closed and merged (queries queue on the connection)
+    // while reading goes on into `buffer`; the next COPY opens once that merge is done.
+    let chunkRows = 0;
+    let stored = 0;
+    let merging: Promise<number> | null = null;
+    let mergeDone = false;
+    const closeChunk = (): void => {
+      const current = copy!;
+      copy = null;
+      current.stream.end();
+      const profiles = normaliser.takeProfiles();
+      mergeDone = false;
+      merging = (async () => {
+        await current.done;
+        if (profiles) await copyText(db, COPY_PROFILE_SQL, profiles);
+        return mergeChunk(db, ctx.association.id, batchForRecords);
+      })();
+      merging.then(
+        () => (mergeDone = true),
+        () => (mergeDone = true),
+      );
+      chunkRows = 0;
+    };
+    /** Waits for the chunk being merged, then opens the next COPY. */
+    const reopen = async (): Promise<void> => {
+      if (merging) stored += await merging;
+      merging = null;
+      copy = openCopy(db, COPY_STAGING_SQL);
+    };
+    /** COPY text held (in 256 KB pieces) while a chunk is being merged. */
+    let held: string[] = [];
+    let heldChars = 0;
+    /** Writes the COPY text, unless a merge is running and there is still room to hold more. */
+    const flush = async (force: boolean): Promise<void> => {
+      if (!copy) {
+        if (!force && !mergeDone && heldChars < MAX_HELD_CHARS) {
+          held.push(buffer);
+          heldChars += buffer.length;
+          buffer = '';
+          return;
+        }
+        await reopen();
+      }
+      for (const piece of held) if (!copy!.stream.write(piece)) await once(copy!.stream, 'drain');
+      held = [];
+      heldChars = 0;
+      if (buffer !== '' && !copy!.stream.write(buffer)) await once(copy!.stream, 'drain');
+      buffer = '';
+      if (chunkRows >= CHUNK_ROWS) closeChunk();
+    };
+
     const useWorker = input.keyWorker ?? (await stat(input.file)).size >= KEY_WORKER_MIN_BYTES;
     hasher = useWorker ? workerKeyHasher(key) : inlineKeyHasher(key);
     const inFlight: { rows: PendingRows; keys: Promise<string[]> }[] = [];
-    /** Writes the oldest batch in flight once its keys are there. */
+    /** Adds the oldest batch in flight to the COPY text once its keys are there. */
     const writeOldest = async (): Promise<void> => {
       const { rows, keys } = inFlight.shift()!;
       buffer += normaliser.linesOf(rows, await keys);
-      if (buffer.length >= COPY_CHUNK_BYTES) {
-        if (!copy.stream.write(buffer)) await once(copy.stream, 'drain');
-        buffer = '';
-        if (normaliser.pendingProfileChars >= PROFILE_FLUSH_CHARS) {
-          // Too many distinct profiles to keep: close this COPY, write them, and go on in a new one.
-          copy.stream.end();
-          await copy.done;
-          await copyText(db, COPY_PROFILE_SQL, normaliser.takeProfiles());
-          copy = openCopy(db, COPY_STAGING_SQL);
-        }
-      }
+      chunkRows += rows.length;
+      if (buffer.length >= COPY_CHUNK_BYTES) await flush(false);
     };
     /** Sends the pending rows' keys to be computed; writes batches beyond the ones allowed in flight. */
     const dispatch = async (): Promise<void> => {
@@ -591,8 +650,11 @@ async function loadFile(
         for (const r of batch) if (processRow(r.row, toCells ? toCells(r) : r.cells)) await dispatch();
       }
     } catch (err) {
-      copy.stream.destroy();
-      await copy.done.catch(() => {});
+      if (copy) {
+        copy.stream.destroy();
+        await copy.done.catch(() => {});
+      }
+      await (merging as Promise<number> | null)?.catch(() => {});
       if (isEtlError(err)) {
         await db.query('ROLLBACK');
         inTransaction = false;
@@ -602,11 +664,12 @@ async function loadFile(
     }
     await dispatch();
     while (inFlight.length > 0) await writeOldest();
-    if (buffer) copy.stream.write(buffer);
-    copy.stream.end();
-    await copy.done;
-    await copyText(db, COPY_PROFILE_SQL, normaliser.takeProfiles());
-    phase('read, normalise and COPY to staging');
+    await flush(true);
+    // Whatever the flush left open is the last chunk.
+    if (copy) closeChunk();
+    stored += await merging!;
+    merging = null;
+    phase('read, normalise, stage and merge chunks');
     void trailingTotal;
     input.onProgress?.({ rowsRead, done: true });
 
@@ -673,14 +736,14 @@ async function loadFile(
     let duplicateTotal = 0;
     // Rows without a case id get keys that cannot repeat; with ids, the exact check runs only when one may repeat.
     if (plan.byField.has('caseId') && normaliser.possibleDuplicates) {
-      const dups = await findDuplicateRows(db, MAX_REPORTED_ERRORS);
+      const dups = await findDuplicateRows(db, ctx.association.id, batchForRecords, MAX_REPORTED_ERRORS);
       if (dups.total > 0) {
         const header = plan.byField.get('caseId')![0].header;
         for (const row of dups.rows)
           rowErrors.push(issue('duplicate_case', 'error', msg.duplicateCase(header), { row, column: header }));
         duplicateTotal = dups.total;
         rejected += dups.total;
-        if (input.skipInvalidRows) await dropDuplicateRows(db);
+        if (input.skipInvalidRows) stored -= await dropDuplicateRows(db, ctx.association.id, batchForRecords);
       }
     }
     rowErrors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -708,16 +771,7 @@ async function loadFile(
     }
 
     // Merge: the upload replaces its association's records for its years.
-    let recordsBatch = ctx.batchId;
-    if (!recordsBatch) {
-      // Dry run: records name their batch, so a throwaway one is written in the rolled-back transaction.
-      const { rows } = await db.query<{ id: string }>(
-        `INSERT INTO import_batch (association_id, content_hash, status, dry_run) VALUES ($1, $2, 'loading', true) RETURNING id`,
-        [ctx.association.id, ctx.contentHash],
-      );
-      recordsBatch = rows[0].id;
-    }
-    const merged = await mergeStaging(db, ctx.association.id, recordsBatch, {
+    const merged = await finishMerge(db, ctx.association.id, batchForRecords, {
       years: ctx.years,
       rows: ctx.counts.rowsAccepted,
     });
@@ -729,9 +783,9 @@ async function loadFile(
     });
     ctx.years = merged.years;
     phase('merge and aggregates');
-    // Control totals: what was stored for the batch (the INSERT's own count) must be exactly the rows accepted.
-    if (merged.stored !== ctx.counts.rowsAccepted) {
-      throw new Error(`control totals differ: ${merged.stored} stored, ${ctx.counts.rowsAccepted} accepted`);
+    // Control totals: what was stored for the batch (the inserts' own counts) must be exactly the rows accepted.
+    if (stored !== ctx.counts.rowsAccepted) {
+      throw new Error(`control totals differ: ${stored} stored, ${ctx.counts.rowsAccepted} accepted`);
     }
 
     if (input.dryRun) {

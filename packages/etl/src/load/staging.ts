@@ -25,13 +25,11 @@ export const PROFILE_COLUMNS = [
 ] as const;
 const NULLABLE = new Set<string>(['is_minor', 'exploitation_country']);
 const PROFILE_LIST = PROFILE_COLUMNS.join(', ');
-/** The staged records with their stored profile ids (once `mergeStaging` has resolved them). */
-const RECORDS = `(SELECT s.reference_year, s.case_key, i.profile_id, s.source_row
-  FROM import_staging s JOIN import_profile i ON i.local_id = s.profile)`;
 
 /**
  * Two temporary tables, private to the transaction and dropped with it (the raw rows never reach a shared table):
- * one narrow row per case (year, case key, local profile number, source row), and each distinct profile once.
+ * the staged chunk, one narrow row per case (year, case key, local profile number, source row), and each distinct
+ * profile once.
  */
 export async function createStaging(db: pg.ClientBase): Promise<void> {
   // Temporary tables live in session-local buffers (8 MB by default): a large upload would spill to disk on every
@@ -39,6 +37,10 @@ export async function createStaging(db: pg.ClientBase): Promise<void> {
   await db.query(`SET temp_buffers = '128MB'`).catch(() => {});
   // Joins and groupings over a large upload's rows stay in memory (the default 4 MB spills them to disk).
   await db.query(`SET LOCAL work_mem = '64MB'`);
+  // The batch's entries are written in this transaction, so the planner has no statistics on them and would join
+  // them with other entries in nested loops (quadratic: a 9,000-row re-upload took minutes). Every join of a load
+  // is between whole sets of rows: hash joins.
+  await db.query(`SET LOCAL enable_nestloop = off`);
   await db.query(`
     CREATE TEMP TABLE import_staging (
       reference_year smallint NOT NULL,
@@ -68,30 +70,72 @@ export async function createStaging(db: pg.ClientBase): Promise<void> {
 export const COPY_STAGING_SQL = `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`;
 export const COPY_PROFILE_SQL = `COPY import_profile (local_id, ${PROFILE_LIST}) FROM STDIN`;
 
+/** Two loads of one association run one after the other (the second sees the first's records). */
+export async function lockAssociation(db: pg.ClientBase, associationId: string): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ASSOCIATION_LOCK_CLASS, associationId]);
+}
+
 /**
- * Rows whose (year, case key) repeats an earlier row: every occurrence after the first, by source row. Returns the
- * first `limit` of them and the exact total (a hostile file cannot make the report huge).
+ * Merges the staged chunk into `case_entry` under the batch, then empties the staging table: the profiles it
+ * introduced are added to `case_profile` (the unique index serialises concurrent loads adding the same one) and each
+ * local profile number is resolved to its stored id by content. The loader calls this every chunk of rows while it
+ * goes on reading, so PostgreSQL writes the records while Node parses the next ones. Returns the rows merged.
  */
-export async function findDuplicateRows(db: pg.ClientBase, limit = 1000): Promise<{ rows: number[]; total: number }> {
+export async function mergeChunk(db: pg.ClientBase, associationId: string, batchId: string): Promise<number> {
+  await db.query(
+    `INSERT INTO case_profile (${PROFILE_LIST}) SELECT ${PROFILE_LIST} FROM import_profile WHERE profile_id IS NULL
+     ON CONFLICT ON CONSTRAINT case_profile_uq DO NOTHING`,
+  );
+  await db.query(
+    `UPDATE import_profile i SET profile_id = p.id FROM case_profile p
+     WHERE i.profile_id IS NULL AND ${PROFILE_COLUMNS.map((c) => (NULLABLE.has(c) ? `p.${c} IS NOT DISTINCT FROM i.${c}` : `p.${c} = i.${c}`)).join(' AND ')}`,
+  );
+  const inserted = await db.query(
+    `INSERT INTO case_entry (association_id, reference_year, case_key, profile_id, batch_id, source_row)
+     SELECT $1, s.reference_year, s.case_key, i.profile_id, $2, s.source_row
+     FROM import_staging s JOIN import_profile i ON i.local_id = s.profile`,
+    [associationId, batchId],
+  );
+  await db.query(`TRUNCATE import_staging`);
+  return inserted.rowCount ?? 0;
+}
+
+/** The batch's records (merged, not yet committed). */
+const BATCH_RECORDS = `case_entry WHERE association_id = $1 AND batch_id = $2`;
+
+/**
+ * Records of the batch whose (year, case key) repeats an earlier one: every occurrence after the first, by source
+ * row. Returns the first `limit` of them and the exact total (a hostile file cannot make the report huge).
+ */
+export async function findDuplicateRows(
+  db: pg.ClientBase,
+  associationId: string,
+  batchId: string,
+  limit = 1000,
+): Promise<{ rows: number[]; total: number }> {
   const { rows } = await db.query<{ rows: number[] | null; total: string }>(
     `WITH d AS (
        SELECT (array_agg(source_row ORDER BY source_row))[2:] AS extra
-       FROM import_staging GROUP BY reference_year, case_key HAVING count(*) > 1
+       FROM ${BATCH_RECORDS} GROUP BY reference_year, case_key HAVING count(*) > 1
      ), r AS (SELECT unnest(extra) AS row FROM d)
-     SELECT (SELECT array_agg(row ORDER BY row) FROM (SELECT row FROM r ORDER BY row LIMIT $1) l) AS rows,
+     SELECT (SELECT array_agg(row ORDER BY row) FROM (SELECT row FROM r ORDER BY row LIMIT $3) l) AS rows,
             (SELECT count(*) FROM r) AS total`,
-    [limit],
+    [associationId, batchId, limit],
   );
   return { rows: rows[0].rows ?? [], total: Number(rows[0].total) };
 }
 
-/** Keeps the first row of each repeated (year, case key) in staging (`--skip-invalid-rows`). */
-export async function dropDuplicateRows(db: pg.ClientBase): Promise<void> {
-  await db.query(`
-    DELETE FROM import_staging s
-    USING (SELECT reference_year, case_key, min(source_row) AS keep FROM import_staging
-           GROUP BY reference_year, case_key HAVING count(*) > 1) d
-    WHERE s.reference_year = d.reference_year AND s.case_key = d.case_key AND s.source_row <> d.keep`);
+/** Keeps the first record of each repeated (year, case key) of the batch (`--skip-invalid-rows`); returns how many went. */
+export async function dropDuplicateRows(db: pg.ClientBase, associationId: string, batchId: string): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM case_entry e
+     USING (SELECT reference_year, case_key, min(source_row) AS keep FROM ${BATCH_RECORDS}
+            GROUP BY reference_year, case_key HAVING count(*) > 1) d
+     WHERE e.association_id = $1 AND e.batch_id = $2
+       AND e.reference_year = d.reference_year AND e.case_key = d.case_key AND e.source_row <> d.keep`,
+    [associationId, batchId],
+  );
+  return rowCount ?? 0;
 }
 
 export interface MergeCounts {
@@ -103,36 +147,25 @@ export interface MergeCounts {
 }
 
 /**
- * The upload becomes its association's truth for the years it contains: the counts compare it with what was
- * stored, then those years' records are replaced (and only those), previous batches are marked superseded for
- * them, and the aggregates of those (association, year) pairs are rebuilt. Runs inside the caller's transaction.
+ * Once every chunk is merged, the upload becomes its association's truth for the years it contains: the counts
+ * compare its records with those stored before, then the earlier records of those years are deleted (and only
+ * those), previous batches are marked superseded for them, and the aggregates of those (association, year) pairs
+ * are rebuilt. Runs inside the caller's transaction, under `lockAssociation`.
  */
-export async function mergeStaging(
+export async function finishMerge(
   db: pg.ClientBase,
   associationId: string,
   batchId: string,
-  /** The years and row count of the staging table, as the loader counted them while writing it. */
+  /** The years and record count of the batch, as the loader counted them. */
   staged: { years: number[]; rows: number },
-): Promise<MergeCounts & { stored: number }> {
-  // Two loads of one association run one after the other (the second sees the first's records).
-  await db.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [ASSOCIATION_LOCK_CLASS, associationId]);
+): Promise<MergeCounts> {
   const years = staged.years;
-  // Profiles: the new ones are added (concurrent loads adding the same one are serialised by the unique index),
-  // then every local profile number is resolved to its stored id by content.
-  await db.query(
-    `INSERT INTO case_profile (${PROFILE_LIST}) SELECT ${PROFILE_LIST} FROM import_profile
-     ON CONFLICT ON CONSTRAINT case_profile_uq DO NOTHING`,
-  );
-  await db.query(
-    `UPDATE import_profile i SET profile_id = p.id FROM case_profile p
-     WHERE ${PROFILE_COLUMNS.map((c) => (NULLABLE.has(c) ? `p.${c} IS NOT DISTINCT FROM i.${c}` : `p.${c} = i.${c}`)).join(' AND ')}`,
-  );
-  await db.query(`ANALYZE import_profile`);
-
-  const { rows: prev } = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM case_entry WHERE association_id = $1 AND reference_year = ANY($2::int[])`,
-    [associationId, years],
-  );
+  const earlier = `case_entry WHERE association_id = $1 AND reference_year = ANY($2::int[]) AND batch_id <> $3`;
+  const { rows: prev } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${earlier}`, [
+    associationId,
+    years,
+    batchId,
+  ]);
   const previous = Number(prev[0].n);
   let recordsNew: number;
   let recordsUnchanged = 0;
@@ -147,11 +180,10 @@ export async function mergeStaging(
          count(*) FILTER (WHERE c.profile_id IS NULL) AS new,
          count(*) FILTER (WHERE c.profile_id = s.profile_id) AS unchanged,
          count(*) FILTER (WHERE c.profile_id <> s.profile_id) AS replaced
-       FROM ${RECORDS} s
-       LEFT JOIN (SELECT reference_year, case_key, profile_id FROM case_entry
-                   WHERE association_id = $1 AND reference_year = ANY($2::int[])) c
+       FROM (SELECT reference_year, case_key, profile_id FROM case_entry WHERE association_id = $1 AND batch_id = $3) s
+       LEFT JOIN (SELECT reference_year, case_key, profile_id FROM ${earlier}) c
          ON c.reference_year = s.reference_year AND c.case_key = s.case_key`,
-      [associationId, years],
+      [associationId, years, batchId],
     );
     recordsNew = Number(counts[0].new);
     recordsUnchanged = Number(counts[0].unchanged);
@@ -159,15 +191,7 @@ export async function mergeStaging(
   }
   const recordsRemoved = previous - recordsUnchanged - recordsReplaced;
 
-  await db.query(`DELETE FROM case_entry WHERE association_id = $1 AND reference_year = ANY($2::int[])`, [
-    associationId,
-    years,
-  ]);
-  const inserted = await db.query(
-    `INSERT INTO case_entry (association_id, reference_year, case_key, profile_id, batch_id, source_row)
-     SELECT $1, reference_year, case_key, profile_id, $2, source_row FROM ${RECORDS} s`,
-    [associationId, batchId],
-  );
+  if (previous > 0) await db.query(`DELETE FROM ${earlier}`, [associationId, years, batchId]);
   await db.query(
     `UPDATE import_batch b SET
        superseded_years = ARRAY(SELECT DISTINCT y FROM unnest(b.superseded_years || b.reference_years) y
@@ -176,15 +200,20 @@ export async function mergeStaging(
      WHERE b.association_id = $1 AND b.id <> $2 AND b.status = 'committed' AND b.reference_years && $3::int[]`,
     [associationId, batchId, years],
   );
-  await refreshAggregates(db, associationId, years);
-  return { recordsNew, recordsReplaced, recordsUnchanged, recordsRemoved, years, stored: inserted.rowCount ?? 0 };
+  await refreshAggregates(db, associationId, batchId, years);
+  return { recordsNew, recordsReplaced, recordsUnchanged, recordsRemoved, years };
 }
 
 /**
- * Rebuilds `case_aggregate` for one association's years from the records just merged (the new truth of those
- * years: the staging tables), counted per profile first so that the dimensions are exploded over few profiles, not over every row.
+ * Rebuilds `case_aggregate` for one association's years from the batch's records (the new truth of those years),
+ * counted per profile first so that the dimensions are exploded over few profiles, not over every row.
  */
-export async function refreshAggregates(db: pg.ClientBase, associationId: string, years: number[]): Promise<void> {
+export async function refreshAggregates(
+  db: pg.ClientBase,
+  associationId: string,
+  batchId: string,
+  years: number[],
+): Promise<void> {
   await db.query(`DELETE FROM case_aggregate WHERE association_id = $1 AND reference_year = ANY($2::int[])`, [
     associationId,
     years,
@@ -192,9 +221,7 @@ export async function refreshAggregates(db: pg.ClientBase, associationId: string
   await db.query(
     `WITH g AS (
        SELECT r.reference_year, p.*, r.n
-       FROM (SELECT s.reference_year, i.profile_id, sum(s.n)::int AS n
-               FROM (SELECT reference_year, profile, count(*) AS n FROM import_staging GROUP BY 1, 2) s
-               JOIN import_profile i ON i.local_id = s.profile GROUP BY 1, 2) r
+       FROM (SELECT reference_year, profile_id, count(*)::int AS n FROM ${BATCH_RECORDS} GROUP BY 1, 2) r
        JOIN case_profile p ON p.id = r.profile_id
      )
      INSERT INTO case_aggregate (association_id, reference_year, dimension, code, cases)
@@ -205,7 +232,7 @@ export async function refreshAggregates(db: pg.ClientBase, associationId: string
        UNION ALL SELECT 'age_band', age_band
        UNION ALL SELECT 'minor', CASE WHEN is_minor THEN 'yes' WHEN NOT is_minor THEN 'no' ELSE 'unknown' END
        UNION ALL SELECT 'online_recruitment',
-         CASE WHEN recruitment_channels && $2::text[] THEN 'yes'
+         CASE WHEN recruitment_channels && $3::text[] THEN 'yes'
               WHEN recruitment_channels = '{unknown}' THEN 'unknown' ELSE 'no' END
        UNION ALL SELECT 'citizenship', unnest(citizenship)
        UNION ALL SELECT 'exploitation_type', unnest(exploitation_types)
@@ -218,6 +245,6 @@ export async function refreshAggregates(db: pg.ClientBase, associationId: string
        UNION ALL SELECT 'recruiter_relation', recruiter_relation
      ) AS d(dimension, code)
      GROUP BY reference_year, d.dimension, d.code`,
-    [associationId, [...ONLINE_CHANNELS]],
+    [associationId, batchId, [...ONLINE_CHANNELS]],
   );
 }

@@ -54,6 +54,15 @@ export interface GroupedWarning {
   rows: number[];
 }
 
+/** The categorical part of a record, computed once per distinct combination of raw cells. */
+interface BodyMemo {
+  gender: string;
+  tail: string;
+  warns: [string, PlannedColumn, string][];
+  /** Local profile number by age band and minor flag (the rest of the profile is this memo's). */
+  profiles: Map<string, number>;
+}
+
 interface Resolved {
   codes: string[];
   /** Recruitment only: platforms named (and channels they imply are in `codes`). */
@@ -124,17 +133,12 @@ export class RowNormaliser {
   private readonly col: Partial<Record<CanonicalField, PlannedColumn[]>> = {};
   /** Columns the categorical part of a record depends on (everything but id, year and age). */
   private readonly bodyColumns: number[];
-  /** Categorical part of a record by its raw cells, with the warnings to repeat for each row that has them. */
-  private readonly bodyMemo = new Map<
-    string,
-    {
-      gender: string;
-      tail: string;
-      warns: [string, PlannedColumn, string][];
-      /** Local profile number by age band and minor flag (the rest of the profile is this memo's). */
-      profiles: Map<string, number>;
-    }
-  >();
+  /**
+   * Categorical part of a record by its raw cells, with the warnings to repeat for each row that has them: a tree
+   * of maps, one level per column (no key string built per row), bounded to MEMO_LIMIT nodes.
+   */
+  private readonly bodyMemo = new Map<string, unknown>();
+  private bodyMemoNodes = 0;
   /** Local profile number of each distinct profile seen (bounded: past the limit, a profile gets a new number). */
   private readonly profileIds = new Map<string, number>();
   private nextProfile = 0;
@@ -288,9 +292,10 @@ export class RowNormaliser {
       return false;
     }
 
-    let memoKey = '';
-    for (const i of this.bodyColumns) memoKey += `${cells[i] ?? ''}\u0001`;
-    let memo = this.bodyMemo.get(memoKey);
+    const bodyColumns = this.bodyColumns;
+    let level: Map<string, unknown> | undefined = this.bodyMemo;
+    for (let k = 0; level && k < bodyColumns.length; k++) level = level.get(cells[bodyColumns[k]] ?? '') as typeof level;
+    let memo = level?.get('') as BodyMemo | undefined;
     if (!memo) {
       const warns: [string, PlannedColumn, string][] = [];
       this.collecting = warns;
@@ -315,7 +320,22 @@ export class RowNormaliser {
       } finally {
         this.collecting = null;
       }
-      if (this.bodyMemo.size < MEMO_LIMIT) this.bodyMemo.set(memoKey, memo);
+      if (this.bodyMemoNodes < MEMO_LIMIT) {
+        let node = this.bodyMemo;
+        for (const i of bodyColumns) {
+          const v = cells[i] ?? '';
+          let next = node.get(v) as Map<string, unknown> | undefined;
+          if (!next) {
+            next = new Map();
+            node.set(v, next);
+            this.bodyMemoNodes++;
+          }
+          node = next;
+        }
+        // The memo sits under '' in the last level (a column's map holds maps; this one also holds the memo).
+        node.set('', memo);
+        this.bodyMemoNodes++;
+      }
     }
     for (const [code, col, raw] of memo.warns) this.warn(code, col, raw, row);
     const minorText = minor === null ? '\\N' : minor ? 't' : 'f';

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import pg from 'pg';
 import { getBatch, recoverInterruptedBatches } from '../load/batches.js';
 import { runImport, type ImportResult } from '../pipeline.js';
@@ -38,7 +38,9 @@ export interface ImportQueue {
  * (a worker killed after COMMIT, an expiry) finds its batch settled and changes nothing.
  */
 export async function createImportQueue(databaseUrl: string, options: ImportQueueOptions = {}): Promise<ImportQueue> {
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 4 });
+  // Loaded here, not with the package: a CLI import or a benchmark never needs the queue's 15 MB.
+  const { default: Boss } = await import('pg-boss');
+  const boss = new Boss({ connectionString: databaseUrl, max: 4 });
   boss.on('error', (err) => options.logError?.(err));
   await boss.start();
   // Batches a crashed worker left in `loading` are settled before new work starts.
