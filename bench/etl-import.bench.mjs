@@ -8,9 +8,18 @@
 // Run: `node bench/etl-import.bench.mjs [rows]` (DATABASE_URL, or an embedded PostgreSQL under bench/out/).
 // The pipeline runs in a child process so that its peak RSS is its own (PostgreSQL's memory is not counted).
 // BENCH_ROUNDS (default 3) rounds alternate the pipeline and the floor; prints one JSON line per measure and a
-// summary line with medians.
+// summary line with medians; then a re-upload of the same rows in another file over the first upload.
 import { execFile } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -211,26 +220,27 @@ try {
 }
 
 /** 1. The whole pipeline, in a child process. */
-async function measurePipeline() {
-  await reset();
+async function measurePipeline(file = csv, { keep = false } = {}) {
+  if (!keep) await reset();
   const pgCpuBefore = clusterCpu(postmaster);
   const { stdout } = await promisify(execFile)(
     process.execPath,
     // The heap cap the CLI and the API run with (packages/cli/src/main.ts, stack.ts, docker/api.Dockerfile).
-    ['--max-old-space-size=1024', fileURLToPath(import.meta.url), '--child', csv, url],
+    ['--max-old-space-size=1024', fileURLToPath(import.meta.url), '--child', file, url],
     { maxBuffer: 1 << 24 },
   );
   const run = JSON.parse(stdout);
   const pgCpu = clusterCpu(postmaster) - pgCpuBefore;
   if (run.outcome !== 'committed') throw new Error(`the import did not commit: ${stdout}`);
   return {
-    measure: 'pipeline',
+    measure: keep ? 're-upload' : 'pipeline',
     rows: ROWS,
     fileMb: Math.round(fileMb * 10) / 10,
     seconds: Math.round(run.seconds * 100) / 100,
     rowsPerSecond: Math.round(ROWS / run.seconds),
     peakRssMb: run.maxRssMb,
     accepted: run.counts.rowsAccepted,
+    unchanged: run.counts.recordsUnchanged,
     nodeCpuSeconds: Math.round(run.cpuSeconds * 100) / 100,
     postgresCpuSeconds: Math.round(pgCpu * 100) / 100,
     phases: run.phases.map((p) => ({ name: p.name, seconds: Math.round(p.seconds * 100) / 100 })),
@@ -308,6 +318,15 @@ for (let r = 0; r < ROUNDS; r++) {
     cpuRatio: (p.nodeCpuSeconds + p.postgresCpuSeconds) / f.postgresCpuSeconds,
   });
 }
+// 3. A re-upload: the same rows in another file (one more blank line) over the committed first upload, i.e. the
+// comparison with the stored records (all unchanged), the replacement of those years and the aggregates.
+await measurePipeline();
+const again = join(dir, `cases-${ROWS}-again.csv`);
+copyFileSync(csv, again);
+appendFileSync(again, '\r\n');
+const reupload = await measurePipeline(again, { keep: true });
+console.log(JSON.stringify(reupload));
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -336,6 +355,8 @@ const summary = {
     name: ph.name,
     seconds: r2(median(rounds.map((x) => x.p.phases[i].seconds))),
   })),
+  reuploadSeconds: reupload.seconds,
+  reuploadUnchanged: reupload.unchanged,
   load: (await import('node:os')).loadavg().map((x) => Math.round(x * 10) / 10),
 };
 console.log(JSON.stringify(summary));
