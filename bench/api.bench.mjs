@@ -94,7 +94,9 @@ try {
   }
 
   const apiPort = await db.freePort();
-  const api = child('API', ['apps/api/dist/main.js'], {
+  // As `npm start` and the API image run it (heap cap), optionally profiled (BENCH_API_PROF=dir).
+  const profile = process.env.BENCH_API_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROF}`] : [];
+  const api = child('API', [...profile, '--max-old-space-size=1024', 'apps/api/dist/main.js'], {
     DATABASE_URL: url,
     OBSERVATOIRE_DATA_DIR: tmp,
     PORT: String(apiPort),
