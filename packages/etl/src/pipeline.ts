@@ -116,6 +116,8 @@ export interface RunImportInput {
    * where it saves more than the worker's start-up costs. Same keys either way.
    */
   keyWorker?: boolean;
+  /** Rows staged and merged per chunk (default 100,000; tests use small chunks). */
+  chunkRows?: number;
 }
 
 export interface ImportResult {
@@ -545,6 +547,8 @@ async function loadFile(
 
     // Chunks: the staging COPY takes CHUNK_ROWS rows, then is closed and merged (queries queue on the connection)
     // while reading goes on into `buffer`; the next COPY opens once that merge is done.
+    const chunkLimit = input.chunkRows ?? CHUNK_ROWS;
+    const keyBatchRows = Math.min(KEY_BATCH_ROWS, chunkLimit);
     let chunkRows = 0;
     let stored = 0;
     let merging: Promise<number> | null = null;
@@ -591,7 +595,7 @@ async function loadFile(
       heldChars = 0;
       if (buffer !== '' && !copy!.stream.write(buffer)) await once(copy!.stream, 'drain');
       buffer = '';
-      if (chunkRows >= CHUNK_ROWS) closeChunk();
+      if (chunkRows >= chunkLimit) closeChunk();
     };
 
     const useWorker = input.keyWorker ?? (await stat(input.file)).size >= KEY_WORKER_MIN_BYTES;
@@ -602,7 +606,7 @@ async function loadFile(
       const { rows, keys } = inFlight.shift()!;
       buffer += normaliser.linesOf(rows, await keys);
       chunkRows += rows.length;
-      if (buffer.length >= COPY_CHUNK_BYTES) await flush(false);
+      if (buffer.length >= COPY_CHUNK_BYTES || chunkRows >= chunkLimit) await flush(false);
     };
     /** Sends the pending rows' keys to be computed; writes batches beyond the ones allowed in flight. */
     const dispatch = async (): Promise<void> => {
@@ -635,7 +639,7 @@ async function loadFile(
           if (unmappedIdx.has(i) && looksLikeFreeText(v)) freeTextHits.set(i, (freeTextHits.get(i) ?? 0) + 1);
         }
       }
-      const due = normaliser.normalise(cells, row) && normaliser.pendingCount >= KEY_BATCH_ROWS;
+      const due = normaliser.normalise(cells, row) && normaliser.pendingCount >= keyBatchRows;
       if (input.onProgress && rowsRead % 10_000 === 0) input.onProgress({ rowsRead, done: false });
       return due;
     };

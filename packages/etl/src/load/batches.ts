@@ -4,6 +4,8 @@ import type { ImportBatchStatus } from '@observatoire/db';
 /** Advisory lock class ids (first int of the two-int form), constant across processes. */
 export const BATCH_LOCK_CLASS = 0x0b5e7a71;
 export const ASSOCIATION_LOCK_CLASS = 0x0b5e7a72;
+/** Held (to the end of its transaction) by a load adding profiles to `case_profile`. */
+export const PROFILE_LOCK_CLASS = 0x0b5e7a73;
 
 export interface BatchRow {
   id: string;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { ONLINE_CHANNELS } from '@observatoire/schema';
-import { ASSOCIATION_LOCK_CLASS } from './batches.js';
+import { ASSOCIATION_LOCK_CLASS, PROFILE_LOCK_CLASS } from './batches.js';
 
 /** Column order of the staging COPY lines the normaliser writes (must match `RowNormaliser.normalise`). */
 export const STAGING_COLUMNS = ['reference_year', 'case_key', 'profile', 'source_row'] as const;
@@ -76,20 +76,34 @@ export async function lockAssociation(db: pg.ClientBase, associationId: string):
 }
 
 /**
- * Merges the staged chunk into `case_entry` under the batch, then empties the staging table: the profiles it
- * introduced are added to `case_profile` (the unique index serialises concurrent loads adding the same one) and each
- * local profile number is resolved to its stored id by content. The loader calls this every chunk of rows while it
- * goes on reading, so PostgreSQL writes the records while Node parses the next ones. Returns the rows merged.
+ * Merges the staged chunk into `case_entry` under the batch, then empties the staging table. Each local profile
+ * number is resolved to its stored id by content; profiles not stored yet are added first. The loader calls this
+ * every chunk of rows while it goes on reading, so PostgreSQL writes the records while Node parses the next ones.
+ * Returns the rows merged.
+ *
+ * Profiles are shared by all associations, and an added profile stays locked until its load commits: two loads adding
+ * overlapping profiles in different orders (over several chunks) would deadlock. So a load adds profiles only under
+ * a transaction-wide lock: one load at a time adds profiles, and loads whose profiles all exist (most, once a few
+ * uploads are in) never wait.
  */
 export async function mergeChunk(db: pg.ClientBase, associationId: string, batchId: string): Promise<number> {
-  await db.query(
-    `INSERT INTO case_profile (${PROFILE_LIST}) SELECT ${PROFILE_LIST} FROM import_profile WHERE profile_id IS NULL
-     ON CONFLICT ON CONSTRAINT case_profile_uq DO NOTHING`,
+  const resolve = () =>
+    db.query(
+      `UPDATE import_profile i SET profile_id = p.id FROM case_profile p
+       WHERE i.profile_id IS NULL AND ${PROFILE_COLUMNS.map((c) => (NULLABLE.has(c) ? `p.${c} IS NOT DISTINCT FROM i.${c}` : `p.${c} = i.${c}`)).join(' AND ')}`,
+    );
+  await resolve();
+  const { rows } = await db.query<{ missing: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM import_profile WHERE profile_id IS NULL) AS missing`,
   );
-  await db.query(
-    `UPDATE import_profile i SET profile_id = p.id FROM case_profile p
-     WHERE i.profile_id IS NULL AND ${PROFILE_COLUMNS.map((c) => (NULLABLE.has(c) ? `p.${c} IS NOT DISTINCT FROM i.${c}` : `p.${c} = i.${c}`)).join(' AND ')}`,
-  );
+  if (rows[0].missing) {
+    await db.query(`SELECT pg_advisory_xact_lock($1, 0)`, [PROFILE_LOCK_CLASS]);
+    await db.query(
+      `INSERT INTO case_profile (${PROFILE_LIST}) SELECT ${PROFILE_LIST} FROM import_profile WHERE profile_id IS NULL
+       ON CONFLICT ON CONSTRAINT case_profile_uq DO NOTHING`,
+    );
+    await resolve();
+  }
   const inserted = await db.query(
     `INSERT INTO case_entry (association_id, reference_year, case_key, profile_id, batch_id, source_row)
      SELECT $1, s.reference_year, s.case_key, i.profile_id, $2, s.source_row

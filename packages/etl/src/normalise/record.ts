@@ -294,7 +294,8 @@ export class RowNormaliser {
 
     const bodyColumns = this.bodyColumns;
     let level: Map<string, unknown> | undefined = this.bodyMemo;
-    for (let k = 0; level && k < bodyColumns.length; k++) level = level.get(cells[bodyColumns[k]] ?? '') as typeof level;
+    for (let k = 0; level && k < bodyColumns.length; k++)
+      level = level.get(cells[bodyColumns[k]] ?? '') as typeof level;
     let memo = level?.get('') as BodyMemo | undefined;
     if (!memo) {
       const warns: [string, PlannedColumn, string][] = [];

@@ -339,4 +339,50 @@ describe('load semantics', () => {
       expect(r.report.errors.map((e) => [e.code, e.row])).toEqual([['duplicate_case', 8502]]);
     }
   });
+
+  it('two associations loading at once, adding the same new profiles in opposite orders over many chunks, both commit', async () => {
+    const countries = [
+      'Maroc',
+      'Chine',
+      'France',
+      'Nigéria',
+      'Roumanie',
+      'Albanie',
+      'Brésil',
+      'Bulgarie',
+      'Guinée',
+      'Cameroun',
+    ];
+    const types = ['Travail forcé', 'Mendicité forcée', 'Exploitation sexuelle'];
+    // 30 profiles, five new ones per 50-row chunk: A meets them in one order, B in the opposite one.
+    const profileRow = (p: number, i: number) =>
+      `P-${i};2021;F;30;${countries[p % 10]};${types[Math.floor(p / 10)]};Famille;`;
+    const file = (name: string, order: (chunk: number) => number) =>
+      h.writeFile(
+        name,
+        csv(...Array.from({ length: 300 }, (_, i) => profileRow(order(Math.floor(i / 50)) * 5 + (i % 5), i))),
+      );
+    await h.association('asso-order-a');
+    await h.association('asso-order-b');
+    const a = await file('order-a.csv', (c) => c);
+    const b = await file('order-b.csv', (c) => 5 - c);
+    const [ra, rb] = await Promise.all([
+      h.run(a, 'asso-order-a', { chunkRows: 50, keyWorker: false }),
+      h.run(b, 'asso-order-b', { chunkRows: 50, keyWorker: false }),
+    ]);
+    expect([ra.outcome, rb.outcome]).toEqual(['committed', 'committed']);
+    const shared = await h.client.query(
+      `SELECT count(DISTINCT c.profile_id)::int AS n FROM case_record c
+       JOIN association a ON a.id = c.association_id WHERE a.slug LIKE 'asso-order-%'`,
+    );
+    expect(shared.rows[0].n).toBe(30);
+    const { rows } = await h.client.query(
+      `SELECT a.slug, count(*)::int AS n, count(DISTINCT c.profile_id)::int AS profiles FROM case_record c
+       JOIN association a ON a.id = c.association_id WHERE a.slug LIKE 'asso-order-%' GROUP BY a.slug ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { slug: 'asso-order-a', n: 300, profiles: 30 },
+      { slug: 'asso-order-b', n: 300, profiles: 30 },
+    ]);
+  });
 });
