@@ -43,6 +43,10 @@ export const messages = {
     fr: 'Cette ressource existe déjà ou a été modifiée entre-temps. Rechargez et réessayez.',
     en: 'This resource already exists or changed meanwhile. Reload and try again.',
   },
+  preview_expired: {
+    fr: "Cet aperçu a expiré : le fichier n'est conservé que 24 heures (par défaut) sans confirmation. Déposez à nouveau le fichier.",
+    en: 'This preview has expired: the file is kept only 24 hours (by default) without confirmation. Upload the file again.',
+  },
   email_taken: {
     fr: 'Un compte existe déjà avec cette adresse e-mail. Utilisez-en une autre.',
     en: 'An account with this e-mail address already exists. Use another one.',

@@ -12,6 +12,8 @@ export interface ApiConfig {
   uploadMaxBytes: number;
   uploadDir: string;
   importWorker: boolean;
+  /** Hours an unconfirmed preview keeps its uploaded file (then it expires and must be uploaded again). */
+  previewMaxAgeHours: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   /** Origins allowed to send cookie-authenticated state changes (the dashboard), besides the API's own. */
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     uploadMaxBytes: int(env.UPLOAD_MAX_BYTES, 50 * 1024 * 1024),
     uploadDir: env.UPLOAD_DIR || path.join(dataDir(), 'uploads'),
     importWorker: env.IMPORT_WORKER !== '0',
+    previewMaxAgeHours: int(env.PREVIEW_MAX_AGE_HOURS, 24),
     sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? 'http://127.0.0.1:3000,http://localhost:3000')

@@ -17,6 +17,7 @@ export class ImportQueueService implements OnModuleInit, OnApplicationShutdown, 
   async onModuleInit(): Promise<void> {
     this.queue = await createImportQueue(this.config.databaseUrl, {
       logError: (err) => this.log.error(err instanceof Error ? err.message : 'import queue error'),
+      previewMaxAgeHours: this.config.previewMaxAgeHours,
     });
     if (this.config.importWorker) await this.queue.work(1);
   }
@@ -29,6 +30,12 @@ export class ImportQueueService implements OnModuleInit, OnApplicationShutdown, 
   async enqueue(batchId: string, options: ImportJobOptions = {}): Promise<void> {
     if (!this.queue) throw new Error('import queue not started');
     await this.queue.enqueue(batchId, options);
+  }
+
+  /** Expires unconfirmed previews now (workers also do it at start and every hour). */
+  async expirePreviews(): Promise<number> {
+    if (!this.queue) throw new Error('import queue not started');
+    return this.queue.expirePreviews();
   }
 
   async queueHealth(): Promise<'ok' | 'down'> {

@@ -236,8 +236,12 @@ export class ImportsService {
     );
     const row = rows[0];
     if (!row?.stored_file) {
-      await this.findOne(id, p); // 404 for another association's or an unknown import
-      throw new ApiProblem(409, 'conflict');
+      const view = await this.findOne(id, p); // 404 for another association's or an unknown import
+      const [expired] = await this.ds.query(
+        `SELECT 1 FROM import_batch WHERE id = $1 AND dry_run AND (report->>'expired')::boolean`,
+        [view.id],
+      );
+      throw new ApiProblem(409, expired ? 'preview_expired' : 'conflict');
     }
     const profileFile = `${row.stored_file}.profile.json`;
     const profile = await readFile(profileFile, 'utf8').then(JSON.parse, () => undefined);

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { multipart, startTestApp, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
+import { ImportQueueService } from '../../src/imports/import-queue.service.js';
+import { existsSync } from 'node:fs';
 
 // The sample exports of ../shared/samples, as copied into the repository with the ETL's fixtures.
 const SAMPLES = fileURLToPath(new URL('../../../../packages/etl/test/fixtures/', import.meta.url));
@@ -156,6 +158,36 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     const done = await settled(confirm.json().id, w.memberB.cookie);
     expect(done.status).toBe('committed');
     expect(done.counts.recordsNew).toBe(preview.counts.recordsNew);
+  });
+
+  it('an unconfirmed preview expires after its time: the stored file is deleted, confirming says to upload again', async () => {
+    const res = await upload(w.memberA.cookie, 'nice-late.csv', await sample('safe-harbour-nice-export.csv'), {
+      dryRun: 'true',
+    });
+    expect(res.statusCode).toBe(200);
+    const preview = res.json();
+    const ds = t.app.get(DataSource);
+    const [{ stored_file: file }] = await ds.query(`SELECT stored_file FROM import_batch WHERE id = $1`, [preview.id]);
+    expect(existsSync(file)).toBe(true);
+    // A fresh preview is kept; one older than the limit (24 hours by default) is expired.
+    expect(await t.app.get(ImportQueueService).expirePreviews()).toBe(0);
+    await ds.query(`UPDATE import_batch SET created_at = now() - interval '25 hours' WHERE id = $1`, [preview.id]);
+    expect(await t.app.get(ImportQueueService).expirePreviews()).toBe(1);
+    expect(existsSync(file)).toBe(false);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${preview.id}/confirm`,
+      headers: as(w.memberA.cookie),
+    });
+    expect(confirm.statusCode).toBe(409);
+    expect(confirm.json()).toMatchObject({ code: 'preview_expired' });
+    expect(confirm.json().title ?? confirm.json().detail).toMatch(/expiré/);
+    const view = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/${preview.id}`,
+      headers: as(w.memberA.cookie),
+    });
+    expect(view.json()).toMatchObject({ dryRun: true, status: 'failed' });
   });
 
   it('a file with row errors loads nothing on its own; confirming its preview loads the valid rows only', async () => {

@@ -29,6 +29,7 @@ export function registerWorker(program: Command): void {
       const db = await openLocalDatabase();
       await runMigrations(db.url);
       const queue = await createImportQueue(db.url, {
+        previewMaxAgeHours: Number(process.env.PREVIEW_MAX_AGE_HOURS) || 24,
         logError: (err) => process.stderr.write(`worker: ${err instanceof Error ? err.message : String(err)}\n`),
         onResult: (batchId, result) =>
           process.stdout.write(`import ${batchId}: ${result.outcome} (${result.report.counts.rowsAccepted} rows)\n`),

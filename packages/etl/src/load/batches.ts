@@ -143,3 +143,25 @@ export async function recoverInterruptedBatches(db: pg.ClientBase): Promise<stri
   }
   return cleaned;
 }
+
+/**
+ * Previews (dry runs kept for confirmation) not confirmed within `maxAgeHours`: their stored files are the raw
+ * exports of an association, kept only so that a confirmation need not upload again, so they do not stay on disk
+ * indefinitely. The batch keeps its report, becomes `failed` and says `expired`; confirming it then answers 409.
+ * Returns the files to delete (the caller deletes them once this has committed).
+ */
+export async function expirePreviews(db: pg.ClientBase, maxAgeHours: number): Promise<string[]> {
+  const { rows } = await db.query<{ stored_file: string }>(
+    `WITH old AS (
+       SELECT id, stored_file FROM import_batch
+        WHERE dry_run AND status = 'validated' AND stored_file IS NOT NULL
+          AND created_at < now() - make_interval(hours => $1::int)
+        FOR UPDATE SKIP LOCKED)
+     UPDATE import_batch b SET status = 'failed', stored_file = NULL,
+       report = jsonb_set(COALESCE(b.report, '{}'::jsonb), '{expired}', 'true'::jsonb)
+     FROM old WHERE b.id = old.id
+     RETURNING old.stored_file`,
+    [maxAgeHours],
+  );
+  return rows.map((r) => r.stored_file);
+}

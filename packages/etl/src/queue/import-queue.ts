@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type PgBoss from 'pg-boss';
 import pg from 'pg';
-import { getBatch, recoverInterruptedBatches } from '../load/batches.js';
+import { expirePreviews, getBatch, recoverInterruptedBatches } from '../load/batches.js';
 import { runImport, type ImportResult } from '../pipeline.js';
 
 /** The pg-boss queue of imports: one job per received batch. */
@@ -14,6 +14,8 @@ export interface ImportQueueOptions {
   /** Job expiry: an import taking longer is retried (the redelivery finds the batch and changes nothing). */
   expireInSeconds?: number;
   pseudonymKey?: Buffer;
+  /** Unconfirmed previews older than this lose their stored file (default 24; checked hourly by workers). */
+  previewMaxAgeHours?: number;
 }
 
 /** What the uploader chose for this import. */
@@ -29,6 +31,8 @@ export interface ImportQueue {
   work(concurrency?: number): Promise<void>;
   /** Stops fetching, waits for running imports to finish (graceful), and closes the connections. */
   stop(timeoutMs?: number): Promise<void>;
+  /** Expires unconfirmed previews now (workers also do it at start and every hour); returns how many. */
+  expirePreviews(): Promise<number>;
   readonly boss: PgBoss;
 }
 
@@ -93,12 +97,27 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
     return result;
   }
 
+  const expire = async (): Promise<number> => {
+    const files = await withClient(databaseUrl, (c) => expirePreviews(c, options.previewMaxAgeHours ?? 24));
+    for (const f of files) {
+      await rm(f, { force: true });
+      await rm(`${f}.profile.json`, { force: true });
+    }
+    return files.length;
+  };
+  let expiryTimer: NodeJS.Timeout | undefined;
+
   return {
     boss,
+    expirePreviews: expire,
     async enqueue(batchId, jobOptions = {}) {
       return boss.send(IMPORT_QUEUE, { batchId, ...jobOptions }, { singletonKey: batchId });
     },
     async work(concurrency = 1) {
+      const expireLogged = () => expire().catch((err) => options.logError?.(err));
+      await expireLogged();
+      expiryTimer ??= setInterval(expireLogged, 3_600_000);
+      expiryTimer.unref();
       for (let i = 0; i < Math.max(1, concurrency); i++) {
         await boss.work<{ batchId: string } & ImportJobOptions>(
           IMPORT_QUEUE,
@@ -113,6 +132,7 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
       }
     },
     async stop(timeoutMs = 30_000) {
+      if (expiryTimer) clearInterval(expiryTimer);
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     },
   };
