@@ -141,6 +141,20 @@ describe('privacy guard', () => {
     expect(await h.snapshot()).toBe(before);
   });
 
+  it('a file refused for its content after several chunks were merged leaves nothing, profiles included', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `2023;F;${['autre', 'Maroc', 'Chine'][i % 3]}-${i % 7}`);
+    // Phone numbers from row 150 on: the first chunks (20 rows each) are merged before the verdict.
+    for (let i = 150; i < 200; i++) rows[i] = `2023;F;06 12 34 ${String(10 + (i % 90)).padStart(2, '0')} 78`;
+    const f = await h.writeFile('late-phones.csv', `Année;Sexe;Info\n${rows.join('\n')}\n`);
+    const profiles = async () => (await h.client.query('SELECT count(*)::int AS n FROM case_profile')).rows[0].n;
+    const profilesBefore = await profiles();
+    const r = await h.run(f, 'pp', { chunkRows: 20 });
+    expect(r.outcome).toBe('refused');
+    expect(r.report.warnings.find((x) => x.code === 'identifier_content')).toMatchObject({ column: 'Info' });
+    expect(await h.snapshot()).toBe(before);
+    expect(await profiles()).toBe(profilesBefore);
+  });
+
   it('a birth date column gives the age band and is dropped', async () => {
     const f = await h.writeFile('dob.csv', 'Année;Sexe;Date de naissance\n2023;F;14/02/2007\n2023;F;1990\n');
     const r = await h.run(f, 'pp');
