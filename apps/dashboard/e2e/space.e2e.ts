@@ -33,6 +33,32 @@ afterAll(async () => {
 }, 60_000);
 
 describe('association space', () => {
+  it('keeps what was typed while the page was still loading its scripts (hydration does not reset the form)', async () => {
+    const early = await openBrowser();
+    try {
+      const page = await early.context.newPage();
+      // The scripts that bring the page alive are held until the user has typed: a slow connection, made certain.
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/_app/immutable/**', async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await page.goto(`${stack.dashboardUrl}/espace/connexion`, { waitUntil: 'domcontentloaded' });
+      await page.getByLabel('Adresse e-mail').fill(accounts.b.email);
+      await page.getByLabel('Mot de passe').fill('not-the-password');
+      release();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(accounts.b.email);
+      expect(await page.getByLabel('Mot de passe').inputValue()).toBe('not-the-password');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('incorrect');
+      expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(accounts.b.email);
+    } finally {
+      await early.close();
+    }
+  });
+
   it('refuses a wrong password with an announced message, then logs in', async () => {
     const page = pageA;
     await page.goto(`${stack.dashboardUrl}/espace`);
