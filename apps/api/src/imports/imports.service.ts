@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
 import { findAssociation, recordAudit } from '@observatoire/db';
 import { receiveImport, runImport, type ImportJobOptions } from '@observatoire/etl';
-import { mappingProfileSchema } from '@observatoire/schema';
+import { caseRecordFieldDocs, mappingProfileSchema } from '@observatoire/schema';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { formulaSafe } from '../common/csv.js';
@@ -312,21 +312,9 @@ export class ImportsService {
     }
     if (!associationId) throw new ApiProblem(400, 'member_needs_association');
     const [a] = await this.ds.query(`SELECT slug FROM association WHERE id = $1`, [associationId]);
+    // The schema's case-record columns (table order) but the association, then where each record came from.
     const columns = [
-      'reference_year',
-      'case_key',
-      'gender',
-      'age_band',
-      'is_minor',
-      'citizenship',
-      'exploitation_types',
-      'recruitment_channels',
-      'recruitment_platforms',
-      'online_exploitation',
-      'exploitation_platforms',
-      'online_control',
-      'exploitation_country',
-      'recruiter_relation',
+      ...caseRecordFieldDocs.map((d) => d.column).filter((c) => c !== 'association_id'),
       'batch_id',
       'source_row',
     ];

@@ -34,6 +34,10 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     });
   }
 
+  function confirmPreview(id: string, cookie: string) {
+    return t.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/confirm`, headers: as(cookie) });
+  }
+
   async function settled(id: string, cookie: string) {
     const deadline = Date.now() + 90_000;
     for (;;) {
@@ -143,17 +147,9 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
       .get(DataSource)
       .query(`SELECT count(*)::int AS n FROM case_record WHERE association_id = $1`, [w.assocB.id]);
     expect(n).toBe(0);
-    const asA = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${preview.id}/confirm`,
-      headers: as(w.memberA.cookie),
-    });
+    const asA = await confirmPreview(preview.id, w.memberA.cookie);
     expect(asA.statusCode).toBe(404);
-    const confirm = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${preview.id}/confirm`,
-      headers: as(w.memberB.cookie),
-    });
+    const confirm = await confirmPreview(preview.id, w.memberB.cookie);
     expect(confirm.statusCode).toBe(202);
     const done = await settled(confirm.json().id, w.memberB.cookie);
     expect(done.status).toBe('committed');
@@ -174,11 +170,7 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     await ds.query(`UPDATE import_batch SET created_at = now() - interval '25 hours' WHERE id = $1`, [preview.id]);
     expect(await t.app.get(ImportQueueService).expirePreviews()).toBe(1);
     expect(existsSync(file)).toBe(false);
-    const confirm = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${preview.id}/confirm`,
-      headers: as(w.memberA.cookie),
-    });
+    const confirm = await confirmPreview(preview.id, w.memberA.cookie);
     expect(confirm.statusCode).toBe(409);
     expect(confirm.json()).toMatchObject({ code: 'preview_expired' });
     expect(confirm.json().title ?? confirm.json().detail).toMatch(/expiré/);
@@ -205,11 +197,7 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     expect(res.statusCode).toBe(200);
     const preview = res.json();
     expect(preview.report.counts.rowsRejected).toBe(strict.report.counts.rowsRejected);
-    const confirm = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${preview.id}/confirm`,
-      headers: as(w.memberB.cookie),
-    });
+    const confirm = await confirmPreview(preview.id, w.memberB.cookie);
     expect(confirm.statusCode).toBe(202);
     const done = await settled(confirm.json().id, w.memberB.cookie);
     expect(done.status).toBe('committed');

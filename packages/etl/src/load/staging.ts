@@ -1,28 +1,18 @@
 import type pg from 'pg';
-import { ONLINE_CHANNELS } from '@observatoire/schema';
+import { caseRecordFieldDocs, ONLINE_CHANNELS } from '@observatoire/schema';
 import { ASSOCIATION_LOCK_CLASS, PROFILE_LOCK_CLASS } from './batches.js';
 
 /** Column order of the staging COPY lines the normaliser writes (must match `RowNormaliser.normalise`). */
 export const STAGING_COLUMNS = ['reference_year', 'case_key', 'profile', 'source_row'] as const;
 
 /**
- * The categorical columns of a record, stored once per distinct combination in `case_profile` (column order of the
- * profile COPY lines, after the local id: must match `RowNormaliser`).
+ * The categorical columns of a record, stored once per distinct combination in `case_profile`: every column of the
+ * schema's case record but the association, the year and the key, in table order (which is also the order of the
+ * profile COPY lines the normaliser writes, after the local id).
  */
-export const PROFILE_COLUMNS = [
-  'gender',
-  'age_band',
-  'is_minor',
-  'citizenship',
-  'exploitation_types',
-  'recruitment_channels',
-  'recruitment_platforms',
-  'online_exploitation',
-  'exploitation_platforms',
-  'online_control',
-  'exploitation_country',
-  'recruiter_relation',
-] as const;
+export const PROFILE_COLUMNS = caseRecordFieldDocs
+  .map((d) => d.column)
+  .filter((c) => c !== 'association_id' && c !== 'reference_year' && c !== 'case_key');
 const NULLABLE = new Set<string>(['is_minor', 'exploitation_country']);
 const PROFILE_LIST = PROFILE_COLUMNS.join(', ');
 

@@ -111,26 +111,22 @@ export function protect(
       // needed where the total alone would do.
       const cheap = candidates.filter((c) => cost(c) < TOTAL_COST);
       const pool = cheap.length ? cheap : candidates;
-      let pick = -1;
-      for (const c of pool.slice(0, TRIALS)) {
-        reasons[c] = 'secondary';
+      /** Whether withholding these cells too (tried, then put back) stops the leak. */
+      const stops = (cells: number[]): boolean => {
+        for (const c of cells) reasons[c] = 'secondary';
         const still = leaksIn(componentOf(leak), exact).includes(leak);
-        reasons[c] = null;
-        if (!still) {
-          pick = c;
-          break;
-        }
-      }
+        for (const c of cells) reasons[c] = null;
+        return !still;
+      };
+      const firstStopping = (cells: number[]): number => cells.find((c) => stops([c])) ?? -1;
+      let pick = firstStopping(pool.slice(0, TRIALS));
       // No single cheap cell stops it: a pair of cheap cells may, before a total is considered.
       let second = -1;
       if (pick < 0 && cheap.length > 1) {
         const few = cheap.slice(0, PAIR_TRIALS);
         search: for (let i = 0; i < few.length; i++) {
           for (let j = i + 1; j < few.length; j++) {
-            reasons[few[i]] = reasons[few[j]] = 'secondary';
-            const still = leaksIn(componentOf(leak), exact).includes(leak);
-            reasons[few[i]] = reasons[few[j]] = null;
-            if (!still) {
+            if (stops([few[i], few[j]])) {
               pick = few[i];
               second = few[j];
               break search;
@@ -139,17 +135,8 @@ export function protect(
         }
       }
       // Then a total, if it alone stops it.
-      if (pick < 0 && cheap.length) {
-        for (const c of candidates.filter((x) => cost(x) >= TOTAL_COST).slice(0, TRIALS)) {
-          reasons[c] = 'secondary';
-          const still = leaksIn(componentOf(leak), exact).includes(leak);
-          reasons[c] = null;
-          if (!still) {
-            pick = c;
-            break;
-          }
-        }
-      }
+      if (pick < 0 && cheap.length)
+        pick = firstStopping(candidates.filter((x) => cost(x) >= TOTAL_COST).slice(0, TRIALS));
       if (second >= 0) {
         reasons[second] = 'secondary';
         trace?.(leak, second);
