@@ -4,9 +4,13 @@
 //
 // Protocol (worker -> parent): { type: 'meta', sheetName } once the sheet is chosen, { type: 'rows', rows }*,
 // then { type: 'end' } or { type: 'error', kind, ... }. Parent -> worker: { type: 'credit', n }.
+import { posix } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 // Only the streaming reader: loading the whole of exceljs costs twice the start-up time of every import.
 import WorkbookReader from 'exceljs/lib/stream/xlsx/workbook-reader.js';
+import WorksheetReader from 'exceljs/lib/stream/xlsx/worksheet-reader.js';
+import iterateStream from 'exceljs/lib/utils/iterate-stream.js';
+import yauzl from 'yauzl';
 import { cellToText } from './xlsx-cells.mjs';
 
 const { path, sheet, limits, batchSize, initialCredits } = workerData;
@@ -97,17 +101,99 @@ async function readSheet(worksheet, name, date1904) {
   return true;
 }
 
-async function main() {
-  const reader = new WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
+function openZip(file) {
+  return new Promise((resolve, reject) =>
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (err, zip) => (err ? reject(err) : resolve(zip)),
+    ),
+  );
+}
+
+function listEntries(zip) {
+  return new Promise((resolve, reject) => {
+    const entries = new Map();
+    zip.on('entry', (entry) => {
+      entries.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
   });
-  const date1904 = () => Boolean(reader.properties?.model?.date1904 ?? reader.model?.properties?.date1904);
+}
+
+function entryStream(zip, entry) {
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream))),
+  );
+}
+
+/** A relationship target of xl/workbook.xml as an archive path ("worksheets/sheet1.xml" or "/xl/worksheets/…"). */
+function partPath(target) {
+  return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
+}
+
+/**
+ * The workbook's sheets in tab order, each as exceljs's streaming WorksheetReader. exceljs's own WorkbookReader
+ * reads the archive in one forward pass and, on Node 18 and later, sometimes loses the last entry (exceljs#3064):
+ * workbooks that store xl/workbook.xml last (exceljs's and others') then fail at random ("reading 'sheets'") or
+ * lose their spooled sheets. Here the archive is read through its central directory (already checked by the
+ * parent): relationships, workbook, shared strings and styles first, then each sheet streamed straight from the
+ * archive, with nothing spooled to disk. The parts are still parsed by exceljs's own code.
+ */
+async function* sheetsInTabOrder(file) {
+  const zip = await openZip(file);
+  try {
+    const entries = await listEntries(zip);
+    const reader = new WorkbookReader(file, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    const open = async (name) => (entries.has(name) ? entryStream(zip, entries.get(name)) : undefined);
+    const rels = await open('xl/_rels/workbook.xml.rels');
+    if (rels) await reader._parseRels(rels);
+    reader.workbookRels ??= [];
+    const book = await open('xl/workbook.xml');
+    if (!book) throw new Error('xl/workbook.xml is missing');
+    await reader._parseWorkbook(book);
+    const related = (type, fallback) => {
+      const rel = reader.workbookRels.find((r) => typeof r.Type === 'string' && r.Type.endsWith(`/${type}`));
+      return rel ? partPath(rel.Target) : fallback;
+    };
+    const strings = await open(related('sharedStrings', 'xl/sharedStrings.xml'));
+    if (strings) for await (const _ of reader._parseSharedStrings(strings));
+    reader.sharedStrings ??= [];
+    const styles = await open(related('styles', 'xl/styles.xml'));
+    if (styles) await reader._parseStyles(styles);
+
+    for (const sheet of reader.model?.sheets ?? []) {
+      const rel = reader.workbookRels.find((r) => r.Id === sheet.rId);
+      const entry = rel && entries.get(partPath(rel.Target));
+      if (!entry) continue;
+      const worksheet = new WorksheetReader({
+        workbook: reader,
+        id: sheet.id,
+        iterator: iterateStream(await entryStream(zip, entry)),
+        options: reader.options,
+      });
+      worksheet.name = sheet.name;
+      worksheet.state = sheet.state;
+      yield { worksheet, reader };
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+async function main() {
   const seen = [];
-  for await (const worksheet of reader) {
+  for await (const { worksheet, reader } of sheetsInTabOrder(path)) {
+    const date1904 = () => Boolean(reader.properties?.model?.date1904 ?? reader.model?.properties?.date1904);
     const name = worksheet.name ?? `Sheet${worksheet.id}`;
     seen.push(name);
     if (sheet !== undefined && !sheetMatches(name, sheet)) continue;

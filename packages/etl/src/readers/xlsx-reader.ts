@@ -72,8 +72,9 @@ class XlsxWorkerSession {
   ) {
     this.worker = new Worker(WORKER_URL, {
       workerData: { path, sheet, limits, batchSize: BATCH_SIZE, initialCredits: CREDITS },
-      // exceljs spools sheets stored before the shared strings to temp files, which a killed worker never
-      // deletes: give the worker its own temp directory, removed with the session.
+      // The worker reads sheets straight from the archive and writes nothing; should a library it loads ever
+      // write a temp file, a killed worker would never delete it: it gets its own temp directory, removed with
+      // the session.
       env: { ...process.env, TMPDIR: this.tempDir, TMP: this.tempDir, TEMP: this.tempDir },
       resourceLimits: {
         maxOldGenerationSizeMb: limits.xlsxWorkerMemoryMb,
