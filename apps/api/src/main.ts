@@ -16,10 +16,18 @@ import { PinoNestLogger, requestLogWriter } from './common/logger.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { setupOpenApi } from './openapi/openapi.js';
-import { registerPublicFastPath } from './releases/public-fast-path.js';
+import { perMinute, rateLimitStores } from './common/rate-limit.js';
+import { publicLookups, registerPublicFastPath } from './releases/public-fast-path.js';
+import { PublicFront } from './releases/public-front.js';
 import { ReleasesService } from './releases/releases.service.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The client's X-Request-Id when it is a sensible one, else a new UUID. */
+function requestId(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
 
 /**
  * Builds the application (migrations, plugins, routes, OpenAPI) without listening, so that tests can use
@@ -30,17 +38,17 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required');
   if (!config.skipMigrations) await runMigrations(config.databaseUrl);
 
+  // Answers cached public reads before Fastify (releases/public-front.ts); opened once the app is built.
+  const front = new PublicFront();
   const adapter = new FastifyAdapter({
+    serverFactory: front.serverFactory,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // We register @fastify/multipart ourselves (uploads stream to disk in the imports service).
     multipart: false,
     // One line per request from our onResponse hook instead of two from Fastify.
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: requestId,
     logger: {
       level: config.logLevel,
       // Buffered, asynchronous writes to stdout: one write per few kilobytes of log lines instead of one system
@@ -57,12 +65,15 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
     abortOnError: false,
   });
   fastify.decorate('observatoireConfig', config);
+  fastify.decorate('publicFront', front);
 
-  registerSecurityHeaders(fastify);
+  const securityHeaders = registerSecurityHeaders(fastify);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
+  const rateStores = rateLimitStores();
   await app.register(rateLimit, {
     global: false,
+    store: rateStores.Store,
     keyGenerator: (req) => req.ip,
     allowList: (req) => config.rateLimitAllowList.includes(req.ip),
     // Retry-After when limited; no X-RateLimit-* on every public answer (bytes and work on the hot path).
@@ -93,13 +104,28 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
   });
 
   // Before app.init(), where Nest adds its routes to Fastify.
-  registerPublicFastPath(fastify, app.get(ReleasesService));
+  const lookups = publicLookups(app.get(ReleasesService));
+  registerPublicFastPath(fastify, lookups.routes);
+  // From the start of shutdown everything goes through Fastify and Nest (which answer 503 while closing).
+  fastify.addHook('preClose', (done) => {
+    front.close();
+    done();
+  });
 
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   setupOpenApi(app);
   await app.init();
+  front.open({
+    lookup: lookups.front,
+    securityHeaders,
+    requestId,
+    trustProxy: config.trustProxy,
+    takePublic: (ip) =>
+      config.rateLimitAllowList.includes(ip) || rateStores.takePublic(ip, perMinute(config.rateLimitPublicPerMinute)),
+    log: logRequest,
+  });
   return app;
 }
 

@@ -22,18 +22,38 @@ describe('requestLogWriter', () => {
 
   it('writes the bytes pino writes for the same request line', async () => {
     vi.useFakeTimers({ now: new Date('2026-07-30T08:00:00Z'), toFake: ['Date'] });
-    const { log, lines } = capture();
-    log
+    const ours = capture();
+    const theirs = capture();
+    theirs.log
       .child({ reqId: 'abc-123_4.5678' })
       .info({ method: 'GET', route: '/api/v1/stats/series', status: 200, ms: 3 }, 'request');
-    requestLogWriter(log as unknown as FastifyBaseLogger)('abc-123_4.5678', 'GET', '/api/v1/stats/series', 200, 3);
-    log.child({ reqId: 'x"y' }).info({ method: 'HEAD', route: 'unmatched', status: 404, ms: 0 }, 'request');
-    requestLogWriter(log as unknown as FastifyBaseLogger)('x"y', 'HEAD', 'unmatched', 404, 0);
+    theirs.log.child({ reqId: 'x"y' }).info({ method: 'HEAD', route: 'unmatched', status: 404, ms: 0 }, 'request');
+    const write = requestLogWriter(ours.log as unknown as FastifyBaseLogger);
+    write('abc-123_4.5678', 'GET', '/api/v1/stats/series', 200, 3);
+    write('x"y', 'HEAD', 'unmatched', 404, 0);
     await new Promise((r) => setImmediate(r));
-    expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe(lines[0]);
-    expect(lines[3]).toBe(lines[2]);
-    expect(JSON.parse(lines[0])).toMatchObject({ reqId: 'abc-123_4.5678', route: '/api/v1/stats/series' });
+    expect(theirs.lines).toHaveLength(2);
+    // The lines of one turn of the event loop reach the destination as one write.
+    expect(ours.lines).toEqual([theirs.lines.join('')]);
+    expect(JSON.parse(theirs.lines[0])).toMatchObject({ reqId: 'abc-123_4.5678', route: '/api/v1/stats/series' });
+  });
+
+  it('writes each turn of the event loop in its own write, in order', async () => {
+    const { log, lines } = capture();
+    const write = requestLogWriter(log as unknown as FastifyBaseLogger);
+    write('first-request', 'GET', '/a', 200, 1);
+    await new Promise((r) => setImmediate(r));
+    write('second-request', 'GET', '/b', 200, 1);
+    write('third-request', 'GET', '/c', 304, 0);
+    await new Promise((r) => setImmediate(r));
+    expect(lines).toHaveLength(2);
+    const ids = lines.flatMap((chunk) =>
+      chunk
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).reqId),
+    );
+    expect(ids).toEqual(['first-request', 'second-request', 'third-request']);
   });
 
   it('writes nothing when the level is above info', async () => {

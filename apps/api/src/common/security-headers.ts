@@ -35,12 +35,14 @@ export function computeSecurityHeaders(options: HelmetOptions = helmetOptions): 
 /**
  * HSTS, CSP, nosniff, Referrer-Policy and the rest of helmet's set, on every answer. @fastify/helmet rebuilds the
  * helmet middleware (and re-parses the CSP) on every request, about a tenth of the public hot path's time in a
- * profile; the headers are the same for every request, so they are computed once and copied.
+ * profile; the headers are the same for every request, so they are computed once and copied. Returns them (the
+ * front of the server, releases/public-front.ts, sends the same).
  */
-export function registerSecurityHeaders(fastify: FastifyInstance): void {
+export function registerSecurityHeaders(fastify: FastifyInstance): Record<string, string> {
   const headers = computeSecurityHeaders();
   fastify.addHook('onRequest', (_req, reply, done) => {
     reply.headers(headers);
     done();
   });
+  return headers;
 }

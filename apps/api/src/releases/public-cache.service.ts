@@ -105,12 +105,8 @@ export class PublicCacheService {
 
   static send(req: FastifyRequest, reply: FastifyReply, p: CachedPayload, immutable: boolean): void {
     reply.header('etag', p.etag);
-    reply.header(
-      'cache-control',
-      immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=60, stale-while-revalidate=300',
-    );
-    const inm = req.headers['if-none-match'];
-    if (inm && (inm === p.etag || inm.split(/\s*,\s*/).includes(p.etag) || inm === '*')) {
+    reply.header('cache-control', cacheControl(immutable));
+    if (etagMatches(req.headers['if-none-match'], p.etag)) {
       reply.code(304).send();
       return;
     }
@@ -118,4 +114,14 @@ export class PublicCacheService {
     if (p.contentDisposition) reply.header('content-disposition', p.contentDisposition);
     reply.send(p.body);
   }
+}
+
+/** Cache-Control of a public read: a URL that names a release never changes; "latest" is re-checked. */
+export function cacheControl(immutable: boolean): string {
+  return immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=60, stale-while-revalidate=300';
+}
+
+/** Whether an If-None-Match header names this ETag (a list, or "*"). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return !!ifNoneMatch && (ifNoneMatch === etag || ifNoneMatch === '*' || ifNoneMatch.split(/\s*,\s*/).includes(etag));
 }

@@ -14,53 +14,115 @@ type Lookup = (req: FastifyRequest) => Hit | undefined;
 /** Distinct valid query strings remembered per route; past that the memo starts again (bounded memory). */
 const MAX_QUERIES = 1000;
 
+type MemoHit = { release?: string; key: string };
+
 /**
  * A query string validated with the route's own zod schema (the one the controller's pipe uses), remembered by
  * its raw text: the same text always parses to the same query. Invalid queries are not remembered and never
  * answered here: the controller answers them (400 problem+json), exactly as before.
  */
 function memoQuery<S extends z.ZodType<{ release?: string }>>(schema: S) {
-  const memo = new Map<string, { release?: string; key: string }>();
-  return (req: FastifyRequest) => {
-    const url = req.url;
-    const at = url.indexOf('?');
-    const raw = at < 0 ? '' : url.slice(at + 1);
-    let hit = memo.get(raw);
-    if (hit === undefined) {
-      const parsed = schema.safeParse(req.query ?? {});
-      if (!parsed.success) return undefined;
-      const q = parsed.data as Parameters<typeof queryKey>[0];
-      hit = { release: q.release, key: queryKey(q) };
-      if (memo.size >= MAX_QUERIES) memo.clear();
-      memo.set(raw, hit);
-    }
-    return hit;
+  const memo = new Map<string, MemoHit>();
+  return {
+    fromRequest(req: FastifyRequest): MemoHit | undefined {
+      const url = req.url;
+      const at = url.indexOf('?');
+      const raw = at < 0 ? '' : url.slice(at + 1);
+      let hit = memo.get(raw);
+      if (hit === undefined) {
+        const parsed = schema.safeParse(req.query ?? {});
+        if (!parsed.success) return undefined;
+        const q = parsed.data as Parameters<typeof queryKey>[0];
+        hit = { release: q.release, key: queryKey(q) };
+        if (memo.size >= MAX_QUERIES) memo.clear();
+        memo.set(raw, hit);
+      }
+      return hit;
+    },
+    /** A raw query string already validated through the route (undefined when never seen, or forgotten). */
+    known: (raw: string): MemoHit | undefined => memo.get(raw),
   };
 }
 
-/** The public reads answered from memory, by the Fastify route URL Nest registers them under. */
-export function publicLookups(releases: ReleasesService): Record<string, Lookup> {
+/** Each public read's answer from memory, if it is there (the query memo of a route is shared by both users). */
+function lookupTable(releases: ReleasesService) {
   const stats = (kind: 'series' | 'breakdown', schema: typeof seriesQuerySchema | typeof breakdownQuerySchema) => {
     const query = memoQuery(schema);
-    return (req: FastifyRequest) => {
-      const q = query(req);
+    const hit = (q: MemoHit | undefined): Hit | undefined => {
       const payload = q && releases.peek(kind, q.release, q.key);
       return payload && { payload, immutable: names(q.release) };
     };
+    return {
+      route: (req: FastifyRequest) => hit(query.fromRequest(req)),
+      front: (rawQuery: string) => hit(query.known(rawQuery)),
+    };
+  };
+  const list = (): Hit | undefined => {
+    const payload = releases.peekList();
+    return payload && { payload, immutable: false };
+  };
+  const release = (id: string): Hit | undefined => {
+    const payload = releases.peekRelease(id);
+    return payload && { payload, immutable: names(id) };
   };
   return {
-    '/api/v1/stats/series': stats('series', seriesQuerySchema),
-    '/api/v1/stats/breakdown': stats('breakdown', breakdownQuerySchema),
-    '/api/v1/releases': () => {
-      const payload = releases.peekList();
-      return payload && { payload, immutable: false };
-    },
-    '/api/v1/releases/:id': (req) => {
-      const { id } = req.params as { id: string };
-      const payload = releases.peekRelease(id);
-      return payload && { payload, immutable: names(id) };
-    },
+    series: stats('series', seriesQuerySchema),
+    breakdown: stats('breakdown', breakdownQuerySchema),
+    list,
+    release,
   };
+}
+
+export interface FrontHit extends Hit {
+  /** The Fastify route URL, as the request log names it. */
+  route: string;
+}
+
+/** A release id or slug as it may stand in a path: anything else (encoded, nested) is left to Fastify's router. */
+const RELEASE_REF = /^[A-Za-z0-9._-]{1,100}$/;
+const RELEASE_PREFIX = '/api/v1/releases/';
+
+export interface PublicLookups {
+  /** By the Fastify route URL Nest registers each public read under (the route handler's fast path). */
+  routes: Record<string, Lookup>;
+  /**
+   * The same answers found from the raw request target alone, for the front of the HTTP server
+   * (public-front.ts): exact paths only, and only query strings the route has validated before (the memo is
+   * shared). Anything else, and every first request, is undefined: Fastify and the controller answer it.
+   */
+  front: (url: string) => FrontHit | undefined;
+}
+
+export function publicLookups(releases: ReleasesService): PublicLookups {
+  const t = lookupTable(releases);
+  const routes: Record<string, Lookup> = {
+    '/api/v1/stats/series': t.series.route,
+    '/api/v1/stats/breakdown': t.breakdown.route,
+    '/api/v1/releases': () => t.list(),
+    '/api/v1/releases/:id': (req) => t.release((req.params as { id: string }).id),
+  };
+  const front = (url: string): FrontHit | undefined => {
+    const at = url.indexOf('?');
+    const path = at < 0 ? url : url.slice(0, at);
+    let hit: Hit | undefined;
+    let route: string;
+    if (path === '/api/v1/stats/series' || path === '/api/v1/stats/breakdown') {
+      route = path;
+      hit = (path === '/api/v1/stats/series' ? t.series : t.breakdown).front(at < 0 ? '' : url.slice(at + 1));
+    } else if (at >= 0) {
+      return undefined;
+    } else if (path === '/api/v1/releases') {
+      route = path;
+      hit = t.list();
+    } else if (path.startsWith(RELEASE_PREFIX) && RELEASE_REF.test(path.slice(RELEASE_PREFIX.length))) {
+      route = '/api/v1/releases/:id';
+      hit = t.release(path.slice(RELEASE_PREFIX.length));
+    } else {
+      return undefined;
+    }
+    return hit && { ...hit, route };
+  };
+  return { routes, front };
 }
 
 /**
@@ -72,8 +134,7 @@ export function publicLookups(releases: ReleasesService): Record<string, Lookup>
  *
  * The controller stays the route for Nest (OpenAPI document, tests); only its Fastify handler is wrapped.
  */
-export function registerPublicFastPath(fastify: FastifyInstance, releases: ReleasesService): void {
-  const lookups = publicLookups(releases);
+export function registerPublicFastPath(fastify: FastifyInstance, lookups: Record<string, Lookup>): void {
   fastify.addHook('onRoute', (route) => {
     const lookup = Object.hasOwn(lookups, route.url) ? lookups[route.url] : undefined;
     const methods = [route.method].flat();
