@@ -78,8 +78,15 @@ export function rateLimitStores() {
       if (!publicStore) return false;
       const key = clientKey + PUBLIC_GROUP;
       const entry = publicStore.lru.get(key);
-      if (entry && entry.iterationStartMs + RATE_WINDOW_MS > Date.now() && entry.current + 1 > max) return false;
-      publicStore.incr(key, () => {}, RATE_WINDOW_MS, max);
+      const now = Date.now();
+      if (entry === undefined || entry.iterationStartMs + RATE_WINDOW_MS <= now) {
+        publicStore.incr(key, () => {}, RATE_WINDOW_MS, max);
+        return true;
+      }
+      if (entry.current + 1 > max) return false;
+      // What LocalStore.incr does to a live entry under its limit (the get above already made it most recent).
+      entry.current++;
+      entry.ttl = RATE_WINDOW_MS - (now - entry.iterationStartMs);
       return true;
     },
   };

@@ -54,7 +54,8 @@ function lookupTable(releases: ReleasesService) {
     };
     return {
       route: (req: FastifyRequest) => hit(query.fromRequest(req)),
-      front: (rawQuery: string) => hit(query.known(rawQuery)),
+      known: query.known,
+      hit,
     };
   };
   const list = (): Hit | undefined => {
@@ -101,26 +102,34 @@ export function publicLookups(releases: ReleasesService): PublicLookups {
     '/api/v1/releases': () => t.list(),
     '/api/v1/releases/:id': (req) => t.release((req.params as { id: string }).id),
   };
-  const front = (url: string): FrontHit | undefined => {
+  type Target = { route: string; resolve: () => Hit | undefined };
+  /** How to find the answer of one request target; undefined when the front must not answer it. */
+  const targetOf = (url: string): Target | undefined => {
     const at = url.indexOf('?');
     const path = at < 0 ? url : url.slice(0, at);
-    let hit: Hit | undefined;
-    let route: string;
     if (path === '/api/v1/stats/series' || path === '/api/v1/stats/breakdown') {
-      route = path;
-      hit = (path === '/api/v1/stats/series' ? t.series : t.breakdown).front(at < 0 ? '' : url.slice(at + 1));
-    } else if (at >= 0) {
-      return undefined;
-    } else if (path === '/api/v1/releases') {
-      route = path;
-      hit = t.list();
-    } else if (path.startsWith(RELEASE_PREFIX) && RELEASE_REF.test(path.slice(RELEASE_PREFIX.length))) {
-      route = '/api/v1/releases/:id';
-      hit = t.release(path.slice(RELEASE_PREFIX.length));
-    } else {
-      return undefined;
+      const stats = path === '/api/v1/stats/series' ? t.series : t.breakdown;
+      const query = stats.known(at < 0 ? '' : url.slice(at + 1));
+      return query && { route: path, resolve: () => stats.hit(query) };
     }
-    return hit && { ...hit, route };
+    if (at >= 0) return undefined;
+    if (path === '/api/v1/releases') return { route: path, resolve: t.list };
+    const ref = path.startsWith(RELEASE_PREFIX) ? path.slice(RELEASE_PREFIX.length) : '';
+    return RELEASE_REF.test(ref) ? { route: '/api/v1/releases/:id', resolve: () => t.release(ref) } : undefined;
+  };
+  /** Request targets already resolved once: the front's per-request work is one lookup here. */
+  const targets = new Map<string, Target>();
+  const front = (url: string): FrontHit | undefined => {
+    let target = targets.get(url);
+    if (target === undefined) {
+      target = targetOf(url);
+      // Not remembered when unknown: a query becomes known once the route has validated it.
+      if (target === undefined) return undefined;
+      if (targets.size >= MAX_QUERIES * 4) targets.clear();
+      targets.set(url, target);
+    }
+    const hit = target.resolve();
+    return hit && { payload: hit.payload, immutable: hit.immutable, route: target.route };
   };
   return { routes, front };
 }
