@@ -10,7 +10,7 @@ declare module 'fastify' {
 }
 
 const unlimited = 1_000_000_000;
-const perMinute = (n: number) => (n > 0 ? n : unlimited);
+export const perMinute = (n: number) => (n > 0 ? n : unlimited);
 
 /** Every public read counts in one budget per client address (RATE_LIMIT_PUBLIC a minute), whatever the route. */
 export const PUBLIC_GROUP = 'public';
@@ -91,5 +91,3 @@ export function rateLimitStores() {
     },
   };
 }
-
-export { perMinute };

@@ -42,13 +42,20 @@ function int(v: string | undefined, fallback: number): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ApiConfig> = {}): ApiConfig {
   // Default: trust loopback only, where the dashboard's same-origin proxy runs; it sends X-Forwarded-For/Host.
   const trust = env.TRUST_PROXY ?? 'loopback';
+  // A bare number would be read as an IPv4 address ("2" is 0.0.0.2), and Fastify 5 ignores hop counts anyway (it
+  // cannot check the immediate peer): refuse it rather than trust the wrong hop.
+  if (/^\d+$/.test(trust.trim()) && trust !== '0' && trust !== '1')
+    throw new Error(
+      `TRUST_PROXY=${trust}: un nombre de relais n’est pas accepté ; donnez les adresses ou réseaux des proxys (ex. 10.0.0.0/8). / ` +
+        'A hop count is not accepted; give the proxies’ addresses or subnets (e.g. 10.0.0.0/8).',
+    );
   return {
     port: int(env.PORT, 3001),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL ?? '',
     skipMigrations: env.DB_SKIP_MIGRATIONS === '1',
     production: env.NODE_ENV === 'production',
-    // "1"/"true" trusts every hop; any other value is handed to Fastify (a hop count or a list of addresses).
+    // "1"/"true" trusts every hop; any other value is handed to Fastify (addresses, subnets or names like loopback).
     trustProxy: !trust || trust === '0' || trust === 'false' ? false : trust === '1' || trust === 'true' ? true : trust,
     uploadMaxBytes: int(env.UPLOAD_MAX_BYTES, 50 * 1024 * 1024),
     uploadDir: env.UPLOAD_DIR || path.join(dataDir(), 'uploads'),
