@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import pino from 'pino';
+import { inject, vi } from 'vitest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 import { createApp } from '../../src/main.js';
@@ -65,4 +66,33 @@ export function multipart(
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * The request log lines the API writes while `fn` runs (at level info, whatever LOG_LEVEL says), parsed. Lines are
+ * written once per turn of the event loop, after the response: this waits for them.
+ */
+export async function captureRequestLog<T>(
+  app: NestFastifyApplication,
+  fn: () => Promise<T>,
+): Promise<{ result: T; lines: Record<string, unknown>[] }> {
+  const log = app.getHttpAdapter().getInstance().log as unknown as pino.Logger & Record<symbol, unknown>;
+  const stream = log[pino.symbols.streamSym] as { write(chunk: string): boolean };
+  const write = vi.spyOn(stream, 'write').mockImplementation(() => true);
+  const level = log.level;
+  log.level = 'info';
+  try {
+    const result = await fn();
+    for (let i = 0; i < 100 && write.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const lines = write.mock.calls.flatMap(([chunk]) =>
+      String(chunk)
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    );
+    return { result, lines };
+  } finally {
+    log.level = level;
+    write.mockRestore();
+  }
 }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataSource } from 'typeorm';
-import pino from 'pino';
 import type { LightMyRequestResponse } from 'fastify';
 import { releaseSchema, seriesSetSchema } from '@observatoire/schema';
 import { PublicCacheService } from '../../src/releases/public-cache.service.js';
 import { ReleasesService } from '../../src/releases/releases.service.js';
-import { startTestApp, type TestApp } from './harness.js';
+import { captureRequestLog, startTestApp, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
 import { loadSamples } from './seed.js';
 
@@ -165,24 +164,8 @@ describe('public fast path', () => {
   it('logs one line per answer from memory, with the route, status and request id', async () => {
     const url = '/api/v1/stats/series?dimension=gender';
     await get(url);
-    const log = t.app.getHttpAdapter().getInstance().log as unknown as pino.Logger & Record<symbol, unknown>;
-    const stream = log[pino.symbols.streamSym] as { write(line: string): boolean };
-    const write = vi.spyOn(stream, 'write').mockImplementation(() => true);
-    const level = log.level;
-    log.level = 'info';
-    let fast: LightMyRequestResponse;
-    let written: string[];
-    try {
-      fast = await get(url);
-      // The line is written on the response's 'finish', which may come after inject() resolves.
-      for (let i = 0; i < 100 && write.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-      written = write.mock.calls.map(([line]) => String(line));
-    } finally {
-      log.level = level;
-      write.mockRestore();
-    }
+    const { result: fast, lines } = await captureRequestLog(t.app, () => get(url));
     expect(fast.statusCode).toBe(200);
-    const lines = written.map((line) => JSON.parse(line));
     expect(lines).toEqual([
       expect.objectContaining({
         level: 30,

@@ -2,11 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { DataSource } from 'typeorm';
-import pino from 'pino';
 import { releaseSchema } from '@observatoire/schema';
 import { PublicCacheService } from '../../src/releases/public-cache.service.js';
 import type { PublicFront } from '../../src/releases/public-front.js';
-import { startTestApp, type TestApp } from './harness.js';
+import { captureRequestLog, startTestApp, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
 import { loadSamples } from './seed.js';
 
@@ -159,27 +158,12 @@ describe('public front of the HTTP server', () => {
   it('logs its answers as the route does: one line with the request id, route, status and time', async () => {
     const url = '/api/v1/stats/breakdown?dimension=gender';
     await get(url);
-    const log = t.app.getHttpAdapter().getInstance().log as unknown as pino.Logger & Record<symbol, unknown>;
-    const stream = log[pino.symbols.streamSym] as { write(line: string): boolean };
-    const write = vi.spyOn(stream, 'write').mockImplementation(() => true);
-    const level = log.level;
-    log.level = 'info';
-    let lines: Record<string, unknown>[];
-    try {
-      const before = byFront();
-      expect((await get(url, { 'x-request-id': 'journalist-0001' })).status).toBe(200);
-      expect(byFront()).toBe(before + 1);
-      for (let i = 0; i < 100 && write.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-      lines = write.mock.calls.flatMap(([chunk]) =>
-        String(chunk)
-          .trimEnd()
-          .split('\n')
-          .map((line) => JSON.parse(line) as Record<string, unknown>),
-      );
-    } finally {
-      log.level = level;
-      write.mockRestore();
-    }
+    const before = byFront();
+    const { result: answer, lines } = await captureRequestLog(t.app, () =>
+      get(url, { 'x-request-id': 'journalist-0001' }),
+    );
+    expect(answer.status).toBe(200);
+    expect(byFront()).toBe(before + 1);
     expect(lines).toEqual([
       expect.objectContaining({
         level: 30,
