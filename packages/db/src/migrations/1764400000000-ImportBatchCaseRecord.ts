@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CASE_RECORD_TABLE_1764400000000 } from './case-record-table-1764400000000.js';
 
 /**
  * The ETL's tables: one row per upload (import_batch, with its state machine and report) and the canonical
@@ -42,29 +43,7 @@ export class ImportBatchCaseRecord1764400000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX import_batch_status_idx ON import_batch (status) WHERE status IN ('received', 'validated', 'loading')`,
     );
-    await q.query(`
-      CREATE TABLE case_record (
-        id bigserial PRIMARY KEY,
-        association_id uuid NOT NULL REFERENCES association(id) ON DELETE CASCADE,
-        reference_year smallint NOT NULL CHECK (reference_year BETWEEN 2000 AND 2100),
-        case_key text NOT NULL,
-        gender text NOT NULL DEFAULT 'unknown',
-        age_band text NOT NULL DEFAULT 'unknown',
-        is_minor boolean,
-        citizenship text[] NOT NULL DEFAULT '{}',
-        exploitation_types text[] NOT NULL DEFAULT '{unknown}',
-        recruitment_channels text[] NOT NULL DEFAULT '{unknown}',
-        recruitment_platforms text[] NOT NULL DEFAULT '{}',
-        online_exploitation text NOT NULL DEFAULT 'unknown',
-        exploitation_platforms text[] NOT NULL DEFAULT '{}',
-        online_control text NOT NULL DEFAULT 'unknown',
-        exploitation_country text,
-        recruiter_relation text NOT NULL DEFAULT 'unknown',
-        batch_id uuid NOT NULL REFERENCES import_batch(id),
-        source_row integer NOT NULL,
-        CONSTRAINT case_record_key_uq UNIQUE (association_id, reference_year, case_key)
-      )`);
-    await q.query(`CREATE INDEX case_record_batch_idx ON case_record (batch_id)`);
+    for (const sql of CASE_RECORD_TABLE_1764400000000) await q.query(sql);
     // Counts per association, year, dimension and code, rebuilt for the (association, years) a load touches.
     await q.query(`
       CREATE TABLE case_aggregate (

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CASE_RECORD_TABLE_1764400000000 } from './case-record-table-1764400000000.js';
 
 /** The categorical columns of a case, in the order of `case_record` (and of the ETL's profile lines). */
 const PROFILE_COLUMNS = [
@@ -97,29 +98,7 @@ export class CaseProfile1764700000000 implements MigrationInterface {
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP VIEW case_record`);
     await q.query(`DROP FUNCTION case_record_insert()`);
-    await q.query(`
-      CREATE TABLE case_record (
-        id bigserial PRIMARY KEY,
-        association_id uuid NOT NULL REFERENCES association(id) ON DELETE CASCADE,
-        reference_year smallint NOT NULL CHECK (reference_year BETWEEN 2000 AND 2100),
-        case_key text NOT NULL,
-        gender text NOT NULL DEFAULT 'unknown',
-        age_band text NOT NULL DEFAULT 'unknown',
-        is_minor boolean,
-        citizenship text[] NOT NULL DEFAULT '{}',
-        exploitation_types text[] NOT NULL DEFAULT '{unknown}',
-        recruitment_channels text[] NOT NULL DEFAULT '{unknown}',
-        recruitment_platforms text[] NOT NULL DEFAULT '{}',
-        online_exploitation text NOT NULL DEFAULT 'unknown',
-        exploitation_platforms text[] NOT NULL DEFAULT '{}',
-        online_control text NOT NULL DEFAULT 'unknown',
-        exploitation_country text,
-        recruiter_relation text NOT NULL DEFAULT 'unknown',
-        batch_id uuid NOT NULL REFERENCES import_batch(id),
-        source_row integer NOT NULL,
-        CONSTRAINT case_record_key_uq UNIQUE (association_id, reference_year, case_key)
-      )`);
-    await q.query(`CREATE INDEX case_record_batch_idx ON case_record (batch_id)`);
+    for (const sql of CASE_RECORD_TABLE_1764400000000) await q.query(sql);
     await q.query(`
       INSERT INTO case_record (id, association_id, reference_year, case_key, ${cols}, batch_id, source_row)
       SELECT e.id, e.association_id, e.reference_year, e.case_key, ${PROFILE_COLUMNS.map((c) => `p.${c}`).join(', ')},
