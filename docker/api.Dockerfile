@@ -4,8 +4,8 @@
 #   docker build -f docker/api.Dockerfile -t observatoire/api .
 # Not exercised by the test suite (no Docker engine in CI): see docker/README.md.
 
-# Node 22 LTS: some dependencies (file-type 22, cookie 2) declare node >= 22.
-ARG NODE_IMAGE=node:22-bookworm-slim
+# Node 24 LTS, as the root package.json `engines` and `.nvmrc` say.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false \

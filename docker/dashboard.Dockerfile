@@ -4,7 +4,7 @@
 #   docker build -f docker/dashboard.Dockerfile -t observatoire/dashboard .
 # Not exercised by the test suite (no Docker engine in CI): see docker/README.md.
 
-ARG NODE_IMAGE=node:22-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false \

@@ -1,4 +1,5 @@
 #!/usr/bin/env -S node --max-old-space-size=1024
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerMigrate } from './commands/migrate.js';
 import { registerStart } from './commands/start.js';
@@ -15,6 +16,8 @@ import { registerRelease } from './commands/release.js';
 export function buildProgram(): Command {
   const program = new Command('observatoire')
     .description('Observatoire : plateforme de données ouvertes / open data platform')
+    // The Node version too: the project pins Node 24 as a dev dependency, which `npx observatoire` runs on.
+    .version(`observatoire ${cliVersion()} (Node ${process.version})`, '-V, --version')
     .showHelpAfterError()
     .exitOverride();
   registerStart(program);
@@ -25,6 +28,11 @@ export function buildProgram(): Command {
   registerWorker(program);
   registerRelease(program);
   return program;
+}
+
+function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 async function main(): Promise<void> {

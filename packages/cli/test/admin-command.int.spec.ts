@@ -23,7 +23,7 @@ describe('observatoire admin association/user/token commands', () => {
   afterAll(() => db.drop());
 
   async function cli(args: string[], input?: string) {
-    const run = promisify(execFile)('node', [MAIN, 'admin', ...args], {
+    const run = promisify(execFile)(process.execPath, [MAIN, 'admin', ...args], {
       env: { ...process.env, DATABASE_URL: db.url },
     });
     if (input !== undefined) {

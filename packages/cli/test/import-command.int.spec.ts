@@ -29,7 +29,7 @@ describe('observatoire import (built CLI, real PostgreSQL)', () => {
 
   async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await promisify(execFile)('node', [MAIN, 'import', ...args], {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, 'import', ...args], {
         env: { ...process.env, DATABASE_URL: db.url, OBSERVATOIRE_DATA_DIR: dataDir, OBSERVATOIRE_PSEUDONYM_KEY: '' },
       });
       return { code: 0, stdout, stderr };

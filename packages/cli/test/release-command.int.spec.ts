@@ -24,7 +24,7 @@ describe('observatoire admin release commands', () => {
 
   async function cli(args: string[]) {
     try {
-      const { stdout, stderr } = await promisify(execFile)('node', [MAIN, 'admin', ...args], {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, 'admin', ...args], {
         env: { ...process.env, DATABASE_URL: db.url },
       });
       return { code: 0, stdout, stderr };

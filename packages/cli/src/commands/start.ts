@@ -12,7 +12,7 @@ export function registerStart(program: Command): void {
     .action(async (opts: { port: string; apiPort: string; demo: boolean }) => {
       const started = Date.now();
       const say = (line: string) => process.stdout.write(`${line}\n`);
-      say('Observatoire : démarrage / starting…');
+      say(`Observatoire : démarrage / starting (Node ${process.version})…`);
       const stack = await startStack({
         dashboardPort: Number(opts.port),
         apiPort: Number(opts.apiPort),
