@@ -155,7 +155,7 @@ describe('public dashboard', () => {
       await api(`/api/v1/stats/series?dimension=recruitmentChannelGroup&release=${release.id}`),
     );
     const csv = (await (await fetch(`${base}/data.csv${q}`)).text()).replace(/^\ufeff/, '');
-    const lines = csv.trim().split('\n');
+    const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('release,year,dimension,code,label,value,status');
     let compared = 0;
     // Every code of the dimension (the yearly total the API adds first is not part of this chart).

@@ -33,7 +33,13 @@ export {
 } from './cube/dimensions.js';
 
 // Downloads
-export { escapeSpreadsheetText, escapeSpreadsheetValue, UTF8_BOM } from './export/escape.js';
+export {
+  csvOptions,
+  escapeSpreadsheetText,
+  escapeSpreadsheetValue,
+  spreadsheetCell,
+  UTF8_BOM,
+} from './export/escape.js';
 export { summaryCsv } from './export/csv.js';
 export { summaryXlsx } from './export/xlsx.js';
 export { summaryPdf, type SummaryPdfOptions } from './export/pdf.js';

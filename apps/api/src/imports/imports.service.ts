@@ -11,9 +11,9 @@ import { DataSource } from 'typeorm';
 import { findAssociation, recordAudit } from '@observatoire/db';
 import { receiveImport, runImport, type ImportJobOptions } from '@observatoire/etl';
 import { caseRecordFieldDocs, mappingProfileSchema } from '@observatoire/schema';
+import { csvOptions, spreadsheetCell } from '@observatoire/stats';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
-import { formulaSafe } from '../common/csv.js';
 import { ApiProblem } from '../common/problem.js';
 import { zodIssues } from '../common/zod.js';
 import { ImportQueueService } from './import-queue.service.js';
@@ -319,7 +319,7 @@ export class ImportsService {
       'source_row',
     ];
     // The BOM makes French Excel read the file as UTF-8 (accents intact).
-    const out = stringify({ header: true, columns, bom: true, record_delimiter: 'windows' });
+    const out = stringify({ ...csvOptions(','), header: true, columns, bom: true });
     // Pages of 5,000 by primary key: memory stays flat however many records an association has.
     const fill = async () => {
       try {
@@ -333,7 +333,7 @@ export class ImportsService {
           for (const r of page) {
             const row = columns.map((c) => {
               const v = r[c];
-              return formulaSafe(Array.isArray(v) ? v.join('|') : v);
+              return spreadsheetCell(Array.isArray(v) ? v.join('|') : v);
             });
             if (!out.write(row)) await new Promise((resolve) => out.once('drain', resolve));
           }

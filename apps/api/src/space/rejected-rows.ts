@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { openTable } from '@observatoire/etl';
 import type { ImportIssue, ImportReport } from '@observatoire/schema';
-import { formulaSafe, UTF8_BOM } from '../common/csv.js';
+import { csvOptions, spreadsheetCell, UTF8_BOM } from '@observatoire/stats';
 
 export type CsvLang = 'fr' | 'en';
 
@@ -10,8 +10,6 @@ const EXTRA_COLUMNS: Record<CsvLang, string[]> = {
   fr: ['ligne', 'colonne', 'valeur', 'message'],
   en: ['row', 'column', 'value', 'message'],
 };
-
-const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 
 interface Rejected {
   row: number;
@@ -51,11 +49,9 @@ export function rejectedRowsCsv(
   const rejected = rejectedByRow(report);
   const out = new PassThrough();
   out.write(UTF8_BOM);
-  const csv = stringify({ delimiter: ';', record_delimiter: 'windows' });
+  const csv = stringify(csvOptions(';'));
   csv.pipe(out);
-  // A plain signed number ("-4", an age typed wrong) is no formula: it stays as the user wrote it.
-  const safe = (cells: unknown[]) =>
-    cells.map((c) => (typeof c === 'string' && PLAIN_NUMBER.test(c) ? c : formulaSafe(c)));
+  const safe = (cells: unknown[]) => cells.map(spreadsheetCell);
 
   const wanted = new Map(rejected.map((r) => [r.row, r]));
   const lastRow = rejected.length ? rejected[rejected.length - 1].row : 0;

@@ -96,3 +96,34 @@ export async function captureRequestLog<T>(
     write.mockRestore();
   }
 }
+
+export const TEST_ORIGIN = 'http://127.0.0.1:3000';
+
+/** One file uploaded through the real route, as the dashboard sends it (session cookie, an allowed Origin). */
+export function uploadFile(
+  app: NestFastifyApplication,
+  cookie: string,
+  file: { name: string; content: Buffer },
+  fields: Record<string, string> = {},
+) {
+  const body = multipart(file, fields);
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/imports',
+    headers: { cookie, origin: TEST_ORIGIN, ...body.headers },
+    payload: body.payload,
+  });
+}
+
+/** Polls an upload until the import worker is done with it; a dry run stops at its preview (validated). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function settledImport(app: NestFastifyApplication, id: string, cookie: string): Promise<any> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const body = (await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { cookie } })).json();
+    const moving = ['received', 'loading'].includes(body.status) || (body.status === 'validated' && !body.dryRun);
+    if (!moving) return body;
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${body.status}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { multipart, startTestApp, type TestApp } from './harness.js';
+import { settledImport, startTestApp, uploadFile, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
 import { ImportQueueService } from '../../src/imports/import-queue.service.js';
 import { existsSync } from 'node:fs';
@@ -24,31 +24,14 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
 
   const as = (cookie: string) => ({ cookie, origin: 'http://127.0.0.1:3000' });
 
-  async function upload(cookie: string, name: string, content: Buffer, fields: Record<string, string> = {}) {
-    const body = multipart({ name, content }, fields);
-    return t.app.inject({
-      method: 'POST',
-      url: '/api/v1/imports',
-      headers: { ...as(cookie), ...body.headers },
-      payload: body.payload,
-    });
-  }
+  const upload = (cookie: string, name: string, content: Buffer, fields: Record<string, string> = {}) =>
+    uploadFile(t.app, cookie, { name, content }, fields);
 
   function confirmPreview(id: string, cookie: string) {
     return t.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/confirm`, headers: as(cookie) });
   }
 
-  async function settled(id: string, cookie: string) {
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { cookie } });
-      const body = res.json();
-      // A real upload passes through validated and loading; a dry run stops at validated (its preview).
-      if (body.dryRun || !['received', 'validated', 'loading'].includes(body.status)) return body;
-      if (Date.now() > deadline) throw new Error(`import ${id} still ${body.status}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
+  const settled = (id: string, cookie: string) => settledImport(t.app, id, cookie);
 
   const jobs = async () =>
     Number((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pgboss.job`))[0].n);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, startTestApp, type TestApp } from './harness.js';
+import { settledImport, startTestApp, uploadFile, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
 
 // The sample exports of ../shared/samples, as copied into the repository with the ETL's fixtures.
@@ -21,28 +21,12 @@ describe('association space endpoints (rejected rows file, preview again after s
   const as = (cookie: string) => ({ cookie, origin: ORIGIN });
 
   async function upload(cookie: string, name: string, content: Buffer, fields: Record<string, string> = {}) {
-    const body = multipart({ name, content }, fields);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/imports',
-      headers: { ...as(cookie), ...body.headers },
-      payload: body.payload,
-    });
+    const res = await uploadFile(t.app, cookie, { name, content }, fields);
     expect([200, 202]).toContain(res.statusCode);
     return res.json() as { id: string; status: string };
   }
 
-  async function settled(id: string, cookie: string) {
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { cookie } });
-      const body = res.json();
-      const moving = ['received', 'loading'].includes(body.status) || (body.status === 'validated' && !body.dryRun);
-      if (!moving) return body;
-      if (Date.now() > deadline) throw new Error(`import ${id} still ${body.status}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
+  const settled = (id: string, cookie: string) => settledImport(t.app, id, cookie);
 
   let rejectedId: string;
 

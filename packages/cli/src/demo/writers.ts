@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { stringify } from 'csv-stringify/sync';
+import { csvOptions, escapeSpreadsheetText, escapeSpreadsheetValue } from '@observatoire/stats/escape';
 import type { DemoCase } from './cases.js';
 import { FRENCH, HTCDS, type Dialect } from './labels.js';
 import type { Prng } from './prng.js';
@@ -32,6 +33,9 @@ const FRENCH_NOTES = [
   'Accompagnement juridique',
 ];
 const ENGLISH_NOTES = ['referred by police,\nfollow-up "ongoing"', 'follow-up ongoing', 'case closed', 'legal support'];
+
+/** Every demo cell goes through the project's one spreadsheet escaping, as every CSV the project writes does. */
+const safeRows = (rows: string[][]) => rows.map((r) => r.map(escapeSpreadsheetText));
 
 function variant(rng: Prng, table: Record<string, readonly string[]>, code: string): string {
   const options = table[code];
@@ -137,7 +141,7 @@ export async function writeFrenchCsv(
     total[2] = String(cases.length);
     rows.push(total);
   }
-  const body = stringify(rows, { delimiter: ';', record_delimiter: '\r\n' });
+  const body = stringify(safeRows(rows), csvOptions(';'));
   const text = `${options.title}\r\n\r\n${body}${options.totalsRow ? '\r\n' : ''}`;
   await writeFile(file, iconv.encode(text, 'win1252'));
 }
@@ -184,7 +188,8 @@ export async function writeHtcdsCsv(
       rng.chance(options.notes) ? rng.pick(ENGLISH_NOTES) : '',
     ]);
   }
-  const body = stringify(rows, { delimiter: ',', record_delimiter: '\n' });
+  // LF between records, as a Unix export: the line breaks inside the notes are quoted like any other.
+  const body = stringify(safeRows(rows), { ...csvOptions(','), record_delimiter: 'unix' });
   await writeFile(file, `\uFEFF${options.title}\n${body}`, 'utf8');
 }
 
@@ -238,16 +243,18 @@ export async function writeXlsx(
     const age: string | number | null =
       c.unrecognised === 'age' ? cells.age : c.age === null ? rng.pick(options.style.unknownAge) : c.age;
     // Empty cells stay empty (null) rather than holding an empty string, as when a user leaves a cell blank.
-    sheet.addRow([
-      c.caseId,
-      options.dated ? c.firstContact : c.year,
-      cells.gender || null,
-      age === '' ? null : age,
-      cells.citizenship || null,
-      cells.exploitation || null,
-      cells.recruitment || null,
-      cells.platforms || null,
-    ]);
+    sheet.addRow(
+      [
+        c.caseId,
+        options.dated ? c.firstContact : c.year,
+        cells.gender || null,
+        age === '' ? null : age,
+        cells.citizenship || null,
+        cells.exploitation || null,
+        cells.recruitment || null,
+        cells.platforms || null,
+      ].map(escapeSpreadsheetValue),
+    );
   }
   if (options.dated) sheet.getColumn(2).numFmt = 'dd/mm/yyyy';
   const widths = [14, 20, 16, 10, 16, 34, 34, 22];

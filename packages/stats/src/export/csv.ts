@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Locale, YearlySummary } from '@observatoire/schema';
-import { escapeSpreadsheetText, UTF8_BOM } from './escape.js';
+import { csvOptions, spreadsheetCell, UTF8_BOM } from './escape.js';
 import { T, breakdownRows, keyFigureRows, valueOf, withheldNote } from './table.js';
 
 /**
@@ -27,8 +27,7 @@ export function summaryCsv(summary: YearlySummary, lang: Locale): string {
       ]);
     }
   }
-  // Numbers are formatted by us (never start with a formula trigger once escaped: a negative change "-3" is a
-  // real number and is left alone); only text columns are escaped.
-  const safe = rows.map((r) => r.map((v, i) => (i === 3 || i === 4 ? v : escapeSpreadsheetText(v))));
-  return UTF8_BOM + stringify(safe, { delimiter, record_delimiter: 'windows', quoted_match: /[\s\S]/ });
+  // Numbers are formatted by us ("-3", "12,5"): spreadsheetCell leaves a plain number as it is, escapes any text.
+  const safe = rows.map((r) => r.map(spreadsheetCell));
+  return UTF8_BOM + stringify(safe, csvOptions(delimiter, { quoteAll: true }));
 }

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { cellValue, isWithheld } from '@observatoire/charts';
+import { csvOptions, spreadsheetCell, UTF8_BOM } from '@observatoire/stats/escape';
 import type { ChartData } from '$lib/charts/specs.js';
 import { formatDate, t } from '$lib/i18n/index.js';
 
@@ -47,12 +48,12 @@ export function rowsOf(data: ChartData): CsvRow[] {
 
 const COLUMNS = ['release', 'year', 'dimension', 'code', 'label', 'value', 'status'] as const;
 
+/** The cells of one row, made safe for a spreadsheet (labels come from the release, never trusted as text). */
+const cellsOf = (r: CsvRow) => COLUMNS.map((c) => spreadsheetCell(r[c]));
+
 /** UTF-8 with BOM so Excel (French or not) opens accents correctly. */
 export function toCsv(rows: CsvRow[]): string {
-  return `\ufeff${stringify(
-    rows.map((r) => [r.release, r.year, r.dimension, r.code, r.label, r.value ?? '', r.status]),
-    { header: true, columns: [...COLUMNS] },
-  )}`;
+  return UTF8_BOM + stringify(rows.map(cellsOf), { ...csvOptions(','), header: true, columns: [...COLUMNS] });
 }
 
 export function citation(data: ChartData, url: string): string {
@@ -105,7 +106,8 @@ export async function toXlsx(shown: CsvRow[], full: CsvRow[], data: ChartData): 
   ] as const) {
     const ws = wb.addWorksheet(name.slice(0, 31));
     ws.columns = COLUMNS.map((c) => ({ header: c, key: c, width: c === 'label' ? 32 : 14 }));
-    for (const r of rows) ws.addRow({ ...r, value: r.value ?? null });
+    // A withheld value is an empty cell, never 0; text cells escaped as in the CSV.
+    for (const r of rows) ws.addRow(COLUMNS.map((c) => (c === 'value' ? r.value : spreadsheetCell(r[c]))));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
