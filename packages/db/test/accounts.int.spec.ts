@@ -7,6 +7,7 @@ import {
   createAssociation,
   createUser,
   hashPassword,
+  newPasswordRefusal,
   passwordPolicyError,
   revokeApiToken,
   sha256Hex,
@@ -40,6 +41,19 @@ describe('account primitives (shared by the API and the command line)', () => {
     expect(passwordPolicyError('12345678')).toBeNull();
     expect(passwordPolicyError('x'.repeat(128))).toBeNull();
     expect(passwordPolicyError('x'.repeat(129))).not.toBeNull();
+  });
+
+  it('refuses a new password that is common, repetitive or made of the service’s or the account’s words', async () => {
+    const email = 'marie.dupont@aurore.example';
+    for (const p of ['password', '123456789012', 'azerty123', 'Motdepasse1', 'abababab', 'Collectif!', 'Aurore2026']) {
+      expect(await newPasswordRefusal(p, email), p).toBe('password_common');
+    }
+    expect(await newPasswordRefusal('x7#kQ2p', email)).toBe('password_policy');
+    for (const p of ['long enough', 'une phrase de quatre mots', 'x8#kQ2pz', 'x'.repeat(7) + 'yz!1']) {
+      expect(await newPasswordRefusal(p, email), p).toBeNull();
+    }
+    const refused = createUser(ds, { email: 'p@example.org', password: 'password', role: 'admin' }, cli);
+    await expect(refused).rejects.toMatchObject({ code: 'password_common', fr: expect.stringMatching(/deviner/) });
   });
 
   it('refuses duplicates and members without an association, in French and English', async () => {

@@ -8,11 +8,17 @@ import {
   recordAudit,
   verifyPassword,
 } from '@observatoire/db';
+import { loginThrottledFor } from '../common/messages.js';
 import { ApiProblem } from '../common/problem.js';
 import type { Principal } from './auth.decorators.js';
 import type { Me } from './auth.dto.js';
 import { LoginThrottleService, throttleKeys } from './login-throttle.service.js';
 import { SessionService } from './session.service.js';
+
+/** 429 with the real time left on the lock, in the Retry-After header and in words. */
+function loginThrottled(seconds: number): ApiProblem {
+  return new ApiProblem(429, 'login_throttled', undefined, loginThrottledFor(seconds)).withRetryAfter(seconds);
+}
 
 @Injectable()
 export class AuthService {
@@ -25,12 +31,13 @@ export class AuthService {
   /** Returns the new session id (for the cookie) and who logged in. */
   async login(email: string, password: string, ip: string): Promise<{ sessionId: string; me: Me }> {
     const keys = throttleKeys(email, ip);
-    if (await this.throttle.isLocked(keys)) throw new ApiProblem(429, 'login_throttled');
+    const admission = await this.throttle.admit(keys);
+    if (!admission.admitted) throw loginThrottled(admission.retryAfterSeconds);
     const user = await findUserByEmail(this.ds.manager, email);
     // Same work whether or not the account exists, so timing does not reveal which e-mails have accounts.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !ok || user.disabledAt) {
-      await this.throttle.recordFailure(keys);
+      // The attempt was counted when it was admitted.
       if (user) {
         await recordAudit(this.ds.manager, { type: 'user', userId: user.id }, 'auth.login_failed', {
           type: 'user',

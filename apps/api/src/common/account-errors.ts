@@ -7,6 +7,7 @@ const statusOf: Record<AccountError['code'], number> = {
   invalid_email: 400,
   invalid_slug: 400,
   password_policy: 400,
+  password_common: 400,
   member_needs_association: 400,
   association_withdrawn: 409,
   not_found: 404,

@@ -67,6 +67,10 @@ export const messages = {
     fr: 'Le mot de passe doit compter entre 8 et 128 caractères.',
     en: 'The password must be 8 to 128 characters long.',
   },
+  password_common: {
+    fr: 'Ce mot de passe est trop facile à deviner : c’est l’un des mots de passe les plus courants, quelques caractères répétés, le nom du service ou l’adresse e-mail. Choisissez-en un autre, par exemple une phrase de quatre mots.',
+    en: 'This password is too easy to guess: it is one of the most common passwords, a few repeated characters, the name of the service or the e-mail address. Choose another one, for example a sentence of four words.',
+  },
   association_withdrawn: {
     fr: 'Cette association s’est retirée du collectif : aucun dépôt ni jeton ne peut plus lui être rattaché.',
     en: 'This association has withdrawn from the collective: no upload or token can be attached to it.',
@@ -110,6 +114,16 @@ export const messages = {
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;
+
+/** `login_throttled` with the time left on the lock, rounded up to the minute. */
+export function loginThrottledFor(seconds: number): { fr: string; en: string } {
+  const n = Math.max(1, Math.ceil(seconds / 60));
+  const s = n > 1 ? 's' : '';
+  return {
+    fr: `Trop de tentatives de connexion. Réessayez dans ${n} minute${s}.`,
+    en: `Too many login attempts. Try again in ${n} minute${s}.`,
+  };
+}
 
 const byStatus: Record<number, MessageCode> = {
   400: 'bad_request',

@@ -9,11 +9,13 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unkno
   let code: MessageCode | undefined;
   let errors: ApiProblem['errors'];
   let text: ApiProblem['text'];
+  let retryAfter: number | undefined;
   if (err instanceof ApiProblem) {
     status = err.getStatus();
     code = err.code;
     errors = err.errors;
     text = err.text;
+    retryAfter = err.retryAfterSeconds;
   } else if (err instanceof HttpException) {
     status = err.getStatus();
   } else if (err && typeof err === 'object' && 'statusCode' in err && typeof err.statusCode === 'number') {
@@ -27,7 +29,8 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unkno
   }
   const body = { ...problemOf(status, code, errors, text), instance: req.url.split('?')[0], requestId: String(req.id) };
   if (reply.sent) return;
-  if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
+  else if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
   reply
     .status(status)
     .header('content-type', 'application/problem+json; charset=utf-8')

@@ -22,6 +22,9 @@ export interface ProblemDetails {
 
 /** The error services throw: a status and a catalogue code, never a free-form (possibly internal) text. */
 export class ApiProblem extends HttpException {
+  /** Seconds for the Retry-After header of a 429 or 503. */
+  retryAfterSeconds?: number;
+
   constructor(
     status: number,
     readonly code: MessageCode,
@@ -30,6 +33,11 @@ export class ApiProblem extends HttpException {
     readonly text?: { fr: string; en: string },
   ) {
     super((text ?? messages[code]).en, status);
+  }
+
+  withRetryAfter(seconds: number): this {
+    this.retryAfterSeconds = Math.max(1, Math.ceil(seconds));
+    return this;
   }
 }
 

@@ -8,7 +8,7 @@ import {
   UserSessionEntity,
   type UserRole,
 } from '../entities/account.entities.js';
-import { hashPassword, passwordPolicyError } from './password.js';
+import { hashPassword, newPasswordRefusal } from './password.js';
 import { newApiToken } from './tokens.js';
 
 /** Who acts: a logged-in user, an API token, the command line (the collective's admin at the shell), the system. */
@@ -24,6 +24,7 @@ export type AccountErrorCode =
   | 'invalid_email'
   | 'invalid_slug'
   | 'password_policy'
+  | 'password_common'
   | 'member_needs_association'
   | 'association_withdrawn'
   | 'not_found';
@@ -48,6 +49,10 @@ const accountMessages: Record<AccountErrorCode, { fr: string; en: string }> = {
   password_policy: {
     fr: 'Le mot de passe doit compter entre 8 et 128 caractères.',
     en: 'The password must be 8 to 128 characters long.',
+  },
+  password_common: {
+    fr: 'Ce mot de passe est trop facile à deviner : c’est l’un des mots de passe les plus courants, quelques caractères répétés, le nom du service ou l’adresse e-mail. Choisissez-en un autre, par exemple une phrase de quatre mots.',
+    en: 'This password is too easy to guess: it is one of the most common passwords, a few repeated characters, the name of the service or the e-mail address. Choose another one, for example a sentence of four words.',
   },
   member_needs_association: {
     fr: 'Un compte membre doit être rattaché à une association. Indiquez-la.',
@@ -140,7 +145,8 @@ export async function createUser(
 ): Promise<AppUserEntity> {
   const email = input.email.trim();
   if (!EMAIL.test(email) || email.length > 254) throw new AccountError('invalid_email');
-  if (passwordPolicyError(input.password)) throw new AccountError('password_policy');
+  const refusal = await newPasswordRefusal(input.password, email);
+  if (refusal) throw new AccountError(refusal);
   let associationId: string | null = null;
   if (input.association) {
     const a = await findAssociation(ds.manager, input.association);

@@ -126,7 +126,9 @@ export async function loginAction(event: RequestEvent, locale: SpaceLocale) {
   } catch {
     return fail(502, { email, message: spaceMessages[locale].errors.unavailable });
   }
-  if (res.status === 429) return fail(429, { email, message: m.throttled });
+  // The API says how long the lock lasts ("Réessayez dans 15 minutes").
+  if (res.status === 429)
+    return fail(429, { email, message: problemMessage(await readJson(res), locale) ?? m.throttled });
   if (res.status === 401 || res.status === 400 || res.status === 403) return fail(400, { email, message: m.invalid });
   if (!res.ok) {
     return fail(502, {
