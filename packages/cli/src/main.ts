@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node --max-old-space-size=1024
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerMigrate } from './commands/migrate.js';
