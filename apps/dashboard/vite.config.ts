@@ -7,7 +7,7 @@ export default defineConfig({
   ssr: {
     // Loaded from node_modules at run time rather than bundled: a native binary (resvg), and packages that
     // require() their data files dynamically (the schema's country lists), which a bundle cannot follow.
-    external: ['@resvg/resvg-js', '@observatoire/schema', 'i18n-iso-countries', 'world-countries', 'exceljs', 'jszip'],
+    external: ['@resvg/resvg-js', '@observatoire/schema', 'i18n-iso-countries', 'i18n-nationality', 'exceljs', 'jszip'],
   },
   test: {
     include: ['src/**/*.spec.ts'],

@@ -1,8 +1,8 @@
 import countries from 'i18n-iso-countries';
 import enLocale from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import frLocale from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
-import worldCountriesModule from 'world-countries';
-import type { Countries } from 'world-countries';
+import enNationalities from 'i18n-nationality/langs/en.json' with { type: 'json' };
+import frNationalities from 'i18n-nationality/langs/fr.json' with { type: 'json' };
 import type { LocalisedText } from './localised-text.js';
 import { labelKey } from './normalise.js';
 
@@ -11,9 +11,9 @@ countries.registerLocale(frLocale);
 countries.registerLocale(enLocale);
 
 /**
- * Regions used to publish citizenship (never country by country, so small groups stay hidden).
- * Built from the UN geoscheme subregions carried by world-countries, merged the way UNODC's Global Report
- * groups origins, with France on its own because most French cases are domestic.
+ * Regions used to publish citizenship (never country by country, so small groups stay hidden): UN geoscheme
+ * subregions merged the way UNODC's Global Report groups origins, with France on its own because most French cases
+ * are domestic.
  */
 export const WORLD_REGIONS = [
   'france',
@@ -51,67 +51,39 @@ export const worldRegionLabels: Record<WorldRegion, LocalisedText> = {
   unknown: { fr: 'Inconnue', en: 'Unknown' },
 };
 
-const SUBREGION_TO_REGION: Record<string, WorldRegion> = {
-  'Western Europe': 'western_southern_europe',
-  'Northern Europe': 'western_southern_europe',
-  'Southern Europe': 'western_southern_europe',
-  'Central Europe': 'central_southeastern_europe',
-  'Southeast Europe': 'central_southeastern_europe',
-  'Eastern Europe': 'eastern_europe_central_asia',
-  'Central Asia': 'eastern_europe_central_asia',
-  'Northern Africa': 'north_africa_middle_east',
-  'Western Asia': 'north_africa_middle_east',
-  'Western Africa': 'west_africa',
-  'Middle Africa': 'central_east_southern_africa',
-  'Eastern Africa': 'central_east_southern_africa',
-  'Southern Africa': 'central_east_southern_africa',
-  'Southern Asia': 'south_asia',
-  'Eastern Asia': 'east_asia_pacific',
-  'South-Eastern Asia': 'east_asia_pacific',
-  'Australia and New Zealand': 'east_asia_pacific',
-  Melanesia: 'east_asia_pacific',
-  Micronesia: 'east_asia_pacific',
-  Polynesia: 'east_asia_pacific',
-  'North America': 'north_america',
-  'Central America': 'central_america_caribbean',
-  Caribbean: 'central_america_caribbean',
-  'South America': 'south_america',
+/**
+ * The members of each publication region. This grouping is the project's own publication decision, so it is
+ * written out here, every ISO 3166-1 code once (test/countries.spec.ts holds it to the country package's code list).
+ * Regions are UN geoscheme subregions merged as UNODC's Global Report does, with these choices: France, its
+ * overseas departments and collectivities (their people are French citizens) on their own; Northern, Western and
+ * Southern Europe together; Central and South-Eastern Europe together; the South Caucasus with Eastern Europe and
+ * Central Asia; Western Asia with North Africa; Mexico with Central America; Antarctica unknown.
+ */
+const REGION_MEMBERS: Record<Exclude<WorldRegion, 'unknown'>, string> = {
+  france: 'BL FR GF GP MF MQ NC PF PM RE TF WF YT',
+  western_southern_europe:
+    'AD AX BE BV CH CY DE DK EE ES FI FO GB GG GI GR IE IM IS IT JE LI LT LU LV MC MT NL NO PT SE SJ SM VA',
+  central_southeastern_europe: 'AL AT BA BG CZ HR HU ME MK PL RO RS SI SK XK',
+  eastern_europe_central_asia: 'AM AZ BY GE KG KZ MD RU TJ TM UA UZ',
+  north_africa_middle_east: 'AE BH DZ EG EH IL IQ JO KW LB LY MA OM PS QA SA SD SY TN TR YE',
+  west_africa: 'BF BJ CI CV GH GM GN GW LR ML MR NE NG SH SL SN TG',
+  central_east_southern_africa:
+    'AO BI BW CD CF CG CM DJ ER ET GA GQ IO KE KM LS MG MU MW MZ NA RW SC SO SS ST SZ TD TZ UG ZA ZM ZW',
+  south_asia: 'AF BD BT IN IR LK MV NP PK',
+  east_asia_pacific:
+    'AS AU BN CC CK CN CX FJ FM GU HK HM ID JP KH KI KP KR LA MH MM MN MO MP MY NF NR NU NZ PG PH PN PW SB SG TH ' +
+    'TK TL TO TV TW VN VU WS',
+  north_america: 'BM CA GL UM US',
+  central_america_caribbean:
+    'AG AI AW BB BQ BS BZ CR CU CW DM DO GD GT HN HT JM KN KY LC MS MX NI PA PR SV SX TC TT VC VG VI',
+  south_america: 'AR BO BR CL CO EC FK GS GY PE PY SR UY VE',
 };
 
-// Where the UN subregion and the publication grouping disagree. French overseas departments and
-// collectivities have their own ISO codes but their people are French citizens.
-const REGION_OVERRIDES: Record<string, WorldRegion> = {
-  FR: 'france',
-  GF: 'france',
-  GP: 'france',
-  MQ: 'france',
-  RE: 'france',
-  YT: 'france',
-  PM: 'france',
-  BL: 'france',
-  MF: 'france',
-  NC: 'france',
-  PF: 'france',
-  WF: 'france',
-  TF: 'france',
-  MX: 'central_america_caribbean',
-  // South Caucasus: grouped with Eastern Europe and Central Asia as in the UNODC Global Report.
-  AM: 'eastern_europe_central_asia',
-  AZ: 'eastern_europe_central_asia',
-  GE: 'eastern_europe_central_asia',
-  BV: 'western_southern_europe',
-  GS: 'south_america',
-  HM: 'east_asia_pacific',
-  AQ: 'unknown',
-};
-
-// world-countries types its CJS default export in a way NodeNext reads as the namespace; at run time it is the array.
-const worldCountries = worldCountriesModule as unknown as Countries;
-
-const regionByAlpha2 = new Map<string, WorldRegion>();
-for (const c of worldCountries) {
-  regionByAlpha2.set(c.cca2, REGION_OVERRIDES[c.cca2] ?? SUBREGION_TO_REGION[c.subregion] ?? 'unknown');
-}
+const regionByAlpha2 = new Map<string, WorldRegion>(
+  Object.entries(REGION_MEMBERS).flatMap(([region, codes]) =>
+    codes.split(' ').map((code) => [code, region as WorldRegion] as const),
+  ),
+);
 
 /** Publication region of an ISO 3166-1 alpha-2 code; 'unknown' for anything else (including 'unknown'). */
 export function countryRegion(alpha2: string): WorldRegion {
@@ -130,82 +102,148 @@ export function countryName(alpha2: string, locale: 'fr' | 'en'): string | undef
   return countries.getName(alpha2, locale);
 }
 
-let nameIndex: Map<string, string> | undefined;
-
-/** Everyday names the country packages lack (colloquial or historical), checked by the test suite. */
+/**
+ * Everyday names the country package lacks (it has the ISO forms: « Syrian Arab Republic », « République unie de
+ * Tanzanie », « Guyane française »), colloquial or historical ones included; checked by the test suite.
+ */
 const EXTRA_NAMES: Record<string, string[]> = {
   GB: ['Angleterre', 'Grande-Bretagne', 'Écosse', 'Pays de Galles', 'England', 'Great Britain', 'Scotland', 'Wales'],
   NL: ['Hollande', 'Holland'],
-  CD: ['RDC', 'DRC', 'RD Congo', 'Congo-Kinshasa', 'Congo Kinshasa', 'Zaïre'],
+  CD: ['RDC', 'DRC', 'RD Congo', 'DR Congo', 'Congo-Kinshasa', 'Congo Kinshasa', 'Zaïre'],
   CG: ['Congo-Brazzaville', 'Congo Brazzaville'],
   US: ['États-Unis d’Amérique', 'Etats Unis', 'USA', 'Amérique'],
   CZ: ['Tchéquie', 'République tchèque'],
-  CI: ['Ivoirien', 'Ivoirienne', 'Ivoiriens', 'Ivoiriennes'],
   MK: ['Macédoine', 'Macédoine du Nord', 'Macedonia'],
   MM: ['Birmanie', 'Burma'],
   SZ: ['Swaziland'],
   TR: ['Turquie', 'Türkiye'],
+  SY: ['Syria'],
+  MD: ['Moldova'],
+  TZ: ['Tanzanie'],
+  BN: ['Brunei'],
+  MO: ['Macau'],
+  FM: ['Micronesia'],
+  GF: ['Guyane'],
+  TL: ['Timor oriental', 'East Timor'],
+  SV: ['Salvador'],
+  VA: ['Vatican', 'Cité du Vatican', 'Vatican City'],
+  MU: ['Île Maurice'],
+  SR: ['Surinam'],
 };
 
 /**
- * Index of names: official and alternative names (fr/en) from i18n-iso-countries, common/official names,
- * translations and alternative spellings from world-countries, then demonyms (Française, Nigériane,
- * Nigerian). When several countries claim a key, names beat demonyms, then an independent country beats
- * dependent territories ("Française" is France, not French Guiana); a key still shared (Congo, Dominican)
- * is dropped: guessing would be worse than asking.
+ * Nationality words that i18n-nationality lacks or gets wrong, claimed before its own: « Gallois » is Welsh, not
+ * Wallis-and-Futuna; « Guyanais » is French Guiana (Guyana's people are « Guyaniens »); its French tables say
+ * « Liberian » and « Jamaïquain » and have no word for Palestinians. Masculine singular, like the package's.
  */
-function countryIndex(): Map<string, string> {
-  if (nameIndex) return nameIndex;
-  // key → priority → countries claiming it (0 = name, 1 = demonym)
-  const claims = new Map<string, Map<number, Set<string>>>();
-  const claim = (name: string | undefined, alpha2: string, priority: 0 | 1) => {
-    if (!name) return;
+const NATIONALITY_FIXES: Record<string, string[]> = {
+  GB: ['Gallois', 'Welsh', 'Anglais', 'English', 'Écossais', 'Scottish'],
+  WF: ['Wallisien', 'Futunien', 'Wallisian', 'Futunan'],
+  GF: ['Guyanais', 'Guianan'],
+  GY: ['Guyanien'],
+  PF: ['Polynésien', 'French Polynesian'],
+  NC: ['New Caledonian'],
+  RE: ['Réunionese'],
+  YT: ['Mahoran'],
+  MQ: ['Martinican'],
+  GP: ['Guadeloupian'],
+  LR: ['Libérien'],
+  JM: ['Jamaïcain'],
+  PS: ['Palestinien', 'Palestinian'],
+  DO: ['Dominicain'],
+  DM: ['Dominiquais'],
+  CI: ['Ivoirien', 'Ivorian'],
+  GW: ['Bissau-Guinéen'],
+  YE: ['Yemeni'],
+  SA: ['Saudi Arabian'],
+  AE: ['Emirati'],
+  SK: ['Slovak'],
+  TM: ['Turkmen'],
+  IS: ['Icelander'],
+  SS: ['South Sudanese'],
+  KZ: ['Kazakh'],
+  HK: ['Hong Konger'],
+  MO: ['Macanais', 'Macanese'],
+  PR: ['Puerto Rican'],
+  PG: ['Papua New Guinean'],
+};
+
+/**
+ * Key → country for the keys exactly one country claims at the highest priority that claims them (0 first); a key
+ * still shared (Congo, Dominican) is dropped: guessing would be worse than asking.
+ */
+function uniqueClaims(claims: Iterable<{ name: string; alpha2: string; priority: number }>): Map<string, string> {
+  const byKey = new Map<string, { priority: number; codes: Set<string> }>();
+  for (const { name, alpha2, priority } of claims) {
     const key = labelKey(name);
-    if (!key) return;
-    const byPriority = claims.get(key) ?? new Map<number, Set<string>>();
-    const set = byPriority.get(priority) ?? new Set<string>();
-    set.add(alpha2);
-    byPriority.set(priority, set);
-    claims.set(key, byPriority);
-  };
+    if (!key) continue;
+    const seen = byKey.get(key);
+    if (!seen || priority < seen.priority) byKey.set(key, { priority, codes: new Set([alpha2]) });
+    else if (priority === seen.priority) seen.codes.add(alpha2);
+  }
+  const index = new Map<string, string>();
+  for (const [key, { codes }] of byKey) if (codes.size === 1) index.set(key, [...codes][0]);
+  return index;
+}
+
+/** Official and alternative names (fr/en) of i18n-iso-countries and the everyday names above. */
+function* nameClaims() {
   for (const locale of ['fr', 'en'] as const) {
     const names = countries.getNames(locale, { select: 'all' }) as Record<string, string[]>;
-    for (const [alpha2, list] of Object.entries(names)) for (const n of list) claim(n, alpha2, 0);
+    for (const [alpha2, list] of Object.entries(names)) for (const name of list) yield { name, alpha2, priority: 0 };
   }
-  const independent = new Set<string>();
-  for (const c of worldCountries) {
-    if (c.independent) independent.add(c.cca2);
-    claim(c.name.common, c.cca2, 0);
-    claim(c.name.official, c.cca2, 0);
-    const fra = c.translations?.fra;
-    claim(fra?.common, c.cca2, 0);
-    claim(fra?.official, c.cca2, 0);
-    for (const alt of c.altSpellings ?? []) claim(alt, c.cca2, 0);
-    for (const d of [c.demonyms?.fra, c.demonyms?.eng]) {
-      claim(d?.f, c.cca2, 1);
-      claim(d?.m, c.cca2, 1);
-      // French plurals seen in exports ("Nigérianes", "Roumains").
-      if (d?.f && !d.f.endsWith('s')) claim(`${d.f}s`, c.cca2, 1);
-      if (d?.m && !d.m.endsWith('s')) claim(`${d.m}s`, c.cca2, 1);
+  for (const [alpha2, list] of Object.entries(EXTRA_NAMES))
+    for (const name of list) yield { name, alpha2, priority: 0 };
+}
+
+/**
+ * Nationality words (i18n-nationality, fr/en, masculine singular: « Nigérian », « Français », "Nigerian"), after
+ * the fixes above. Some entries carry two words (« Trinidadien ou Tobagonien ») or a qualifier (« Français
+ * (Guyane) »): a qualified word counts only where no country claims it plainly, so « Français » is France.
+ */
+function* nationalityClaims() {
+  for (const [alpha2, list] of Object.entries(NATIONALITY_FIXES)) {
+    for (const name of list) yield { name, alpha2, priority: -1 };
+  }
+  for (const table of [frNationalities, enNationalities]) {
+    for (const [alpha2, entry] of Object.entries(table.nationalities)) {
+      const qualified = /\(.*\)/.test(entry);
+      for (const word of entry.replace(/\(.*\)/, '').split(/ ou | or /)) {
+        yield { name: word, alpha2, priority: qualified ? 1 : 0 };
+      }
     }
   }
-  for (const [alpha2, names] of Object.entries(EXTRA_NAMES)) for (const n of names) claim(n, alpha2, 0);
-  const index = new Map<string, string>();
-  for (const [key, byPriority] of claims) {
-    const best = byPriority.get(0) ?? byPriority.get(1);
-    if (!best) continue;
-    let candidates = [...best];
-    if (candidates.length > 1) candidates = candidates.filter((c) => independent.has(c));
-    if (candidates.length === 1) index.set(key, candidates[0]);
-  }
+}
+
+let indexes: { names: Map<string, string>; nationalities: Map<string, string> } | undefined;
+
+function countryIndexes(): { names: Map<string, string>; nationalities: Map<string, string> } {
+  if (indexes) return indexes;
+  const names = uniqueClaims(nameClaims());
   // Codes come last so that an alpha-2/alpha-3 code always wins over a colliding name.
   for (const alpha2 of Object.keys(countries.getAlpha2Codes())) {
-    index.set(alpha2.toLowerCase(), alpha2);
+    names.set(alpha2.toLowerCase(), alpha2);
     const alpha3 = countries.alpha2ToAlpha3(alpha2);
-    if (alpha3) index.set(alpha3.toLowerCase(), alpha2);
+    if (alpha3) names.set(alpha3.toLowerCase(), alpha2);
   }
-  nameIndex = index;
-  return index;
+  indexes = { names, nationalities: uniqueClaims(nationalityClaims()) };
+  return indexes;
+}
+
+/**
+ * The masculine singular forms a nationality word may come from: the word itself, then without a plural « s » and
+ * without the feminine ending (« Nigérianes » → « Nigériane » → « Nigérian », « Ivoirienne » → « Ivoirien »,
+ * « Grecque » → « Grec », « Turque » → « Turc »). Keys are accent-free and lower-case (labelKey).
+ */
+function masculineSingular(key: string): string[] {
+  const forms = [key];
+  const singular = key.endsWith('s') ? key.slice(0, -1) : key;
+  if (singular !== key) forms.push(singular);
+  if (singular.endsWith('enne')) forms.push(singular.slice(0, -2));
+  if (singular.endsWith('cque')) forms.push(singular.slice(0, -3));
+  else if (singular.endsWith('que')) forms.push(`${singular.slice(0, -3)}c`);
+  if (singular.endsWith('e')) forms.push(singular.slice(0, -1));
+  return forms;
 }
 
 /**
@@ -216,5 +254,12 @@ function countryIndex(): Map<string, string> {
 export function resolveCountry(raw: string): string | null {
   const key = labelKey(raw);
   if (!key) return null;
-  return countryIndex().get(key) ?? null;
+  const { names, nationalities } = countryIndexes();
+  const named = names.get(key);
+  if (named) return named;
+  for (const form of masculineSingular(key)) {
+    const alpha2 = nationalities.get(form);
+    if (alpha2) return alpha2;
+  }
+  return null;
 }

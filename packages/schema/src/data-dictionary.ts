@@ -128,10 +128,12 @@ export function renderDataDictionary(): string {
   out.push(
     '## Régions du monde (nationalité) / World regions (citizenship)',
     '',
-    'Pays : ISO 3166-1 alpha-2 (paquet `i18n-iso-countries`), régions construites à partir des sous-régions ONU de ' +
-      '`world-countries`. Reconnus : codes alpha-2 et alpha-3, noms français et anglais, gentilés (« Nigériane »). / ' +
-      'Countries: ISO 3166-1 alpha-2; regions built from the UN subregions in `world-countries`. Recognised: alpha-2 ' +
-      'and alpha-3 codes, French and English names, demonyms.',
+    'Pays : ISO 3166-1 alpha-2 (paquet `i18n-iso-countries`) ; régions : sous-régions ONU regroupées comme dans le ' +
+      'Global Report de l’ONUDC, la France (avec ses outre-mer) à part. Reconnus : codes alpha-2 et alpha-3, noms ' +
+      'français et anglais, nationalités (paquet `i18n-nationality` ; « Nigériane », « Ivoiriennes »). / ' +
+      'Countries: ISO 3166-1 alpha-2 (`i18n-iso-countries`); regions: UN subregions grouped as in the UNODC Global ' +
+      'Report, France (with its overseas territories) on its own. Recognised: alpha-2 and alpha-3 codes, French and ' +
+      'English names, nationality words (`i18n-nationality`).',
     '',
     ...table(
       ['code', 'français', 'English', 'pays / countries'],

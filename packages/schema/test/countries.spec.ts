@@ -43,12 +43,42 @@ describe('resolveCountry', () => {
     ['Angleterre', 'GB'],
     ['États-Unis', 'US'],
     ['USA', 'US'],
+    // Everyday names the ISO tables lack.
+    ['Syria', 'SY'],
+    ['Tanzanie', 'TZ'],
+    ['Moldova', 'MD'],
+    ['Guyane', 'GF'],
+    // Nationality words in their feminine and plural forms.
+    ['Nigérianes', 'NG'],
+    ['Nigerians', 'NG'],
+    ['Ivoiriennes', 'CI'],
+    ['Chinoises', 'CN'],
+    ['Grecque', 'GR'],
+    ['Turque', 'TR'],
+    ['Syrienne', 'SY'],
+    ['Érythréenne', 'ER'],
+    ['Afghane', 'AF'],
+    ['Vietnamese', 'VN'],
+    // Where the nationality package is wrong or silent.
+    ['Gallois', 'GB'],
+    ['Galloise', 'GB'],
+    ['Wallisienne', 'WF'],
+    ['Guyanaise', 'GF'],
+    ['Guyanienne', 'GY'],
+    ['Palestiniennes', 'PS'],
+    ['Jamaïcaine', 'JM'],
+    ['Libérienne', 'LR'],
+    ['Dominicaine', 'DO'],
+    ['Réunionnaise', 'RE'],
+    ['Polynésienne', 'PF'],
   ])('%s → %s', (raw, alpha2) => {
     expect(resolveCountry(raw)).toBe(alpha2);
   });
 
   it('refuses to guess an ambiguous or unknown name', () => {
     expect(resolveCountry('Congo')).toBeNull();
+    expect(resolveCountry('Congolaise')).toBeNull();
+    expect(resolveCountry('Dominican')).toBeNull();
     expect(resolveCountry('Atlantide')).toBeNull();
     expect(resolveCountry('')).toBeNull();
     expect(resolveCountry('XX')).toBeNull();
@@ -83,6 +113,30 @@ describe('countryRegion', () => {
     ['CM', 'central_east_southern_africa'],
     ['MX', 'central_america_caribbean'],
     ['ES', 'western_southern_europe'],
+    // The grouping's own choices (countries.ts, REGION_MEMBERS).
+    ['GF', 'france'],
+    ['GP', 'france'],
+    ['MQ', 'france'],
+    ['YT', 'france'],
+    ['NC', 'france'],
+    ['PF', 'france'],
+    ['GE', 'eastern_europe_central_asia'],
+    ['AM', 'eastern_europe_central_asia'],
+    ['TR', 'north_africa_middle_east'],
+    ['SY', 'north_africa_middle_east'],
+    ['AT', 'central_southeastern_europe'],
+    ['XK', 'central_southeastern_europe'],
+    ['GB', 'western_southern_europe'],
+    ['LT', 'western_southern_europe'],
+    ['SD', 'north_africa_middle_east'],
+    ['ER', 'central_east_southern_africa'],
+    ['IR', 'south_asia'],
+    ['AU', 'east_asia_pacific'],
+    ['US', 'north_america'],
+    ['HT', 'central_america_caribbean'],
+    ['ng', 'west_africa'],
+    ['AQ', 'unknown'],
+    ['XX', 'unknown'],
     ['unknown', 'unknown'],
   ])('%s → %s', (alpha2, region) => {
     expect(countryRegion(alpha2)).toBe(region);
@@ -91,6 +145,27 @@ describe('countryRegion', () => {
   it('places every country in a publication region', () => {
     const orphans = COUNTRY_CODES.filter((c) => countryRegion(c) === 'unknown' && c !== 'AQ');
     expect(orphans).toEqual([]);
+  });
+
+  it('keeps the size of each region (a code moved or mistyped in the table changes one)', () => {
+    const sizes = Object.fromEntries(
+      WORLD_REGIONS.map((r) => [r, COUNTRY_CODES.filter((c) => countryRegion(c) === r).length]),
+    );
+    expect(sizes).toEqual({
+      france: 13,
+      western_southern_europe: 34,
+      central_southeastern_europe: 15,
+      eastern_europe_central_asia: 12,
+      north_africa_middle_east: 21,
+      west_africa: 17,
+      central_east_southern_africa: 33,
+      south_asia: 9,
+      east_asia_pacific: 44,
+      north_america: 5,
+      central_america_caribbean: 32,
+      south_america: 14,
+      unknown: 1,
+    });
   });
 
   it('labels every region in French and English', () => {
