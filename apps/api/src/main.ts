@@ -10,6 +10,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { openLocalDatabase, runMigrations } from '@observatoire/db';
+import { loadPseudonymKey } from '@observatoire/etl';
 import { AppModule } from './app.module.js';
 import { loadConfig, type ApiConfig } from './config/config.js';
 import { PinoNestLogger, requestLogWriter } from './common/logger.js';
@@ -36,6 +37,8 @@ function requestId(req: { headers: Record<string, string | string[] | undefined>
 export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env, overrides);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required');
+  // Production never generates a pseudonym key: refuse to start without one rather than at the first upload.
+  if (config.production) await loadPseudonymKey(process.env, true);
   if (!config.skipMigrations) await runMigrations(config.databaseUrl);
 
   // Answers cached public reads before Fastify (releases/public-front.ts); opened once the app is built.

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { openLocalDatabase, runMigrations } from '@observatoire/db';
-import { createImportQueue } from '@observatoire/etl';
+import { createImportQueue, loadPseudonymKey } from '@observatoire/etl';
 
 /**
  * `observatoire worker`: runs import jobs queued by the API (pg-boss). SIGTERM/SIGINT stop fetching, let running
@@ -26,9 +26,12 @@ export function registerWorker(program: Command): void {
       1,
     )
     .action(async (opts: { concurrency: number }) => {
+      // Read once, before anything starts: in production a missing key stops the worker here, with its message.
+      const pseudonymKey = await loadPseudonymKey();
       const db = await openLocalDatabase();
       await runMigrations(db.url);
       const queue = await createImportQueue(db.url, {
+        pseudonymKey,
         previewMaxAgeHours: Number(process.env.PREVIEW_MAX_AGE_HOURS) || 24,
         logError: (err) => process.stderr.write(`worker: ${err instanceof Error ? err.message : String(err)}\n`),
         onResult: (batchId, result) =>

@@ -8,19 +8,32 @@ const KEY_FILE = 'pseudonym.key';
 
 /**
  * The secret key of case pseudonyms: `OBSERVATOIRE_PSEUDONYM_KEY` (hex, base64 or any string of 32+ characters),
- * otherwise a random key generated once and kept in `.data/pseudonym.key` (mode 600) for local runs. Losing or
- * changing the key makes re-uploads count every case as new, so production sets the variable and backs it up.
+ * otherwise, for local runs only, a random key generated once and kept in `.data/pseudonym.key` (mode 600). Losing
+ * or changing the key makes re-uploads count every case as new, so production (`NODE_ENV=production`) must set the
+ * variable: a key generated inside a container would be lost with it, and a second process would make another.
  */
-export async function loadPseudonymKey(env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+export async function loadPseudonymKey(
+  env: NodeJS.ProcessEnv = process.env,
+  production = env.NODE_ENV === 'production',
+): Promise<Buffer> {
   const configured = env.OBSERVATOIRE_PSEUDONYM_KEY?.trim();
   if (configured) {
     if (configured.length < 32) {
       throw new Error(
-        'OBSERVATOIRE_PSEUDONYM_KEY is too short: use at least 32 characters (for example `openssl rand -hex 32`).',
+        'OBSERVATOIRE_PSEUDONYM_KEY est trop courte : au moins 32 caractères (par exemple `openssl rand -hex 32`). / ' +
+          'OBSERVATOIRE_PSEUDONYM_KEY is too short: use at least 32 characters (for example `openssl rand -hex 32`).',
       );
     }
     if (/^[0-9a-f]+$/i.test(configured) && configured.length % 2 === 0) return Buffer.from(configured, 'hex');
     return Buffer.from(configured, 'utf8');
+  }
+  if (production) {
+    throw new Error(
+      'OBSERVATOIRE_PSEUDONYM_KEY n’est pas défini : en production la clé des pseudonymes n’est jamais générée. ' +
+        'Donnez la clé sauvegardée (ou, au premier déploiement, une nouvelle : `openssl rand -hex 32`, à sauvegarder). / ' +
+        'OBSERVATOIRE_PSEUDONYM_KEY is not set: in production the pseudonym key is never generated. Give the key you ' +
+        'backed up (or, on a first deployment, a new one: `openssl rand -hex 32`, and back it up).',
+    );
   }
   const file = path.join(dataDir(), KEY_FILE);
   try {
