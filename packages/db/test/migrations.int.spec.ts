@@ -4,10 +4,28 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database.js';
 import { runMigrations } from '../src/migrate.js';
 import { migrations } from '../src/migrations/index.js';
+import { importReportSchema } from '@observatoire/schema';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgServerUrl: string;
+  }
+}
+
+/** Runs the migrations up to `name` (excluded, or included) on an emptied database: the schema as it was then. */
+async function migrateTo(url: string, name: string, include: boolean): Promise<string[]> {
+  const end = migrations.findIndex((m) => new m().name === name) + (include ? 1 : 0);
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: migrations.slice(0, end),
+    migrationsTableName: 'typeorm_migrations',
+  });
+  await ds.initialize();
+  try {
+    return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await ds.destroy();
   }
 }
 
@@ -44,15 +62,7 @@ describe('migrations on real PostgreSQL', () => {
     await c.connect();
     await c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     // The schema as it was before CaseProfile, with records in it.
-    const before = new DataSource({
-      type: 'postgres',
-      url: other.url,
-      migrations: migrations.slice(0, -1),
-      migrationsTableName: 'typeorm_migrations',
-    });
-    await before.initialize();
-    await before.runMigrations({ transaction: 'each' });
-    await before.destroy();
+    await migrateTo(other.url, 'CaseProfile1764700000000', false);
     const [{ id: assoc }] = (await c.query(`INSERT INTO association (slug, name) VALUES ('asso-m', 'M') RETURNING id`))
       .rows;
     const [{ id: batch }] = (
@@ -78,7 +88,7 @@ describe('migrations on real PostgreSQL', () => {
     const read = async () => (await c.query(`SELECT ${columns} FROM case_record ORDER BY id`)).rows;
     const old = await read();
 
-    expect(await runMigrations(other.url)).toEqual(['CaseProfile1764700000000']);
+    expect(await migrateTo(other.url, 'CaseProfile1764700000000', true)).toEqual(['CaseProfile1764700000000']);
     expect(await read()).toEqual(old);
     expect((await c.query('SELECT count(*)::int AS n FROM case_profile')).rows[0].n).toBe(2);
     // Inserting into the view finds the existing profile (null columns included) or adds one.
@@ -95,7 +105,7 @@ describe('migrations on real PostgreSQL', () => {
     const ds = new DataSource({
       type: 'postgres',
       url: other.url,
-      migrations,
+      migrations: migrations.slice(0, migrations.findIndex((m) => new m().name === 'CaseProfile1764700000000') + 1),
       migrationsTableName: 'typeorm_migrations',
     });
     await ds.initialize();
@@ -107,9 +117,113 @@ describe('migrations on real PostgreSQL', () => {
     ]);
 
     // Up again, then deleting the association deletes its entries (what the foreign key's cascade did).
-    await runMigrations(other.url);
+    await migrateTo(other.url, 'CaseProfile1764700000000', true);
     await c.query(`DELETE FROM association WHERE id = $1`, [assoc]);
     expect((await c.query('SELECT count(*)::int AS n FROM case_entry')).rows[0].n).toBe(0);
+    await c.end();
+    await other.drop();
+  });
+
+  it('ImportRetention: a batch left as {"interrupted": true} gets a valid failed report; raw values of id, date and free-text columns leave stored reports', async () => {
+    const other = await createTestDatabase(inject('pgServerUrl'));
+    const c = new pg.Client({ connectionString: other.url });
+    await c.connect();
+    await c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+    await migrateTo(other.url, 'ImportRetention1764800000000', false);
+    const [{ id: assoc }] = (await c.query(`INSERT INTO association (slug, name) VALUES ('asso-r', 'R') RETURNING id`))
+      .rows;
+    const [{ id: broken }] = (
+      await c.query(
+        `INSERT INTO import_batch (association_id, content_hash, status, original_name, report, rows_read)
+         VALUES ($1, 'h1', 'failed', 'export 2024.csv', '{"interrupted": true}', 12) RETURNING id`,
+        [assoc],
+      )
+    ).rows;
+    const narrative = 'Elle a été contactée par un homme sur Facebook qui promettait un travail';
+    const report = {
+      outcome: 'rejected',
+      batchId: null,
+      association: 'asso-r',
+      fileName: 'x.csv',
+      format: 'csv',
+      contentHash: 'h2',
+      dryRun: false,
+      headerRow: 1,
+      columns: [
+        { index: 0, header: 'N° dossier', field: 'caseId', status: 'mapped' },
+        { index: 1, header: 'Année', field: 'referenceYear', status: 'mapped' },
+        { index: 2, header: 'Canal', field: 'recruitmentChannels', status: 'mapped' },
+        { index: 3, header: 'Date', field: 'referenceDate', status: 'dropped' },
+      ],
+      headerChanges: null,
+      referenceYears: [],
+      counts: {},
+      declaredTotal: null,
+      summary: { fr: 's', en: 's' },
+      errors: [
+        {
+          code: 'year_invalid',
+          severity: 'error',
+          message: { fr: 'a', en: 'a' },
+          row: 2,
+          column: 'Année',
+          rawValue: 'deux mille',
+        },
+        {
+          code: 'x',
+          severity: 'error',
+          message: { fr: 'a', en: 'a' },
+          row: 3,
+          column: 'N° dossier',
+          rawValue: 'D-2024-17',
+        },
+      ],
+      warnings: [
+        {
+          code: 'unknown_value',
+          severity: 'warning',
+          message: { fr: 'a', en: 'a' },
+          column: 'Canal',
+          rawValue: 'Pigeon',
+        },
+        {
+          code: 'unknown_value',
+          severity: 'warning',
+          message: { fr: 'a', en: 'a' },
+          column: 'Canal',
+          rawValue: narrative,
+        },
+        { code: 'cell_too_long', severity: 'error', message: { fr: 'a', en: 'a' }, column: 4, rawValue: narrative },
+      ],
+      errorsTruncated: 0,
+      durationMs: 1,
+    };
+    const [{ id: rejected }] = (
+      await c.query(
+        `INSERT INTO import_batch (association_id, content_hash, status, report) VALUES ($1, 'h2', 'failed', $2) RETURNING id`,
+        [assoc, JSON.stringify(report)],
+      )
+    ).rows;
+
+    expect(await runMigrations(other.url)).toEqual(['ImportRetention1764800000000']);
+    const get = async (id: string) =>
+      (await c.query(`SELECT report, rows_read FROM import_batch WHERE id = $1`, [id])).rows[0];
+    const repaired = await get(broken);
+    expect(importReportSchema.safeParse(repaired.report).success).toBe(true);
+    expect(repaired.report).toMatchObject({
+      outcome: 'failed',
+      batchId: broken,
+      association: 'asso-r',
+      fileName: 'export 2024.csv',
+    });
+    expect(repaired.report.errors[0].message.fr).toMatch(/interrompu.*Envoyez-le à nouveau/);
+    expect(repaired.report.errors[0].message.en).toMatch(/interrupted.*Upload it again/);
+    expect(repaired.rows_read).toBe(0);
+    const scrubbed = (await get(rejected)).report;
+    expect(scrubbed.errors.map((e: { rawValue?: string }) => e.rawValue)).toEqual(['deux mille', undefined]);
+    expect(scrubbed.warnings.map((e: { rawValue?: string }) => e.rawValue)).toEqual(['Pigeon', undefined, undefined]);
+    expect(JSON.stringify(scrubbed)).not.toContain('D-2024-17');
+    expect(JSON.stringify(scrubbed)).not.toContain('Facebook');
     await c.end();
     await other.drop();
   });

@@ -10,6 +10,15 @@ export {
 } from './pipeline.js';
 export { receiveImport, type ReceiveImportInput } from './load/receive.js';
 export { recoverInterruptedBatches } from './load/batches.js';
+export { retentionSettings, type RetentionSettings } from './privacy/retention-settings.js';
+export {
+  sweepRetention,
+  deleteStoredFile,
+  ORPHAN_GRACE_MS,
+  type SweepResult,
+  type SweepOptions,
+} from './privacy/retention.js';
+export { KEPT_VALUE_FIELDS, keptValue } from './privacy/kept-values.js';
 export {
   createImportQueue,
   IMPORT_QUEUE,

@@ -55,8 +55,8 @@ export const msg = {
     en: `Column "${column}" holds free text: it was dropped and is never stored.`,
   }),
   birthDateDropped: (column: string): LocalisedText => ({
-    fr: `La colonne « ${column} » (date de naissance) a servi à calculer la tranche d'âge, puis a été supprimée : la date n'est pas enregistrée. À l'avenir, exportez plutôt l'âge.`,
-    en: `Column "${column}" (birth date) was used to compute the age band, then dropped: the date is not stored. Next time, export the age instead.`,
+    fr: `La colonne « ${column} » contient des dates de naissance : chacune a été convertie en tranche d'âge à la date de référence du dossier, puis effacée ; aucune date de naissance n'est enregistrée. N'envoyez pas de dates de naissance : exportez plutôt l'âge ou la tranche d'âge.`,
+    en: `Column "${column}" holds birth dates: each was turned into an age band at the case's reference date, then discarded; no birth date is stored. Do not send birth dates: export the age or the age band instead.`,
   }),
   unmappedColumn: (column: string, suggestion?: { header: string; field: string }): LocalisedText => ({
     fr:
@@ -141,6 +141,30 @@ export const msg = {
   rowsRejected: (count: number): LocalisedText => ({
     fr: `${count} ligne(s) contiennent des erreurs : rien n'a été importé, car un envoi remplace toutes les données des années qu'il contient. Corrigez les lignes indiquées et envoyez le fichier à nouveau (ou importez en ignorant les lignes en erreur).`,
     en: `${count} row(s) have errors: nothing was imported, because an upload replaces all data of the years it contains. Correct the rows listed and upload the file again (or import skipping the rows in error).`,
+  }),
+  raggedRows: (header: number, count: number, rows: number[], more: boolean): LocalisedText => {
+    const list = rows.join(', ') + (count > rows.length ? '…' : '');
+    return more
+      ? {
+          fr: `${count} ligne(s) ont plus de cellules que l'en-tête n'a de colonnes (${header}) : lignes ${list}. Les cellules en trop, sans titre de colonne, ont été ignorées. Vérifiez qu'aucune valeur n'est décalée (un séparateur dans une cellule non entourée de guillemets, par exemple).`,
+          en: `${count} row(s) have more cells than the header has columns (${header}): rows ${list}. The extra cells, which have no column title, were ignored. Check that no value is shifted (a delimiter inside an unquoted cell, for example).`,
+        }
+      : {
+          fr: `${count} ligne(s) ont moins de cellules que l'en-tête n'a de colonnes (${header}) : lignes ${list}. Les cellules manquantes ont été lues comme vides (« inconnu »). Vérifiez que ces lignes n'ont pas été coupées ou décalées.`,
+          en: `${count} row(s) have fewer cells than the header has columns (${header}): rows ${list}. The missing cells were read as empty ("unknown"). Check that these rows were not cut short or shifted.`,
+        };
+  },
+  fileMissing: (): LocalisedText => ({
+    fr: "Le fichier envoyé n'est plus disponible sur le serveur : rien n'a été importé. Envoyez-le à nouveau.",
+    en: 'The uploaded file is no longer available on the server: nothing was imported. Upload it again.',
+  }),
+  importInterrupted: (): LocalisedText => ({
+    fr: "L'import a été interrompu (le serveur s'est arrêté pendant l'enregistrement) : rien de ce fichier n'a été enregistré et le fichier a été supprimé. Envoyez-le à nouveau.",
+    en: 'The import was interrupted (the server stopped while saving): nothing from this file was stored and the file was deleted. Upload it again.',
+  }),
+  interruptedSummary: (): LocalisedText => ({
+    fr: "Import interrompu : rien n'a été enregistré. Envoyez le fichier à nouveau.",
+    en: 'Import interrupted: nothing was stored. Upload the file again.',
   }),
   headerChanged: (): LocalisedText => ({
     fr: 'Les colonnes ont changé depuis votre envoi précédent : vérifiez que les correspondances sont toujours justes.',

@@ -13,6 +13,7 @@ import {
   type ImportReport,
   type LocalisedText,
   type MappingProfile,
+  type RejectedRows,
 } from '@observatoire/schema';
 import { EtlError, isEtlError } from './errors.js';
 import { openTable } from './readers/index.js';
@@ -22,6 +23,8 @@ import { diffHeaders, planColumns, type ColumnPlan, type HeaderChanges } from '.
 import { msg } from './messages.js';
 import { RowNormaliser, warningMessage, safeRaw, type PendingRows } from './normalise/record.js';
 import { ContentScan, looksLikeFreeText } from './privacy/identifiers.js';
+import { keptValue } from './privacy/kept-values.js';
+import { retentionSettings } from './privacy/retention-settings.js';
 import { loadPseudonymKey } from './privacy/pseudonym.js';
 import { inlineKeyHasher, workerKeyHasher, type KeyHasher } from './privacy/key-hasher.js';
 import {
@@ -118,14 +121,19 @@ export interface RunImportInput {
   keyWorker?: boolean;
   /** Rows staged and merged per chunk (default 100,000; tests use small chunks). */
   chunkRows?: number;
+  /** Days the rejected rows are kept with the batch (default: `retentionSettings().rejectedRowsDays`). */
+  rejectedRowsDays?: number;
 }
 
 export interface ImportResult {
   outcome: ImportOutcome;
   batchId: string | null;
   report: ImportReport;
-  /** True when the caller must delete the raw file (privacy refusal). */
-  deleteFile: boolean;
+  /**
+   * The rejected rows as they may be kept (coded columns only), or null. Already stored with the batch when there is
+   * one; a dry run's caller stores them with its preview.
+   */
+  rejectedRows: RejectedRows | null;
 }
 
 export class AssociationNotFoundError extends EtlError {
@@ -160,6 +168,8 @@ interface Ctx {
   declaredTotal: number | null;
   years: number[];
   batchId: string | null;
+  /** Rejected rows, coded columns only (see `keptValue`), for the rejected-rows file. */
+  rejected: RejectedRows | null;
 }
 
 function issue(
@@ -238,6 +248,70 @@ function buildReport(outcome: ImportOutcome, ctx: Ctx, summary?: LocalisedText):
   };
 }
 
+/**
+ * Rows whose number of cells differs from the header's. A row with more cells than the header has columns loses
+ * the extra ones (they have no column title); one with fewer is read with the missing cells empty. Both are said in
+ * the report with their first rows. Fewer cells are only counted in delimited text: a spreadsheet row simply ends
+ * at its last filled cell.
+ */
+class RaggedRows {
+  private static readonly SHOWN = 10;
+  private readonly width: number;
+  private readonly filled: number;
+  private readonly long = { count: 0, rows: [] as number[] };
+  private readonly short = { count: 0, rows: [] as number[] };
+
+  constructor(
+    headers: readonly string[],
+    private readonly countShort: boolean,
+  ) {
+    this.width = headers.length;
+    // Trailing untitled header cells ("a;b;c;;") do not make shorter rows ragged.
+    let filled = headers.length;
+    while (filled > 0 && (headers[filled - 1] ?? '').trim() === '') filled--;
+    this.filled = filled;
+  }
+
+  observe(row: number, cells: readonly string[]): void {
+    if (cells.length > this.width) {
+      for (let i = this.width; i < cells.length; i++) {
+        if ((cells[i] ?? '').trim() !== '') {
+          this.add(this.long, row);
+          return;
+        }
+      }
+    } else if (this.countShort && cells.length < this.filled) this.add(this.short, row);
+  }
+
+  private add(group: { count: number; rows: number[] }, row: number): void {
+    group.count++;
+    if (group.rows.length < RaggedRows.SHOWN) group.rows.push(row);
+  }
+
+  issues(): ImportIssue[] {
+    const out: ImportIssue[] = [];
+    for (const [group, more] of [
+      [this.long, true],
+      [this.short, false],
+    ] as const) {
+      if (group.count === 0) continue;
+      out.push(
+        issue(
+          more ? 'ragged_row_long' : 'ragged_row_short',
+          'warning',
+          msg.raggedRows(this.filled, group.count, group.rows, more),
+          {
+            count: group.count,
+            rows: group.rows,
+            row: group.rows[0],
+          },
+        ),
+      );
+    }
+    return out;
+  }
+}
+
 /** Turns JSON records into header + cells rows (keys of the first record, then any new key appended). */
 function jsonRowsAdapter() {
   const headers: string[] = [];
@@ -299,11 +373,33 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
       if (!parsed.success) throw invalidProfile(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
       profile = parsed.data;
     }
+    // Batch: an existing one (queue) may already be settled (a redelivered job): its file is gone, nothing changes.
+    let existing: Awaited<ReturnType<typeof getBatch>> = null;
+    if (input.batchId) {
+      existing = await getBatch(db, input.batchId);
+      if (!existing) throw new Error(`import batch ${input.batchId} not found`);
+      if (['committed', 'refused', 'failed', 'superseded'].includes(existing.status)) {
+        return {
+          outcome: (existing.report as ImportReport | null)?.outcome ?? 'failed',
+          batchId: existing.id,
+          report: existing.report as ImportReport,
+          rejectedRows: null,
+        };
+      }
+    }
+    let contentHash: string | null;
+    try {
+      contentHash = await hashFile(input.file);
+    } catch (err) {
+      // A queued batch whose stored file is gone (deleted by hand, a lost volume): it fails with a clear message.
+      if (!existing || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      contentHash = null;
+    }
     const ctx: Ctx = {
       input,
       started,
       association,
-      contentHash: await hashFile(input.file),
+      contentHash: contentHash ?? existing!.contentHash,
       fileName,
       headerRow: null,
       headerChanges: null,
@@ -323,22 +419,12 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
       declaredTotal: null,
       years: [],
       batchId: input.batchId ?? null,
+      rejected: null,
     };
 
-    // Batch: an existing one (queue), or a new one; the same live file is reported as a duplicate.
-    if (input.batchId) {
-      const existing = await getBatch(db, input.batchId);
-      if (!existing) throw new Error(`import batch ${input.batchId} not found`);
-      if (['committed', 'refused', 'failed', 'superseded'].includes(existing.status)) {
-        // A redelivered job: the batch is already settled, nothing changes.
-        return {
-          outcome: (existing.report as ImportReport | null)?.outcome ?? 'failed',
-          batchId: existing.id,
-          report: existing.report as ImportReport,
-          deleteFile: existing.status === 'refused',
-        };
-      }
-    }
+    if (contentHash === null)
+      return await settle(db, ctx, 'failed', [issue('file_missing', 'error', msg.fileMissing())]);
+    // A new batch, unless the queue gave one; the same live file is reported as a duplicate.
     if (!input.dryRun) {
       const same = await findSameFile(db, association.id, ctx.contentHash, input.batchId);
       if (same) {
@@ -347,7 +433,7 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
           en: `This file was already imported for this association on ${same.createdAt.toISOString().slice(0, 10)} (import ${same.id}): nothing changed.`,
         });
         if (input.batchId) await setBatchStatus(db, input.batchId, 'failed', { report, finished: true });
-        return { outcome: 'duplicate', batchId: same.id, report, deleteFile: false };
+        return { outcome: 'duplicate', batchId: same.id, report, rejectedRows: null };
       }
       if (!input.batchId) {
         ctx.batchId = await createBatch(db, {
@@ -359,7 +445,7 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
         if (!ctx.batchId) {
           // Lost a race with a concurrent upload of the same file.
           const report = buildReport('duplicate', ctx);
-          return { outcome: 'duplicate', batchId: null, report, deleteFile: false };
+          return { outcome: 'duplicate', batchId: null, report, rejectedRows: null };
         }
       }
     }
@@ -367,6 +453,16 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
   } finally {
     await db.end().catch(() => {});
   }
+}
+
+/**
+ * A reader's refusal as a report issue. Its raw value (a cell too long, say: most likely a narrative) is dropped:
+ * the message gives the row and column, and a report never keeps a value of a column that is not a coded one.
+ */
+function fileIssue(err: EtlError): Partial<ImportIssue> {
+  const { rawValue: _dropped, ...rest } = err.toJSON();
+  void _dropped;
+  return { ...rest, severity: 'error' };
 }
 
 function invalidProfile(problems: string[]): EtlError {
@@ -385,16 +481,27 @@ async function settle(
 ): Promise<ImportResult> {
   ctx.issues.unshift(...(extra as ImportIssue[]));
   const report = buildReport(outcome, ctx);
+  // A refused file keeps nothing, not even its coded cells.
+  const rejectedRows = outcome === 'refused' ? null : keptRejected(ctx);
   if (ctx.batchId && !ctx.input.dryRun) {
+    // The batch is settled: its stored file, if any, is now deleted by its owner (`releaseSettledFiles`).
     await setBatchStatus(db, ctx.batchId, outcome === 'refused' ? 'refused' : 'failed', {
       report,
       format: ctx.source?.format ?? null,
       finished: true,
+      rejectedRows: rejectedRows && { rows: rejectedRows, days: rejectedRowsDays(ctx) },
     });
-    if (outcome === 'refused')
-      await db.query(`UPDATE import_batch SET stored_file = NULL WHERE id = $1`, [ctx.batchId]);
   }
-  return { outcome, batchId: ctx.batchId, report, deleteFile: outcome === 'refused' };
+  return { outcome, batchId: ctx.batchId, report, rejectedRows };
+}
+
+function rejectedRowsDays(ctx: Ctx): number {
+  return ctx.input.rejectedRowsDays ?? retentionSettings().rejectedRowsDays;
+}
+
+/** The rejected rows worth keeping: none when no row was rejected (or none could be read back). */
+function keptRejected(ctx: Ctx): RejectedRows | null {
+  return ctx.rejected && ctx.rejected.rows.length > 0 ? ctx.rejected : null;
 }
 
 async function loadFile(
@@ -416,7 +523,7 @@ async function loadFile(
         { ...(profile?.sheet && { sheet: profile.sheet }), ...(input.limits && { limits: input.limits }) },
       );
     } catch (err) {
-      if (isEtlError(err)) return settle(db, ctx, 'failed', [{ ...err.toJSON(), severity: 'error' }]);
+      if (isEtlError(err)) return settle(db, ctx, 'failed', [fileIssue(err)]);
       throw err;
     }
     iterator = ctx.source.batches[Symbol.asyncIterator]();
@@ -452,7 +559,7 @@ async function loadFile(
         }
       }
     } catch (err) {
-      if (isEtlError(err)) return settle(db, ctx, 'failed', [{ ...err.toJSON(), severity: 'error' }]);
+      if (isEtlError(err)) return settle(db, ctx, 'failed', [fileIssue(err)]);
       throw err;
     }
 
@@ -482,6 +589,17 @@ async function loadFile(
 
     const plan = planColumns(headers, profile);
     ctx.plan = plan;
+    // Rejected rows are kept with their coded columns only: never an id, a date, free text or an unmapped column.
+    const keptColumns = plan.columns.filter(
+      (c) => (c.status === 'mapped' || c.status === 'wide') && keptValue(c.field, '') !== null,
+    );
+    ctx.rejected = { columns: keptColumns.map((c) => c.header), rows: [] };
+    const keepRejected = (row: number, cells: string[]): void => {
+      if (ctx.rejected!.rows.length >= MAX_REPORTED_ERRORS) return;
+      ctx.rejected!.rows.push({ row, cells: keptColumns.map((c) => keptValue(c.field, cells[c.index] ?? '') ?? '') });
+    };
+    // Ragged rows (more or fewer cells than the header): read as the header says, and reported with their rows.
+    const ragged = new RaggedRows(headers, !isJson && ctx.source.format !== 'xlsx');
     ctx.headerChanges = diffHeaders(lastHeaders, headers);
     if (
       ctx.headerChanges &&
@@ -632,6 +750,7 @@ async function loadFile(
         return false;
       }
       rowsRead++;
+      ragged.observe(row, cells);
       for (let i = 0; i < cells.length; i++) {
         const v = cells[i];
         if (v && v.length >= 6) {
@@ -639,7 +758,9 @@ async function loadFile(
           if (unmappedIdx.has(i) && looksLikeFreeText(v)) freeTextHits.set(i, (freeTextHits.get(i) ?? 0) + 1);
         }
       }
-      const due = normaliser.normalise(cells, row) && normaliser.pendingCount >= keyBatchRows;
+      const accepted = normaliser.normalise(cells, row);
+      if (!accepted) keepRejected(row, cells);
+      const due = accepted && normaliser.pendingCount >= keyBatchRows;
       if (input.onProgress && rowsRead % 10_000 === 0) input.onProgress({ rowsRead, done: false });
       return due;
     };
@@ -662,7 +783,7 @@ async function loadFile(
       if (isEtlError(err)) {
         await db.query('ROLLBACK');
         inTransaction = false;
-        return settle(db, ctx, 'failed', [{ ...err.toJSON(), severity: 'error' }]);
+        return settle(db, ctx, 'failed', [fileIssue(err)]);
       }
       throw err;
     }
@@ -718,6 +839,7 @@ async function loadFile(
       }
     }
     if (!plan.byField.has('caseId')) ctx.issues.push(issue('no_case_id_column', 'info', msg.noCaseIdColumn()));
+    ctx.issues.push(...ragged.issues());
     for (const w of normaliser.groupedWarnings()) {
       ctx.issues.push(
         issue(w.code, 'warning', warningMessage(w), {
@@ -734,7 +856,11 @@ async function loadFile(
 
     // Row errors, then duplicates found in staging.
     const rowErrors: ImportIssue[] = normaliser.errors.map((e) =>
-      issue(e.code, 'error', e.message, { row: e.row, column: e.column, rawValue: e.rawValue }),
+      issue(e.code, 'error', e.message, {
+        row: e.row,
+        column: e.column,
+        ...(e.rawValue !== undefined && { rawValue: e.rawValue }),
+      }),
     );
     let rejected = normaliser.rejectedRows;
     let duplicateTotal = 0;
@@ -795,13 +921,23 @@ async function loadFile(
     if (input.dryRun) {
       await db.query('ROLLBACK');
       inTransaction = false;
-      return { outcome: 'dry_run', batchId: null, report: buildReport('dry_run', ctx), deleteFile: false };
+      return {
+        outcome: 'dry_run',
+        batchId: null,
+        report: buildReport('dry_run', ctx),
+        rejectedRows: keptRejected(ctx),
+      };
     }
     const report = buildReport('committed', ctx);
+    const rejectedRows = keptRejected(ctx);
+    // Committed: the batch no longer needs its stored file, which its owner deletes right after (and the start-up
+    // sweep, `releaseSettledFiles`, if the process dies in between).
     await db.query(
       `UPDATE import_batch SET status = 'committed', format = $2, rows_read = $3, rows_accepted = $4, rows_rejected = $5,
          records_new = $6, records_replaced = $7, records_unchanged = $8, records_removed = $9,
-         reference_years = $10::int[], report = $11::jsonb, finished_at = now()
+         reference_years = $10::int[], report = $11::jsonb, finished_at = now(),
+         rejected_rows = $12::jsonb, rejected_rows_until = CASE WHEN $12::jsonb IS NULL THEN NULL
+           ELSE now() + make_interval(days => $13::int) END
        WHERE id = $1`,
       [
         ctx.batchId,
@@ -815,6 +951,8 @@ async function loadFile(
         merged.recordsRemoved,
         merged.years,
         JSON.stringify(report),
+        rejectedRows ? JSON.stringify(rejectedRows) : null,
+        rejectedRowsDays(ctx),
       ],
     );
     await db.query(
@@ -829,7 +967,7 @@ async function loadFile(
     await db.query('COMMIT');
     inTransaction = false;
     phase('batch bookkeeping and commit');
-    return { outcome: 'committed', batchId: ctx.batchId, report, deleteFile: false };
+    return { outcome: 'committed', batchId: ctx.batchId, report, rejectedRows };
   } catch (err) {
     if (inTransaction) await db.query('ROLLBACK').catch(() => {});
     input.logError?.(err);
@@ -840,7 +978,7 @@ async function loadFile(
     try {
       return await settle(db, ctx, 'failed', [failure]);
     } catch {
-      return { outcome: 'failed', batchId: ctx.batchId, report: buildReport('failed', ctx), deleteFile: false };
+      return { outcome: 'failed', batchId: ctx.batchId, report: buildReport('failed', ctx), rejectedRows: null };
     }
   } finally {
     await hasher?.close().catch(() => {});

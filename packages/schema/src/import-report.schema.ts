@@ -105,3 +105,17 @@ export const importReportSchema = z
   })
   .meta({ id: 'ImportReport', title: 'Import report of one upload' });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/**
+ * The rejected rows of an import as kept with its batch for a stated period (`REJECTED_ROWS_DAYS`): only the
+ * columns whose values may be kept (coded columns: code lists, year, age; never an id, a date or free text), so
+ * that the association can fix the rows and upload again. Built at import time; the raw file is not kept.
+ */
+export const rejectedRowsSchema = z
+  .object({
+    /** Headers of the kept columns, in file order. */
+    columns: z.array(z.string()),
+    rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+  })
+  .meta({ id: 'RejectedRows' });
+export type RejectedRows = z.infer<typeof rejectedRowsSchema>;

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { dataDir } from '@observatoire/db';
+import { retentionSettings } from '@observatoire/etl';
 
 /** Every setting the API reads, with its default. The README lists the same variables. */
 export interface ApiConfig {
@@ -14,6 +13,8 @@ export interface ApiConfig {
   importWorker: boolean;
   /** Hours an unconfirmed preview keeps its uploaded file (then it expires and must be uploaded again). */
   previewMaxAgeHours: number;
+  /** Days an import's rejected rows (coded columns only) are kept for the association to fix them. */
+  rejectedRowsDays: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   /** Origins allowed to send cookie-authenticated state changes (the dashboard), besides the API's own. */
@@ -40,6 +41,8 @@ function int(v: string | undefined, fallback: number): number {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ApiConfig> = {}): ApiConfig {
+  // Upload folder and retention periods: one reading shared with `observatoire worker` and `import` (the ETL's).
+  const retention = retentionSettings(env);
   // Default: trust loopback only, where the dashboard's same-origin proxy runs; it sends X-Forwarded-For/Host.
   const trust = env.TRUST_PROXY ?? 'loopback';
   // A bare number would be read as an IPv4 address ("2" is 0.0.0.2), and Fastify 5 ignores hop counts anyway (it
@@ -58,9 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     // "1"/"true" trusts every hop; any other value is handed to Fastify (addresses, subnets or names like loopback).
     trustProxy: !trust || trust === '0' || trust === 'false' ? false : trust === '1' || trust === 'true' ? true : trust,
     uploadMaxBytes: int(env.UPLOAD_MAX_BYTES, 50 * 1024 * 1024),
-    uploadDir: env.UPLOAD_DIR || path.join(dataDir(), 'uploads'),
+    uploadDir: retention.uploadDir,
     importWorker: env.IMPORT_WORKER !== '0',
-    previewMaxAgeHours: int(env.PREVIEW_MAX_AGE_HOURS, 24),
+    previewMaxAgeHours: retention.previewMaxAgeHours,
+    rejectedRowsDays: retention.rejectedRowsDays,
     sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? 'http://127.0.0.1:3000,http://localhost:3000')

@@ -18,6 +18,8 @@ export class ImportQueueService implements OnModuleInit, OnApplicationShutdown, 
     this.queue = await createImportQueue(this.config.databaseUrl, {
       logError: (err) => this.log.error(err instanceof Error ? err.message : 'import queue error'),
       previewMaxAgeHours: this.config.previewMaxAgeHours,
+      rejectedRowsDays: this.config.rejectedRowsDays,
+      uploadDir: this.config.uploadDir,
     });
     if (this.config.importWorker) await this.queue.work(1);
   }

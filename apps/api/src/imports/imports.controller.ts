@@ -7,7 +7,13 @@ import { AdminOnly, CurrentPrincipal, type Principal } from '../auth/auth.decora
 import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema } from '../openapi/zod-openapi.js';
-import { importListQuerySchema, importSchema, recordsQuerySchema, uploadFormSchema } from './imports.dto.js';
+import {
+  importListQuerySchema,
+  importSchema,
+  recordsQuerySchema,
+  retentionPolicySchema,
+  uploadFormSchema,
+} from './imports.dto.js';
 import { ImportsService } from './imports.service.js';
 
 const idPipe = zodPipe(z.object({ id: z.string().max(64) }));
@@ -41,6 +47,13 @@ export class ImportsController {
   @ApiZodResponse(200, z.array(importSchema))
   list(@Query(zodPipe(importListQuerySchema)) q: { limit: number }, @CurrentPrincipal() p: Principal) {
     return this.imports.list(p, q.limit, p.role === 'admin');
+  }
+
+  @Get('imports/retention')
+  @ApiOperation({ summary: 'What is kept of an upload and for how long (raw file, preview, rejected rows, report)' })
+  @ApiZodResponse(200, retentionPolicySchema)
+  retention() {
+    return this.imports.retentionPolicy();
   }
 
   @Get('imports/:id')

@@ -3,6 +3,7 @@ import {
   IMPORT_BATCH_STATUSES,
   importCountsSchema as schemaImportCounts,
   importReportSchema,
+  localisedTextSchema,
 } from '@observatoire/schema';
 
 const iso = z.iso.datetime({ offset: true });
@@ -26,8 +27,25 @@ export const importSchema = z
     finishedAt: iso.nullable(),
     duplicate: z.boolean().optional().describe('The same file was already uploaded: this is that upload'),
     report: importReportSchema.nullable().describe('The ETL import report, once processed'),
+    retention: z
+      .object({
+        fileKept: z.boolean().describe('The raw file is still stored (queued, being read, or a preview)'),
+        fileDeleteBy: iso.nullable().describe('A preview’s file is deleted at this time at the latest'),
+        rejectedRowsUntil: iso.nullable().describe('The rejected rows (coded columns only) are kept until then'),
+        message: localisedTextSchema.describe('What is kept of this upload and for how long'),
+      })
+      .meta({ id: 'ImportRetention' }),
   })
   .meta({ id: 'Import' });
+
+export const retentionPolicySchema = z
+  .object({
+    previewMaxAgeHours: z.number().int().describe('Hours an unconfirmed preview keeps its file'),
+    rejectedRowsDays: z.number().int().describe('Days the rejected rows (coded columns only) are kept'),
+    message: localisedTextSchema.describe('What is kept of an upload and for how long'),
+  })
+  .meta({ id: 'RetentionPolicy' });
+export type RetentionPolicyView = z.infer<typeof retentionPolicySchema>;
 export type ImportView = z.infer<typeof importSchema>;
 
 export const importListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();

@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
 import { findAssociation, recordAudit } from '@observatoire/db';
-import { receiveImport, runImport, type ImportJobOptions } from '@observatoire/etl';
+import { deleteStoredFile, receiveImport, runImport, type ImportJobOptions } from '@observatoire/etl';
 import { caseRecordFieldDocs, mappingProfileSchema } from '@observatoire/schema';
 import { csvOptions, spreadsheetCell } from '@observatoire/stats';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
@@ -17,8 +17,10 @@ import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { ApiProblem } from '../common/problem.js';
 import { zodIssues } from '../common/zod.js';
 import { ImportQueueService } from './import-queue.service.js';
-import type { ImportView } from './imports.dto.js';
+import type { ImportView, RetentionPolicyView } from './imports.dto.js';
+import { policyText } from './retention.js';
 import { mapImport, IMPORT_COLUMNS } from './imports.mapper.js';
+import { displayName, insertPreview } from './preview.js';
 
 /** Extensions the ETL reads (or recognises to refuse with a clear message); anything else is stored as .bin. */
 const KNOWN_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl', 'xls', 'ods']);
@@ -26,6 +28,8 @@ const KNOWN_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'txt', 'xlsx', 'json', 'n
 interface ReceivedUpload {
   id: string;
   file: string;
+  /** The user's name for the file (reports and errors name it; the file itself is stored under `id`). */
+  originalName: string;
   contentHash: string;
   dryRun: boolean;
   profile: unknown;
@@ -57,6 +61,7 @@ export class ImportsService {
     let file: string | null = null;
     let partial: string | null = null;
     let contentHash = '';
+    let originalName = '';
     let dryRun = false;
     let profileRaw: string | undefined;
     try {
@@ -84,6 +89,7 @@ export class ImportsService {
           await rename(partial, target);
           partial = null;
           file = target;
+          originalName = displayName(part.filename) || path.basename(target);
           contentHash = hash.digest('hex');
         } else if (part.fieldname === 'dryRun') {
           dryRun = ['true', '1', 'on', 'yes'].includes(String(part.value).toLowerCase());
@@ -94,7 +100,7 @@ export class ImportsService {
       if (!file) throw new ApiProblem(400, 'upload_missing_file');
       const profile = profileRaw ? this.parseProfile(profileRaw) : undefined;
       if (req.query && (req.query as Record<string, string>).dryRun === 'true') dryRun = true;
-      return { id, file, contentHash, dryRun, profile };
+      return { id, file, originalName, contentHash, dryRun, profile };
     } catch (err) {
       if (partial) await rm(partial, { force: true });
       if (file) await rm(file, { force: true });
@@ -134,12 +140,13 @@ export class ImportsService {
     const up = await this.receive(req);
     if (up.dryRun) return { status: 200, body: await this.dryRun(up, associationId, p) };
     if (up.profile !== undefined) await this.saveProfile(associationId, up.profile, p);
-    return this.enqueueFile(up.file, up.contentHash, associationId, p);
+    return this.enqueueFile(up.file, up.contentHash, up.originalName, associationId, p);
   }
 
   private async enqueueFile(
     file: string,
     contentHash: string,
+    originalName: string,
     associationId: string,
     p: Principal,
     options: ImportJobOptions = {},
@@ -149,10 +156,11 @@ export class ImportsService {
       associationId,
       contentHash,
       storedFile: file,
+      originalName,
       createdByUserId: p.userId,
     });
     if (received.batchId === null) {
-      await rm(file, { force: true });
+      await deleteStoredFile(file);
       const existing = await this.findOne(received.duplicateOf, p);
       return { status: 200, body: { ...existing, duplicate: true } };
     }
@@ -167,7 +175,8 @@ export class ImportsService {
 
   /**
    * The ETL's dry run (nothing loaded). The preview is kept as a `dry_run` batch holding the report, and the file
-   * is kept so that the preview can be confirmed without uploading again; a refused file is deleted at once.
+   * is kept (at most PREVIEW_MAX_AGE_HOURS) so that the preview can be confirmed, or read again with another
+   * mapping, without uploading again; a file whose dry run ended otherwise (refused, failed) is deleted at once.
    */
   private async dryRun(up: ReceivedUpload, associationId: string, p: Principal): Promise<ImportView> {
     let result;
@@ -175,44 +184,31 @@ export class ImportsService {
       result = await runImport({
         databaseUrl: this.config.databaseUrl,
         file: up.file,
+        fileName: up.originalName,
         association: associationId,
         dryRun: true,
         // The preview shows what confirming would load: the valid rows, with the rejected ones listed.
         skipInvalidRows: true,
+        rejectedRowsDays: this.config.rejectedRowsDays,
         ...(up.profile !== undefined && { profile: up.profile }),
       });
     } catch (err) {
-      await rm(up.file, { force: true });
+      await deleteStoredFile(up.file);
       throw err;
     }
-    const keep = !result.deleteFile && result.report.outcome === 'dry_run';
-    if (!keep) await rm(up.file, { force: true });
+    const keep = result.report.outcome === 'dry_run';
+    if (!keep) await deleteStoredFile(up.file);
     if (keep && up.profile !== undefined) await writeFile(`${up.file}.profile.json`, JSON.stringify(up.profile));
-    const c = result.report.counts ?? {};
-    const status = result.report.outcome === 'refused' ? 'refused' : keep ? 'validated' : 'failed';
-    await this.ds.query(
-      `INSERT INTO import_batch (id, association_id, content_hash, status, dry_run, report, stored_file,
-         created_by_user_id, rows_read, rows_accepted, rows_rejected, records_new, records_replaced,
-         records_unchanged, records_removed, reference_years, finished_at)
-       VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())`,
-      [
-        up.id,
-        associationId,
-        up.contentHash,
-        status,
-        JSON.stringify(result.report),
-        keep ? up.file : null,
-        p.userId,
-        c.rowsRead ?? 0,
-        c.rowsAccepted ?? 0,
-        c.rowsRejected ?? 0,
-        c.recordsNew ?? 0,
-        c.recordsReplaced ?? 0,
-        c.recordsUnchanged ?? 0,
-        c.recordsRemoved ?? 0,
-        result.report.referenceYears ?? [],
-      ],
-    );
+    await insertPreview(this.ds, {
+      id: up.id,
+      associationId,
+      contentHash: up.contentHash,
+      originalName: up.originalName,
+      storedFile: keep ? up.file : null,
+      createdByUserId: p.userId,
+      result,
+      rejectedRowsDays: this.config.rejectedRowsDays,
+    });
     await recordAudit(this.ds.manager, actorOf(p), 'import.dry_run', {
       type: 'import_batch',
       id: up.id,
@@ -224,16 +220,17 @@ export class ImportsService {
   /** Confirms a previewed upload: the kept file is recorded as a real batch and queued. */
   async confirm(id: string, p: Principal): Promise<{ status: number; body: ImportView }> {
     const associationId = this.requireAssociation(p);
-    const rows: { stored_file: string | null; content_hash: string }[] = await this.ds.query(
-      `WITH old AS (
-         SELECT id, stored_file, content_hash FROM import_batch
+    const rows: { stored_file: string | null; content_hash: string; original_name: string | null }[] =
+      await this.ds.query(
+        `WITH old AS (
+         SELECT id, stored_file, content_hash, original_name FROM import_batch
           WHERE id = $1 AND association_id = $2 AND dry_run AND status = 'validated' AND stored_file IS NOT NULL
           FOR UPDATE),
        upd AS (UPDATE import_batch b SET stored_file = NULL FROM old WHERE b.id = old.id
-               RETURNING old.stored_file, old.content_hash)
+               RETURNING old.stored_file, old.content_hash, old.original_name)
        SELECT * FROM upd`,
-      [id, associationId],
-    );
+        [id, associationId],
+      );
     const row = rows[0];
     if (!row?.stored_file) {
       const view = await this.findOne(id, p); // 404 for another association's or an unknown import
@@ -251,7 +248,14 @@ export class ImportsService {
     }
     // The association saw the preview, rejected rows included, and confirmed: the valid rows are loaded and the
     // rejected ones stay listed in the report (and in rejected.csv) to fix and upload again.
-    return this.enqueueFile(row.stored_file, row.content_hash, associationId, p, { skipInvalidRows: true });
+    return this.enqueueFile(
+      row.stored_file,
+      row.content_hash,
+      row.original_name ?? path.basename(row.stored_file),
+      associationId,
+      p,
+      { skipInvalidRows: true },
+    );
   }
 
   async saveProfile(associationId: string, profile: unknown, p: Principal): Promise<void> {
@@ -264,6 +268,15 @@ export class ImportsService {
       id: associationId,
       associationId,
     });
+  }
+
+  /** What is kept of an upload and for how long (the upload page says it before anything is sent). */
+  retentionPolicy(): RetentionPolicyView {
+    const policy = {
+      previewMaxAgeHours: this.config.previewMaxAgeHours,
+      rejectedRowsDays: this.config.rejectedRowsDays,
+    };
+    return { ...policy, message: policyText(policy) };
   }
 
   async getProfile(p: Principal): Promise<unknown> {
@@ -288,7 +301,7 @@ export class ImportsService {
       [id, p.role === 'admin' ? null : (p.associationId ?? '00000000-0000-0000-0000-000000000000')],
     );
     if (!rows[0]) throw new ApiProblem(404, 'not_found');
-    return mapImport(rows[0]);
+    return mapImport(rows[0], this.config);
   }
 
   async list(p: Principal, limit: number, allAssociations = false): Promise<ImportView[]> {
@@ -299,7 +312,7 @@ export class ImportsService {
         ORDER BY b.created_at DESC LIMIT $2`,
       [scope, limit],
     );
-    return rows.map(mapImport);
+    return rows.map((r: Record<string, unknown>) => mapImport(r, this.config));
   }
 
   /** The caller's own normalised records as CSV: UTF-8 with BOM, formula-safe, streamed from PostgreSQL. */

@@ -1,7 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { openTable } from '@observatoire/etl';
-import type { ImportIssue, ImportReport } from '@observatoire/schema';
+import type { ImportIssue, ImportReport, RejectedRows } from '@observatoire/schema';
 import { csvOptions, spreadsheetCell, UTF8_BOM } from '@observatoire/stats';
 
 export type CsvLang = 'fr' | 'en';
@@ -36,14 +35,15 @@ function describe(issues: ImportIssue[], lang: CsvLang): string[] {
 }
 
 /**
- * The rejected rows of an upload as a CSV to fix in a spreadsheet and upload again: the original columns (read
- * again from the stored file, so nothing is re-typed) plus row number, column, value and message. UTF-8 with a
- * BOM and `;` so French Excel opens it right; every text cell formula-safe, since the values are the uploader's
- * raw input. Without the stored file (deleted), only the four report columns are written.
+ * The rejected rows of an upload as a CSV to fix in a spreadsheet and upload again: the coded columns kept at import
+ * time (`rejected_rows`: never an id, a date or free text; the raw file itself is not kept) plus row number, column,
+ * value and message. UTF-8 with a BOM and `;` so French Excel opens it right; every text cell formula-safe, since
+ * the values are the uploader's raw input. Rows whose cells were not kept (past their retention period, or found
+ * as duplicates after reading) are listed from the report alone.
  */
 export function rejectedRowsCsv(
-  report: Pick<ImportReport, 'errors' | 'headerRow' | 'fileName'>,
-  storedFile: string | null,
+  report: Pick<ImportReport, 'errors'>,
+  kept: RejectedRows | null,
   lang: CsvLang,
 ): Readable {
   const rejected = rejectedByRow(report);
@@ -53,59 +53,13 @@ export function rejectedRowsCsv(
   csv.pipe(out);
   const safe = (cells: unknown[]) => cells.map(spreadsheetCell);
 
-  const wanted = new Map(rejected.map((r) => [r.row, r]));
-  const lastRow = rejected.length ? rejected[rejected.length - 1].row : 0;
-  let header: string[] | null = null;
-  const writeHeader = (cells: string[]) => {
-    header = cells;
-    csv.write(safe([...cells, ...EXTRA_COLUMNS[lang]]));
-  };
-
-  async function readOriginalRows(file: string): Promise<void> {
-    const source = await openTable({ path: file, fileName: file });
-    let jsonKeys: string[] | null = null;
-    for await (const raw of source.rows) {
-      let cells = raw.cells;
-      if (raw.record) {
-        jsonKeys ??= Object.keys(raw.record);
-        if (!header) writeHeader(jsonKeys);
-        cells = jsonKeys.map((k) => {
-          const v = raw.record?.[k];
-          return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-        });
-      } else if (raw.row === report.headerRow) {
-        writeHeader(raw.cells);
-        continue;
-      }
-      const hit = wanted.get(raw.row);
-      if (hit) {
-        const width = Math.max(header?.length ?? 0, cells.length);
-        csv.write(
-          safe([...Array.from({ length: width }, (_, i) => cells[i] ?? ''), raw.row, ...describe(hit.issues, lang)]),
-        );
-        wanted.delete(raw.row);
-      }
-      // Leaving the loop releases the file (and stops an XLSX worker).
-      if (raw.row >= lastRow) break;
-    }
+  const header = kept?.columns ?? [];
+  const cellsOf = new Map((kept?.rows ?? []).map((r) => [r.row, r.cells]));
+  csv.write(safe([...header, ...EXTRA_COLUMNS[lang]]));
+  for (const r of rejected) {
+    const cells = cellsOf.get(r.row) ?? [];
+    csv.write(safe([...header.map((_, i) => cells[i] ?? ''), r.row, ...describe(r.issues, lang)]));
   }
-
-  const fill = async () => {
-    if (storedFile && rejected.length > 0) {
-      try {
-        await readOriginalRows(storedFile);
-      } catch {
-        // An unreadable file ends the original columns here; the remaining rows come from the report below.
-      }
-    }
-    if (!header) writeHeader([]);
-    const width = (header as string[] | null)?.length ?? 0;
-    // Rows the file no longer gave back (file deleted or unreadable) are still listed, from the report alone.
-    for (const r of wanted.values()) {
-      csv.write(safe([...Array.from({ length: width }, () => ''), r.row, ...describe(r.issues, lang)]));
-    }
-    csv.end();
-  };
-  fill().catch((err) => out.destroy(err as Error));
+  csv.end();
   return out;
 }

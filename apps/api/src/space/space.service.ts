@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '@observatoire/db';
-import { runImport } from '@observatoire/etl';
-import type { ImportReport } from '@observatoire/schema';
+import { deleteStoredFile, runImport } from '@observatoire/etl';
+import type { ImportReport, RejectedRows } from '@observatoire/schema';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { ApiProblem } from '../common/problem.js';
+import { insertPreview } from '../imports/preview.js';
 import { rejectedRowsCsv, type CsvLang } from './rejected-rows.js';
 
 interface BatchRow {
@@ -19,7 +20,9 @@ interface BatchRow {
   dry_run: boolean;
   stored_file: string | null;
   content_hash: string;
+  original_name: string | null;
   report: ImportReport | null;
+  rejected_rows: RejectedRows | null;
 }
 
 /**
@@ -40,7 +43,8 @@ export class SpaceService {
     }
     const scope = p.role === 'admin' ? null : (p.associationId ?? '00000000-0000-0000-0000-000000000000');
     const rows: BatchRow[] = await this.ds.query(
-      `SELECT id, association_id, status, dry_run, stored_file, content_hash, report FROM import_batch
+      `SELECT id, association_id, status, dry_run, stored_file, content_hash, original_name, report, rejected_rows
+         FROM import_batch
         WHERE id = $1 AND ($2::uuid IS NULL OR association_id = $2::uuid)`,
       [id, scope],
     );
@@ -58,20 +62,21 @@ export class SpaceService {
     });
     const prefix = lang === 'fr' ? 'lignes-rejetees' : 'rejected-rows';
     return {
-      stream: rejectedRowsCsv(batch.report, batch.stored_file, lang),
+      stream: rejectedRowsCsv(batch.report, batch.rejected_rows, lang),
       fileName: `${prefix}-${id.slice(0, 8)}.csv`,
     };
   }
 
   /**
-   * Reads a waiting file (a preview, or an upload refused for row errors) again as a new preview, with the
-   * association's current mapping profile. Nothing is loaded: the user sees the new report and confirms it. The
-   * older preview gives its file to the new one, so only the latest preview can be confirmed.
+   * Reads a waiting preview's file again as a new preview, with the association's current mapping profile. Nothing
+   * is loaded: the user sees the new report and confirms it. The older preview gives its file to the new one, so
+   * only the latest preview can be confirmed. Only a preview has a file to read: an import that ended (committed,
+   * refused or failed) kept none, and a preview keeps its file at most PREVIEW_MAX_AGE_HOURS.
    */
   async rerun(id: string, p: Principal): Promise<{ id: string }> {
     if (!p.associationId) throw new ApiProblem(403, 'member_needs_association');
     const batch = await this.batchOf(id, { ...p, role: 'member' });
-    const waiting = (batch.dry_run && batch.status === 'validated') || batch.status === 'failed';
+    const waiting = batch.dry_run && batch.status === 'validated';
     if (!waiting || !batch.stored_file) throw new ApiProblem(409, 'conflict');
 
     const newId = randomUUID();
@@ -79,52 +84,40 @@ export class SpaceService {
     try {
       await copyFile(batch.stored_file, file);
     } catch {
-      // The stored file is gone (cleaned up or deleted): nothing to read again.
+      // The stored file is gone (expired or deleted): nothing to read again.
       throw new ApiProblem(409, 'conflict');
     }
+    const originalName = batch.original_name ?? path.basename(batch.stored_file);
     let result;
     try {
       result = await runImport({
         databaseUrl: this.config.databaseUrl,
         file,
+        fileName: originalName,
         association: batch.association_id,
         dryRun: true,
+        // As a first preview: what confirming would load, the rejected rows listed.
+        skipInvalidRows: true,
+        rejectedRowsDays: this.config.rejectedRowsDays,
       });
     } catch (err) {
-      await rm(file, { force: true });
+      await deleteStoredFile(file);
       throw err;
     }
-    const keep = !result.deleteFile && result.report.outcome === 'dry_run';
-    if (!keep) await rm(file, { force: true });
-    const c = result.report.counts;
-    const status = result.report.outcome === 'refused' ? 'refused' : keep ? 'validated' : 'failed';
+    const keep = result.report.outcome === 'dry_run';
+    if (!keep) await deleteStoredFile(file);
     await this.ds.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO import_batch (id, association_id, content_hash, status, dry_run, report, stored_file,
-           created_by_user_id, rows_read, rows_accepted, rows_rejected, records_new, records_replaced,
-           records_unchanged, records_removed, reference_years, finished_at)
-         VALUES ($1, $2, $3, $4, true, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())`,
-        [
-          newId,
-          batch.association_id,
-          batch.content_hash,
-          status,
-          JSON.stringify(result.report),
-          keep ? file : null,
-          p.userId,
-          c.rowsRead,
-          c.rowsAccepted,
-          c.rowsRejected,
-          c.recordsNew,
-          c.recordsReplaced,
-          c.recordsUnchanged,
-          c.recordsRemoved,
-          result.report.referenceYears,
-        ],
-      );
-      if (batch.dry_run) {
-        await m.query(`UPDATE import_batch SET stored_file = NULL WHERE id = $1`, [batch.id]);
-      }
+      await insertPreview(m, {
+        id: newId,
+        associationId: batch.association_id,
+        contentHash: batch.content_hash,
+        originalName,
+        storedFile: keep ? file : null,
+        createdByUserId: p.userId,
+        result,
+        rejectedRowsDays: this.config.rejectedRowsDays,
+      });
+      await m.query(`UPDATE import_batch SET stored_file = NULL WHERE id = $1`, [batch.id]);
       await recordAudit(m, actorOf(p), 'import.rerun', {
         type: 'import_batch',
         id: newId,
@@ -132,7 +125,7 @@ export class SpaceService {
         details: { from: batch.id },
       });
     });
-    if (batch.dry_run) await rm(batch.stored_file, { force: true });
+    await deleteStoredFile(batch.stored_file);
     return { id: newId };
   }
 }

@@ -42,6 +42,7 @@ const matrix: Record<string, Case> = {
   // A JSON body instead of multipart: members get 415; the admin acts for no association.
   'POST /api/v1/imports': { body: {}, expect: member(415, 415, 403) },
   'GET /api/v1/imports': { expect: member(200, 200, 200) },
+  'GET /api/v1/imports/retention': { expect: member(200, 200, 200) },
   'GET /api/v1/imports/{id}': { path: (ids) => ids.importA, expect: member(200, 404, 200) },
   'POST /api/v1/imports/{id}/confirm': { path: (ids) => ids.importA, expect: member(409, 404, 403) },
   // A received batch has no report yet (404 for its owner too) and is not waiting for a new preview (409).

@@ -55,8 +55,12 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     const done = await settled(importA, w.memberA.cookie);
     expect(done.status).toBe('committed');
     expect(done.counts.rowsAccepted).toBeGreaterThan(0);
-    expect(done.report).toMatchObject({ outcome: 'committed' });
-    expect(JSON.stringify(done)).not.toMatch(/Marie|uploads\//);
+    // The report names the user's file (its own name, shown only to its association and the admins); the
+    // storage path never leaves the API.
+    expect(done.report).toMatchObject({ outcome: 'committed', fileName: 'Dossiers Marie Curie.csv' });
+    expect(JSON.stringify(done)).not.toMatch(
+      /uploads\/|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.csv/,
+    );
   });
 
   it('never shows an import to another association (404), and lists only the caller’s own', async () => {
@@ -187,6 +191,30 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     expect(done.report.counts.rowsAccepted).toBe(preview.report.counts.rowsAccepted);
     expect(done.report.counts.rowsRejected).toBe(preview.report.counts.rowsRejected);
     expect(done.report.counts.rowsAccepted).toBeGreaterThan(0);
+  });
+
+  it('a crashed import ends failed with a report saying to upload again; every list and page still answers', async () => {
+    const ds = t.app.get(DataSource);
+    // What a worker killed mid-load leaves: a batch in `loading`, no report, nobody holding its lock.
+    const [{ id }] = await ds.query(
+      `INSERT INTO import_batch (association_id, content_hash, status, original_name, stored_file)
+       VALUES ($1, 'crashed', 'loading', 'suivi 2024.xlsx', $2) RETURNING id`,
+      [w.assocA.id, path.join(t.uploadDir, '00000000-0000-4000-8000-00000000c0de.xlsx')],
+    );
+    await t.app.get(ImportQueueService).expirePreviews(); // the queue's sweep, as when the API or a worker starts
+    const one = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: as(w.memberA.cookie) });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ status: 'failed', report: { outcome: 'failed', fileName: 'suivi 2024.xlsx' } });
+    expect(one.json().report.errors[0].message.fr).toMatch(/interrompu.*Envoyez-le à nouveau/);
+    expect(one.json().report.errors[0].message.en).toMatch(/interrupted.*Upload it again/);
+    for (const [url, cookie] of [
+      ['/api/v1/imports', w.memberA.cookie],
+      ['/api/v1/admin/imports', w.admin.cookie],
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: as(cookie) });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.json().map((i: { id: string }) => i.id)).toContain(id);
+    }
   });
 
   it('reports the queue in health', async () => {

@@ -30,9 +30,9 @@ export function registerWorker(program: Command): void {
       const pseudonymKey = await loadPseudonymKey();
       const db = await openLocalDatabase();
       await runMigrations(db.url);
+      // Upload folder and retention periods come from the environment, read as the API reads them.
       const queue = await createImportQueue(db.url, {
         pseudonymKey,
-        previewMaxAgeHours: Number(process.env.PREVIEW_MAX_AGE_HOURS) || 24,
         logError: (err) => process.stderr.write(`worker: ${err instanceof Error ? err.message : String(err)}\n`),
         onResult: (batchId, result) =>
           process.stdout.write(`import ${batchId}: ${result.outcome} (${result.report.counts.rowsAccepted} rows)\n`),

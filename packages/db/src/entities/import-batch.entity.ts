@@ -61,7 +61,20 @@ export class ImportBatchEntity {
   @Column({ type: 'jsonb', nullable: true })
   report: unknown;
 
-  /** Path of the raw file while it is kept (deleted when refused). */
+  /**
+   * The rejected rows (coded columns only: `RejectedRows` of @observatoire/schema), built at import time and kept
+   * until `rejectedRowsUntil` so that the association can fix them; then dropped by the import queue's sweep.
+   */
+  @Column({ type: 'jsonb', name: 'rejected_rows', nullable: true })
+  rejectedRows: unknown;
+
+  @Column({ type: 'timestamptz', name: 'rejected_rows_until', nullable: true })
+  rejectedRowsUntil: Date | null;
+
+  /**
+   * Path of the raw file while its import needs it: queued or being read, or a preview awaiting confirmation (at
+   * most PREVIEW_MAX_AGE_HOURS). Cleared, and the file deleted, as soon as the import ends.
+   */
   @Column({ type: 'text', name: 'stored_file', nullable: true })
   storedFile: string | null;
 

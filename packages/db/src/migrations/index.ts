@@ -4,6 +4,7 @@ import { ImportBatchLiveFileIndex1764400000001 } from './1764400000001-ImportBat
 import { Accounts1764500000000 } from './1764500000000-Accounts.js';
 import { Releases1764600000000 } from './1764600000000-Releases.js';
 import { CaseProfile1764700000000 } from './1764700000000-CaseProfile.js';
+import { ImportRetention1764800000000 } from './1764800000000-ImportRetention.js';
 
 /** Linear, reviewed, in order. Add each new migration at the end. */
 export const migrations = [
@@ -14,4 +15,5 @@ export const migrations = [
   Accounts1764500000000,
   Releases1764600000000,
   CaseProfile1764700000000,
+  ImportRetention1764800000000,
 ];

@@ -17,6 +17,7 @@ import type { CanonicalField } from '../mapping/fields.js';
 import type { ColumnPlan, PlannedColumn } from '../mapping/plan.js';
 import { msg } from '../messages.js';
 import { caseKeyInput, contentKeyInput } from '../privacy/pseudonym.js';
+import { keptValue } from '../privacy/kept-values.js';
 import { KeyPrefixSet } from './key-set.js';
 import { isUnknownToken, looksLikeFormula, parseAge, parseDate, parseYear } from './parse.js';
 
@@ -41,7 +42,8 @@ export interface RowError {
   code: string;
   row: number;
   column: string;
-  rawValue: string;
+  /** Absent when the column's values are never kept (see `keptValue`). */
+  rawValue?: string;
   message: LocalisedText;
 }
 
@@ -237,10 +239,10 @@ export class RowNormaliser {
       const header = ycol?.header ?? '';
       if ('year' in y && y.error === undefined) year = y.year;
       else if (y.error === 'year_missing')
-        rowErrors.push(this.err('year_missing', row, header, raw, msg.yearMissing(header)));
+        rowErrors.push(this.err('year_missing', row, ycol, raw, msg.yearMissing(header)));
       else if (y.error === 'year_invalid')
-        rowErrors.push(this.err('year_invalid', row, header, raw, msg.yearInvalid(header)));
-      else rowErrors.push(this.err('year_out_of_range', row, header, raw, msg.yearOutOfRange(header, y.year!)));
+        rowErrors.push(this.err('year_invalid', row, ycol, raw, msg.yearInvalid(header)));
+      else rowErrors.push(this.err('year_out_of_range', row, ycol, raw, msg.yearOutOfRange(header, y.year!)));
     }
 
     // Age band and minor flag.
@@ -251,9 +253,7 @@ export class RowNormaliser {
       const raw = cells[ageCol.index] ?? '';
       const a = this.ageOf(raw);
       if ('error' in a)
-        rowErrors.push(
-          this.err('age_out_of_range', row, ageCol.header, raw, msg.ageOutOfRange(ageCol.header, a.error)),
-        );
+        rowErrors.push(this.err('age_out_of_range', row, ageCol, raw, msg.ageOutOfRange(ageCol.header, a.error)));
       else {
         ageBand = a.band;
         minor = a.minor;
@@ -270,12 +270,15 @@ export class RowNormaliser {
     } else if (c.birthDate?.[0] && year !== null) {
       const bcol = c.birthDate[0];
       const raw = (cells[bcol.index] ?? '').trim();
-      const d = /^\d{4}$/.test(raw) ? { year: Number(raw) } : parseDate(raw);
+      const d = /^\d{4}$/.test(raw) ? { year: Number(raw), month: 0, day: 0 } : parseDate(raw);
       if (d) {
-        // Age reached during the reference year: the best an export without ages allows.
-        const age = year - d.year;
+        // Age at the reference date when the file gives one (the date of support), otherwise the age reached
+        // during the reference year: the band is all that is kept, never the date.
+        const refCol = c.referenceDate?.[0];
+        const ref = refCol && d.month ? parseDate(cells[refCol.index] ?? '') : null;
+        const age = ref ? ageAt(d, ref) : year - d.year;
         if (age < 0 || age > MAX_AGE)
-          rowErrors.push(this.err('age_out_of_range', row, bcol.header, '', msg.ageOutOfRange(bcol.header, age)));
+          rowErrors.push(this.err('age_out_of_range', row, bcol, '', msg.ageOutOfRange(bcol.header, age)));
         else {
           ageBand = ageBandOf(age);
           minor = isMinorAge(age);
@@ -415,8 +418,15 @@ export class RowNormaliser {
     return out;
   }
 
-  private err(code: string, row: number, column: string, raw: string, message: LocalisedText): RowError {
-    return { code, row, column, rawValue: safeRaw(raw), message };
+  private err(
+    code: string,
+    row: number,
+    col: PlannedColumn | undefined,
+    raw: string,
+    message: LocalisedText,
+  ): RowError {
+    const kept = keptValue(col?.field, raw);
+    return { code, row, column: col?.header ?? '', ...(kept !== null && { rawValue: safeRaw(kept) }), message };
   }
 
   warn(code: string, col: PlannedColumn, raw: string, row: number): void {
@@ -424,6 +434,9 @@ export class RowNormaliser {
       this.collecting.push([code, col, raw]);
       return;
     }
+    // A value of an id, date or free-text column (or one that reads like a narrative) is never kept: its warnings
+    // are grouped without it.
+    raw = keptValue(col.field, raw) ?? '';
     let k = `${code}\u0000${col.index}\u0000${raw}`;
     // Past a bound, further distinct values share one "other values" warning per code and column.
     if (this.warnings.size >= MAX_DISTINCT_WARNINGS && !this.warnings.has(k)) {
@@ -631,6 +644,12 @@ export class RowNormaliser {
     }
     return `${finalise([...acc.channels])}\t${finalise([...acc.platforms])}`;
   }
+}
+
+/** Full years between a birth date and a later date. */
+function ageAt(birth: { year: number; month: number; day: number }, at: { year: number; month: number; day: number }) {
+  const before = at.month < birth.month || (at.month === birth.month && at.day < birth.day);
+  return at.year - birth.year - (before ? 1 : 0);
 }
 
 /** Sorted, deduplicated; `unknown` only when nothing else is known. */

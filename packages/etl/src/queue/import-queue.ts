@@ -1,8 +1,9 @@
-import { rm } from 'node:fs/promises';
 import type PgBoss from 'pg-boss';
 import pg from 'pg';
-import { expirePreviews, getBatch, recoverInterruptedBatches } from '../load/batches.js';
+import { getBatch, releaseSettledFiles } from '../load/batches.js';
 import { runImport, type ImportResult } from '../pipeline.js';
+import { deleteStoredFile, sweepRetention, type SweepResult } from '../privacy/retention.js';
+import { retentionSettings } from '../privacy/retention-settings.js';
 
 /** The pg-boss queue of imports: one job per received batch. */
 export const IMPORT_QUEUE = 'observatoire-import';
@@ -14,8 +15,12 @@ export interface ImportQueueOptions {
   /** Job expiry: an import taking longer is retried (the redelivery finds the batch and changes nothing). */
   expireInSeconds?: number;
   pseudonymKey?: Buffer;
-  /** Unconfirmed previews older than this lose their stored file (default 24; checked hourly by workers). */
+  /** Unconfirmed previews older than this lose their stored file (default: `retentionSettings()`). */
   previewMaxAgeHours?: number;
+  /** Days an import's rejected rows are kept (default: `retentionSettings()`). */
+  rejectedRowsDays?: number;
+  /** The upload folder, swept for files no batch refers to (default: `retentionSettings()`). */
+  uploadDir?: string;
 }
 
 /** What the uploader chose for this import. */
@@ -31,8 +36,13 @@ export interface ImportQueue {
   work(concurrency?: number): Promise<void>;
   /** Stops fetching, waits for running imports to finish (graceful), and closes the connections. */
   stop(timeoutMs?: number): Promise<void>;
-  /** Expires unconfirmed previews now (workers also do it at start and every hour); returns how many. */
+  /** Expires unconfirmed previews now (done at start and hourly by `sweep`); returns how many. */
   expirePreviews(): Promise<number>;
+  /**
+   * Applies the retention rules now (`sweepRetention`): done when the queue opens (API and worker alike), every
+   * hour while it works, and after each import.
+   */
+  sweep(): Promise<SweepResult>;
   readonly boss: PgBoss;
 }
 
@@ -47,8 +57,16 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
   const boss = new Boss({ connectionString: databaseUrl, max: 4 });
   boss.on('error', (err) => options.logError?.(err));
   await boss.start();
-  // Batches a crashed worker left in `loading` are settled before new work starts.
-  await withClient(databaseUrl, (c) => recoverInterruptedBatches(c));
+  const settings = retentionSettings();
+  const retention = {
+    previewMaxAgeHours: options.previewMaxAgeHours ?? settings.previewMaxAgeHours,
+    rejectedRowsDays: options.rejectedRowsDays ?? settings.rejectedRowsDays,
+    uploadDir: options.uploadDir ?? settings.uploadDir,
+  };
+  const sweep = () => withClient(databaseUrl, (c) => sweepRetention(c, retention));
+  // Before new work starts: batches a crashed worker left in `loading` are settled, and files left behind by a
+  // crash (or by an older version that kept them) are deleted.
+  await sweep();
   await boss.createQueue(IMPORT_QUEUE, {
     name: IMPORT_QUEUE,
     retryLimit: 2,
@@ -78,6 +96,7 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
       association: batch.associationId,
       batchId,
       skipInvalidRows: Boolean(job.skipInvalidRows),
+      rejectedRowsDays: retention.rejectedRowsDays,
       ...(rows[0]?.created_by_user_id && { createdByUserId: rows[0].created_by_user_id }),
       ...(options.pseudonymKey && { pseudonymKey: options.pseudonymKey }),
       logError: options.logError,
@@ -92,31 +111,26 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
         );
       },
     });
-    if (result.deleteFile && batch.storedFile) await rm(batch.storedFile, { force: true });
+    // The import has ended (committed, refused or failed): its raw file goes now. A batch that did not settle (the
+    // database went away mid-way) keeps it for the job's retry; the hourly sweep deletes it once settled.
+    const settled = await withClient(databaseUrl, (c) => releaseSettledFiles(c));
+    for (const f of settled) await deleteStoredFile(f);
     options.onResult?.(batchId, result);
     return result;
   }
 
-  const expire = async (): Promise<number> => {
-    const files = await withClient(databaseUrl, (c) => expirePreviews(c, options.previewMaxAgeHours ?? 24));
-    for (const f of files) {
-      await rm(f, { force: true });
-      await rm(`${f}.profile.json`, { force: true });
-    }
-    return files.length;
-  };
   let expiryTimer: NodeJS.Timeout | undefined;
 
   return {
     boss,
-    expirePreviews: expire,
+    expirePreviews: async () => (await sweep()).expired,
+    sweep,
     async enqueue(batchId, jobOptions = {}) {
       return boss.send(IMPORT_QUEUE, { batchId, ...jobOptions }, { singletonKey: batchId });
     },
     async work(concurrency = 1) {
-      const expireLogged = () => expire().catch((err) => options.logError?.(err));
-      await expireLogged();
-      expiryTimer ??= setInterval(expireLogged, 3_600_000);
+      const sweepLogged = () => sweep().catch((err) => options.logError?.(err));
+      expiryTimer ??= setInterval(sweepLogged, 3_600_000);
       expiryTimer.unref();
       for (let i = 0; i < Math.max(1, concurrency); i++) {
         await boss.work<{ batchId: string } & ImportJobOptions>(

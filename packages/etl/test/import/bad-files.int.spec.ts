@@ -15,10 +15,10 @@ describe('bad files', () => {
   });
   afterAll(() => h.close());
 
-  it('pii-names.csv is refused whole: the identifier columns are named, nothing is kept, the caller deletes the file', async () => {
+  it('pii-names.csv is refused whole: the identifier columns are named, nothing is kept, not even rejected rows', async () => {
     const r = await h.run(fixture('bad/pii-names.csv'), 'aurore-paris');
     expect(r.outcome).toBe('refused');
-    expect(r.deleteFile).toBe(true);
+    expect(r.rejectedRows).toBeNull();
     const refused = r.report.warnings.filter((w) => w.code === 'identifier_column').map((w) => w.column);
     expect(refused).toEqual(['Nom', 'Prénom', 'Téléphone']);
     expect(r.report.warnings[0].message.fr).toMatch(/refusé en entier/);

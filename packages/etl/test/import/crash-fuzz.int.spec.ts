@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { importReportSchema } from '@observatoire/schema';
 import { recoverInterruptedBatches } from '../../src/index.js';
 import { fixture, harness, type Harness } from './helpers.js';
 
@@ -37,7 +38,11 @@ describe('a crash while loading leaves nothing behind', () => {
       crashed.batchId,
     ]);
     expect(after[0].status).toBe('failed');
-    expect(after[0].report.interrupted).toBe(true);
+    // A complete failed report (the association space reads it with the report schema), saying what to do.
+    expect(importReportSchema.parse(after[0].report)).toMatchObject({ outcome: 'failed', batchId: crashed.batchId });
+    expect(after[0].report.errors[0]).toMatchObject({ code: 'import_interrupted', severity: 'error' });
+    expect(after[0].report.errors[0].message.fr).toMatch(/interrompu.*Envoyez-le à nouveau/);
+    expect(after[0].report.errors[0].message.en).toMatch(/interrupted.*Upload it again/);
     expect(await h.snapshot()).toBe(before);
     // The same file can then be imported normally.
     const retry = await h.run(fixture('aurore-paris-2019-2024.csv'), 'crash');

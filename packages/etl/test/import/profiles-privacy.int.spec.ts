@@ -131,7 +131,7 @@ describe('privacy guard', () => {
     const f = await h.writeFile('content.csv', `Année;Sexe;Info\n2023;F;autre\n2023;F;${value}\n2023;H;autre\n`);
     const r = await h.run(f, 'pp');
     expect(r.outcome).toBe('refused');
-    expect(r.deleteFile).toBe(true);
+    expect(r.rejectedRows).toBeNull();
     const w = r.report.warnings.find((x) => x.code === 'identifier_content');
     expect(w).toMatchObject({ column: 'Info', row: 3, count: 1 });
     expect(w?.message.fr).toContain('refusé');

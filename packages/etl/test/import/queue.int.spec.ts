@@ -33,10 +33,11 @@ describe('import queue (pg-boss)', () => {
 
   it('runs a received batch; the load and the job completion commit together; a redelivery changes nothing', async () => {
     const stored = await copyFixture('safe-harbour-nice-export.csv', h.tmp);
+    const contentHash = await hashFile(stored);
     const received = await receiveImport({
       databaseUrl: h.db.url,
       associationId,
-      contentHash: await hashFile(stored),
+      contentHash,
       storedFile: stored,
       originalName: 'safe-harbour-nice-export.csv',
     });
@@ -54,6 +55,8 @@ describe('import queue (pg-boss)', () => {
       received.batchId,
     ]);
     expect(rows[0].n).toBe(124);
+    // The import has ended: its stored file is gone.
+    await waitFor(async () => (!existsSync(stored) ? true : null));
 
     // The same job delivered again (crash after COMMIT, expiry): the batch is settled, nothing changes.
     const before = await h.snapshot();
@@ -71,7 +74,7 @@ describe('import queue (pg-boss)', () => {
     const dup = await receiveImport({
       databaseUrl: h.db.url,
       associationId,
-      contentHash: await hashFile(stored),
+      contentHash,
       storedFile: stored,
     });
     expect(dup).toEqual({ batchId: null, duplicateOf: received.batchId });
