@@ -7,6 +7,8 @@ export const API = {
   logout: '/api/v1/auth/logout',
   me: '/api/v1/auth/me',
   imports: '/api/v1/imports',
+  /** What is kept of an upload and for how long (stated by the API, which applies it). */
+  retention: '/api/v1/imports/retention',
   import: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}`,
   confirm: (id: string) => `/api/v1/imports/${encodeURIComponent(id)}/confirm`,
   /** Served by the API's space module (apps/api/src/space). */

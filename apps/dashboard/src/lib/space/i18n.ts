@@ -35,7 +35,8 @@ const fr = {
   upload: {
     title: 'Envoyer un fichier',
     intro:
-      'Envoyez l’export anonymisé de vos dossiers : CSV (séparateur ; ou ,), Excel (.xlsx) ou OpenDocument (.ods). Les colonnes de noms, téléphones, adresses ou dates de naissance sont refusées : retirez-les avant l’envoi.',
+      'Envoyez l’export anonymisé de vos dossiers : CSV (séparateur ; ou ,), Excel (.xlsx) ou OpenDocument (.ods). Un fichier contenant des noms, téléphones, adresses e-mail ou postales ou numéros de pièce d’identité est refusé en entier : retirez ces colonnes avant l’envoi. N’envoyez pas de dates de naissance : une date de naissance complète est convertie en tranche d’âge à la date de référence puis effacée, exportez plutôt l’âge. Les colonnes de texte libre (observations, récits) sont ignorées et jamais enregistrées.',
+    keptTitle: 'Ce qui est conservé, et combien de temps',
     file: 'Fichier à envoyer',
     fileHelp: 'Glissez-déposez le fichier ici, ou cliquez pour le choisir. 50 Mo au plus.',
     dropHere: 'Déposez le fichier ici',
@@ -118,6 +119,8 @@ const fr = {
     value: 'Valeur lue',
     problem: 'Problème et correction',
     empty: '(vide)',
+    notKept: '(non conservée : identifiant, date ou texte libre)',
+    keptTitle: 'Ce qui est conservé',
     downloadRejected: 'Télécharger les lignes rejetées (CSV pour Excel)',
     warningsTitle: 'Valeurs non reconnues',
     warningsIntro:
@@ -233,7 +236,8 @@ const en: SpaceMessages = {
   upload: {
     title: 'Upload a file',
     intro:
-      'Upload the anonymised export of your case files: CSV (; or , separated), Excel (.xlsx) or OpenDocument (.ods). Columns of names, phone numbers, addresses or dates of birth are refused: remove them before uploading.',
+      'Upload the anonymised export of your case files: CSV (; or , separated), Excel (.xlsx) or OpenDocument (.ods). A file holding names, phone numbers, e-mail or postal addresses or identity document numbers is refused whole: remove those columns before uploading. Do not send birth dates: a full birth date is turned into an age band at the reference date, then discarded; export the age instead. Free-text columns (notes, narratives) are ignored and never stored.',
+    keptTitle: 'What is kept, and for how long',
     file: 'File to upload',
     fileHelp: 'Drag and drop the file here, or click to choose it. 50 MB at most.',
     dropHere: 'Drop the file here',
@@ -316,6 +320,8 @@ const en: SpaceMessages = {
     value: 'Value read',
     problem: 'Problem and fix',
     empty: '(empty)',
+    notKept: '(not kept: identifier, date or free text)',
+    keptTitle: 'What is kept',
     downloadRejected: 'Download the rejected rows (CSV for Excel)',
     warningsTitle: 'Values not recognised',
     warningsIntro:

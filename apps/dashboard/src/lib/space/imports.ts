@@ -60,6 +60,8 @@ export interface ImportView {
   warnings: ImportWarningView[];
   notes: Localised[];
   summary: Localised | null;
+  /** What is kept of this upload and for how long (the API's statement). */
+  retention: Localised | null;
   refusal: Localised | null;
   failure: Localised | null;
   associationSlug: string | null;
@@ -191,6 +193,7 @@ export function toImportView(raw: unknown): ImportView {
     notes,
     warnings: warningsRaw.map((w) => toWarning(w, fieldOf)).filter((w): w is ImportWarningView => w !== null),
     summary,
+    retention: isObj(b.retention) ? localised(b.retention.message) : null,
     refusal: refused ? (localised(b.refusalReason) ?? summary) : null,
     failure: status === 'failed' ? (localised(b.error) ?? summary) : null,
     associationSlug: str(assoc.slug, b.associationSlug, report.association),

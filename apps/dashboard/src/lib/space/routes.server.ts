@@ -10,6 +10,7 @@ import { currentUploadByYear, isPending } from './imports';
 import {
   confirmAction,
   currentUser,
+  retentionText,
   getImport,
   listImports,
   loginAction,
@@ -46,7 +47,7 @@ export const logoutActions = (locale: SpaceLocale) => ({ default: (e: RequestEve
 export function uploadLoad(locale: SpaceLocale) {
   return async (event: RequestEvent) => {
     await requireUser(event, locale);
-    return { flash: takeFlash(event) };
+    return { flash: takeFlash(event), retention: await retentionText(event, locale) };
   };
 }
 

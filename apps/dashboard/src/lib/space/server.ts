@@ -1,7 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { API } from './endpoints';
 import { spaceMessages, spacePaths, type SpaceLocale } from './i18n';
-import { markClosedPreviews, problemMessage, toImportView, type ImportView } from './imports';
+import { localised, markClosedPreviews, problemMessage, toImportView, type ImportView } from './imports';
 
 export interface SpaceUser {
   id: string;
@@ -99,6 +99,18 @@ export async function getImport(event: RequestEvent, locale: SpaceLocale, id: st
   // Whether this preview was already confirmed or previewed again: only the newest can go on.
   const all = await listImports(event, locale);
   return all.find((i) => i.id === imp.id) ?? imp;
+}
+
+/** What is kept of an upload and for how long, as the API states it (the upload page says it before sending). */
+export async function retentionText(event: RequestEvent, locale: SpaceLocale): Promise<string | null> {
+  try {
+    const res = await event.fetch(API.retention, { headers: { accept: 'application/json' } });
+    // The page still works without it (the API unreachable says so when the file is sent).
+    const body = res.ok ? await readJson(res) : null;
+    return isObj(body) ? (localised(body.message)?.[locale] ?? null) : null;
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- form actions
