@@ -1,38 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { registerMigrate } from './commands/migrate.js';
-import { registerStart } from './commands/start.js';
-import { registerDemo } from './commands/demo.js';
-import { registerAdmin } from './commands/admin.js';
-import { registerImport } from './commands/import.js';
-import { registerWorker } from './commands/worker.js';
-import { registerRelease } from './commands/release.js';
-
-/**
- * The one command line of Observatoire: `npx observatoire <command>`. Each command lives in its own file under
- * src/commands/ and registers itself here.
- */
-export function buildProgram(): Command {
-  const program = new Command('observatoire')
-    .description('Observatoire : plateforme de données ouvertes / open data platform')
-    // The Node version too: the project pins Node 24 as a dev dependency, which `npx observatoire` runs on.
-    .version(`observatoire ${cliVersion()} (Node ${process.version})`, '-V, --version')
-    .showHelpAfterError()
-    .exitOverride();
-  registerStart(program);
-  registerMigrate(program);
-  registerDemo(program);
-  registerAdmin(program);
-  registerImport(program);
-  registerWorker(program);
-  registerRelease(program);
-  return program;
-}
-
-function cliVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.js';
 
 async function main(): Promise<void> {
   const program = buildProgram();
@@ -44,7 +11,13 @@ async function main(): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
-    const message = err instanceof Error ? err.message : String(err);
+    // Something rejected with a bare value (or nothing): never print "Error: undefined".
+    const message =
+      err instanceof Error && err.message
+        ? err.message
+        : err === undefined || err === null || (err instanceof Error && !err.message)
+          ? 'erreur inattendue, relancez avec OBSERVATOIRE_DEBUG=1 pour le détail / unexpected error, run again with OBSERVATOIRE_DEBUG=1 for details'
+          : String(err);
     process.stderr.write(`Erreur : ${message}\nError: ${message}\n`);
     process.exitCode = 1;
   }

@@ -27,6 +27,13 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Forward the servers' own output (npm start) or keep it for error messages only (tests). */
   inheritOutput?: boolean;
+  /**
+   * The embedded database is this stack's alone (`npm start`): refuse to run on a server another process started.
+   * Commands run beside it (admin, import, migrate) use this stack's server.
+   */
+  exclusiveDatabase?: boolean;
+  /** First delay before a crashed API or dashboard is started again (doubled at each crash in a row, up to 30 s). */
+  restartDelayMs?: number;
 }
 
 export interface Stack {
@@ -38,8 +45,14 @@ export interface Stack {
 
 interface Service {
   name: string;
+  script: string;
+  env: Record<string, string>;
+  inherit: boolean;
   child: ChildProcess;
   output: string[];
+  /** Set by `stopService`: an exit is then expected, not a crash. */
+  stopping: boolean;
+  restartTimer?: NodeJS.Timeout;
 }
 
 function isPortFree(port: number, host: string): Promise<boolean> {
@@ -60,23 +73,69 @@ export function withHeapCap(nodeOptions: string | undefined): string {
   return `${nodeOptions ?? ''} --max-old-space-size=1024`.trim();
 }
 
-function startService(name: string, script: string, env: Record<string, string>, inherit: boolean): Service {
-  const child = spawn(process.execPath, [script], {
+function spawnChild(service: Service): void {
+  const child = spawn(process.execPath, [service.script], {
     cwd: repoRoot(),
     // Own process group: a terminal's Ctrl-C reaches only the supervisor, which stops the services in order
     // (dashboard, API with its workers, then the database) instead of all at once.
     detached: true,
-    env: { ...process.env, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS), ...env },
-    stdio: inherit ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS), ...service.env },
+    stdio: service.inherit ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
   });
-  const output: string[] = [];
   const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
+    service.output.push(chunk.toString());
+    if (service.output.length > 200) service.output.shift();
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  return { name, child, output };
+  service.child = child;
+}
+
+function startService(name: string, script: string, env: Record<string, string>, inherit: boolean): Service {
+  const service = { name, script, env, inherit, output: [], stopping: false } as unknown as Service;
+  spawnChild(service);
+  return service;
+}
+
+/** A service that ran this long before crashing starts its backoff again from the first delay. */
+const STABLE_MS = 60_000;
+const MAX_RESTART_DELAY_MS = 30_000;
+
+/**
+ * Watches a started service: when it exits without being asked to (a crash, an out-of-memory kill), it is started
+ * again after a delay that doubles with each crash in a row (1 s, 2 s, 4 s… up to 30 s), and both are logged.
+ */
+function supervise(service: Service, healthUrl: string, firstDelayMs: number, log: (line: string) => void): void {
+  let crashes = 0;
+  let startedAt = Date.now();
+  const watch = () => {
+    service.child.once('exit', (code, signal) => {
+      if (service.stopping) return;
+      if (Date.now() - startedAt > STABLE_MS) crashes = 0;
+      const delay = Math.min(MAX_RESTART_DELAY_MS, firstDelayMs * 2 ** crashes);
+      crashes++;
+      const how = signal ? `signal ${signal}` : `code ${code}`;
+      const seconds = (delay / 1000).toLocaleString('fr-FR');
+      log(
+        `${service.name} s'est arrêté (${how}) : redémarrage dans ${seconds} s (arrêt n° ${crashes}). / ` +
+          `${service.name} stopped (${how}): restarting in ${delay / 1000} s (crash ${crashes}).`,
+      );
+      service.restartTimer = setTimeout(() => {
+        if (service.stopping) return;
+        startedAt = Date.now();
+        spawnChild(service);
+        watch();
+        waitForHttp(healthUrl, service).then(
+          () => log(`${service.name} redémarré / restarted.`),
+          (err: unknown) =>
+            log(
+              `${service.name} ne redémarre pas / does not restart: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+            ),
+        );
+      }, delay);
+    });
+  };
+  watch();
 }
 
 async function waitForHttp(url: string, service: Service, timeoutMs = 60_000): Promise<void> {
@@ -103,6 +162,8 @@ async function waitForHttp(url: string, service: Service, timeoutMs = 60_000): P
 }
 
 async function stopService(service: Service): Promise<void> {
+  service.stopping = true;
+  if (service.restartTimer) clearTimeout(service.restartTimer);
   if (service.child.exitCode !== null || service.child.signalCode !== null) return;
   service.child.kill('SIGTERM');
   const timer = setTimeout(() => service.child.kill('SIGKILL'), 10_000);
@@ -131,7 +192,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     await ensureDatabase(databaseUrl);
     stopDb = () => embedded.stop();
   } else {
-    const handle = await openLocalDatabase();
+    const handle = await openLocalDatabase(undefined, { exclusive: opts.exclusiveDatabase });
     databaseUrl = handle.url;
     stopDb = () => handle.stop();
   }
@@ -206,6 +267,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     // The API first: the dashboard's pages need it, and asking them earlier only fills the logs with retries.
     await waitForHttp(`${apiUrl}/api/health`, api);
     await waitForHttp(`${dashboardUrl}/`, dashboard);
+    const firstDelay = opts.restartDelayMs ?? 1_000;
+    supervise(api, `${apiUrl}/api/health`, firstDelay, log);
+    supervise(dashboard, `${dashboardUrl}/`, firstDelay, log);
     return { databaseUrl, apiUrl, dashboardUrl, stop };
   } catch (err) {
     await stop();

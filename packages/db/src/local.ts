@@ -11,13 +11,17 @@ export interface DatabaseHandle {
 
 /**
  * The database as `npm start` and the command line use it: `DATABASE_URL` when set, otherwise an embedded
- * PostgreSQL with its data under `.data/pg`, kept between runs.
+ * PostgreSQL with its data under `.data/pg`, kept between runs. A command run while `npm start` runs uses the
+ * server `npm start` started (found through the data folder); `exclusive` (for `start` itself) refuses to.
  */
-export async function openLocalDatabase(log?: (line: string) => void): Promise<DatabaseHandle> {
+export async function openLocalDatabase(
+  log?: (line: string) => void,
+  options: { exclusive?: boolean } = {},
+): Promise<DatabaseHandle> {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: null, stop: async () => {} };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir(), 'pg'), log });
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir(), 'pg'), log, ...options });
   const url = withDatabase(embedded.url, 'observatoire');
   await ensureDatabase(url);
   return { url, embedded, stop: () => embedded.stop() };

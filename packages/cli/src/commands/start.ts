@@ -19,6 +19,8 @@ export function registerStart(program: Command): void {
         seed: opts.demo ? (url) => seedDemoIfEmpty(url, say) : undefined,
         log: say,
         inheritOutput: true,
+        // The embedded database is start's for its whole life; admin commands run beside it use it.
+        exclusiveDatabase: true,
       });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       say('');
