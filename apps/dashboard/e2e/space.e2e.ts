@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Session } from './space/browser';
 import { axeViolations, dropFile, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
+import { createDataSource } from '@observatoire/db';
 import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
 
 const expected = JSON.parse(await readFile(path.join(fixtures, 'expected.json'), 'utf8')) as {
@@ -82,6 +83,10 @@ describe('association space', () => {
     const page = pageA;
     await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
     expect(await axeViolations(page)).toEqual([]);
+    // Before anything is sent, the page says what is kept and for how long (the API's own statement).
+    const kept = (await page.locator('section.retention').textContent()) ?? '';
+    expect(kept).toMatch(/supprimé dès la fin de son import.*24 h au plus.*pendant 30 jours/);
+    expect(kept).toMatch(/tranche d’âge.*ne transmettez pas de dates de naissance/);
     await dropFile(page, '.dropzone', path.join(fixtures, 'aurore-paris-2019-2024.csv'), 'text/csv');
     await expect.poll(() => page.locator('.chosen').textContent()).toContain('aurore-paris-2019-2024.csv');
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
@@ -111,6 +116,7 @@ describe('association space', () => {
       .poll(() => page.locator('[data-count="loaded"]').textContent(), { timeout: 60_000 })
       .toBe(String(cases));
     expect(await axeViolations(page)).toEqual([]);
+    expect(await page.locator('section.kept').textContent()).toMatch(/Le fichier envoyé a été supprimé/);
     await screenshot(page, '03-committed');
 
     const after = await page.request.get(`${stack.dashboardUrl}/api/v1/records.csv`);
@@ -288,6 +294,42 @@ describe('association space', () => {
 
     const profile = await page.request.get(`${stack.dashboardUrl}/api/v1/associations/me/mapping-profile`);
     expect(await profile.json()).toMatchObject({ values: { recruitmentPlatforms: { Kikou: 'other' } } });
+  });
+});
+
+describe('an import a crash interrupted', () => {
+  it('ends failed with a report saying to upload again; the history, its page and the admin list still render', async () => {
+    // What a worker killed mid-load leaves: a batch in `loading` without a report, whose lock nobody holds. The
+    // next import (or a worker's start) ends it.
+    const ds = await createDataSource(stack.databaseUrl).initialize();
+    let id: string;
+    try {
+      [{ id }] = await ds.query(
+        `INSERT INTO import_batch (association_id, content_hash, status, original_name)
+         SELECT id, 'crashed-e2e', 'loading', 'suivi-2024.xlsx' FROM association WHERE slug = $1 RETURNING id`,
+        [accounts.a.slug],
+      );
+    } finally {
+      await ds.destroy();
+    }
+    const page = pageA;
+    await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
+    await page.locator('#file').setInputFiles(path.join(fixtures, 'unknown-platform.csv'));
+    await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
+    await waitForOutcome(page);
+
+    const history = await page.goto(`${stack.dashboardUrl}/espace`);
+    expect(history?.status()).toBe(200);
+    const report = await page.goto(`${stack.dashboardUrl}/espace/imports/${id}`);
+    expect(report?.status()).toBe(200);
+    expect(await page.locator('#failed-title').textContent()).toContain('Le traitement a échoué');
+    expect(await page.locator('main').textContent()).toMatch(/interrompu.*Envoyez-le à nouveau/);
+    const api = await page.request.get(`${stack.dashboardUrl}/api/v1/imports`);
+    expect(api.status()).toBe(200);
+    const en = await page.goto(`${stack.dashboardUrl}/en/space/imports/${id}`);
+    expect(en?.status()).toBe(200);
+    expect(await page.locator('main').textContent()).toMatch(/interrupted.*Upload it again/);
   });
 });
 

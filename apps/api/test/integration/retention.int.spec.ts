@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { createImportQueue } from '@observatoire/etl';
 import { importReportSchema } from '@observatoire/schema';
-import { multipart, startTestApp, type TestApp } from './harness.js';
+import { settledImport, startTestApp, uploadFile, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
 
 /**
@@ -65,27 +65,12 @@ describe('retention: no raw file kept, no free text stored', () => {
   const as = (cookie: string) => ({ cookie, origin: 'http://127.0.0.1:3000' });
 
   async function upload(name: string, content: Buffer, fields: Record<string, string> = {}, cookie = w.memberA.cookie) {
-    const body = multipart({ name, content }, fields);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/imports',
-      headers: { ...as(cookie), ...body.headers },
-      payload: body.payload,
-    });
+    const res = await uploadFile(t.app, cookie, { name, content }, fields);
     expect([200, 202]).toContain(res.statusCode);
     return res.json() as { id: string; status: string; dryRun: boolean };
   }
 
-  async function settled(id: string, cookie = w.memberA.cookie) {
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { cookie } });
-      const body = res.json();
-      if (body.dryRun || !['received', 'validated', 'loading'].includes(body.status)) return body;
-      if (Date.now() > deadline) throw new Error(`import ${id} still ${body.status}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const settled = (id: string, cookie = w.memberA.cookie) => settledImport(t.app, id, cookie);
 
   /** The worker deletes the file right after settling the batch: wait for that, then nothing may be left. */
   async function expectNoUploads(): Promise<void> {
