@@ -36,7 +36,15 @@ export async function ensureDatabase(url: string): Promise<void> {
   await c.connect();
   try {
     const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    if (!rowCount) {
+      try {
+        await c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      } catch (err) {
+        // Another command created it meanwhile (two commands on a fresh folder): that is what was wanted.
+        const code = (err as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw err;
+      }
+    }
   } finally {
     await c.end();
   }

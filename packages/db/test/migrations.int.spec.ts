@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database.js';
-import { runMigrations } from '../src/migrate.js';
+import { ensureDatabase, runMigrations } from '../src/migrate.js';
 import { migrations } from '../src/migrations/index.js';
 import { importReportSchema } from '@observatoire/schema';
 
@@ -43,6 +43,16 @@ describe('migrations on real PostgreSQL', () => {
     await c.end();
     expect(rows.map((r) => r.name)).toEqual(migrations.map((m) => new m().name));
     expect(await runMigrations(db.url)).toEqual([]);
+  });
+
+  it('commands creating the same database at once all succeed (fresh data folder)', async () => {
+    const url = new URL(inject('pgServerUrl'));
+    url.pathname = `/ensure_${process.pid}_${Date.now()}`;
+    await Promise.all(Array.from({ length: 6 }, () => ensureDatabase(url.toString())));
+    const c = new pg.Client({ connectionString: inject('pgServerUrl') });
+    await c.connect();
+    await c.query(`DROP DATABASE ${url.pathname.slice(1)}`);
+    await c.end();
   });
 
   it('concurrent migrators serialise on the advisory lock', async () => {

@@ -34,6 +34,7 @@ import {
   getBatch,
   recoverInterruptedBatches,
   setBatchStatus,
+  zeroCounts,
 } from './load/batches.js';
 import {
   COPY_PROFILE_SQL,
@@ -406,16 +407,7 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
       issues: [],
       errors: [],
       errorsTotal: 0,
-      counts: {
-        rowsRead: 0,
-        rowsAccepted: 0,
-        rowsRejected: 0,
-        rowsSkipped: 0,
-        recordsNew: 0,
-        recordsReplaced: 0,
-        recordsUnchanged: 0,
-        recordsRemoved: 0,
-      },
+      counts: zeroCounts(),
       declaredTotal: null,
       years: [],
       batchId: input.batchId ?? null,

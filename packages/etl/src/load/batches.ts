@@ -110,6 +110,20 @@ export interface KeptRejectedRows {
   days: number;
 }
 
+/** The control totals of an import before it has read anything. */
+export function zeroCounts(): ImportReport['counts'] {
+  return {
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    rowsSkipped: 0,
+    recordsNew: 0,
+    recordsReplaced: 0,
+    recordsUnchanged: 0,
+    recordsRemoved: 0,
+  };
+}
+
 /**
  * The report of a load that a crashed process left unfinished: a complete, schema-valid `failed` report (the
  * association space and the admin list read every stored report with the report schema), saying what happened
@@ -134,16 +148,7 @@ function interruptedReport(b: {
     columns: [],
     headerChanges: null,
     referenceYears: [],
-    counts: {
-      rowsRead: 0,
-      rowsAccepted: 0,
-      rowsRejected: 0,
-      rowsSkipped: 0,
-      recordsNew: 0,
-      recordsReplaced: 0,
-      recordsUnchanged: 0,
-      recordsRemoved: 0,
-    },
+    counts: zeroCounts(),
     declaredTotal: null,
     summary: msg.interruptedSummary(),
     errors: [{ code: 'import_interrupted', severity: 'error', message: msg.importInterrupted() }],
