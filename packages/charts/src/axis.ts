@@ -22,9 +22,14 @@ export function percentTicks(scale: ScaleLinear<number, number>, locale: Locale,
  * Year ticks for a time axis: every year when there is room, otherwise every 2nd/5th year, always keeping
  * the last one (the latest release year is the one people look for).
  */
-export function yearTicks(years: number[], x: (year: number) => number, plotWidth: number): Tick[] {
+export function yearTicks(
+  years: number[],
+  x: (year: number) => number,
+  plotWidth: number,
+  fontSize = AXIS_FONT_SIZE,
+): Tick[] {
   if (years.length === 0) return [];
-  const labelWidth = measureText('2024', AXIS_FONT_SIZE) + 10;
+  const labelWidth = measureText('2024', fontSize) + fontSize;
   const maxLabels = Math.max(2, Math.floor(plotWidth / labelWidth));
   const step = [1, 2, 5, 10].find((s) => Math.ceil(years.length / s) <= maxLabels) ?? 10;
   const last = years[years.length - 1];
@@ -33,7 +38,7 @@ export function yearTicks(years: number[], x: (year: number) => number, plotWidt
 }
 
 /** Left margin wide enough for the widest y tick label. */
-export function leftMarginFor(ticks: Tick[], base: Margin): Margin {
-  const widest = Math.max(0, ...ticks.map((t) => measureText(t.label, AXIS_FONT_SIZE)));
+export function leftMarginFor(ticks: Tick[], base: Margin, fontSize = AXIS_FONT_SIZE): Margin {
+  const widest = Math.max(0, ...ticks.map((t) => measureText(t.label, fontSize)));
   return { ...base, left: Math.max(base.left, Math.ceil(widest) + 10) };
 }

@@ -3,6 +3,8 @@ export * from './format.js';
 export * from './text.js';
 export * from './palette.js';
 export * from './axis.js';
+export * from './labels.js';
+export * from './legend.js';
 export * from './line.js';
 export * from './stacked-area.js';
 export * from './bars.js';

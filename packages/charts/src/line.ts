@@ -3,13 +3,15 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { AXIS_FONT_SIZE, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
 import { formatNumber, formatPercent } from './format.js';
-import { colourFor, dashFor } from './palette.js';
-import { measureText, truncateText } from './text.js';
+import { placeLabels, stackHeight } from './labels.js';
+import { seriesStyle, type SeriesStyle } from './palette.js';
+import { measureText, widestLine, wrapText } from './text.js';
 import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type Tick } from './types.js';
 
 export interface LineChartInput {
   series: ChartSeries[];
   width: number;
+  /** Height asked for; the chart grows when its direct labels or withheld markers need more room. */
   height: number;
   locale: Locale;
   margin?: Partial<Margin>;
@@ -17,6 +19,10 @@ export interface LineChartInput {
   percent?: boolean;
   /** Direct labels at the end of each line (off on narrow screens: the legend does the job). */
   endLabels?: boolean;
+  /** Size of every text of the chart (axis, labels); the PDF draws smaller than the screen. */
+  fontSize?: number;
+  /** Word labelling the row of withheld markers under the axis ("masqué" / "withheld" by default). */
+  withheldLabel?: string;
 }
 
 export interface LinePoint {
@@ -29,15 +35,43 @@ export interface LinePoint {
   valueLabel: string;
 }
 
+/** A direct label beside the end of a line, wrapped (never cut) and moved apart from the others. */
+export interface EndLabel {
+  /** Left edge of the label block: the series marker is drawn at `markerX`, the text from `textX`. */
+  x: number;
+  markerX: number;
+  textX: number;
+  /** Vertical centre of the block and of each of its lines. */
+  y: number;
+  lines: string[];
+  lineYs: number[];
+  width: number;
+  height: number;
+  /** From the last published point to the label, in the series colour. */
+  leader: { x1: number; y1: number; x2: number; y2: number };
+}
+
 export interface LineGeometry {
   key: string;
   label: string;
+  style: SeriesStyle;
   colour: string;
-  /** SVG stroke-dasharray for series beyond the palette, null for a solid line. */
+  /** SVG stroke-dasharray, null for a solid line. */
   dash: string | null;
   d: string;
   points: LinePoint[];
-  endLabel: { x: number; y: number; text: string } | null;
+  endLabel: EndLabel | null;
+}
+
+/** A withheld cell: the series' marker, hatched, in the row under the axis, never on the value scale. */
+export interface WithheldMark {
+  key: string;
+  label: string;
+  year: number;
+  x: number;
+  y: number;
+  colour: string;
+  style: SeriesStyle;
 }
 
 export interface LineChartGeometry {
@@ -45,60 +79,88 @@ export interface LineChartGeometry {
   height: number;
   margin: Margin;
   plot: { x: number; y: number; width: number; height: number };
+  fontSize: number;
   xTicks: Tick[];
+  /** Vertical centre of the year labels (drawn with dy = 0.32em, like every chart text). */
+  xTickY: number;
   yTicks: Tick[];
   lines: LineGeometry[];
-  /** Withheld cells, drawn as hatched markers on the baseline with an explanation. */
-  withheld: { key: string; label: string; year: number; x: number; y: number; colour: string }[];
+  withheld: WithheldMark[];
+  /** The rows of withheld markers under the year labels; their label sits in the y-axis column. */
+  withheldRow: { top: number; height: number; label: string; labelX: number; labelY: number } | null;
+  markerSize: number;
   years: number[];
 }
 
-const GROUP_KEYS = new Set(['online', 'offline', 'unknown']);
 const DEFAULT_MARGIN: Margin = { top: 12, right: 16, bottom: 28, left: 40 };
-const END_LABEL_MAX = 150;
+const LABEL_GAP = 3;
+const LEADER = 12;
 
 export function yearsOf(series: ChartSeries[]): number[] {
   return [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
 }
 
-/** Pushes labels apart vertically so they do not overlap (positions sorted, minimum gap). */
-export function dodge(positions: number[], gap: number, min: number, max: number): number[] {
-  const order = positions.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-  const out = new Array<number>(positions.length);
-  let prev = -Infinity;
-  for (const { p, i } of order) {
-    const y = Math.max(p, prev + gap, min);
-    out[i] = y;
-    prev = y;
-  }
-  // If the stack ran past the bottom, shift everything up.
-  const overflow = Math.max(0, ...out.map((y) => y - max));
-  return overflow > 0 ? out.map((y) => y - overflow) : out;
+/** Widest column direct labels may take: a quarter of the chart, within bounds that keep the plot readable. */
+function endLabelColumn(width: number, fontSize: number): number {
+  return Math.max(fontSize * 7, Math.min(fontSize * 15, width * 0.24));
 }
 
 export function lineChart(input: LineChartInput): LineChartGeometry {
-  const { series, width, height, locale, percent = false, endLabels = false } = input;
+  const { series, width, locale, percent = false, endLabels = false } = input;
+  const fontSize = input.fontSize ?? AXIS_FONT_SIZE;
+  const lineHeight = Math.round(fontSize * 1.2);
+  const markerSize = Math.max(5, Math.round(fontSize * 0.6));
+  const withheldWord = input.withheldLabel ?? (locale === 'fr' ? 'masqué' : 'withheld');
   const years = yearsOf(series);
   const values = series.flatMap((s) => s.points.map((p) => cellValue(p.cell)).filter((v): v is number => v !== null));
   const yMax = percent ? Math.min(1, Math.max(0.1, max(values) ?? 0)) : Math.max(1, max(values) ?? 0);
-  let margin: Margin = { ...DEFAULT_MARGIN, ...input.margin };
   const labelOf = (v: number) => (percent ? formatPercent(v, locale) : formatNumber(v, locale));
+  const styles = series.map((s, i) => seriesStyle(i, s.key));
 
+  // Withheld cells per year, stacked in a row of markers under the year labels.
+  const withheldPerYear = new Map<number, number>();
+  for (const s of series)
+    for (const p of s.points)
+      if (isWithheld(p.cell)) withheldPerYear.set(p.year, (withheldPerYear.get(p.year) ?? 0) + 1);
+  const withheldDepth = Math.max(0, ...withheldPerYear.values());
+  const rowStep = markerSize + 4;
+  const withheldHeight = withheldDepth > 0 ? withheldDepth * rowStep + 6 : 0;
+
+  let margin: Margin = { ...DEFAULT_MARGIN, ...input.margin };
+  margin = { ...margin, bottom: Math.max(margin.bottom, Math.round(fontSize * 1.7) + 6) + withheldHeight };
   const yProbe = scaleLinear()
     .domain([0, yMax])
-    .range([height - margin.bottom, margin.top])
+    .range([input.height - margin.bottom, margin.top])
     .nice();
   const probeTicks = percent ? percentTicks(yProbe, locale) : countTicks(yProbe, locale);
-  margin = leftMarginFor(probeTicks, margin);
+  margin = leftMarginFor(
+    withheldDepth > 0 ? [...probeTicks, { value: -1, label: withheldWord, position: 0 }] : probeTicks,
+    margin,
+    fontSize,
+  );
+
+  // Direct labels: wrapped to their column, never cut; the plot grows taller when they need the room.
+  const wrapped = series.map((s) =>
+    endLabels ? wrapText(s.label, endLabelColumn(width, fontSize) - markerSize - 6, fontSize) : [],
+  );
+  const labelled = series.map((s) => s.points.some((p) => cellValue(p.cell) !== null));
+  let labelHeights: number[] = [];
   if (endLabels) {
-    const widest = Math.max(0, ...series.map((s) => measureText(s.label, AXIS_FONT_SIZE)));
-    margin = { ...margin, right: Math.max(margin.right, Math.min(END_LABEL_MAX, Math.ceil(widest)) + 12) };
+    const textWidth = Math.max(0, ...wrapped.map((l, i) => (labelled[i] ? widestLine(l, fontSize) : 0)));
+    margin = { ...margin, right: Math.max(margin.right, Math.ceil(LEADER + markerSize + 6 + textWidth) + 4) };
+    labelHeights = wrapped.map((l, i) => (labelled[i] ? l.length * lineHeight : 0));
   }
+  const neededPlot = stackHeight(
+    labelHeights.filter((h) => h > 0),
+    LABEL_GAP,
+  );
+  const plotHeight = Math.max(10, input.height - margin.top - margin.bottom, neededPlot);
+  const height = margin.top + plotHeight + margin.bottom;
   const plot = {
     x: margin.left,
     y: margin.top,
     width: Math.max(10, width - margin.left - margin.right),
-    height: Math.max(10, height - margin.top - margin.bottom),
+    height: plotHeight,
   };
   const [y0, y1] = extent(years) as [number, number];
   const x = scaleLinear()
@@ -109,11 +171,15 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
     .range([plot.y + plot.height, plot.y])
     .nice();
   const yTicks = percent ? percentTicks(y, locale) : countTicks(y, locale);
-  const xTicks = yearTicks(years, x, plot.width);
+  const xTicks = yearTicks(years, x, plot.width, fontSize);
+  const bottom = plot.y + plot.height;
+  const xTickY = bottom + Math.round(fontSize * 1.1);
+  const rowTop = xTickY + Math.round(fontSize * 0.6) + 4;
 
-  const withheld: LineChartGeometry['withheld'] = [];
+  const withheld: WithheldMark[] = [];
+  const stacked = new Map<number, number>();
   const lines: LineGeometry[] = series.map((s, i) => {
-    const colour = colourFor(i, s.key);
+    const style = styles[i];
     const points: LinePoint[] = [...s.points]
       .sort((a, b) => a.year - b.year)
       .map((p) => {
@@ -127,36 +193,88 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
           valueLabel: value === null ? '' : labelOf(value),
         };
       });
-    for (const p of points)
-      if (p.withheld)
-        withheld.push({ key: s.key, label: s.label, year: p.year, x: p.x, y: plot.y + plot.height, colour });
+    for (const p of points) {
+      if (!p.withheld) continue;
+      const depth = stacked.get(p.year) ?? 0;
+      stacked.set(p.year, depth + 1);
+      withheld.push({
+        key: s.key,
+        label: s.label,
+        year: p.year,
+        x: p.x,
+        y: rowTop + depth * rowStep + rowStep / 2,
+        colour: style.colour,
+        style,
+      });
+    }
     const gen = line<LinePoint>()
       .defined((p) => p.y !== null)
       .x((p) => p.x)
       .y((p) => p.y as number);
-    const last = [...points].reverse().find((p) => p.y !== null);
     return {
       key: s.key,
       label: s.label,
-      colour,
-      dash: GROUP_KEYS.has(s.key) ? null : dashFor(i),
+      style,
+      colour: style.colour,
+      dash: style.dash,
       d: gen(points) ?? '',
       points,
-      endLabel:
-        endLabels && last
-          ? { x: last.x + 6, y: last.y as number, text: truncateText(s.label, END_LABEL_MAX, AXIS_FONT_SIZE) }
-          : null,
+      endLabel: null,
     };
   });
+
   if (endLabels) {
-    const withLabels = lines.filter((l) => l.endLabel);
-    const dodged = dodge(
-      withLabels.map((l) => l.endLabel!.y),
-      AXIS_FONT_SIZE + 2,
-      plot.y + 4,
+    const labelX = plot.x + plot.width + LEADER;
+    const withLabel = lines
+      .map((l, i) => ({ l, i, last: [...l.points].reverse().find((p) => p.y !== null) }))
+      .filter((e) => e.last && labelled[e.i]);
+    const centres = placeLabels(
+      withLabel.map((e) => ({ anchor: e.last!.y as number, height: labelHeights[e.i] })),
+      LABEL_GAP,
+      plot.y,
       plot.y + plot.height,
     );
-    withLabels.forEach((l, i) => (l.endLabel!.y = dodged[i]));
+    withLabel.forEach((e, k) => {
+      const lns = wrapped[e.i];
+      const centre = centres[k];
+      const h = labelHeights[e.i];
+      const last = e.last!;
+      e.l.endLabel = {
+        x: labelX,
+        markerX: labelX + markerSize / 2,
+        textX: labelX + markerSize + 5,
+        y: centre,
+        lines: lns,
+        lineYs: lns.map((_, j) => centre - h / 2 + lineHeight * (j + 0.5)),
+        width: markerSize + 5 + widestLine(lns, fontSize),
+        height: h,
+        leader: { x1: last.x + markerSize / 2 + 2, y1: last.y as number, x2: labelX - 2, y2: centre },
+      };
+    });
   }
-  return { width, height, margin, plot, xTicks, yTicks, lines, withheld, years };
+
+  return {
+    width,
+    height,
+    margin,
+    plot,
+    fontSize,
+    xTicks,
+    xTickY,
+    yTicks,
+    lines,
+    withheld,
+    withheldRow:
+      withheldDepth > 0
+        ? {
+            top: rowTop,
+            height: withheldDepth * rowStep,
+            label: withheldWord,
+            labelX: plot.x - 6,
+            labelY: rowTop + rowStep / 2,
+          }
+        : null,
+    markerSize,
+    years,
+  };
 }

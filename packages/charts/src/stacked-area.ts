@@ -1,9 +1,9 @@
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { area, stack, stackOffsetExpand, stackOffsetNone, stackOrderNone, type SeriesPoint } from 'd3-shape';
-import { countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
+import { AXIS_FONT_SIZE, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
 import { yearsOf } from './line.js';
-import { colourFor } from './palette.js';
+import { seriesStyle, type SeriesStyle } from './palette.js';
 import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type Tick } from './types.js';
 
 export interface StackedAreaInput {
@@ -14,11 +14,14 @@ export interface StackedAreaInput {
   margin?: Partial<Margin>;
   /** Stack shares of the yearly total (0..100 %) instead of counts. */
   expand?: boolean;
+  fontSize?: number;
 }
 
 export interface AreaGeometry {
   key: string;
   label: string;
+  /** Colour and, beyond the palette, the stripes or dots filling the band (the same in the legend). */
+  style: SeriesStyle;
   colour: string;
   d: string;
   /** Per complete year: the band's bottom and top in pixels and the value (for tooltips). */
@@ -30,7 +33,10 @@ export interface StackedAreaGeometry {
   height: number;
   margin: Margin;
   plot: { x: number; y: number; width: number; height: number };
+  fontSize: number;
   xTicks: Tick[];
+  /** Vertical centre of the year labels (drawn with dy = 0.32em). */
+  xTickY: number;
   yTicks: Tick[];
   areas: AreaGeometry[];
   /**
@@ -48,6 +54,7 @@ type Row = Record<string, number> & { year: number };
 
 export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
   const { series, width, height, locale, expand = false } = input;
+  const fontSize = input.fontSize ?? AXIS_FONT_SIZE;
   const years = yearsOf(series);
   const cellAt = new Map(series.map((s) => [s.key, new Map(s.points.map((p) => [p.year, p.cell]))]));
   // Per year, the index of the first withheld layer. Layers below it sit on published numbers only and are
@@ -89,7 +96,7 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
     .domain([0, yMax])
     .range([height - margin.bottom, margin.top])
     .nice();
-  margin = leftMarginFor(expand ? percentTicks(probe, locale) : countTicks(probe, locale), margin);
+  margin = leftMarginFor(expand ? percentTicks(probe, locale) : countTicks(probe, locale), margin, fontSize);
   const plot = {
     x: margin.left,
     y: margin.top,
@@ -111,10 +118,12 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
       .x((d) => x(d.data.year))
       .y0((d) => y(d[0]))
       .y1((d) => y(d[1]));
+    const style = seriesStyle(i, layer.key);
     return {
       key: layer.key,
       label: series[i].label,
-      colour: colourFor(i, layer.key),
+      style,
+      colour: style.colour,
       d: gen(layer) ?? '',
       bands: layer
         .filter(drawn(i))
@@ -138,7 +147,9 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
     height,
     margin,
     plot,
-    xTicks: yearTicks(years, x, plot.width),
+    fontSize,
+    xTicks: yearTicks(years, x, plot.width, fontSize),
+    xTickY: plot.y + plot.height + Math.round(fontSize * 1.1),
     yTicks: expand ? percentTicks(y, locale) : countTicks(y, locale),
     areas,
     withheldYears,

@@ -17,7 +17,10 @@ export function measureText(text: string, fontSize: number, bold = false): numbe
   return (units / 1000) * fontSize;
 }
 
-/** Greedy word wrap to `maxWidth` pixels; a single word longer than the line is cut with an ellipsis. */
+/**
+ * Greedy word wrap to `maxWidth` pixels. Nothing is ever cut: a word longer than the line (a URL, a long
+ * compound) is broken across lines, with a hyphen-free break since it is not a real hyphenation point.
+ */
 export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
@@ -29,16 +32,20 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, bold 
       continue;
     }
     if (line) lines.push(line);
-    line = measureText(word, fontSize, bold) <= maxWidth ? word : truncateText(word, maxWidth, fontSize, bold);
+    line = '';
+    for (const ch of word) {
+      if (line && measureText(line + ch, fontSize, bold) > maxWidth) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
   }
   if (line) lines.push(line);
   return lines;
 }
 
-/** Cuts `text` so that it (plus an ellipsis) fits in `maxWidth`. */
-export function truncateText(text: string, maxWidth: number, fontSize: number, bold = false): string {
-  if (measureText(text, fontSize, bold) <= maxWidth) return text;
-  const chars = [...text];
-  while (chars.length > 0 && measureText(`${chars.join('')}…`, fontSize, bold) > maxWidth) chars.pop();
-  return `${chars.join('')}…`;
+/** Width of the widest of `lines`. */
+export function widestLine(lines: string[], fontSize: number, bold = false): number {
+  return Math.max(0, ...lines.map((l) => measureText(l, fontSize, bold)));
 }

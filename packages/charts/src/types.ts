@@ -31,11 +31,19 @@ export interface Tick {
   position: number;
 }
 
+/** A set of series read together (e.g. online channels, offline channels): the legend heads each group. */
+export interface SeriesGroup {
+  key: string;
+  label: string;
+}
+
 /** One time series as the charts consume it: a key (code), a label, and one cell per year. */
 export interface ChartSeries {
   key: string;
   label: string;
   points: { year: number; cell: Cell }[];
+  /** Series of one group are listed together, under the group's label, in the legend. */
+  group?: SeriesGroup;
 }
 
 /** One category of a breakdown (one bar). */

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  dodge,
   horizontalBars,
   lineChart,
   measureText,
+  placeLabels,
   stackedAreaChart,
-  truncateText,
   wrapText,
   type ChartSeries,
 } from '../src/index.js';
@@ -47,6 +46,9 @@ describe('lineChart', () => {
     // Two separate sub-paths (two M commands), one point each.
     expect(online.d.match(/M/g)?.length).toBe(2);
     expect(g.withheld).toEqual([expect.objectContaining({ key: 'online', year: 2021 })]);
+    // The withheld marker sits in its own row under the year labels, never on the value scale.
+    expect(g.withheld[0].y).toBeGreaterThan(g.xTickY);
+    expect(g.withheldRow).toMatchObject({ label: 'masqué' });
   });
   it('labels ticks in French', () => {
     const big = lineChart({
@@ -58,9 +60,14 @@ describe('lineChart', () => {
     expect(big.yTicks.some((t) => t.label.includes('\u202f'))).toBe(true);
     expect(big.margin.left).toBeGreaterThan(measureText('12 000', 12));
   });
-  it('keeps end labels apart', () => {
-    expect(dodge([10, 11, 12], 14, 0, 100)).toEqual([10, 24, 38]);
-    expect(dodge([95, 96], 14, 0, 100)).toEqual([86, 100]);
+  it('keeps end labels apart, as close to their lines as the room allows', () => {
+    const h = (anchor: number) => ({ anchor, height: 14 });
+    // Three labels on one spot: spread around it, 14 + 2 apart.
+    expect(placeLabels([h(50), h(50), h(50)], 2, 0, 100)).toEqual([34, 50, 66]);
+    // Near the bottom: pushed up so the lowest box ends at the limit.
+    expect(placeLabels([h(95), h(96)], 2, 0, 100)).toEqual([77, 93]);
+    // Apart already: left where they are.
+    expect(placeLabels([h(10), h(60)], 2, 0, 100)).toEqual([10, 60]);
   });
 });
 
@@ -117,9 +124,12 @@ describe('horizontalBars', () => {
     for (const b of g.bars) expect(b.valueX + measureText(b.valueLabel, 12)).toBeLessThanOrEqual(360 + 0.5);
     expect(g.bars[0].valueLabel).toBe('1\u202f234');
   });
-  it('draws a withheld category across the plot, flagged, with no value', () => {
-    expect(g.bars[2]).toMatchObject({ withheld: true, value: null, valueLabel: '' });
-    expect(g.bars[2].width).toBe(g.plot.width);
+  it('draws a withheld category as a small hatched placeholder clear of the axis, never as a bar', () => {
+    expect(g.bars[2]).toMatchObject({ withheld: true, value: null, valueLabel: '', width: 0 });
+    const p = g.bars[2].placeholder!;
+    expect(p.x).toBeGreaterThan(g.plot.x);
+    expect(p.size).toBeLessThanOrEqual(g.bars[2].height);
+    expect(g.bars[2].valueX).toBeGreaterThan(p.x + p.size);
   });
 });
 
@@ -130,8 +140,10 @@ describe('text measurement', () => {
     const lines = wrapText('Canaux de recrutement des victimes suivies par les associations', 150, 12);
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(measureText(l, 12)).toBeLessThanOrEqual(150);
-    const cut = truncateText('Réseaux sociaux et messageries', 60, 12);
-    expect(cut.endsWith('…')).toBe(true);
-    expect(measureText(cut, 12)).toBeLessThanOrEqual(60);
+    // A word longer than the line (a URL) is broken across lines, never cut.
+    const url = 'https://observatoire.example.org/charts/channels?release=2025-07-30';
+    const broken = wrapText(`Source : ${url}`, 120, 11);
+    expect(broken.join('').replace(/\s/g, '')).toBe(`Source:${url}`);
+    for (const l of broken) expect(measureText(l, 11)).toBeLessThanOrEqual(120);
   });
 });
