@@ -4,9 +4,11 @@ import { measureText } from './text.js';
 import type { Locale, Margin, Tick } from './types.js';
 
 export const AXIS_FONT_SIZE = 12;
+/** Ticks asked of a value axis; its domain is rounded with the same count so the top of the axis is a tick. */
+export const TICK_COUNT = 5;
 
 /** Ticks of a count axis, labelled in the locale (`1 000` in French). Only integer ticks for counts. */
-export function countTicks(scale: ScaleLinear<number, number>, locale: Locale, count = 5): Tick[] {
+export function countTicks(scale: ScaleLinear<number, number>, locale: Locale, count = TICK_COUNT): Tick[] {
   return scale
     .ticks(count)
     .filter((v) => Number.isInteger(v))
@@ -14,7 +16,7 @@ export function countTicks(scale: ScaleLinear<number, number>, locale: Locale, c
 }
 
 /** Ticks of a share axis (0..1), labelled as percentages without decimals. */
-export function percentTicks(scale: ScaleLinear<number, number>, locale: Locale, count = 5): Tick[] {
+export function percentTicks(scale: ScaleLinear<number, number>, locale: Locale, count = TICK_COUNT): Tick[] {
   return scale.ticks(count).map((value) => ({ value, label: formatPercent(value, locale, 0), position: scale(value) }));
 }
 

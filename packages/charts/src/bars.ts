@@ -99,7 +99,7 @@ export function horizontalBars(input: BarChartInput): BarChartGeometry {
   const x = scaleLinear()
     .domain([0, percent ? Math.max(0.1, max(values) ?? 0) : Math.max(1, max(values) ?? 0)])
     .range([plot.x, plot.x + plot.width])
-    .nice();
+    .nice(4);
 
   const layoutRow = (r: ChartCategory, i: number, top: number, scaled: boolean): BarGeometry => {
     const value = cellValue(r.cell);

@@ -1,7 +1,7 @@
 import { extent, max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { AXIS_FONT_SIZE, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
+import { AXIS_FONT_SIZE, TICK_COUNT, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
 import { formatNumber, formatPercent } from './format.js';
 import { placeLabels, stackHeight } from './labels.js';
 import { seriesStyle, type SeriesStyle } from './palette.js';
@@ -11,7 +11,10 @@ import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type
 export interface LineChartInput {
   series: ChartSeries[];
   width: number;
-  /** Height asked for; the chart grows when its direct labels or withheld markers need more room. */
+  /**
+   * Height asked for; the chart grows below it for the rows of withheld markers, and taller when its direct
+   * labels need more room.
+   */
   height: number;
   locale: Locale;
   margin?: Partial<Margin>;
@@ -89,12 +92,16 @@ export interface LineChartGeometry {
   /** The rows of withheld markers under the year labels; their label sits in the y-axis column. */
   withheldRow: { top: number; height: number; label: string; labelX: number; labelY: number } | null;
   markerSize: number;
+  /** Size of the hatched markers of withheld cells. */
+  withheldSize: number;
   years: number[];
 }
 
 const DEFAULT_MARGIN: Margin = { top: 12, right: 16, bottom: 28, left: 40 };
 const LABEL_GAP = 3;
+/** Horizontal run of a leader line: longer when labels are crowded, so each slope can be followed to its line. */
 const LEADER = 12;
+const LEADER_CROWDED = 30;
 
 export function yearsOf(series: ChartSeries[]): number[] {
   return [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
@@ -123,7 +130,9 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
     for (const p of s.points)
       if (isWithheld(p.cell)) withheldPerYear.set(p.year, (withheldPerYear.get(p.year) ?? 0) + 1);
   const withheldDepth = Math.max(0, ...withheldPerYear.values());
-  const rowStep = markerSize + 4;
+  // Withheld markers are drawn a little larger than the plot's (hatching needs the room), one row per cell.
+  const withheldSize = markerSize + 3;
+  const rowStep = withheldSize + 6;
   const withheldHeight = withheldDepth > 0 ? withheldDepth * rowStep + 6 : 0;
 
   let margin: Margin = { ...DEFAULT_MARGIN, ...input.margin };
@@ -131,30 +140,32 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
   const yProbe = scaleLinear()
     .domain([0, yMax])
     .range([input.height - margin.bottom, margin.top])
-    .nice();
+    .nice(TICK_COUNT);
   const probeTicks = percent ? percentTicks(yProbe, locale) : countTicks(yProbe, locale);
-  margin = leftMarginFor(
-    withheldDepth > 0 ? [...probeTicks, { value: -1, label: withheldWord, position: 0 }] : probeTicks,
-    margin,
-    fontSize,
-  );
+  margin = leftMarginFor(probeTicks, margin, fontSize);
+  if (withheldDepth > 0) {
+    // The row's word sits left of the first year's markers, which straddle the plot's left edge.
+    const word = measureText(withheldWord, fontSize) + withheldSize / 2 + 12;
+    margin = { ...margin, left: Math.max(margin.left, Math.ceil(word)) };
+  }
 
   // Direct labels: wrapped to their column, never cut; the plot grows taller when they need the room.
   const wrapped = series.map((s) =>
     endLabels ? wrapText(s.label, endLabelColumn(width, fontSize) - markerSize - 6, fontSize) : [],
   );
   const labelled = series.map((s) => s.points.some((p) => cellValue(p.cell) !== null));
-  let labelHeights: number[] = [];
-  if (endLabels) {
-    const textWidth = Math.max(0, ...wrapped.map((l, i) => (labelled[i] ? widestLine(l, fontSize) : 0)));
-    margin = { ...margin, right: Math.max(margin.right, Math.ceil(LEADER + markerSize + 6 + textWidth) + 4) };
-    labelHeights = wrapped.map((l, i) => (labelled[i] ? l.length * lineHeight : 0));
-  }
+  const labelHeights = wrapped.map((l, i) => (endLabels && labelled[i] ? l.length * lineHeight : 0));
   const neededPlot = stackHeight(
     labelHeights.filter((h) => h > 0),
     LABEL_GAP,
   );
-  const plotHeight = Math.max(10, input.height - margin.top - margin.bottom, neededPlot);
+  // The rows of withheld markers are added below the axis: they never take height from the plot.
+  const plotHeight = Math.max(10, input.height - margin.top - margin.bottom + withheldHeight, neededPlot);
+  const leader = neededPlot > plotHeight * 0.5 ? LEADER_CROWDED : LEADER;
+  if (endLabels) {
+    const textWidth = Math.max(0, ...wrapped.map((l, i) => (labelled[i] ? widestLine(l, fontSize) : 0)));
+    margin = { ...margin, right: Math.max(margin.right, Math.ceil(leader + markerSize + 6 + textWidth) + 4) };
+  }
   const height = margin.top + plotHeight + margin.bottom;
   const plot = {
     x: margin.left,
@@ -169,7 +180,7 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
   const y = scaleLinear()
     .domain([0, yMax])
     .range([plot.y + plot.height, plot.y])
-    .nice();
+    .nice(TICK_COUNT);
   const yTicks = percent ? percentTicks(y, locale) : countTicks(y, locale);
   const xTicks = yearTicks(years, x, plot.width, fontSize);
   const bottom = plot.y + plot.height;
@@ -224,7 +235,7 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
   });
 
   if (endLabels) {
-    const labelX = plot.x + plot.width + LEADER;
+    const labelX = plot.x + plot.width + leader;
     const withLabel = lines
       .map((l, i) => ({ l, i, last: [...l.points].reverse().find((p) => p.y !== null) }))
       .filter((e) => e.last && labelled[e.i]);
@@ -270,11 +281,12 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
             top: rowTop,
             height: withheldDepth * rowStep,
             label: withheldWord,
-            labelX: plot.x - 6,
+            labelX: plot.x - withheldSize / 2 - 6,
             labelY: rowTop + rowStep / 2,
           }
         : null,
     markerSize,
+    withheldSize,
     years,
   };
 }

@@ -34,9 +34,12 @@ export type MarkerShape = (typeof MARKERS)[number];
 /** Dash patterns by colour cycle: the first eight series are solid, the next eight dashed, then dotted. */
 const DASHES: (string | null)[] = [null, '7 4', '2 3', '10 3 2 3'];
 
-/** Fills of stacked areas by colour cycle (areas cannot be dashed): solid, then striped, then dotted. */
-export type AreaFill = 'solid' | 'stripes' | 'dots';
-const FILLS: AreaFill[] = ['solid', 'stripes', 'dots'];
+/**
+ * Fills of stacked areas by colour cycle (areas cannot be dashed): solid, then dotted, then crossed by horizontal
+ * lines. Never diagonal: diagonal hatching means a withheld cell.
+ */
+export type AreaFill = 'solid' | 'dots' | 'lines';
+const FILLS: AreaFill[] = ['solid', 'dots', 'lines'];
 
 /** Everything that tells one series from another, used alike by the plot, the legend, the export and the PDF. */
 export interface SeriesStyle {
@@ -44,7 +47,7 @@ export interface SeriesStyle {
   /** SVG stroke-dasharray of the line, null for a solid line. */
   dash: string | null;
   marker: MarkerShape;
-  /** How the series' band is filled in a stacked area chart. */
+  /** How the series' band is filled in a stacked area chart (and its legend key). */
   fill: AreaFill;
 }
 

@@ -1,7 +1,7 @@
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { area, stack, stackOffsetExpand, stackOffsetNone, stackOrderNone, type SeriesPoint } from 'd3-shape';
-import { AXIS_FONT_SIZE, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
+import { AXIS_FONT_SIZE, TICK_COUNT, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
 import { yearsOf } from './line.js';
 import { seriesStyle, type SeriesStyle } from './palette.js';
 import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type Tick } from './types.js';
@@ -41,8 +41,9 @@ export interface StackedAreaGeometry {
   areas: AreaGeometry[];
   /**
    * Years in which at least one stacked cell is withheld. Layers below the first withheld one are drawn;
-   * above them the stack is unknown (every higher layer would sit on an unknown baseline), so the column is
-   * hatched from `yBottom` up to the top of the plot (the whole column for shares).
+   * above them the stack is unknown (every higher layer would sit on an unknown baseline): from `yBottom` up.
+   * The hatching spans from the previous year to the next (`x0`..`x1`) and is drawn beneath the bands, so every
+   * part of the plot the published bands leave empty around that year reads as withheld, never as blank.
    */
   withheldYears: { year: number; x0: number; x1: number; yBottom: number; keys: string[] }[];
   years: number[];
@@ -95,7 +96,7 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
   const probe = scaleLinear()
     .domain([0, yMax])
     .range([height - margin.bottom, margin.top])
-    .nice();
+    .nice(TICK_COUNT);
   margin = leftMarginFor(expand ? percentTicks(probe, locale) : countTicks(probe, locale), margin, fontSize);
   const plot = {
     x: margin.left,
@@ -111,7 +112,7 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
   const y = scaleLinear()
     .domain([0, yMax])
     .range([plot.y + plot.height, plot.y])
-    .nice();
+    .nice(TICK_COUNT);
   const areas: AreaGeometry[] = stacked.map((layer, i) => {
     const gen = area<SeriesPoint<Row>>()
       .defined(drawn(i))
@@ -135,8 +136,8 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
     const row = rows.find((r) => r.year === year) as Row;
     return {
       year,
-      x0: Math.max(plot.x, x(year) - step / 2),
-      x1: Math.min(plot.x + plot.width, x(year) + step / 2),
+      x0: Math.max(plot.x, x(year) - step),
+      x1: Math.min(plot.x + plot.width, x(year) + step),
       // The hatched part starts where the published layers end.
       yBottom: expand ? plot.y + plot.height : y(knownTop(row)),
       keys: ks,

@@ -1,17 +1,24 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import {
-  AXIS_FONT_SIZE,
   GRID,
   INK,
   MUTED_INK,
+  PALETTE,
   WITHHELD_COLOUR,
+  dashArray,
   formatNumber,
   formatPercent,
   horizontalBars,
+  legendLayout,
   lineChart,
+  markerPath,
+  measureText,
+  seriesStyle,
   type Cell,
+  type BarChartGeometry,
   type ChartSeries,
+  type SeriesStyle,
 } from '@observatoire/charts';
 import type { AggregateCell, Breakdown, Locale, SeriesSet, YearlySummary } from '@observatoire/schema';
 import { T, keyFigureRows, valueOf } from './table.js';
@@ -151,18 +158,15 @@ export async function summaryPdf(
   for (const dim of ['recruitmentChannelGroup', 'recruitmentChannel', 'exploitationType'] as const) {
     const b = byDim.get(dim);
     if (!b) continue;
-    const rows = b.items.filter(
-      (i) => dim !== 'recruitmentChannel' || valueOf(i.cell) !== null || i.code === 'unknown',
-    );
-    const height = 40 + rows.length * 18;
-    if (doc.y + height > A4[1] - MARGIN - 20) doc.addPage();
+    // Every category, withheld ones included (drawn as withheld, as on the dashboard): dropping one would hide
+    // that it exists and read as a zero.
+    const rows = b.items.map((i) => ({ key: i.code, label: i.label[lang], cell: i.cell as Cell }));
+    // The three channel groups keep their colours; other breakdowns are one measure, one colour (as on the site).
+    const colour = dim === 'recruitmentChannelGroup' ? undefined : PALETTE[0];
+    const geometry = horizontalBars({ rows, width: WIDTH, locale: lang, rowHeight: 18, fontSize: CHART_FONT, colour });
+    if (doc.y + 30 + geometry.height > A4[1] - MARGIN - 20) doc.addPage();
     heading(doc, bold, `${b.label[lang]} (${summary.referenceYear})`);
-    drawBars(
-      doc,
-      rows.map((i) => ({ key: i.code, label: i.label[lang], cell: i.cell as Cell })),
-      lang,
-      regular,
-    );
+    drawBars(doc, geometry, lang, regular);
   }
 
   // Tables.
@@ -217,12 +221,110 @@ function heading(doc: PDFKit.PDFDocument, bold: string, text: string): void {
   doc.moveDown(0.4);
 }
 
-/** The dashboard's line chart geometry, drawn with pdfkit (1 px of the geometry = 1 pt). */
+/** Text size of the charts in the PDF (points); their geometry is measured at this size. */
+const CHART_FONT = 8;
+
+/**
+ * Writes `text` the way the dashboard's SVG does: vertically centred on `y` (baseline 0.32 em below), anchored
+ * at its start, middle or end. Widths come from the DejaVu metrics the geometry was laid out with.
+ */
+function textAt(
+  doc: PDFKit.PDFDocument,
+  font: string,
+  size: number,
+  colour: string,
+  text: string,
+  x: number,
+  y: number,
+  anchor: 'start' | 'middle' | 'end' = 'start',
+): void {
+  const w = measureText(text, size);
+  const left = anchor === 'start' ? x : anchor === 'middle' ? x - w / 2 : x - w;
+  doc
+    .font(font)
+    .fontSize(size)
+    .fillColor(colour)
+    .text(text, left, y + 0.32 * size, { lineBreak: false, baseline: 'alphabetic' });
+}
+
+/** Diagonal hatching (the withheld pattern) inside the current path, which `shape` draws. */
+function hatched(
+  doc: PDFKit.PDFDocument,
+  shape: () => void,
+  box: { x: number; y: number; w: number; h: number },
+): void {
+  doc.save();
+  shape();
+  doc.clip();
+  doc.rect(box.x, box.y, box.w, box.h).fillColor('#ffffff').fill();
+  for (let d = -box.h; d < box.w + box.h; d += 4) {
+    doc
+      .moveTo(box.x + d, box.y + box.h)
+      .lineTo(box.x + d + box.h, box.y)
+      .lineWidth(1)
+      .strokeColor('#767676')
+      .stroke();
+  }
+  doc.restore();
+}
+
+/** A series marker centred on (x, y): filled in its colour, or hatched for a withheld cell. */
+function marker(
+  doc: PDFKit.PDFDocument,
+  style: SeriesStyle,
+  x: number,
+  y: number,
+  size: number,
+  withheld = false,
+): void {
+  const d = markerPath(style.marker, size);
+  if (withheld) {
+    hatched(doc, () => doc.translate(x, y).path(d), { x: -size, y: -size, w: 2 * size, h: 2 * size });
+    doc.save().translate(x, y).path(d).lineWidth(1).strokeColor(style.colour).stroke().restore();
+    return;
+  }
+  doc.save().translate(x, y).path(d).fillColor(style.colour).fill().restore();
+}
+
+/** A line with the series' dash pattern. */
+function strokeStyled(doc: PDFKit.PDFDocument, style: SeriesStyle, width: number): void {
+  doc.lineWidth(width).strokeColor(style.colour);
+  const dash = dashArray(style.dash);
+  // pdfkit's dash() takes an array of lengths (multi-part patterns); @types/pdfkit still declares one number.
+  if (dash.length) doc.dash(dash as unknown as number, {});
+  doc.stroke().undash();
+}
+
+/**
+ * The dashboard's line chart geometry, drawn with pdfkit (1 px of the geometry = 1 pt): each series in its colour,
+ * dash and marker, direct labels wrapped beside the lines, withheld cells as hatched markers under the axis, and a
+ * legend (the same layout as the exported images) whose keys repeat the drawn marks.
+ */
 function drawLines(doc: PDFKit.PDFDocument, series: ChartSeries[], lang: Locale, font: string): void {
-  const g = lineChart({ series, width: WIDTH, height: 200, locale: lang, endLabels: true });
-  const ox = MARGIN;
+  const fs = CHART_FONT;
+  const legend = legendLayout(
+    series.map((s, i) => ({ key: s.key, label: s.label, style: seriesStyle(i, s.key) })),
+    { x: 0, y: 0, width: WIDTH, fontSize: fs },
+  );
+  const g = lineChart({
+    series,
+    width: WIDTH,
+    height: 200,
+    locale: lang,
+    endLabels: true,
+    fontSize: fs,
+    withheldLabel: T.withheld[lang],
+  });
   const oy = doc.y;
-  doc.save().translate(ox, oy);
+  doc.save().translate(MARGIN, oy);
+  for (const item of legend.items) {
+    const y = item.lineYs[0];
+    doc.moveTo(item.x, y).lineTo(item.x + 15, y);
+    strokeStyled(doc, item.style, 2);
+    marker(doc, item.style, item.x + 7.5, y, g.markerSize);
+    item.lines.forEach((line, j) => textAt(doc, font, fs, INK, line, item.textX, item.lineYs[j]));
+  }
+  doc.translate(0, legend.height + 6);
   for (const t of g.yTicks) {
     doc
       .moveTo(g.plot.x, t.position)
@@ -230,67 +332,49 @@ function drawLines(doc: PDFKit.PDFDocument, series: ChartSeries[], lang: Locale,
       .lineWidth(0.5)
       .strokeColor(GRID)
       .stroke();
-    doc
-      .font(font)
-      .fontSize(AXIS_FONT_SIZE * 0.7)
-      .fillColor(MUTED_INK)
-      .text(t.label, 0, t.position - 4, { width: g.plot.x - 4, align: 'right', lineBreak: false });
+    textAt(doc, font, fs, MUTED_INK, t.label, g.plot.x - 6, t.position, 'end');
   }
-  for (const t of g.xTicks) {
-    doc
-      .font(font)
-      .fontSize(AXIS_FONT_SIZE * 0.7)
-      .fillColor(MUTED_INK)
-      .text(t.label, t.position - 20, g.plot.y + g.plot.height + 6, { width: 40, align: 'center', lineBreak: false });
-  }
+  for (const t of g.xTicks) textAt(doc, font, fs, MUTED_INK, t.label, t.position, g.xTickY, 'middle');
+  const bottom = g.plot.y + g.plot.height;
+  doc
+    .moveTo(g.plot.x, bottom)
+    .lineTo(g.plot.x + g.plot.width, bottom)
+    .lineWidth(0.75)
+    .strokeColor(INK)
+    .stroke();
   for (const l of g.lines) {
     if (l.d) {
-      doc.path(l.d).lineWidth(2).strokeColor(l.colour);
-      if (l.dash) doc.dash(3, { space: 3 });
-      doc.stroke().undash();
+      doc.path(l.d);
+      strokeStyled(doc, l.style, 2);
     }
-    for (const p of l.points) if (p.y !== null) doc.circle(p.x, p.y, 2.5).fillColor(l.colour).fill();
-    if (l.endLabel) {
+    for (const p of l.points) if (p.y !== null) marker(doc, l.style, p.x, p.y, g.markerSize);
+    const e = l.endLabel;
+    if (e) {
       doc
-        .font(font)
-        .fontSize(8)
-        .fillColor(l.colour)
-        .text(l.endLabel.text, l.endLabel.x + 4, l.endLabel.y - 4, { lineBreak: false });
+        .moveTo(e.leader.x1, e.leader.y1)
+        .lineTo(e.leader.x2, e.leader.y2)
+        .lineWidth(0.75)
+        .strokeColor(l.colour)
+        .stroke();
+      marker(doc, l.style, e.markerX, e.lineYs[0], g.markerSize);
+      e.lines.forEach((line, j) => textAt(doc, font, fs, INK, line, e.textX, e.lineYs[j]));
     }
   }
-  for (const w of g.withheld) {
-    doc
-      .rect(w.x - 3, w.y - 3, 6, 6)
-      .lineWidth(1)
-      .strokeColor(WITHHELD_COLOUR)
-      .stroke();
+  if (g.withheldRow) {
+    textAt(doc, font, fs, MUTED_INK, g.withheldRow.label, g.withheldRow.labelX, g.withheldRow.labelY, 'end');
+    for (const w of g.withheld) marker(doc, w.style, w.x, w.y, g.withheldSize, true);
   }
   doc.restore();
-  doc.y = oy + g.height + 8;
-  // Legend (also the accessible text of the chart).
-  for (const l of g.lines) {
-    const y = doc.y;
-    doc
-      .rect(MARGIN, y + 3, 10, 3)
-      .fillColor(l.colour)
-      .fill();
-    doc
-      .font(font)
-      .fontSize(8)
-      .fillColor(INK)
-      .text(l.label, MARGIN + 14, y, { width: WIDTH - 14 });
-  }
-  doc.moveDown(1);
+  doc.x = MARGIN;
+  doc.y = oy + legend.height + 6 + g.height + 8;
 }
 
-/** The dashboard's horizontal bar geometry; a withheld bar is an outlined, labelled band, never a zero bar. */
-function drawBars(
-  doc: PDFKit.PDFDocument,
-  rows: { key: string; label: string; cell: Cell }[],
-  lang: Locale,
-  font: string,
-): void {
-  const g = horizontalBars({ rows, width: WIDTH, locale: lang, rowHeight: 18 });
+/**
+ * The dashboard's horizontal bar geometry: labels wrapped whole, a withheld category as the same hatched
+ * placeholder and word as on the site (never a bar, never left out).
+ */
+function drawBars(doc: PDFKit.PDFDocument, g: BarChartGeometry, lang: Locale, font: string): void {
+  const fs = g.fontSize;
   const oy = doc.y;
   doc.save().translate(MARGIN, oy);
   for (const t of g.xTicks) {
@@ -300,40 +384,32 @@ function drawBars(
       .lineWidth(0.5)
       .strokeColor(GRID)
       .stroke();
-    doc
-      .font(font)
-      .fontSize(7)
-      .fillColor(MUTED_INK)
-      .text(t.label, t.position - 20, g.plot.y + g.plot.height + 3, { width: 40, align: 'center', lineBreak: false });
+    textAt(doc, font, fs, MUTED_INK, t.label, t.position, g.xTickY, 'middle');
   }
-  for (const b of g.bars) {
-    doc
-      .font(font)
-      .fontSize(8)
-      .fillColor(INK)
-      .text(b.shownLabel, 0, b.textY - 4, { width: b.labelX, align: 'right', lineBreak: false });
-    if (b.withheld) {
+  for (const b of [...g.bars, ...(g.aside?.bars ?? [])]) {
+    b.labelLines.forEach((line, j) => textAt(doc, font, fs, INK, line, b.labelX, b.labelYs[j], 'end'));
+    if (b.placeholder) {
+      const p = b.placeholder;
+      hatched(doc, () => doc.rect(p.x, p.y, p.size, p.size), { x: p.x, y: p.y, w: p.size, h: p.size });
       doc
-        .rect(b.x, b.y, b.width, b.height)
+        .rect(p.x, p.y, p.size, p.size)
         .lineWidth(0.5)
-        .dash(2, { space: 2 })
+        .dash(1.5, { space: 1.5 })
         .strokeColor(WITHHELD_COLOUR)
         .stroke()
         .undash();
-      doc
-        .font(font)
-        .fontSize(7.5)
-        .fillColor(WITHHELD_COLOUR)
-        .text(T.withheld[lang], b.valueX, b.textY - 4, { lineBreak: false });
+      textAt(doc, font, fs, INK, T.withheld[lang], b.valueX, b.textY);
     } else {
-      doc.rect(b.x, b.y, Math.max(0.5, b.width), b.height).fillColor(b.colour).fill();
-      doc
-        .font(font)
-        .fontSize(8)
-        .fillColor(INK)
-        .text(b.valueLabel, b.valueX, b.textY - 4, { lineBreak: false });
+      if (b.width > 0) doc.rect(b.x, b.y, b.width, b.height).fillColor(b.colour).fill();
+      textAt(doc, font, fs, INK, b.valueLabel, b.valueX, b.textY);
     }
   }
+  doc
+    .moveTo(g.plot.x, g.plot.y)
+    .lineTo(g.plot.x, g.plot.y + g.plot.height)
+    .lineWidth(0.75)
+    .strokeColor(INK)
+    .stroke();
   doc.restore();
   doc.x = MARGIN;
   doc.y = oy + g.height + 10;

@@ -45,6 +45,11 @@ export interface BarSpec extends SpecBase {
   kind: 'bars';
   /** Platform breakdowns use the stricter publication threshold. */
   platform?: boolean;
+  /**
+   * Categories that are not one of the things compared (no platform known, not recruited online): listed apart
+   * under `label`, their counts written, off the bars' scale.
+   */
+  aside?: { keys: string[]; label: MessageKey };
 }
 export type ChartSpec = TimeSpec | BarSpec;
 
@@ -76,6 +81,7 @@ export const SPECS: Record<ChartId, ChartSpec> = {
     kind: 'bars',
     platform: true,
     dimension: 'recruitmentPlatform',
+    aside: { keys: ['unknown', 'not_applicable'], label: 'chart.platforms.aside' },
     title: 'chart.platforms.title',
     subtitle: 'chart.platforms.subtitle',
     notes: ['chart.multiNote', 'chart.doubleCount'],

@@ -97,6 +97,7 @@ export const messages = {
     'chart.apply': 'Appliquer',
     'chart.view': 'Vue',
     'chart.tooltipHint': 'Tabulation pour parcourir les points ; chaque point annonce sa valeur.',
+    'chart.legendHint': 'Légende : choisir une série la met en évidence sur le graphique',
     'filter.view.lines': 'Courbes',
     'filter.view.area': 'Aires empilées',
     'filter.view.share': 'Aires en % du total',
@@ -119,6 +120,8 @@ export const messages = {
     'chart.channelsYear.subtitle': 'Nombre de personnes par canal de recrutement',
     'chart.platforms.title': 'Plateformes de recrutement en {year}',
     'chart.platforms.subtitle': 'Nombre de personnes recrutées par plateforme (seuil de publication : {threshold})',
+    'chart.platforms.aside':
+      'Hors échelle (ce ne sont pas des plateformes) : plateforme inconnue, ou sans objet pour un recrutement hors ligne',
     'chart.exploitation.title': 'Types d’exploitation en {year}',
     'chart.exploitation.subtitle': 'Nombre de personnes par type d’exploitation {group}',
     'chart.gender.title': 'Genre des victimes en {year}',
@@ -256,6 +259,7 @@ export const messages = {
     'chart.apply': 'Apply',
     'chart.view': 'View',
     'chart.tooltipHint': 'Tab through the points; each point announces its value.',
+    'chart.legendHint': 'Legend: choosing a series brings it forward on the chart',
     'filter.view.lines': 'Lines',
     'filter.view.area': 'Stacked areas',
     'filter.view.share': 'Areas as % of total',
@@ -278,6 +282,8 @@ export const messages = {
     'chart.channelsYear.subtitle': 'People per recruitment channel',
     'chart.platforms.title': 'Recruitment platforms in {year}',
     'chart.platforms.subtitle': 'People recruited per platform (publication threshold: {threshold})',
+    'chart.platforms.aside':
+      'Not to scale (these are not platforms): platform unknown, or not applicable to offline recruitment',
     'chart.exploitation.title': 'Types of exploitation in {year}',
     'chart.exploitation.subtitle': 'People per type of exploitation {group}',
     'chart.gender.title': 'Gender of victims in {year}',

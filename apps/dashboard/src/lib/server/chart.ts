@@ -82,6 +82,10 @@ function channelGroup(s: { code: string; group?: string }): string {
   return s.group ?? codeEntry('recruitmentChannel', s.code)?.group ?? 'unknown';
 }
 
+function groupLabel(lang: Lang, group: string): string {
+  return t(lang, `filter.group.${group}` as MessageKey);
+}
+
 function groupSuffix(lang: Lang, group: ChannelGroup): string {
   return t(lang, `chart.groupSuffix.${group}` as MessageKey);
 }
@@ -130,9 +134,12 @@ export async function loadChart(
     if (spec.filters.includes('group') && filters.group !== 'all') {
       lines = lines.filter((s) => channelGroup(s) === filters.group);
     }
+    // Every channel at once: the legend lists them under their group (online, offline, unknown).
+    const grouped = spec.filters.includes('group') && filters.group === 'all';
     const series: ChartSeries[] = lines.map((s) => ({
       key: s.code,
       label: s.label[lang],
+      ...(grouped ? { group: { key: channelGroup(s), label: groupLabel(lang, channelGroup(s)) } } : {}),
       points: s.points
         .filter((p) => years.length === 0 || years.includes(p.year))
         .map((p) => ({ year: p.year, cell: slim(p.cell) })),

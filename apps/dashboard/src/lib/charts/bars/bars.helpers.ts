@@ -7,15 +7,35 @@ import {
   type ChartCategory,
 } from '@observatoire/charts';
 import { t, type Lang } from '$lib/i18n/index.js';
+import type { ChartSpec } from '../specs.js';
+
+/** Categories a chart shows apart, off its scale, with the heading of that group (null when it has none). */
+export interface BarAside {
+  keys: string[];
+  label: string;
+}
+
+export function asideOf(spec: ChartSpec, lang: Lang): BarAside | null {
+  return spec.kind === 'bars' && spec.aside ? { keys: spec.aside.keys, label: t(lang, spec.aside.label) } : null;
+}
 
 export function barGeometry(
   rows: ChartCategory[],
   width: number,
   lang: Lang,
-  colour?: string,
-  rowHeight = width < 480 ? 30 : 28,
+  opts: { colour?: string; rowHeight?: number; aside?: BarAside | null } = {},
 ): BarChartGeometry {
-  return horizontalBars({ rows, width, locale: lang, colour, rowHeight });
+  const { colour, rowHeight = width < 480 ? 30 : 28, aside = null } = opts;
+  const apart = aside ? rows.filter((r) => aside.keys.includes(r.key)) : [];
+  return horizontalBars({
+    rows: apart.length ? rows.filter((r) => !apart.includes(r)) : rows,
+    width,
+    locale: lang,
+    colour,
+    rowHeight,
+    withheldLabel: t(lang, 'chart.withheld'),
+    aside: apart.length ? { label: aside!.label, rows: apart } : undefined,
+  });
 }
 
 export function barTable(rows: ChartCategory[], lang: Lang): { header: string[]; rows: string[][] } {

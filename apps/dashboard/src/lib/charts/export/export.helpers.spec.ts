@@ -1,7 +1,7 @@
 import { measureText } from '@observatoire/charts';
 import { describe, expect, it } from 'vitest';
 import { chartData, ROWS } from '../test-data.js';
-import { exportLayout, legendLayout, OG_SIZE } from './export.helpers.js';
+import { exportLayout, OG_SIZE } from './export.helpers.js';
 
 function widest(lines: string[], size: number, bold = false) {
   return Math.max(0, ...lines.map((l) => measureText(l, size, bold)));
@@ -20,8 +20,10 @@ describe('export layout', () => {
     expect(widest(layout.subtitle.lines, 14)).toBeLessThanOrEqual(inner);
     expect(widest(layout.notes.lines, 11)).toBeLessThanOrEqual(inner);
     expect(widest(layout.source.lines, 11)).toBeLessThanOrEqual(inner);
-    for (const item of layout.legend)
-      expect(item.x + 24 + measureText(item.label, 12)).toBeLessThanOrEqual(layout.width);
+    for (const item of layout.legend.items) {
+      expect(item.lines.join(' ')).toBe(item.label);
+      expect(item.textX + widest(item.lines, 12)).toBeLessThanOrEqual(layout.width - 24);
+    }
   });
 
   it('carries the source with the release id and the demo warning', () => {
@@ -29,7 +31,7 @@ describe('export layout', () => {
     const source = layout.source.lines.join(' ');
     expect(source).toContain('publication 2026-07-30');
     expect(source).toContain('https://observatoire.example/fr');
-    expect(layout.demo?.text).toContain('fictives');
+    expect(layout.demo?.lines.join(' ')).toContain('fictives');
     expect(layout.height).toBeGreaterThan(layout.source.y);
   });
 
@@ -40,18 +42,46 @@ describe('export layout', () => {
       url: 'x',
     });
     expect(og.height).toBe(420);
+    expect(og.scale).toBe(1);
     expect(og.source.y + og.source.lines.length * 11 * 1.3).toBeLessThanOrEqual(420);
   });
 
-  it('starts a new legend row rather than overflow', () => {
-    const items = Array.from({ length: 12 }, (_, i) => ({
-      key: String(i),
-      label: `Catégorie numéro ${i}`,
-      colour: '#000',
-      dash: null,
+  it('scales a preview down as a whole, never cuts it, when 17 series and their legend need more room', () => {
+    const series = Array.from({ length: 17 }, (_, i) => ({
+      key: `c${i}`,
+      label: `Canal de recrutement numéro ${i}`,
+      points: [2023, 2024, 2025].map((year) => ({
+        year,
+        cell: (i + year) % 4 === 0 ? ({ suppressed: true } as const) : { value: 10 + i },
+      })),
     }));
-    const { items: placed, bottom } = legendLayout(items, 100, 400);
-    expect(new Set(placed.map((p) => p.y)).size).toBeGreaterThan(2);
-    expect(bottom).toBeGreaterThan(140);
+    const og = exportLayout(chartData({ series }), { width: OG_SIZE.width, fixedHeight: OG_SIZE.height, url: 'x' });
+    expect(og.height).toBe(420);
+    expect(og.scale).toBeLessThan(1);
+    expect(og.legend.items).toHaveLength(17);
+    // The source line, last of all, ends inside the image once scaled.
+    expect((og.source.y + og.source.lines.length * 11 * 1.3) * og.scale).toBeLessThanOrEqual(420);
+    // The plot keeps a readable height instead of being squeezed to a sliver.
+    if (og.chart.kind === 'time') expect(og.chart.layout.geometry.plot.height).toBeGreaterThan(80);
+  });
+
+  it('starts a new legend row rather than overflow, and wraps a label longer than the width', () => {
+    const series = Array.from({ length: 12 }, (_, i) => ({
+      key: String(i),
+      label:
+        i === 11
+          ? 'Offre d’emploi frauduleuse publiée sur un site de petites annonces en ligne, hors réseaux sociaux, et relayée par messagerie'
+          : `Catégorie numéro ${i}`,
+      points: [{ year: 2025, cell: { value: i + 1 } }],
+    }));
+    const layout = exportLayout(chartData({ series }), { url: 'x' });
+    const rows = new Set(layout.legend.items.map((p) => p.y));
+    expect(rows.size).toBeGreaterThan(2);
+    const long = layout.legend.items[11];
+    expect(long.lines.length).toBeGreaterThan(1);
+    expect(long.lines.join(' ')).toBe(series[11].label);
+    expect(widest(long.lines, 12)).toBeLessThanOrEqual(layout.width - 48);
+    // The chart starts below the legend.
+    expect(layout.chart.y).toBeGreaterThanOrEqual(long.y + long.height);
   });
 });

@@ -42,7 +42,13 @@ describe('time series helpers', () => {
     const lines = timeGeometry(SERIES, 'lines', 360, 'fr');
     expect(lines.view).toBe('lines');
     expect(lines.geometry.width).toBe(360);
-    expect(lines.geometry.height).toBe(240);
+    // 240 px asked for, plus the row of withheld markers under the axis (2024 online is withheld).
+    if (lines.view === 'lines') {
+      const row = lines.geometry.withheldRow!;
+      expect(lines.geometry.height).toBeGreaterThan(240);
+      expect(row.top).toBeGreaterThan(lines.geometry.plot.y + lines.geometry.plot.height);
+      expect(row.top + row.height).toBeLessThanOrEqual(lines.geometry.height);
+    }
     const share = timeGeometry(SERIES, 'share', 640, 'fr');
     expect(share.view).toBe('share');
     if (share.view !== 'lines') expect(share.geometry.withheldYears.map((w) => w.year)).toEqual([2024]);
@@ -53,12 +59,18 @@ describe('time series helpers', () => {
     expect(nearestYear([], [], 10)).toBeNull();
   });
 
-  it('dashes lines beyond the eight palette colours', () => {
-    const many = Array.from({ length: 10 }, (_, i) => ({ key: `c${i}`, label: `C${i}`, points: [] }));
-    const items = legendItems(many, 'lines');
-    expect(items[0].dash).toBeNull();
-    expect(items[8].dash).not.toBeNull();
-    expect(items[8].colour).toBe(items[0].colour);
-    expect(legendItems(many, 'area')[8].dash).toBeNull();
+  it('gives the legend the style each line is drawn with: beyond eight colours, another marker and a dash', () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({
+      key: `c${i}`,
+      label: `C${i}`,
+      points: [{ year: 2024, cell: { value: i + 1 } }],
+    }));
+    const items = legendItems(many);
+    expect(items[0].style.dash).toBeNull();
+    expect(items[8].style.dash).not.toBeNull();
+    expect(items[8].style.colour).toBe(items[0].style.colour);
+    expect(items[8].style.marker).not.toBe(items[0].style.marker);
+    const layout = timeGeometry(many, 'lines', 800, 'fr');
+    if (layout.view === 'lines') expect(layout.geometry.lines.map((l) => l.style)).toEqual(items.map((i) => i.style));
   });
 });

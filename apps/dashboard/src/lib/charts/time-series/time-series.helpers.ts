@@ -1,13 +1,13 @@
 import {
   cellValue,
-  colourFor,
-  dashFor,
   formatNumber,
   formatPercent,
   isWithheld,
   lineChart,
+  seriesStyle,
   stackedAreaChart,
   type ChartSeries,
+  type LegendEntry,
   type LineChartGeometry,
   type Margin,
   type StackedAreaGeometry,
@@ -19,21 +19,30 @@ export type TimeView = 'lines' | 'area' | 'share';
 export type TimeGeometry =
   { view: 'lines'; geometry: LineChartGeometry } | { view: 'area' | 'share'; geometry: StackedAreaGeometry };
 
-/** Height that keeps a readable aspect on phones (taller than wide ratio) and desktops. */
-export function timeChartHeight(width: number): number {
-  return Math.round(Math.max(240, Math.min(380, width * 0.6)));
+/**
+ * Height that keeps a readable aspect on phones and desktops; a chart of many series gets taller (up to 520 px)
+ * so its lines, and the direct labels beside them, have room to part.
+ */
+export function timeChartHeight(width: number, seriesCount = 0): number {
+  const base = Math.max(240, Math.min(380, width * 0.6));
+  return Math.round(Math.max(base, Math.min(520, width * 0.75, seriesCount * 24)));
 }
+
+/** Direct labels need a plot at least this wide beside them; narrower charts rely on the legend above. */
+export const END_LABELS_MIN_WIDTH = 560;
 
 export function timeGeometry(
   series: ChartSeries[],
   view: TimeView,
   width: number,
   lang: Lang,
-  height = timeChartHeight(width),
+  height = timeChartHeight(width, series.length),
   margin?: Partial<Margin>,
+  endLabels = width >= END_LABELS_MIN_WIDTH,
 ): TimeGeometry {
   if (view === 'lines') {
-    return { view, geometry: lineChart({ series, width, height, locale: lang, endLabels: width >= 560, margin }) };
+    const withheldLabel = t(lang, 'chart.withheld');
+    return { view, geometry: lineChart({ series, width, height, locale: lang, endLabels, margin, withheldLabel }) };
   }
   return {
     view,
@@ -49,17 +58,22 @@ export function cellText(cell: ChartSeries['points'][number]['cell'] | undefined
   return share === undefined ? text : `${text} (${formatPercent(share, lang)})`;
 }
 
-/** Rows of the table view: one per year, one column per series. */
-/** Legend entries in series order: colour and, beyond the palette, the dash pattern of the line. */
-export function legendItems(series: ChartSeries[], view: TimeView) {
-  return series.map((s, i) => ({
-    key: s.key,
-    label: s.label,
-    colour: colourFor(i, s.key),
-    dash: view === 'lines' && !['online', 'offline', 'unknown'].includes(s.key) ? dashFor(i) : null,
-  }));
+/** Legend entries in series order, with the style the plot draws each series in (and its group, if any). */
+export function legendItems(series: ChartSeries[]): LegendEntry[] {
+  return series.map((s, i) => ({ key: s.key, label: s.label, style: seriesStyle(i, s.key), group: s.group }));
 }
 
+/** How a view draws its legend keys: lines show the line and its marker, areas their band's fill. */
+export function keyMode(view: TimeView): 'line' | 'area' {
+  return view === 'lines' ? 'line' : 'area';
+}
+
+/** Id of the pattern filling the `index`-th band, unique within a page (`prefix` = the chart's id). */
+export function fillId(prefix: string, index: number): string {
+  return `${prefix}-fill-${index}`;
+}
+
+/** Rows of the table view: one per year, one column per series. */
 export function timeTable(series: ChartSeries[], lang: Lang): { header: string[]; rows: string[][] } {
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const header = [t(lang, 'chart.year'), ...series.map((s) => s.label)];
