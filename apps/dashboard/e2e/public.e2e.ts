@@ -10,8 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { releaseSchema, seriesSetSchema } from '@observatoire/schema';
+import { breakdownSchema, releaseSchema, seriesSetSchema } from '@observatoire/schema';
 import { axeViolations, openBrowser, screenshot, type Session } from './public/browser';
+import { drawnSeries, legendKeys, showSvg, svgTextIssues } from './public/layout';
 import { startPublicStack, type PublicStack } from './public/stack';
 
 let stack: PublicStack;
@@ -188,24 +189,175 @@ describe('public dashboard', () => {
     await page.close();
   });
 
-  it('works inside an iframe and resizes it through postMessage', async () => {
+  it('works inside an iframe and keeps it as tall as its content when the frame is resized', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${stack.dashboardUrl}/recruitment-channels`);
     const code = await page.locator('#channels .embed-code textarea').first().inputValue();
     expect(code).toContain('/embed/channels');
     expect(code).toMatch(/release=/);
     const host = await browser.context.newPage();
-    // A blank page on the dashboard's origin stands for a newspaper's article.
+    // A blank page on the dashboard's origin stands for a newspaper's article; its column is resized below.
     await host.goto(`${stack.dashboardUrl}/embed.js`);
-    await host.setContent(`<!doctype html><html lang="fr"><body><h1>Article</h1>${code}</body></html>`);
+    await host.setContent(
+      `<!doctype html><html lang="fr"><body style="margin:0"><h1>Article</h1><div id="column" style="width:900px">${code}</div></body></html>`,
+    );
     const frame = host.locator('iframe[data-observatoire-embed]');
     await expect
       .poll(async () => (await frame.getAttribute('style')) ?? '', { timeout: 20_000 })
       .toMatch(/height: \d+px/);
     const inner = host.frameLocator('iframe[data-observatoire-embed]');
     expect(await inner.locator('svg[data-chart="chart-channels"]').count()).toBe(1);
+    const frameHeight = () => frame.evaluate((f) => Math.round(f.getBoundingClientRect().height));
+    // The content's own height, and whether the frame's document scrolls (it must not: the frame fits it).
+    const content = () =>
+      inner.locator('main').evaluate((m) => ({
+        height: Math.ceil(m.getBoundingClientRect().bottom + window.scrollY),
+        scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight + 1,
+        overflowX: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      }));
+    const fits = async () => {
+      const c = await content();
+      const h = await frameHeight();
+      return !c.scrolls && !c.overflowX && Math.abs(h - c.height) <= 2;
+    };
+    await expect.poll(fits, { timeout: 10_000 }).toBe(true);
+    const wide = await frameHeight();
+    // Narrower: the legend and labels wrap, the content grows, the frame follows.
+    await host.evaluate(() => (document.getElementById('column')!.style.width = '400px'));
+    await expect.poll(async () => (await frameHeight()) > wide && (await fits()), { timeout: 10_000 }).toBe(true);
+    const narrow = await frameHeight();
+    await screenshot(host, 'embed-in-iframe-400');
+    // Wider again: the frame shrinks back (it used to keep its tallest height).
+    await host.evaluate(() => (document.getElementById('column')!.style.width = '900px'));
+    await expect.poll(async () => (await frameHeight()) < narrow && (await fits()), { timeout: 10_000 }).toBe(true);
+    expect(Math.abs((await frameHeight()) - wide)).toBeLessThanOrEqual(2);
     await screenshot(host, 'embed-in-iframe');
     await host.close();
+    await page.close();
+  });
+
+  for (const lang of ['fr', 'en'] as const) {
+    for (const width of [1280, 360]) {
+      it(`${lang} at ${width} px: every series told apart as its legend shows it, no chart text cut or overlapping`, async () => {
+        const session = await openBrowser({
+          viewport: { width, height: 900 },
+          locale: lang === 'fr' ? 'fr-FR' : 'en-GB',
+        });
+        try {
+          const page = await session.context.newPage();
+          const prefix = lang === 'en' ? '/en' : '';
+          for (const path of ['/recruitment-channels?channels.group=all', '/profiles', '/']) {
+            await page.goto(`${stack.dashboardUrl}${prefix}${path}`, { waitUntil: 'networkidle' });
+            const charts = page.locator('svg[role="img"][data-chart]');
+            expect(await charts.count()).toBeGreaterThan(0);
+            for (const svg of await charts.all()) {
+              const issues = await svgTextIssues(svg);
+              const id = await svg.getAttribute('data-chart');
+              expect(issues.texts, `${path} ${id}`).toBeGreaterThan(3);
+              expect(issues.outside, `${path} ${id}`).toEqual([]);
+              expect(issues.overlaps, `${path} ${id}`).toEqual([]);
+              expect(issues.truncated, `${path} ${id}`).toEqual([]);
+            }
+          }
+          await page.goto(`${stack.dashboardUrl}${prefix}/recruitment-channels?channels.group=all`, {
+            waitUntil: 'networkidle',
+          });
+          const drawn = await drawnSeries(page.locator('svg[data-chart="chart-channels"]'));
+          // All 17 channels, no two drawn alike (colour, dash, marker), each as its legend key shows it.
+          expect(Object.keys(drawn)).toHaveLength(17);
+          const combos = new Set(Object.values(drawn).map((d) => `${d.stroke}|${d.dash}|${d.marker}`));
+          expect(combos.size).toBe(17);
+          expect(await legendKeys(page.locator('#channels .legend'))).toEqual(drawn);
+          // Direct labels on a wide screen carry whole names.
+          if (width >= 1280) {
+            const labels = await page.locator('#channels .end-label').allTextContents();
+            expect(labels.length).toBe(17);
+          }
+          await screenshot(page, `${lang}-channels-all-${width}`);
+        } finally {
+          await session.close();
+        }
+      });
+    }
+  }
+
+  it('shows withheld values the same way on the page, in the images and the preview: a placeholder, never a bar', async () => {
+    const release = await latestRelease();
+    const year = release.referenceYears[release.referenceYears.length - 1];
+    const platforms = breakdownSchema.parse(
+      await api(`/api/v1/stats/breakdown?dimension=recruitmentPlatform&release=${release.id}&year=${year}`),
+    );
+    const withheld = platforms.items.filter((i) => 'suppressed' in i.cell).map((i) => i.code);
+    expect(withheld.length).toBeGreaterThan(0);
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.dashboardUrl}/recruitment-channels`, { waitUntil: 'networkidle' });
+    const svg = page.locator('svg[data-chart="chart-platforms"]');
+    const check = async (root: typeof svg, where: string) => {
+      const bars = await root.locator('.bar[data-withheld="true"]').evaluateAll((gs) =>
+        gs.map((g) => ({
+          key: g.getAttribute('data-key'),
+          rects: [...g.querySelectorAll('rect')].map((r) => ({
+            cls: r.getAttribute('class'),
+            w: Number(r.getAttribute('width')),
+            h: Number(r.getAttribute('height')),
+          })),
+          text: g.textContent ?? '',
+        })),
+      );
+      expect(bars.map((b) => b.key).sort(), where).toEqual([...withheld].sort());
+      for (const b of bars) {
+        // One square placeholder, the same for every withheld category, and the word: no bar of any length.
+        expect(b.rects, `${where} ${b.key}`).toEqual([{ cls: 'placeholder', w: b.rects[0].w, h: b.rects[0].w }]);
+        expect(b.rects[0].w).toBeLessThanOrEqual(20);
+        expect(b.text).toContain('masqué');
+      }
+    };
+    await check(svg, 'page');
+    // "Inconnue" is apart from the platforms, its count written, off their scale.
+    const unknown = svg.locator('.aside [data-key="unknown"]');
+    expect(await unknown.count()).toBe(1);
+    expect(await unknown.locator('rect').count()).toBe(0);
+    for (const file of ['chart.svg', 'preview.png']) {
+      const res = await fetch(`${stack.dashboardUrl}/charts/platforms/${file}?release=${release.slug}`);
+      expect(res.status, file).toBe(200);
+    }
+    const exported = await (
+      await fetch(`${stack.dashboardUrl}/charts/platforms/chart.svg?release=${release.slug}`)
+    ).text();
+    const shown = await showSvg(page, exported);
+    await check(shown, 'svg download');
+    const issues = await svgTextIssues(shown);
+    expect(issues.outside).toEqual([]);
+    expect(issues.overlaps).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the downloaded images like the page: the same keys as the lines, nothing cut or overlapping', async () => {
+    const release = await latestRelease();
+    const page = await browser.context.newPage();
+    for (const lang of ['fr', 'en'] as const) {
+      const base = `${stack.dashboardUrl}${lang === 'en' ? '/en' : ''}/charts/channels`;
+      for (const view of ['lines', 'area']) {
+        const q = `?release=${release.slug}&group=all&view=${view}`;
+        const svgText = await (await fetch(`${base}/chart.svg${q}`)).text();
+        const svg = await showSvg(page, svgText);
+        const issues = await svgTextIssues(svg);
+        expect(issues.outside, `${lang} ${view}`).toEqual([]);
+        expect(issues.overlaps, `${lang} ${view}`).toEqual([]);
+        expect(issues.truncated, `${lang} ${view}`).toEqual([]);
+        if (view === 'lines') {
+          const drawn = await drawnSeries(svg);
+          expect(Object.keys(drawn)).toHaveLength(17);
+          expect(await legendKeys(svg.locator('g.legend'))).toEqual(drawn);
+        }
+        await screenshot(page, `${lang}-channels-${view}-svg-download`);
+        const png = Buffer.from(await (await fetch(`${base}/chart.png${q}`)).arrayBuffer());
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        // The PNG is the same drawing at 2×: as tall as the SVG says.
+        const height = Number(/height="(\d+)"/.exec(svgText)![1]);
+        expect(png.readUInt32BE(20)).toBe(height * 2);
+      }
+    }
     await page.close();
   });
 

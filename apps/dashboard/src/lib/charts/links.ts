@@ -48,7 +48,8 @@ export function chartLinks(data: ChartData, origin: string, lang: Lang, pagePath
 
 /** Height an embed gets before (or without) its resize script: the chart's own height plus its frame. */
 export function embedFallbackHeight(data: ChartData): number {
-  return data.kind === 'time' ? 560 : 200 + data.rows.length * 28;
+  // Title, filters, notes and links around the chart, plus the legend's rows (time) or the bars' rows.
+  return data.kind === 'time' ? 600 + 20 * data.series.length : 260 + data.rows.length * 30;
 }
 
 export function embedCode(src: string, title: string, height: number, origin: string): string {
