@@ -43,16 +43,16 @@ interface DrawnPoint {
   value: number;
 }
 
-/** Points of the channel chart as drawn in the SVG: one circle per published cell. */
+/** Points of the channel chart as drawn in the SVG: one marker per published cell, a hatched one per withheld cell. */
 function pointsIn(html: string): { points: DrawnPoint[]; withheld: { key: string; year: number }[] } {
   const chart = html.slice(html.indexOf('data-chart="chart-channels"'));
   const end = chart.indexOf('</svg>');
   const svg = chart.slice(0, end);
-  const points = [...svg.matchAll(/<circle[^>]*>/g)].map((m) => {
+  const points = [...svg.matchAll(/<path[^>]*class="marker"[^>]*>/g)].map((m) => {
     const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(m[0])?.[1] ?? '';
     return { key: attr('data-key'), year: Number(attr('data-year')), value: Number(attr('data-value')) };
   });
-  const withheld = [...svg.matchAll(/<rect[^>]*class="withheld"[^>]*>/g)].map((m) => ({
+  const withheld = [...svg.matchAll(/<(?:rect|path)[^>]*class="withheld"[^>]*>/g)].map((m) => ({
     key: /data-key="([^"]*)"/.exec(m[0])?.[1] ?? '',
     year: Number(/data-year="([^"]*)"/.exec(m[0])?.[1]),
   }));
@@ -95,7 +95,7 @@ describe('walking skeleton: samples → ETL → PostgreSQL → API → server-re
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${stack.dashboardUrl}/recruitment-channels?channels.group=all`);
     await page.waitForLoadState('networkidle');
-    const drawn = await page.$$eval('[data-chart="chart-channels"] circle', (els) =>
+    const drawn = await page.$$eval('[data-chart="chart-channels"] path.marker', (els) =>
       els.map((e) => ({
         key: e.getAttribute('data-key'),
         year: Number(e.getAttribute('data-year')),
