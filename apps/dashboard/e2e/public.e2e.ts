@@ -273,6 +273,16 @@ describe('public dashboard', () => {
             const labels = await page.locator('#channels .end-label').allTextContents();
             expect(labels.length).toBe(17);
           }
+          // A legend entry brings its series forward and fades the others; pressed again, all come back.
+          const toggle = page.locator('#channels .legend button').first();
+          const series = page.locator('svg[data-chart="chart-channels"] .lines .series');
+          await toggle.click();
+          expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+          const opacities = await series.evaluateAll((gs) => gs.map((g) => g.getAttribute('opacity')));
+          expect(opacities[0]).toBe('1');
+          expect(opacities.slice(1).every((o) => o === '0.15')).toBe(true);
+          await toggle.click();
+          expect(await series.evaluateAll((gs) => gs.every((g) => g.getAttribute('opacity') === '1'))).toBe(true);
           await screenshot(page, `${lang}-channels-all-${width}`);
         } finally {
           await session.close();
