@@ -3,8 +3,9 @@
  * API benchmark (issue 5): the public recruitment-channel series (demo data, latest release), served by the real
  * API build (NestJS on Fastify, helmet, rate limiting, pino request logs all on), against a bare node:http server
  * answering the same JSON bytes, in the same run, on loopback, with autocannon (50 connections, bounded
- * duration). Also checks that a conditional request (If-None-Match) gets 304.
- * Targets: API ≥ 50% of the bare server's requests per second, API p99 ≤ 10 ms.
+ * duration); and the API answering revalidations (If-None-Match → 304), what a reverse proxy or CDN in front sends.
+ * A measurement, not a target: readers reach the API through the dashboard's server and caches, and the API's
+ * Cache-Control and ETags let a proxy or CDN carry a spike (issue 13 retired the "50 % of bare node:http" target).
  *
  * Usage (after `npm run build`): node bench/api.bench.mjs
  *   BENCH_DURATION seconds per measured run (default 6), BENCH_ROUNDS alternating rounds (default 5); medians.
@@ -75,10 +76,10 @@ function cpuSeconds(pid) {
 }
 
 /** One measured run; also the server's CPU time per answered request (steadier than rates on a shared machine). */
-function run(url, pid) {
+function run(url, pid, headers = {}) {
   const before = cpuSeconds(pid);
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION }, (err, result) => {
+    autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION }, (err, result) => {
       if (err) return reject(err);
       result.cpuMicrosPerRequest = ((cpuSeconds(pid) - before) * 1e6) / Math.max(1, result.requests.total);
       resolve(result);
@@ -151,10 +152,11 @@ try {
 
   await warm(bareUrl);
   await warm(apiBase + ROUTE);
-  const runs = { bare: [], api: [] };
+  const runs = { bare: [], api: [], revalidate: [] };
   for (let i = 0; i < ROUNDS; i++) {
     runs.bare.push(await run(bareUrl, bare.proc.pid));
     runs.api.push(await run(apiBase + ROUTE, api.proc.pid));
+    runs.revalidate.push(await run(apiBase + ROUTE, api.proc.pid, { 'if-none-match': etag }));
   }
   const median = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -167,15 +169,17 @@ try {
     p99ms: median(list.map((r) => r.latency.p99)),
     p99msWorst: Math.max(...list.map((r) => r.latency.p99)),
     cpuMicrosPerRequest: Math.round(median(list.map((r) => r.cpuMicrosPerRequest))),
-    errors: list.reduce((s, r) => s + r.errors + r.non2xx, 0),
+    // Errors, and answers other than the 200 (or 304 when revalidating) expected.
+    errors: list.reduce((s, r) => s + r.errors + r.non2xx - (r['3xx'] ?? 0), 0),
   });
   const bareStats = summarise(runs.bare);
   const apiStats = summarise(runs.api);
+  const revalidateStats = summarise(runs.revalidate);
   // Each round's API rate against the bare rate of the same round, then the median of those ratios.
   const ratio = median(runs.api.map((r, i) => r.requests.average / runs.bare[i].requests.average));
   const result = {
     date: new Date().toISOString(),
-    machine: '2 cores, 24 GiB, Node 20.20',
+    machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     // The machine is shared: a high load average during the run means other work competed for the two cores.
     loadAverage1m: Math.round(os.loadavg()[0] * 10) / 10,
@@ -186,10 +190,9 @@ try {
     rounds: ROUNDS,
     bare: bareStats,
     api: apiStats,
+    revalidate304: revalidateStats,
     ratio: Math.round(ratio * 1000) / 1000,
     conditional304: notModified,
-    targets: { ratioAtLeast: 0.5, p99AtMostMs: 10 },
-    met: ratio >= 0.5 && apiStats.p99ms <= 10 && notModified,
   };
   await mkdir(path.join(ROOT, 'bench/out'), { recursive: true });
   await writeFile(path.join(ROOT, 'bench/out/api.json'), JSON.stringify(result, null, 2) + '\n');
@@ -199,8 +202,9 @@ try {
 | --- | ---: | ---: | ---: | ---: | ---: |
 | bare node:http, same bytes | ${bareStats.rps} | ${bareStats.p50ms} ms | ${bareStats.p99ms} ms (${bareStats.p99msWorst}) | ${bareStats.cpuMicrosPerRequest} µs | ${bareStats.errors} |
 | API (NestJS + Fastify) | ${apiStats.rps} | ${apiStats.p50ms} ms | ${apiStats.p99ms} ms (${apiStats.p99msWorst}) | ${apiStats.cpuMicrosPerRequest} µs | ${apiStats.errors} |
+| API, If-None-Match → 304 | ${revalidateStats.rps} | ${revalidateStats.p50ms} ms | ${revalidateStats.p99ms} ms (${revalidateStats.p99msWorst}) | ${revalidateStats.cpuMicrosPerRequest} µs | ${revalidateStats.errors} |
 
-Medians of ${ROUNDS} alternating rounds of ${DURATION} s. API / bare (per round, median): ${(ratio * 100).toFixed(1)} % (target ≥ 50 %); API p99 ${apiStats.p99ms} ms (target ≤ 10 ms); If-None-Match → 304: ${notModified ? 'yes' : 'NO'}`);
+Medians of ${ROUNDS} alternating rounds of ${DURATION} s, ${result.machine}, Node ${process.version}, load average ${result.loadAverage1m}. API / bare (per round, median): ${(ratio * 100).toFixed(1)} %; If-None-Match → 304: ${notModified ? 'yes' : 'NO'}`);
 } finally {
   for (const stop of stops.reverse()) await stop().catch(() => {});
   if (pg) await pg.stop().catch(() => {});

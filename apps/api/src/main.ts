@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -13,14 +13,11 @@ import { openLocalDatabase, runMigrations } from '@observatoire/db';
 import { loadPseudonymKey } from '@observatoire/etl';
 import { AppModule } from './app.module.js';
 import { loadConfig, type ApiConfig } from './config/config.js';
-import { PinoNestLogger, requestLogWriter } from './common/logger.js';
+import { PinoNestLogger } from './common/logger.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { setupOpenApi } from './openapi/openapi.js';
-import { perMinute, rateLimitStores } from './common/rate-limit.js';
-import { publicLookups, registerPublicFastPath } from './releases/public-fast-path.js';
-import { PublicFront } from './releases/public-front.js';
-import { ReleasesService } from './releases/releases.service.js';
+import { limitPublicReads } from './common/rate-limit.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -30,21 +27,26 @@ function requestId(req: { headers: Record<string, string | string[] | undefined>
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+export interface AppOptions {
+  /** Where the JSON log lines go (tests read them); default: stdout, buffered. */
+  logStream?: DestinationStream;
+}
+
 /**
  * Builds the application (migrations, plugins, routes, OpenAPI) without listening, so that tests can use
  * `app.inject()` or `app.listen()` on a free port.
  */
-export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  overrides: Partial<ApiConfig> = {},
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env, overrides);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required');
   // Production never generates a pseudonym key: refuse to start without one rather than at the first upload.
   if (config.production) await loadPseudonymKey(process.env, true);
   if (!config.skipMigrations) await runMigrations(config.databaseUrl);
 
-  // Answers cached public reads before Fastify (releases/public-front.ts); opened once the app is built.
-  const front = new PublicFront();
   const adapter = new FastifyAdapter({
-    serverFactory: front.serverFactory,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // We register @fastify/multipart ourselves (uploads stream to disk in the imports service).
@@ -54,9 +56,8 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
     genReqId: requestId,
     logger: {
       level: config.logLevel,
-      // Buffered, asynchronous writes to stdout: one write per few kilobytes of log lines instead of one system
-      // call per request (a quarter of the throughput of the public routes under load). pino flushes on exit.
-      stream: pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+      // Buffered, asynchronous writes to stdout (pino flushes them on exit) rather than a system call per line.
+      stream: options.logStream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
       // Requests are logged by method, route and status only: no bodies, no query strings, no e-mail addresses.
       // (Nothing is redacted because nothing personal is ever passed to the logger.)
       serializers: { req: () => ({}), res: () => ({}) },
@@ -68,18 +69,15 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
     abortOnError: false,
   });
   fastify.decorate('observatoireConfig', config);
-  fastify.decorate('publicFront', front);
 
-  const securityHeaders = registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
-  const rateStores = rateLimitStores();
   await app.register(rateLimit, {
     global: false,
-    store: rateStores.Store,
     keyGenerator: (req) => req.ip,
     allowList: (req) => config.rateLimitAllowList.includes(req.ip),
-    // Retry-After when limited; no X-RateLimit-* on every public answer (bytes and work on the hot path).
+    // Retry-After when limited; no X-RateLimit-* on every public answer.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     addHeaders: {
       'x-ratelimit-limit': false,
@@ -88,30 +86,16 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
       'retry-after': true,
     },
   });
+  // Before app.init(), where Nest adds its routes to Fastify.
+  limitPublicReads(fastify, config.rateLimitPublicPerMinute);
 
-  // Callback hooks, not async ones: an async hook puts a promise and a microtask hop on every answer.
   fastify.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
     done(null, payload);
   });
-  const logRequest = requestLogWriter(fastify.log);
   fastify.addHook('onResponse', (req, reply, done) => {
-    logRequest(
-      String(req.id),
-      req.method,
-      req.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      Math.round(reply.elapsedTime),
-    );
-    done();
-  });
-
-  // Before app.init(), where Nest adds its routes to Fastify.
-  const lookups = publicLookups(app.get(ReleasesService));
-  registerPublicFastPath(fastify, lookups.routes);
-  // From the start of shutdown everything goes through Fastify and Nest (which answer 503 while closing).
-  fastify.addHook('preClose', (done) => {
-    front.close();
+    const route = req.routeOptions.url ?? 'unmatched';
+    req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
     done();
   });
 
@@ -120,15 +104,6 @@ export async function createApp(overrides: Partial<ApiConfig> = {}): Promise<Nes
   app.enableShutdownHooks();
   setupOpenApi(app);
   await app.init();
-  front.open({
-    lookup: lookups.front,
-    securityHeaders,
-    requestId,
-    trustProxy: config.trustProxy,
-    takePublic: (ip) =>
-      config.rateLimitAllowList.includes(ip) || rateStores.takePublic(ip, perMinute(config.rateLimitPublicPerMinute)),
-    log: logRequest,
-  });
   return app;
 }
 

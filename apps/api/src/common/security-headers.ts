@@ -33,16 +33,14 @@ export function computeSecurityHeaders(options: HelmetOptions = helmetOptions): 
 }
 
 /**
- * HSTS, CSP, nosniff, Referrer-Policy and the rest of helmet's set, on every answer. @fastify/helmet rebuilds the
- * helmet middleware (and re-parses the CSP) on every request, about a tenth of the public hot path's time in a
- * profile; the headers are the same for every request, so they are computed once and copied. Returns them (the
- * front of the server, releases/public-front.ts, sends the same).
+ * HSTS, CSP, nosniff, Referrer-Policy and the rest of helmet's set, on every answer. The headers are the same for
+ * every request, so helmet runs once and its headers are copied (@fastify/helmet would run the middleware, and
+ * parse the CSP again, on every request).
  */
-export function registerSecurityHeaders(fastify: FastifyInstance): Record<string, string> {
+export function registerSecurityHeaders(fastify: FastifyInstance): void {
   const headers = computeSecurityHeaders();
   fastify.addHook('onRequest', (_req, reply, done) => {
     reply.headers(headers);
     done();
   });
-  return headers;
 }

@@ -1,15 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { breakdownSchema, releaseSchema, seriesSetSchema } from '@observatoire/schema';
 import { AdminOnly, CurrentPrincipal, Public, type Principal } from '../auth/auth.decorators.js';
-import { publicRateLimit } from '../common/rate-limit.js';
+import { sendCached, type Freshness } from '../common/http-cache.js';
+import { PublicRead } from '../common/rate-limit.js';
 import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
-import { namesRelease as names, PublicCacheService } from './public-cache.service.js';
 import {
   breakdownQuerySchema,
   publishSchema,
@@ -22,7 +21,8 @@ import {
 } from './releases.dto.js';
 import { ReleasesService } from './releases.service.js';
 
-const send = PublicCacheService.send;
+/** A URL that names a release (not "latest", nor none) always returns the same bytes. */
+const freshness = (ref?: string): Freshness => (ref !== undefined && ref !== 'latest' ? 'pinned' : 'current');
 
 @ApiTags('public statistics')
 @Public()
@@ -31,23 +31,23 @@ export class ReleasesController {
   constructor(private readonly releases: ReleasesService) {}
 
   @Get('releases')
-  @RouteConfig(publicRateLimit)
+  @PublicRead()
   @ApiOperation({ summary: 'Releases, newest first' })
   @ApiZodResponse(200, z.array(releaseSchema))
   async list(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    send(req, reply, await this.releases.list(), false);
+    sendCached(req, reply, await this.releases.list(), 'current');
   }
 
   @Get('releases/:id')
-  @RouteConfig(publicRateLimit)
+  @PublicRead()
   @ApiOperation({ summary: 'One release by id or slug ("latest" for the newest)' })
   @ApiZodResponse(200, releaseSchema)
   async get(@Param('id') id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    send(req, reply, await this.releases.release(id), names(id));
+    sendCached(req, reply, await this.releases.release(id), freshness(id));
   }
 
   @Get('releases/:id/summary/:file')
-  @RouteConfig(publicRateLimit)
+  @PublicRead()
   @ApiOperation({ summary: 'Yearly summary of a release: <year>.csv, .xlsx, .json or .pdf (?lang=fr|en)' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
   @ApiZodQuery(summaryQuerySchema)
@@ -57,11 +57,11 @@ export class ReleasesController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    send(req, reply, await this.releases.summary(params.id, params.file, q.lang), names(params.id));
+    sendCached(req, reply, await this.releases.summary(params.id, params.file, q.lang), freshness(params.id));
   }
 
   @Get('stats/series')
-  @RouteConfig(publicRateLimit)
+  @PublicRead()
   @ApiOperation({ summary: 'Time series by reference year (latest release unless release= is given)' })
   @ApiZodQuery(seriesQuerySchema)
   @ApiZodResponse(200, seriesSetSchema)
@@ -70,11 +70,11 @@ export class ReleasesController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    send(req, reply, await this.releases.series(q), names(q.release));
+    sendCached(req, reply, await this.releases.series(q), freshness(q.release));
   }
 
   @Get('stats/breakdown')
-  @RouteConfig(publicRateLimit)
+  @PublicRead()
   @ApiOperation({ summary: 'Counts by the codes of one dimension, with shares from published cells only' })
   @ApiZodQuery(breakdownQuerySchema)
   @ApiZodResponse(200, breakdownSchema)
@@ -83,7 +83,7 @@ export class ReleasesController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    send(req, reply, await this.releases.breakdown(q), names(q.release));
+    sendCached(req, reply, await this.releases.breakdown(q), freshness(q.release));
   }
 }
 

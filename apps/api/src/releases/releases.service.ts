@@ -28,7 +28,8 @@ import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { ApiProblem } from '../common/problem.js';
 import type { MessageCode } from '../common/messages.js';
-import { PublicCacheService, withEtag, type CachedPayload } from './public-cache.service.js';
+import { withEtag, type CachedPayload } from '../common/http-cache.js';
+import { PublicCacheService } from './public-cache.service.js';
 import type { BreakdownQueryDto, PublishDto, SeriesQueryDto } from './releases.dto.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -59,7 +60,7 @@ function json(schema: z.ZodType, value: unknown): Omit<CachedPayload, 'etag'> {
 }
 
 /** A validated statistics query, release aside, as part of a cache key. */
-export function queryKey(q: SeriesQueryDto | BreakdownQueryDto): string {
+function queryKey(q: SeriesQueryDto | BreakdownQueryDto): string {
   const { release: _r, ...rest } = q;
   return JSON.stringify(rest);
 }
@@ -84,39 +85,11 @@ export class ReleasesService implements OnApplicationShutdown {
     await this.pool.end();
   }
 
-  /**
-   * What `resolve` would answer now without a query, or undefined when it would have to ask PostgreSQL (the
-   * public fast path then hands the request to the controller, which asks).
-   */
-  peekId(ref = 'latest'): string | undefined {
-    if (ref === 'latest') return this.cache.peekShort<string>('latest');
-    return this.cache.peek(`ref|${ref}`)?.body.toString();
-  }
-
-  /** The cached bytes of a public read, if they are in memory already (see public-fast-path.ts). */
-  peek(kind: 'series' | 'breakdown', ref: string | undefined, query: string): CachedPayload | undefined {
-    const id = this.peekId(ref);
-    return id === undefined ? undefined : this.cache.peek(`${kind}|${id}|${query}`);
-  }
-
-  peekList(): CachedPayload | undefined {
-    return this.cache.peekShort<CachedPayload>('releases');
-  }
-
-  peekRelease(ref: string): CachedPayload | undefined {
-    const id = this.peekId(ref);
-    return id === undefined ? undefined : this.cache.peek(`release|${id}`);
-  }
-
   /** A release reference as an id: "latest" is re-resolved every few seconds, ids and slugs are fixed forever. */
   async resolve(ref = 'latest'): Promise<string> {
     if (ref === 'latest')
       return this.cache.short('latest', () => stats(getRelease(this.pool, 'latest')).then((r) => r.id));
-    const cached = await this.cache.get(`ref|${ref}`, async () => {
-      const r = await stats(getRelease(this.pool, ref));
-      return { body: Buffer.from(r.id), contentType: 'text/plain' };
-    });
-    return cached.body.toString();
+    return this.cache.fixedValue(`ref|${ref}`, async () => (await stats(getRelease(this.pool, ref))).id);
   }
 
   list(): Promise<CachedPayload> {
@@ -127,72 +100,88 @@ export class ReleasesService implements OnApplicationShutdown {
 
   async release(ref: string): Promise<CachedPayload> {
     const id = await this.resolve(ref);
-    return this.cache.get(`release|${id}`, async () => json(releaseSchema, await stats(getRelease(this.pool, id))));
+    return this.cache.payload(
+      `release|${id}`,
+      async () => json(releaseSchema, await stats(getRelease(this.pool, id))),
+      id,
+    );
   }
 
   async series(q: SeriesQueryDto): Promise<CachedPayload> {
     const id = await this.resolve(q.release);
-    return this.cache.get(`series|${id}|${queryKey(q)}`, async () => {
-      const filter = {
-        ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
-        ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
-        ...(q.exploitationType !== undefined && { exploitationType: q.exploitationType }),
-        ...(q.recruitmentChannelGroup !== undefined && { recruitmentChannelGroup: q.recruitmentChannelGroup }),
-      };
-      const set = await stats(
-        getSeries(this.pool, id, {
-          dimension: q.dimension as CubeDimension | 'cases' | undefined,
-          codes: q.codes,
-          filter,
-        }),
-      );
-      return json(seriesSetSchema, set);
-    });
+    return this.cache.payload(
+      `series|${id}|${queryKey(q)}`,
+      async () => {
+        const filter = {
+          ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
+          ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
+          ...(q.exploitationType !== undefined && { exploitationType: q.exploitationType }),
+          ...(q.recruitmentChannelGroup !== undefined && { recruitmentChannelGroup: q.recruitmentChannelGroup }),
+        };
+        const set = await stats(
+          getSeries(this.pool, id, {
+            dimension: q.dimension as CubeDimension | 'cases' | undefined,
+            codes: q.codes,
+            filter,
+          }),
+        );
+        return json(seriesSetSchema, set);
+      },
+      id,
+    );
   }
 
   async breakdown(q: BreakdownQueryDto): Promise<CachedPayload> {
     const id = await this.resolve(q.release);
-    return this.cache.get(`breakdown|${id}|${queryKey(q)}`, async () => {
-      const filter = {
-        ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
-        ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
-        ...(q.exploitationType !== undefined && { exploitationType: q.exploitationType }),
-        ...(q.recruitmentChannelGroup !== undefined && { recruitmentChannelGroup: q.recruitmentChannelGroup }),
-      };
-      const b = await stats(
-        getBreakdown(this.pool, id, { dimension: q.dimension as CubeDimension, year: q.year ?? null, filter }),
-      );
-      return json(breakdownSchema, b);
-    });
+    return this.cache.payload(
+      `breakdown|${id}|${queryKey(q)}`,
+      async () => {
+        const filter = {
+          ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
+          ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
+          ...(q.exploitationType !== undefined && { exploitationType: q.exploitationType }),
+          ...(q.recruitmentChannelGroup !== undefined && { recruitmentChannelGroup: q.recruitmentChannelGroup }),
+        };
+        const b = await stats(
+          getBreakdown(this.pool, id, { dimension: q.dimension as CubeDimension, year: q.year ?? null, filter }),
+        );
+        return json(breakdownSchema, b);
+      },
+      id,
+    );
   }
 
   async summary(ref: string, file: string, lang: 'fr' | 'en'): Promise<CachedPayload> {
     const id = await this.resolve(ref);
     const [yearText, format] = file.split('.') as [string, 'csv' | 'xlsx' | 'json' | 'pdf'];
     const year = Number(yearText);
-    return this.cache.get(`summary|${id}|${year}|${format}|${lang}`, async () => {
-      const summary = await stats(getYearlySummary(this.pool, id, year));
-      const release = await stats(getRelease(this.pool, id));
-      const name = `observatoire-${release.slug}-${year}-${lang}`;
-      switch (format) {
-        case 'json':
-          return { ...json(yearlySummarySchema, summary), contentDisposition: `inline; filename="${name}.json"` };
-        case 'csv':
-          return {
-            body: Buffer.from(summaryCsv(summary, lang)),
-            contentType: 'text/csv; charset=utf-8',
-            contentDisposition: `attachment; filename="${name}.csv"`,
-          };
-        case 'xlsx':
-          return {
-            body: await summaryXlsx(summary, lang, { releaseSlug: release.slug }),
-            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            contentDisposition: `attachment; filename="${name}.xlsx"`,
-          };
-        default:
-          return this.pdf(summary, lang, release, name);
-      }
-    });
+    return this.cache.payload(
+      `summary|${id}|${year}|${format}|${lang}`,
+      async () => {
+        const summary = await stats(getYearlySummary(this.pool, id, year));
+        const release = await stats(getRelease(this.pool, id));
+        const name = `observatoire-${release.slug}-${year}-${lang}`;
+        switch (format) {
+          case 'json':
+            return { ...json(yearlySummarySchema, summary), contentDisposition: `inline; filename="${name}.json"` };
+          case 'csv':
+            return {
+              body: Buffer.from(summaryCsv(summary, lang)),
+              contentType: 'text/csv; charset=utf-8',
+              contentDisposition: `attachment; filename="${name}.csv"`,
+            };
+          case 'xlsx':
+            return {
+              body: await summaryXlsx(summary, lang, { releaseSlug: release.slug }),
+              contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              contentDisposition: `attachment; filename="${name}.xlsx"`,
+            };
+          default:
+            return this.pdf(summary, lang, release, name);
+        }
+      },
+      id,
+    );
   }
 
   /** The policymakers' PDF: the stats package draws it with the dashboard's chart geometry. */

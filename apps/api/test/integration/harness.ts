@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
-import { inject, vi } from 'vitest';
+import { inject } from 'vitest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
-import { createApp } from '../../src/main.js';
+import { createApp, type AppOptions } from '../../src/main.js';
 import type { ApiConfig } from '../../src/config/config.js';
 
 declare module 'vitest' {
@@ -22,19 +21,22 @@ export interface TestApp {
 }
 
 /** The real application on its own cloned database (migrated template) and its own upload folder. */
-export async function startTestApp(overrides: Partial<ApiConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<ApiConfig> = {}, options: AppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase(inject('pgServerUrl'), 'api');
   const uploadDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-uploads-'));
   process.env.LOG_LEVEL ??= 'warn';
   // Tests never touch the repository's .data/ key file.
   process.env.OBSERVATOIRE_PSEUDONYM_KEY ??= 'a1'.repeat(32);
-  const app = await createApp({
-    databaseUrl: db.url,
-    skipMigrations: true,
-    uploadDir,
-    importWorker: false,
-    ...overrides,
-  });
+  const app = await createApp(
+    {
+      databaseUrl: db.url,
+      skipMigrations: true,
+      uploadDir,
+      importWorker: false,
+      ...overrides,
+    },
+    options,
+  );
   return {
     app,
     db,
@@ -68,33 +70,10 @@ export function multipart(
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/**
- * The request log lines the API writes while `fn` runs (at level info, whatever LOG_LEVEL says), parsed. Lines are
- * written once per turn of the event loop, after the response: this waits for them.
- */
-export async function captureRequestLog<T>(
-  app: NestFastifyApplication,
-  fn: () => Promise<T>,
-): Promise<{ result: T; lines: Record<string, unknown>[] }> {
-  const log = app.getHttpAdapter().getInstance().log as unknown as pino.Logger & Record<symbol, unknown>;
-  const stream = log[pino.symbols.streamSym] as { write(chunk: string): boolean };
-  const write = vi.spyOn(stream, 'write').mockImplementation(() => true);
-  const level = log.level;
-  log.level = 'info';
-  try {
-    const result = await fn();
-    for (let i = 0; i < 100 && write.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    const lines = write.mock.calls.flatMap(([chunk]) =>
-      String(chunk)
-        .trimEnd()
-        .split('\n')
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-    );
-    return { result, lines };
-  } finally {
-    log.level = level;
-    write.mockRestore();
-  }
+/** A log destination that keeps the JSON lines written to it, parsed (createApp's `logStream`). */
+export function logLines(): { stream: { write(line: string): void }; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  return { stream: { write: (line) => void lines.push(JSON.parse(line) as Record<string, unknown>) }, lines };
 }
 
 export const TEST_ORIGIN = 'http://127.0.0.1:3000';
