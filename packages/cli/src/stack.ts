@@ -64,9 +64,9 @@ function isPortFree(port: number, host: string): Promise<boolean> {
 }
 
 /**
- * Node sizes its heap from the machine's memory (4 GB on a 24 GB machine) and then lets garbage pile up to a large
- * fraction of it: a stated cap keeps collections frequent and memory near what is live (a million-row import: peak
- * RSS about 180 MB instead of 260 to 320 MB, no slower). 1 GB leaves ample room; NODE_OPTIONS can set another.
+ * Node sizes its heap from the machine's memory and then lets garbage pile up to a large fraction of it: a stated
+ * cap keeps collections frequent and memory near what is live, at no cost in speed (measured in docs/benchmarks.md).
+ * 1 GB leaves ample room; NODE_OPTIONS can set another.
  */
 export function withHeapCap(nodeOptions: string | undefined): string {
   if (nodeOptions?.includes('--max-old-space-size')) return nodeOptions;

@@ -653,7 +653,6 @@ async function loadFile(
     const unmappedIdx = new Set(unmapped.map((c) => c.index));
     let buffer = '';
     let rowsRead = 0;
-    let trailingTotal = false;
 
     // Chunks: the staging COPY takes CHUNK_ROWS rows, then is closed and merged (queries queue on the connection)
     // while reading goes on into `buffer`; the next COPY opens once that merge is done.
@@ -738,7 +737,6 @@ async function loadFile(
       if (total) {
         ctx.counts.rowsSkipped++;
         if (total.declared !== null) ctx.declaredTotal = total.declared;
-        trailingTotal = true;
         return false;
       }
       rowsRead++;
@@ -787,7 +785,6 @@ async function loadFile(
     stored += await merging!;
     merging = null;
     phase('read, normalise, stage and merge chunks');
-    void trailingTotal;
     input.onProgress?.({ rowsRead, done: true });
 
     ctx.counts.rowsRead = rowsRead;

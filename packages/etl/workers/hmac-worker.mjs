@@ -1,6 +1,6 @@
-// Case-key worker: HMAC-SHA256 of batches of messages, with the pseudonym key it was started with. Pseudonyms cost
-// about 4 µs each in Node's crypto (mostly the per-call set-up), a fifth of a large import's CPU on the main thread:
-// here they run beside the parsing and normalising. Same keys as `caseKey`/`contentKey` (privacy/pseudonym.ts).
+// Case-key worker: HMAC-SHA256 of batches of messages, with the pseudonym key it was started with. Pseudonyms are a
+// large share of a large import's CPU on the main thread (docs/benchmarks.md, import profile): here they run beside
+// the parsing and normalising. Same keys as `caseKey`/`contentKey` (privacy/pseudonym.ts).
 //
 // Protocol: parent -> worker { id, inputs: string[] }; worker -> parent { id, keys: string[] } (hex, same order).
 import { createHmac } from 'node:crypto';

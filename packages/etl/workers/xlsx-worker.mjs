@@ -6,7 +6,7 @@
 // then { type: 'end' } or { type: 'error', kind, ... }. Parent -> worker: { type: 'credit', n }.
 import { posix } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-// Only the streaming reader: loading the whole of exceljs costs twice the start-up time of every import.
+// Only the streaming reader: loading the whole of exceljs would add its start-up time to every import.
 import WorkbookReader from 'exceljs/lib/stream/xlsx/workbook-reader.js';
 import WorksheetReader from 'exceljs/lib/stream/xlsx/worksheet-reader.js';
 import iterateStream from 'exceljs/lib/utils/iterate-stream.js';

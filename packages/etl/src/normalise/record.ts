@@ -123,7 +123,6 @@ export class RowNormaliser {
   readonly errors: RowError[] = [];
   errorCount = 0;
   rejectedRows = 0;
-  acceptedRows = 0;
   readonly years = new Set<number>();
   private readonly warnings = new Map<string, GroupedWarning>();
   private readonly caches = new Map<string, Map<string, Resolved>>();
@@ -151,8 +150,6 @@ export class RowNormaliser {
   possibleDuplicates = false;
   /** Profile COPY lines (`local id`, then the profile's columns) not yet taken by `takeProfiles`. */
   private pendingProfiles: string[] = [];
-  /** Characters in `pendingProfiles`: the loader flushes them to the database past a bound. */
-  pendingProfileChars = 0;
   private readonly yearMemo = new Map<string, YearResult>();
   private readonly ageMemo = new Map<string, AgeResult>();
   private collecting: [string, PlannedColumn, string][] | null = null;
@@ -309,9 +306,9 @@ export class RowNormaliser {
         const onlineExpl = this.single(c.onlineExploitation, 'yesNoUnknown', cells, row, 'unknown');
         const onlineControl = this.single(c.onlineControl, 'yesNoUnknown', cells, row, 'unknown');
         const country = this.singleCountry(c.exploitationCountry, cells, row);
-        const citizenship = this.multi(c.citizenship, 'citizenship', cells, row);
-        const exploitation = this.multi(c.exploitationTypes, 'exploitationTypes', cells, row);
-        const explPlatforms = this.multi(c.exploitationPlatforms, 'exploitationPlatforms', cells, row);
+        const citizenship = this.multi(c.citizenship, cells, row);
+        const exploitation = this.multi(c.exploitationTypes, cells, row);
+        const explPlatforms = this.multi(c.exploitationPlatforms, cells, row);
         const recruitment = this.recruitment(cells, row);
         memo = {
           gender,
@@ -371,7 +368,6 @@ export class RowNormaliser {
     pending.profiles.push(profile);
     pending.rows.push(row);
     this.years.add(year!);
-    this.acceptedRows++;
     return true;
   }
 
@@ -406,7 +402,6 @@ export class RowNormaliser {
     if (this.profileIds.size < MEMO_LIMIT) this.profileIds.set(body, id);
     const line = `${id}\t${body}\n`;
     this.pendingProfiles.push(line);
-    this.pendingProfileChars += line.length;
     return id;
   }
 
@@ -414,7 +409,6 @@ export class RowNormaliser {
   takeProfiles(): string {
     const out = this.pendingProfiles.join('');
     this.pendingProfiles = [];
-    this.pendingProfileChars = 0;
     return out;
   }
 
@@ -621,7 +615,7 @@ export class RowNormaliser {
   }
 
   /** PostgreSQL array literal of a multi-valued field; `{unknown}` when nothing is known. */
-  private multi(cols: PlannedColumn[] | undefined, _field: string, cells: readonly string[], row: number): string {
+  private multi(cols: PlannedColumn[] | undefined, cells: readonly string[], row: number): string {
     if (!cols) return '{unknown}';
     if (cols.length === 1) {
       const r = this.multiResolved(cols[0], cells, row);

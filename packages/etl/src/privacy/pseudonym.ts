@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-// Only the paths module: the package's index loads TypeORM and every entity, 30 MB an import does not need.
+// Only the paths module: the package's index loads TypeORM and every entity, which an import does not need.
 import { dataDir } from '@observatoire/db/paths';
 
 const KEY_FILE = 'pseudonym.key';

@@ -52,7 +52,7 @@ export interface ImportQueue {
  * (a worker killed after COMMIT, an expiry) finds its batch settled and changes nothing.
  */
 export async function createImportQueue(databaseUrl: string, options: ImportQueueOptions = {}): Promise<ImportQueue> {
-  // Loaded here, not with the package: a CLI import or a benchmark never needs the queue's 15 MB.
+  // Loaded here, not with the package: a CLI import or a benchmark never needs the queue (pg-boss and its modules).
   const { default: Boss } = await import('pg-boss');
   const boss = new Boss({ connectionString: databaseUrl, max: 4 });
   boss.on('error', (err) => options.logError?.(err));

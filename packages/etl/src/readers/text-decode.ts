@@ -26,8 +26,8 @@ export interface EncodingGuess {
 /** Bytes read up front to detect the encoding, the delimiter and the content type. */
 export const SAMPLE_BYTES = 64 * 1024;
 /**
- * Bytes read (and decoded, parsed) at a time. Small enough that a chunk's rows die young (64 KB instead of 256 KB
- * took 20 MB off the peak memory of a million-row import), large enough that the per-chunk work is negligible.
+ * Bytes read (and decoded, parsed) at a time. Small enough that a chunk's rows die young (a lower peak memory than
+ * larger chunks: docs/benchmarks.md), large enough that the per-chunk work is negligible.
  */
 export const TEXT_CHUNK_BYTES = 64 * 1024;
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Release } from '@observatoire/schema';
 import type { CellDimension, ReleaseCell } from '../cube/build.js';
 import { withClient, type Db, type Queryable } from '../db.js';
@@ -118,8 +119,7 @@ export interface LoadedRelease {
   cells: Map<string, ReleaseCell>;
 }
 
-const cache = new Map<string, Promise<LoadedRelease>>();
-const CACHE_MAX = 16;
+const cache = new LRUCache<string, Promise<LoadedRelease>>({ max: 16 });
 
 export async function loadReleaseData(db: Db, ref: string): Promise<LoadedRelease> {
   const row = await loadRelease(db, ref);
@@ -136,7 +136,6 @@ export async function loadReleaseData(db: Db, ref: string): Promise<LoadedReleas
     });
     hit.catch(() => cache.delete(row.id));
     cache.set(row.id, hit);
-    if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
   }
   return hit;
 }

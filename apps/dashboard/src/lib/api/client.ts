@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { YearlySummary } from '@observatoire/schema';
 import { latest } from './releases.js';
 import { parseBreakdown, parseReleases, parseSeries, parseSummary } from './wire.js';
@@ -13,25 +14,13 @@ import {
 
 type Fetch = typeof fetch;
 
-interface CacheEntry {
-  at: number;
-  value: unknown;
-}
-
 /**
  * A published release never changes, so parsed answers for a fixed release id are kept (bounded LRU); only
  * the list of releases ("which one is latest") expires quickly. Parsed values are cached, not raw bodies:
- * validating a payload with zod costs more than rendering it. This keeps a server render to a few ms.
+ * validating a payload with zod costs more than rendering it.
  */
-const cache = new Map<string, CacheEntry>();
-const CACHE_MAX = 500;
+const cache = new LRUCache<string, { value: unknown }>({ max: 500 });
 const RELEASES_TTL_MS = 15_000;
-
-function remember(key: string, value: unknown) {
-  cache.delete(key);
-  cache.set(key, { at: Date.now(), value });
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
-}
 
 export function clearApiCache() {
   cache.clear();
@@ -46,7 +35,7 @@ export class ApiClient {
   private async get<T>(path: string, ttlMs: number | null, parse: (body: unknown) => T): Promise<T> {
     const url = `${this.baseUrl}${path}`;
     const hit = cache.get(url);
-    if (hit && (ttlMs === null || Date.now() - hit.at < ttlMs)) return hit.value as T;
+    if (hit) return hit.value as T;
     let res: Response;
     try {
       res = await this.fetchFn(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
@@ -62,7 +51,7 @@ export class ApiClient {
       throw new ApiUnavailableError(`API answered non-JSON for ${path}`);
     }
     const value = guard(() => parse(body));
-    remember(url, value);
+    cache.set(url, { value }, ttlMs === null ? {} : { ttl: ttlMs });
     return value;
   }
 

@@ -11,16 +11,10 @@ import type { BreakdownPayload, Dimension, ReleaseInfo, SeriesPayload } from './
 // Every API answer is parsed with the shared zod schemas of @observatoire/schema, then mapped to the few
 // fields the dashboard renders, so a change in the wire format surfaces here and nowhere else.
 
-const releaseList = z.union([
-  z.array(releaseSchema),
-  z.object({ releases: z.array(releaseSchema) }),
-  z.object({ items: z.array(releaseSchema) }),
-]);
-
 export function parseReleases(body: unknown): ReleaseInfo[] {
-  const parsed = releaseList.parse(body);
-  const list = Array.isArray(parsed) ? parsed : 'releases' in parsed ? parsed.releases : parsed.items;
-  return list
+  return z
+    .array(releaseSchema)
+    .parse(body)
     .filter((r) => r.status === 'published' && r.publishedAt)
     .map((r) => ({
       id: r.id,

@@ -8,7 +8,7 @@ import { t, type Lang } from '$lib/i18n/index.js';
  * The API is called with Node's own fetch, not SvelteKit's event.fetch: the answers are parsed and cached on
  * the server and never replayed in the browser, so SvelteKit need not inline them into every page.
  */
-export function apiClient(_eventFetch?: typeof fetch): ApiClient {
+export function apiClient(): ApiClient {
   return new ApiClient(apiBaseUrl(), fetch);
 }
 

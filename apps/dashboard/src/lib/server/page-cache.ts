@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * A short-lived cache of rendered public pages (what a CDN's micro-cache would do): the same URL renders the
  * same HTML for everyone (public pages read no cookie), and the numbers behind it change only when a release
@@ -6,16 +8,13 @@
  * (a browser reload, the benchmark's uncached run) renders afresh.
  */
 interface Entry {
-  at: number;
   status: number;
   headers: [string, string][];
   body: Uint8Array;
 }
 
-const TTL_MS = 10_000;
-const MAX_ENTRIES = 300;
 const MAX_BODY = 512 * 1024;
-const entries = new Map<string, Entry>();
+const entries = new LRUCache<string, Entry>({ max: 300, ttl: 10_000 });
 
 const PRIVATE = /^\/(en\/)?(espace|space|admin|api)(\/|$)/;
 
@@ -29,7 +28,7 @@ export function cacheable(request: Request, url: URL): boolean {
 export function lookup(request: Request, url: URL): Response | null {
   if ((request.headers.get('cache-control') ?? '').includes('no-cache')) return null;
   const hit = entries.get(url.href);
-  if (!hit || Date.now() - hit.at > TTL_MS) return null;
+  if (!hit) return null;
   const headers = new Headers(hit.headers);
   headers.set('x-page-cache', 'hit');
   return new Response(hit.body.slice(), { status: hit.status, headers });
@@ -42,9 +41,7 @@ export async function store(url: URL, response: Response): Promise<Response> {
   }
   const body = new Uint8Array(await response.arrayBuffer());
   if (body.byteLength <= MAX_BODY) {
-    entries.delete(url.href);
-    entries.set(url.href, { at: Date.now(), status: 200, headers: [...response.headers], body });
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    entries.set(url.href, { status: 200, headers: [...response.headers], body });
   }
   const headers = new Headers(response.headers);
   headers.set('x-page-cache', 'miss');

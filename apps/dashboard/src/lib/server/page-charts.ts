@@ -16,12 +16,12 @@ export interface PageCharts {
 
 /** Loads the charts of a page, each with its own prefixed filters from the one shared URL. */
 export async function loadPageCharts(
-  event: { url: URL; fetch: typeof fetch; params: { lang?: string } },
+  event: { url: URL; params: { lang?: string } },
   ids: ChartId[],
   pagePath: string,
 ): Promise<PageCharts> {
   const lang: Lang = event.params.lang === 'en' ? 'en' : 'fr';
-  const client = apiClient(event.fetch);
+  const client = apiClient();
   const requested = requestedRelease(event.url);
   const release = await resolveRelease(client, requested, lang);
   const origin = event.url.origin;

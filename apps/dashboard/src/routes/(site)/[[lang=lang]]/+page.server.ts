@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
   const page = await loadPageCharts(event, ['online-offline'], '/');
   const release = page.release;
   if (!release) return { ...page, figures: null };
-  const client = apiClient(event.fetch);
+  const client = apiClient();
   const year = release.referenceYears[release.referenceYears.length - 1];
   const from = year - 5;
   try {

@@ -3,9 +3,9 @@ import type { Lang } from '$lib/i18n/index.js';
 import { apiClient, requestedRelease, resolveRelease, rethrow } from '$lib/server/api.js';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, fetch }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
   const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
-  const client = apiClient(fetch);
+  const client = apiClient();
   const release = await resolveRelease(client, requestedRelease(url), lang);
   if (!release) return { lang, release: null, participation: [] };
   try {

@@ -15,7 +15,7 @@ type FileName = (typeof FILES)[number];
  * and PNG (2×) carry title, source and release; the preview is the Open Graph image of the same view.
  * A fixed release is cached for a year (it never changes); "latest" for five minutes.
  */
-export const GET: RequestHandler = async ({ params, url, fetch }) => {
+export const GET: RequestHandler = async ({ params, url }) => {
   const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
   const file = params.file as FileName;
   if (!FILES.includes(file)) {
@@ -26,7 +26,7 @@ export const GET: RequestHandler = async ({ params, url, fetch }) => {
       code: 'not-found',
     });
   }
-  const client = apiClient(fetch);
+  const client = apiClient();
   const { data, release, spec } = await loadSingleChart(client, params.chart, url, lang);
   const permalink = chartLinks(data, url.origin, lang, pagePathOf(data.id)).permalink;
   const shortUrl = `${url.origin}${lang === 'en' ? '/en' : ''}`;
