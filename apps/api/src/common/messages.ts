@@ -107,6 +107,10 @@ export const messages = {
     fr: 'Service momentanément indisponible. Réessayez dans quelques instants.',
     en: 'Service temporarily unavailable. Try again in a moment.',
   },
+  database_unavailable: {
+    fr: 'Service momentanément indisponible (base de données injoignable) : rien n’a été modifié. Réessayez dans quelques minutes.',
+    en: 'Service temporarily unavailable (database unreachable): nothing was changed. Try again in a few minutes.',
+  },
   internal: {
     fr: 'Erreur interne : rien n’a été modifié. Réessayez ; si cela persiste, contactez l’administrateur.',
     en: 'Internal error: nothing was changed. Try again; if it persists, contact the administrator.',

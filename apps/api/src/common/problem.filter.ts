@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors.js';
 import { ApiProblem, problemOf } from './problem.js';
 import type { MessageCode } from './messages.js';
 
@@ -22,7 +23,14 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unkno
     // Fastify and its plugins (body limits, multipart, rate limit) carry a status code.
     status = err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
   }
-  if (status >= 500) {
+  if (status === 500 && isDatabaseUnavailable(err)) {
+    // Not a fault of ours nor of the request: the same request works once PostgreSQL is back.
+    status = 503;
+    code = 'database_unavailable';
+    retryAfter = DATABASE_RETRY_AFTER_SECONDS;
+    const e = err instanceof Error ? err : new Error(String(err));
+    req.log.warn({ error: { type: e.name, message: e.message } }, 'database unavailable');
+  } else if (status >= 500) {
     // Name, message and stack only: driver errors carry query parameters (which may hold personal data).
     const e = err instanceof Error ? err : new Error(String(err));
     req.log.error({ error: { type: e.name, message: e.message, stack: e.stack } }, 'request failed');
