@@ -9,8 +9,9 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { breakdownSchema, releaseSchema, seriesSetSchema } from '@observatoire/schema';
+import { takeCspViolations } from './csp';
 import { axeViolations, openBrowser, screenshot, type Session } from './public/browser';
 import { drawnSeries, legendKeys, showSvg, svgTextIssues } from './public/layout';
 import { startPublicStack, type PublicStack } from './public/stack';
@@ -22,6 +23,9 @@ beforeAll(async () => {
   stack = await startPublicStack();
   browser = await openBrowser();
 }, 300_000);
+
+// No page of the journey may break the Content-Security-Policy (a blocked script or style).
+afterEach(() => expect(takeCspViolations()).toEqual([]));
 
 afterAll(async () => {
   await browser?.close();

@@ -7,7 +7,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { takeCspViolations } from './csp';
 import { startStack, type Stack } from '@observatoire/cli/dist/stack.js';
 import { SAMPLE_FIXTURES_DIR, seedSamples } from '@observatoire/cli/dist/seed.js';
 import { openBrowser, screenshot, type Session } from './public/browser';
@@ -30,6 +31,9 @@ beforeAll(async () => {
   stack = await startStack({ dataDir, seed: (url) => seedSamples(url), env: { LOG_LEVEL: 'warn' } });
   browser = await openBrowser();
 }, 300_000);
+
+// No page of the journey may break the Content-Security-Policy (a blocked script or style).
+afterEach(() => expect(takeCspViolations()).toEqual([]));
 
 afterAll(async () => {
   await browser?.close();

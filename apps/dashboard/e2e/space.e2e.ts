@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { takeCspViolations } from './csp';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Session } from './space/browser';
 import { axeViolations, dropFile, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
@@ -27,6 +28,9 @@ beforeAll(async () => {
   a = await openBrowser();
   pageA = await a.context.newPage();
 }, 180_000);
+
+// No page of the journey may break the Content-Security-Policy (a blocked script or style).
+afterEach(() => expect(takeCspViolations()).toEqual([]));
 
 afterAll(async () => {
   await a?.close();

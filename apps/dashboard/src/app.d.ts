@@ -6,7 +6,7 @@ declare global {
       /** French and English text of the error, shown by +error.svelte. */
       fr?: string;
       en?: string;
-      code?: 'api-down' | 'not-found' | 'bad-request' | 'internal';
+      code?: 'api-down' | 'unavailable' | 'not-found' | 'bad-request' | 'internal';
     }
     interface Locals {
       lang: 'fr' | 'en';

@@ -1,15 +1,47 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import { cacheable, lookup, store } from '$lib/server/page-cache.js';
+import { routeClass } from '$lib/server/route-class.js';
+import { securityHeaders } from '$lib/server/security-headers.js';
+
+/** Seconds a reader is told to wait when a page answers 503 (the API or its database away). */
+const RETRY_AFTER_SECONDS = '60';
+
+/**
+ * The headers of one answer, per route class (see security-headers.ts). The API proxy keeps what the API set and
+ * only gains what it lacks. A Response built by fetch has immutable headers: it is copied then.
+ */
+function withSecurityHeaders(response: Response, kind: ReturnType<typeof routeClass>): Response {
+  const add = securityHeaders(kind, {
+    production: env.NODE_ENV === 'production',
+    csp: response.headers.get('content-security-policy'),
+  });
+  let out = response;
+  const set = (name: string, value: string) => {
+    try {
+      out.headers.set(name, value);
+    } catch {
+      out = new Response(out.body, { status: out.status, statusText: out.statusText, headers: out.headers });
+      out.headers.set(name, value);
+    }
+  };
+  for (const [name, value] of add) if (kind !== 'api' || !response.headers.has(name)) set(name, value);
+  if (kind === 'api' && !response.headers.has('cache-control')) set('cache-control', 'no-store');
+  if (response.status === 503 && !response.headers.has('retry-after')) set('retry-after', RETRY_AFTER_SECONDS);
+  return out;
+}
 
 export const handle: Handle = async ({ event, resolve }) => {
   const lang = event.url.pathname === '/en' || event.url.pathname.startsWith('/en/') ? 'en' : 'fr';
   event.locals.lang = lang;
-  const useCache = cacheable(event.request, event.url);
+  const kind = routeClass(event.route.id, event.url.pathname);
+  const useCache = cacheable(event.request, event.url, kind);
   if (useCache) {
     const hit = lookup(event.request, event.url);
     if (hit) return hit;
   }
-  const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+  const resolved = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+  const response = withSecurityHeaders(resolved, kind);
   return useCache ? store(event.url, response) : response;
 };
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { watchCsp } from '../csp';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,6 +52,7 @@ export async function openBrowser(
     locale: opts.locale ?? 'fr-FR',
     viewport: opts.viewport ?? { width: 1280, height: 900 },
   });
+  watchCsp(context);
   return {
     context,
     close: async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { watchCsp } from '../csp';
 
 export interface Session {
   context: BrowserContext;
@@ -31,6 +32,7 @@ export async function openBrowser(opts: { javaScriptEnabled?: boolean; acceptDow
   });
   // Two cores shared by a whole team: waits are generous so that a busy machine does not fail the journey.
   context.setDefaultTimeout(60_000);
+  watchCsp(context);
   if (process.env.E2E_VERBOSE === '1') {
     context.on('page', (page) => {
       page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAssociation, createDataSource, createUser, freePort } from '@observatoire/db';
 import { startStack, type Stack } from '@observatoire/cli/dist/stack.js';
+import { seedSamples } from '@observatoire/cli/dist/seed.js';
 
 export const PASSWORD = 'correct-horse-battery-staple';
 
@@ -22,6 +23,8 @@ export const accounts = {
 
 export interface SpaceStack extends Stack {
   dataDir: string;
+  /** The private copy of the dashboard's build the stack runs (for starting another dashboard). */
+  build: string;
 }
 
 async function seed(databaseUrl: string): Promise<void> {
@@ -97,7 +100,59 @@ async function waitForHttp(url: string, child: ChildProcess, output: string[]): 
   throw new Error(`dashboard does not answer at ${url}:\n${output.join('')}`);
 }
 
-export async function startSpaceStack(): Promise<SpaceStack> {
+export interface Dashboard {
+  url: string;
+  /** The private copy of the build it runs, for starting another one. */
+  build: string;
+  stop(): Promise<void>;
+}
+
+/** A dashboard process from a build snapshot, in front of the stack's API, configured as startStack does. */
+export async function startDashboard(
+  build: string,
+  apiUrl: string,
+  opts: { port?: number; env?: Record<string, string> } = {},
+): Promise<Dashboard> {
+  const port = opts.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const verbose = process.env.E2E_VERBOSE === '1';
+  const child = spawn(process.execPath, [path.join(build, 'index.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: url,
+      OBSERVATOIRE_API_URL: apiUrl,
+      BODY_SIZE_LIMIT: 'Infinity',
+      ...opts.env,
+    },
+    stdio: verbose ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stderr?.on('data', (c: Buffer) => output.push(c.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  };
+  try {
+    await waitForHttp(`${url}/espace/connexion`, child, output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, build, stop };
+}
+
+export interface SpaceStackOptions {
+  /** This PostgreSQL (a test that stops and restarts it) instead of one embedded by the stack. */
+  databaseUrl?: string;
+  /** Also load the three sample exports and publish them, so that the public pages have a release. */
+  samples?: boolean;
+}
+
+export async function startSpaceStack(opts: SpaceStackOptions = {}): Promise<SpaceStack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-space-e2e-'));
   const build = await snapshotDashboardBuild();
   const dashboardPort = await freePort();
@@ -108,11 +163,17 @@ export async function startSpaceStack(): Promise<SpaceStack> {
     await rm(dataDir, { recursive: true, force: true });
     await rm(build, { recursive: true, force: true });
   };
+  // The seed runs in this process: the ETL keeps its local pseudonym key under the data folder.
+  process.env.OBSERVATOIRE_DATA_DIR = dataDir;
   try {
     const stack = await startStack({
       dataDir,
+      ...(opts.databaseUrl && { databaseUrl: opts.databaseUrl }),
       dashboardPort,
-      seed,
+      seed: async (url) => {
+        await seed(url);
+        if (opts.samples) await seedSamples(url);
+      },
       // E2E_VERBOSE=1 shows the API's and the dashboard's own output while the tests run.
       inheritOutput: process.env.E2E_VERBOSE === '1',
       env: {
@@ -125,31 +186,11 @@ export async function startSpaceStack(): Promise<SpaceStack> {
         LOG_LEVEL: 'warn',
       },
     });
-    // The dashboard under test: the snapshot, in front of the stack's API, configured as startStack does.
-    const output: string[] = [];
-    const verbose = process.env.E2E_VERBOSE === '1';
-    const dashboard = spawn(process.execPath, [path.join(build, 'index.js')], {
-      env: {
-        ...process.env,
-        PORT: String(privatePort),
-        HOST: '127.0.0.1',
-        ORIGIN: privateUrl,
-        OBSERVATOIRE_API_URL: stack.apiUrl,
-        BODY_SIZE_LIMIT: 'Infinity',
-      },
-      stdio: verbose ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
-    });
-    dashboard.stdout?.on('data', (c: Buffer) => output.push(c.toString()));
-    dashboard.stderr?.on('data', (c: Buffer) => output.push(c.toString()));
-    const stopDashboard = async () => {
-      if (dashboard.exitCode !== null || dashboard.signalCode !== null) return;
-      dashboard.kill('SIGTERM');
-      await once(dashboard, 'exit');
-    };
+    // The dashboard under test: the snapshot, in front of the stack's API.
+    let dashboard: Dashboard;
     try {
-      await waitForHttp(`${privateUrl}/espace/connexion`, dashboard, output);
+      dashboard = await startDashboard(build, stack.apiUrl, { port: privatePort });
     } catch (err) {
-      await stopDashboard();
       await stack.stop();
       throw err;
     }
@@ -157,8 +198,9 @@ export async function startSpaceStack(): Promise<SpaceStack> {
       ...stack,
       dashboardUrl: privateUrl,
       dataDir,
+      build,
       stop: async () => {
-        await stopDashboard();
+        await dashboard.stop();
         await stack.stop();
         await cleanup();
       },

@@ -26,6 +26,9 @@ export const messages = {
     'apiDown.body':
       'Le service de données ne répond pas. Réessayez dans quelques minutes ; si cela continue, prévenez le collectif.',
     'apiDown.retry': 'Réessayer',
+    'unavailable.title': 'Service momentanément indisponible',
+    'unavailable.body':
+      'Le service est momentanément indisponible (maintenance ou incident) : rien n’a été perdu ni modifié. Réessayez dans quelques minutes ; si cela continue, prévenez le collectif.',
     'noRelease.title': 'Aucune publication pour le moment',
     'noRelease.body': "Aucune statistique n'a encore été publiée. Revenez après la prochaine publication.",
     'error.notFound': "Cette page n'existe pas.",
@@ -190,6 +193,9 @@ export const messages = {
     'apiDown.body':
       'The data service is not answering. Try again in a few minutes; if it goes on, tell the collective.',
     'apiDown.retry': 'Try again',
+    'unavailable.title': 'Service temporarily unavailable',
+    'unavailable.body':
+      'The service is temporarily unavailable (maintenance or an incident): nothing was lost or changed. Try again in a few minutes; if it goes on, tell the collective.',
     'noRelease.title': 'No release yet',
     'noRelease.body': 'No statistics have been published yet. Come back after the next release.',
     'error.notFound': 'This page does not exist.',

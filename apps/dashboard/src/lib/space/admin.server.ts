@@ -87,7 +87,7 @@ function toRelease(v: unknown, locale: SpaceLocale): AdminRelease | null {
 }
 
 export function adminLayoutLoad(locale: SpaceLocale) {
-  return async (event: RequestEvent) => ({ locale, user: await currentUser(event) });
+  return async (event: RequestEvent) => ({ locale, user: await currentUser(event, locale) });
 }
 
 export function adminHomeLoad(locale: SpaceLocale) {

@@ -6,9 +6,13 @@ export function apiBase(): string {
   return (env.OBSERVATOIRE_API_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
 }
 
-// Hop-by-hop headers (RFC 9110 §7.6.1) and those the proxy recomputes itself.
+// Hop-by-hop headers (RFC 9110 §7.6.1) and those the proxy recomputes itself. `Expect: 100-continue` is answered
+// on this hop (Node's server sends the 100 before SvelteKit reads the body, RFC 9110 §10.1.1) and must not go
+// on: undici refuses a request carrying it ("expect header not supported"), which answered 502 to every
+// upload over 1 MB that curl sent (issue 12, finding 10).
 const HOP_BY_HOP = new Set([
   'connection',
+  'expect',
   'keep-alive',
   'proxy-authenticate',
   'proxy-authorization',

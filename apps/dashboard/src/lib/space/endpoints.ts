@@ -6,6 +6,7 @@ export const API = {
   login: '/api/v1/auth/login',
   logout: '/api/v1/auth/logout',
   me: '/api/v1/auth/me',
+  health: '/api/health',
   imports: '/api/v1/imports',
   /** What is kept of an upload and for how long (stated by the API, which applies it). */
   retention: '/api/v1/imports/retention',

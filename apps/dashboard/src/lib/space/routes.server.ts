@@ -16,12 +16,13 @@ import {
   loginAction,
   logoutAction,
   mappingAction,
+  requireLoginPossible,
   requireUser,
 } from './server';
 import { takeFlash } from './upload.server';
 
 export function spaceLayoutLoad(locale: SpaceLocale) {
-  return async (event: RequestEvent) => ({ locale, user: await currentUser(event) });
+  return async (event: RequestEvent) => ({ locale, user: await currentUser(event, locale) });
 }
 
 export function historyLoad(locale: SpaceLocale) {
@@ -35,8 +36,9 @@ export function historyLoad(locale: SpaceLocale) {
 
 export function loginLoad(locale: SpaceLocale) {
   return async (event: RequestEvent) => {
-    const user = await currentUser(event);
+    const user = await currentUser(event, locale);
     if (user) redirect(303, user.role === 'admin' ? spacePaths(locale).admin : spacePaths(locale).home);
+    await requireLoginPossible(event, locale);
     return {};
   };
 }

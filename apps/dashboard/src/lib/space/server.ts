@@ -1,4 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { t } from '$lib/i18n/index.js';
 import { API } from './endpoints';
 import { spaceMessages, spacePaths, type SpaceLocale } from './i18n';
 import { localised, markClosedPreviews, problemMessage, toImportView, type ImportView } from './imports';
@@ -38,16 +39,49 @@ function toUser(body: unknown): SpaceUser | null {
   };
 }
 
-/** Who is logged in, asked to the API with the browser's cookie (through the proxy); null when nobody. */
-export async function currentUser(event: RequestEvent): Promise<SpaceUser | null> {
+/**
+ * The space's page when the API or its database is away: 503 with the French and English text, never a login form
+ * (which would tell a logged-in member that their session was lost).
+ */
+function serviceUnavailable(locale: SpaceLocale): never {
+  error(503, {
+    message: t(locale, 'unavailable.title'),
+    fr: t('fr', 'unavailable.body'),
+    en: t('en', 'unavailable.body'),
+    code: 'unavailable',
+  });
+}
+
+/**
+ * Who is logged in, asked to the API with the browser's cookie (through the proxy); null when nobody. The API
+ * not answering, or answering 5xx (its database down), is an outage, not "logged out": the 503 page says so.
+ */
+export async function currentUser(event: RequestEvent, locale: SpaceLocale): Promise<SpaceUser | null> {
   let res: Response;
   try {
     res = await event.fetch(API.me, { headers: { accept: 'application/json' } });
   } catch {
-    return null;
+    serviceUnavailable(locale);
   }
+  if (res.status >= 500) serviceUnavailable(locale);
   if (!res.ok) return null;
   return toUser(await readJson(res));
+}
+
+/**
+ * Whether logging in can work at all: an anonymous visitor's session check needs no database, so the login
+ * page asks the API's health check, and says the service is unavailable instead of offering a form that
+ * cannot succeed.
+ */
+export async function requireLoginPossible(event: RequestEvent, locale: SpaceLocale): Promise<void> {
+  let body: unknown = null;
+  try {
+    const res = await event.fetch(API.health, { headers: { accept: 'application/json' } });
+    body = await readJson(res);
+  } catch {
+    serviceUnavailable(locale);
+  }
+  if (isObj(body) && body.database === 'down') serviceUnavailable(locale);
 }
 
 function loginRedirect(event: RequestEvent, locale: SpaceLocale): never {
@@ -56,7 +90,7 @@ function loginRedirect(event: RequestEvent, locale: SpaceLocale): never {
 }
 
 export async function requireUser(event: RequestEvent, locale: SpaceLocale): Promise<SpaceUser> {
-  const user = await currentUser(event);
+  const user = await currentUser(event, locale);
   if (!user) loginRedirect(event, locale);
   return user;
 }
@@ -73,6 +107,7 @@ export async function apiGet(event: RequestEvent, locale: SpaceLocale, path: str
   if (res.status === 401) loginRedirect(event, locale);
   if (res.status === 404) error(404, spaceMessages[locale].report.notFound);
   if (res.status === 403) error(403, spaceMessages[locale].admin.forbidden);
+  if (res.status === 502 || res.status === 503) serviceUnavailable(locale);
   if (!res.ok) {
     const msg = problemMessage(await readJson(res), locale);
     error(res.status >= 500 ? 502 : res.status, msg ?? spaceMessages[locale].errors.unavailable);
@@ -136,8 +171,9 @@ export async function loginAction(event: RequestEvent, locale: SpaceLocale) {
       body: JSON.stringify({ email, password }),
     });
   } catch {
-    return fail(502, { email, message: spaceMessages[locale].errors.unavailable });
+    return fail(503, { email, message: t(locale, 'unavailable.body') });
   }
+  if (res.status === 502 || res.status === 503) return fail(503, { email, message: t(locale, 'unavailable.body') });
   // The API says how long the lock lasts ("Réessayez dans 15 minutes").
   if (res.status === 429)
     return fail(429, { email, message: problemMessage(await readJson(res), locale) ?? m.throttled });
