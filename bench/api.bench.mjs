@@ -13,6 +13,7 @@
  *   Results: printed as JSON and Markdown, and written to bench/out/api.json.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -119,6 +120,8 @@ try {
     DB_SKIP_MIGRATIONS: '1',
     IMPORT_WORKER: '0',
     NODE_ENV: 'production',
+    // Production never generates one; nothing is imported here.
+    OBSERVATOIRE_PSEUDONYM_KEY: randomBytes(32).toString('hex'),
     // One client address sends everything here: the limit is raised (not removed) so its cost is measured.
     RATE_LIMIT_PUBLIC: '1000000000',
     // Loopback is exempt by default (the dashboard's server); not here, so the limiter runs on every request.

@@ -7,5 +7,6 @@ export * from './disclosure-rule.schema.js';
 export * from './import-report.schema.js';
 export * from './localised-text.js';
 export * from './mapping-profile.schema.js';
+export * from './problem.schema.js';
 export * from './release.schema.js';
 export * from './version.js';

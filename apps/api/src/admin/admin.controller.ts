@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { actorOf, AdminOnly, CurrentPrincipal, type Principal } from '../auth/auth.decorators.js';
 import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
-import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ZodParams } from '../openapi/zod-openapi.js';
 import {
   adminAssociationSchema,
   adminUserSchema,
@@ -21,8 +21,6 @@ import {
 } from './admin.dto.js';
 import { AdminService } from './admin.service.js';
 
-const idPipe = zodPipe(idParamSchema);
-
 @ApiTags('admin')
 @AdminOnly()
 @UseInterceptors(ZodResponseInterceptor)
@@ -38,6 +36,7 @@ export class AdminController {
   }
 
   @Post('associations')
+  @ApiOperation({ summary: 'Create a member association' })
   @ApiZodBody(createAssociationSchema)
   @ApiZodResponse(201, adminAssociationSchema)
   createAssociation(
@@ -53,17 +52,19 @@ export class AdminController {
     summary: 'Withdraw an association: delete its data, exclude it from future releases (published ones stay)',
   })
   @ApiZodResponse(200, withdrawalSchema)
-  withdraw(@Param(idPipe) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
+  withdraw(@ZodParams(idParamSchema) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
     return this.admin.withdraw(id, actorOf(p));
   }
 
   @Get('users')
+  @ApiOperation({ summary: 'Accounts: members and admins, with their association' })
   @ApiZodResponse(200, z.array(adminUserSchema))
   users() {
     return this.admin.users();
   }
 
   @Post('users')
+  @ApiOperation({ summary: 'Create an account (a member of an association, or an admin)' })
   @ApiZodBody(createUserSchema)
   @ApiZodResponse(201, adminUserSchema)
   createUser(
@@ -77,11 +78,12 @@ export class AdminController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable a user; their sessions end at once' })
   @ApiZodResponse(200, adminUserSchema)
-  disableUser(@Param(idPipe) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
+  disableUser(@ZodParams(idParamSchema) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
     return this.admin.disableUser(id, actorOf(p));
   }
 
   @Get('tokens')
+  @ApiOperation({ summary: 'Association API tokens (never the token itself)' })
   @ApiZodResponse(200, z.array(apiTokenSchema))
   tokens() {
     return this.admin.tokens();
@@ -100,8 +102,9 @@ export class AdminController {
 
   @Post('tokens/:id/revoke')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke an API token; it stops working at once' })
   @ApiZodResponse(200, apiTokenSchema)
-  revokeToken(@Param(idPipe) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
+  revokeToken(@ZodParams(idParamSchema) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
     return this.admin.revokeToken(id, actorOf(p));
   }
 

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodResponse } from '../openapi/zod-openapi.js';
-import { loginRateLimit } from '../common/rate-limit.js';
+import { LoginRateLimit } from '../common/rate-limit.js';
 import { CurrentPrincipal, Public, type Principal } from './auth.decorators.js';
 import { loginRequestSchema, meSchema } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
@@ -24,7 +23,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @RouteConfig(loginRateLimit)
+  @LoginRateLimit()
   @ApiOperation({ summary: 'Log in with e-mail and password; sets the HttpOnly session cookie' })
   @ApiZodBody(loginRequestSchema)
   @ApiZodResponse(200, meSchema)

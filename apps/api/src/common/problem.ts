@@ -1,24 +1,11 @@
 import { HttpException } from '@nestjs/common';
+import type { FieldIssue, Problem } from '@observatoire/schema';
 import { codeForStatus, messages, type MessageCode } from './messages.js';
 
-/** One field-level problem (validation), French and English. */
-export interface FieldIssue {
-  path: string;
-  message: { fr: string; en: string };
-}
+export type { FieldIssue };
 
-/** RFC 9457 problem details, with our stable code and the catalogue's two languages. */
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: MessageCode;
-  messages: { fr: string; en: string };
-  instance?: string;
-  requestId?: string;
-  errors?: FieldIssue[];
-}
+/** RFC 9457 problem details (the schema package's `Problem`), with a code from our catalogue. */
+export type ProblemDetails = Problem & { code: MessageCode };
 
 /** The error services throw: a status and a catalogue code, never a free-form (possibly internal) text. */
 export class ApiProblem extends HttpException {

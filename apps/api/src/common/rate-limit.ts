@@ -1,4 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiProblemResponse } from '../openapi/zod-openapi.js';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { ApiConfig } from '../config/config.js';
 
@@ -17,8 +19,10 @@ export const perMinute = (n: number) => (n > 0 ? n : unlimited);
 
 const RATE_WINDOW_MS = 60_000;
 
+const TOO_MANY = 'Too many requests from this address: wait as Retry-After says';
+
 /** Marks a route as a public read (see limitPublicReads). */
-export const PublicRead = () => RouteConfig({ publicRead: true });
+export const PublicRead = () => applyDecorators(RouteConfig({ publicRead: true }), ApiProblemResponse(429, TOO_MANY));
 
 /**
  * Every public read of a client counts in one budget (RATE_LIMIT_PUBLIC a minute), whatever the route: one limiter
@@ -34,9 +38,13 @@ export function limitPublicReads(fastify: FastifyInstance, perMinuteLimit: numbe
 }
 
 /** Login attempts, per client address, through the plugin's per-route configuration. */
-export const loginRateLimit = {
-  rateLimit: {
-    max: (req: FastifyRequest) => perMinute(req.server.observatoireConfig.rateLimitLoginPerMinute),
-    timeWindow: RATE_WINDOW_MS,
-  },
-};
+export const LoginRateLimit = () =>
+  applyDecorators(
+    RouteConfig({
+      rateLimit: {
+        max: (req: FastifyRequest) => perMinute(req.server.observatoireConfig.rateLimitLoginPerMinute),
+        timeWindow: RATE_WINDOW_MS,
+      },
+    }),
+    ApiProblemResponse(429, `${TOO_MANY}, or the account or address is locked after failed logins`),
+  );

@@ -25,6 +25,7 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Database and import queue status (503 when degraded)' })
   @ApiZodResponse(200, healthSchema)
+  @ApiZodResponse(503, healthSchema, 'Degraded: the same body, saying which part is down')
   async get(@Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.health.check();
     reply.header('cache-control', 'no-store');

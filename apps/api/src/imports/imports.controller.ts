@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import { mappingProfileSchema } from '@observatoire/schema';
 import { AdminOnly, CurrentPrincipal, type Principal } from '../auth/auth.decorators.js';
 import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
-import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema } from '../openapi/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodParams } from '../openapi/zod-openapi.js';
 import {
   importListQuerySchema,
   importSchema,
@@ -16,7 +16,8 @@ import {
 } from './imports.dto.js';
 import { ImportsService } from './imports.service.js';
 
-const idPipe = zodPipe(z.object({ id: z.string().max(64) }));
+/** An import's id, as the path gives it. */
+const importIdParams = z.object({ id: z.string().max(64) });
 
 @ApiTags('imports')
 @UseInterceptors(ZodResponseInterceptor)
@@ -59,7 +60,7 @@ export class ImportsController {
   @Get('imports/:id')
   @ApiOperation({ summary: 'Status and import report (another association’s import is 404)' })
   @ApiZodResponse(200, importSchema)
-  get(@Param(idPipe) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
+  get(@ZodParams(importIdParams) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
     return this.imports.findOne(id, p);
   }
 
@@ -67,7 +68,7 @@ export class ImportsController {
   @ApiOperation({ summary: 'Load a previewed (dry-run) upload without sending it again' })
   @ApiZodResponse(202, importSchema)
   async confirm(
-    @Param(idPipe) { id }: { id: string },
+    @ZodParams(importIdParams) { id }: { id: string },
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

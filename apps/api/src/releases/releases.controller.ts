@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { breakdownSchema, releaseSchema, seriesSetSchema } from '@observatoire/schema';
+import { breakdownSchema, releaseSchema, seriesSetSchema, yearlySummarySchema } from '@observatoire/schema';
 import { AdminOnly, CurrentPrincipal, Public, type Principal } from '../auth/auth.decorators.js';
 import { sendCached, type Freshness } from '../common/http-cache.js';
 import { PublicRead } from '../common/rate-limit.js';
 import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
-import { ApiZodBody, ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodParams } from '../openapi/zod-openapi.js';
 import {
   breakdownQuerySchema,
   publishSchema,
@@ -49,10 +49,21 @@ export class ReleasesController {
   @Get('releases/:id/summary/:file')
   @PublicRead()
   @ApiOperation({ summary: 'Yearly summary of a release: <year>.csv, .xlsx, .json or .pdf (?lang=fr|en)' })
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
+  @ApiResponse({
+    status: 200,
+    description: 'The summary file (CSV in UTF-8 with BOM, XLSX, JSON or PDF, as the file name says)',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+      'application/json': { schema: openApiSchema(yearlySummarySchema) as never },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiZodQuery(summaryQuerySchema)
   async summary(
-    @Param(zodPipe(summaryParamsSchema)) params: { id: string; file: string },
+    @ZodParams(summaryParamsSchema) params: { id: string; file: string },
     @Query(zodPipe(summaryQuerySchema)) q: { lang: 'fr' | 'en' },
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,

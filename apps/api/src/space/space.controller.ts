@@ -1,14 +1,15 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentPrincipal, type Principal } from '../auth/auth.decorators.js';
 import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
-import { ApiZodQuery, ApiZodResponse } from '../openapi/zod-openapi.js';
+import { ApiZodQuery, ApiZodResponse, ZodParams } from '../openapi/zod-openapi.js';
 import { SpaceService } from './space.service.js';
 
-const idPipe = zodPipe(z.object({ id: z.string().max(64) }));
+/** An import's id, as the path gives it. */
+const importIdParams = z.object({ id: z.string().max(64) });
 const langQuerySchema = z.object({ lang: z.enum(['fr', 'en']).default('fr') }).strict();
 const rerunSchema = z.object({ id: z.uuid() }).meta({ id: 'RerunResult' });
 
@@ -25,7 +26,7 @@ export class SpaceController {
   @ApiProduces('text/csv')
   @ApiZodQuery(langQuerySchema)
   async rejected(
-    @Param(idPipe) { id }: { id: string },
+    @ZodParams(importIdParams) { id }: { id: string },
     @Query(zodPipe(langQuerySchema)) q: { lang: 'fr' | 'en' },
     @CurrentPrincipal() p: Principal,
     @Res() reply: FastifyReply,
@@ -44,7 +45,7 @@ export class SpaceController {
     summary: 'Preview a waiting file again with the association’s current mapping profile (nothing is loaded)',
   })
   @ApiZodResponse(200, rerunSchema)
-  rerun(@Param(idPipe) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
+  rerun(@ZodParams(importIdParams) { id }: { id: string }, @CurrentPrincipal() p: Principal) {
     return this.space.rerun(id, p);
   }
 }

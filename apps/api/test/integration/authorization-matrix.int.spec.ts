@@ -65,6 +65,7 @@ describe('authorization matrix over every route', () => {
   let w: World;
   let importA: string;
   let routes: string[];
+  let security: Record<string, unknown[]>;
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t.app);
@@ -76,14 +77,24 @@ describe('authorization matrix over every route', () => {
     });
     importA = received.batchId!;
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs.json' })).json();
-    routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    const ops = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(
+      ([p, byMethod]) => Object.entries(byMethod).map(([m, op]) => [`${m.toUpperCase()} ${p}`, op] as const),
     );
+    routes = ops.map(([route]) => route);
+    security = Object.fromEntries(ops.map(([route, op]) => [route, op.security ?? doc.security]));
   });
   afterAll(() => t?.close());
 
   it('covers exactly the documented routes', () => {
     expect([...routes].sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  it('documents each route’s security as the guard applies it: none, the admin’s session, or session or token', () => {
+    for (const [route, c] of Object.entries(matrix)) {
+      const expected =
+        c.expect === PUBLIC ? [] : c.expect.memberA === 403 ? [{ session: [] }] : [{ session: [] }, { token: [] }];
+      expect(security[route], route).toEqual(expected);
+    }
   });
 
   const headersFor = (role: Role): Record<string, string> => {
