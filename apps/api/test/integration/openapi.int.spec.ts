@@ -7,7 +7,8 @@ const COMMITTED = fileURLToPath(new URL('../../openapi.json', import.meta.url));
 
 /**
  * The committed openapi.json makes every contract change reviewable: this test fails when the code's document
- * drifts from it. After an intended change: `UPDATE_OPENAPI=1 npx vitest run test/integration/openapi.int.spec.ts`.
+ * drifts from it. After an intended change: `UPDATE_OPENAPI=1 npx vitest run test/integration/openapi.int.spec.ts`,
+ * then `npm run generate -w @observatoire/api-client` (its types come from this document; its own test checks them).
  */
 describe('OpenAPI contract', () => {
   let t: TestApp;

@@ -1,3 +1,4 @@
+import { createApiClient, type ApiClient as TypedApi } from '@observatoire/api-client';
 import { LRUCache } from 'lru-cache';
 import type { YearlySummary } from '@observatoire/schema';
 import { latest } from './releases.js';
@@ -27,36 +28,42 @@ export function clearApiCache() {
 }
 
 export class ApiClient {
-  constructor(
-    private readonly baseUrl: string,
-    private readonly fetchFn: Fetch = fetch,
-  ) {}
+  private readonly api: TypedApi;
 
-  private async get<T>(path: string, ttlMs: number | null, parse: (body: unknown) => T): Promise<T> {
-    const url = `${this.baseUrl}${path}`;
-    const hit = cache.get(url);
+  constructor(baseUrl: string, fetchFn: Fetch = fetch) {
+    this.api = createApiClient(baseUrl, { fetch: fetchFn });
+  }
+
+  /** One answer, cached under `key` (for `ttlMs`, or for good when it comes from a fixed release). */
+  private async get<T>(
+    key: string,
+    ttlMs: number | null,
+    request: (signal: AbortSignal) => Promise<{ data?: unknown; response: Response }>,
+    parse: (body: unknown) => T,
+  ): Promise<T> {
+    const hit = cache.get(key);
     if (hit) return hit.value as T;
-    let res: Response;
+    let answer: { data?: unknown; response: Response };
     try {
-      res = await this.fetchFn(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
+      answer = await request(AbortSignal.timeout(10_000));
     } catch (err) {
-      throw new ApiUnavailableError(`API unreachable at ${url}: ${(err as Error).message}`);
+      throw new ApiUnavailableError(`API unreachable or unreadable for ${key}: ${(err as Error).message}`);
     }
-    if (res.status === 404) throw new ApiNotFoundError(`Not found: ${path}`);
-    if (!res.ok) throw new ApiUnavailableError(`API answered ${res.status} for ${path}`, res.status);
-    let body: unknown;
-    try {
-      body = await res.json();
-    } catch {
-      throw new ApiUnavailableError(`API answered non-JSON for ${path}`);
-    }
-    const value = guard(() => parse(body));
-    cache.set(url, { value }, ttlMs === null ? {} : { ttl: ttlMs });
+    const { status, ok } = answer.response;
+    if (status === 404) throw new ApiNotFoundError(`Not found: ${key}`);
+    if (!ok) throw new ApiUnavailableError(`API answered ${status} for ${key}`, status);
+    const value = guard(() => parse(answer.data));
+    cache.set(key, { value }, ttlMs === null ? {} : { ttl: ttlMs });
     return value;
   }
 
   releases(): Promise<ReleaseInfo[]> {
-    return this.get('/api/v1/releases', RELEASES_TTL_MS, parseReleases);
+    return this.get(
+      'releases',
+      RELEASES_TTL_MS,
+      (signal) => this.api.GET('/api/v1/releases', { signal }),
+      parseReleases,
+    );
   }
 
   /** `release` = a release id, a slug or 'latest'. Returns null when nothing is published yet. */
@@ -69,9 +76,13 @@ export class ApiClient {
   }
 
   series(releaseId: string, dimension: Dimension, group: ChannelGroup = 'all'): Promise<SeriesPayload> {
-    const q = new URLSearchParams({ dimension, release: releaseId });
-    if (group !== 'all') q.set('recruitmentChannelGroup', group);
-    return this.get(`/api/v1/stats/series?${q}`, null, (body) => parseSeries(body, dimension, releaseId));
+    const query = { dimension, release: releaseId, ...(group !== 'all' && { recruitmentChannelGroup: group }) };
+    return this.get(
+      `series ${JSON.stringify(query)}`,
+      null,
+      (signal) => this.api.GET('/api/v1/stats/series', { params: { query }, signal }),
+      (body) => parseSeries(body, dimension, releaseId),
+    );
   }
 
   breakdown(
@@ -80,14 +91,24 @@ export class ApiClient {
     year: number,
     group: ChannelGroup = 'all',
   ): Promise<BreakdownPayload> {
-    const q = new URLSearchParams({ dimension, release: releaseId, year: String(year) });
-    if (group !== 'all') q.set('recruitmentChannelGroup', group);
-    return this.get(`/api/v1/stats/breakdown?${q}`, null, (body) => parseBreakdown(body, dimension, releaseId, year));
+    const query = { dimension, release: releaseId, year, ...(group !== 'all' && { recruitmentChannelGroup: group }) };
+    return this.get(
+      `breakdown ${JSON.stringify(query)}`,
+      null,
+      (signal) => this.api.GET('/api/v1/stats/breakdown', { params: { query }, signal }),
+      (body) => parseBreakdown(body, dimension, releaseId, year),
+    );
   }
 
   /** The yearly summary (key figures of the home page, participation per year). */
   summary(releaseId: string, year: number): Promise<YearlySummary> {
-    return this.get(`/api/v1/releases/${encodeURIComponent(releaseId)}/summary/${year}.json`, null, parseSummary);
+    const path = { id: releaseId, file: `${year}.json` };
+    return this.get(
+      `summary ${JSON.stringify(path)}`,
+      null,
+      (signal) => this.api.GET('/api/v1/releases/{id}/summary/{file}', { params: { path }, parseAs: 'json', signal }),
+      parseSummary,
+    );
   }
 }
 

@@ -1,49 +1,34 @@
-import type { Cell } from '@observatoire/charts';
-import type { BreakdownDimension } from '@observatoire/schema';
+import type {
+  Breakdown,
+  BreakdownDimension,
+  BreakdownItem,
+  LocalisedText,
+  Release,
+  Series,
+  SeriesSet,
+} from '@observatoire/schema';
 
 /**
- * What the dashboard needs from the API, after parsing with @observatoire/schema and mapping in client.ts.
- * Components only ever see these shapes, so a change of wire format stays inside the client.
+ * What the dashboard renders of the API's answers: the schema package's types (the API's wire format), narrowed to
+ * what the pages use, so a change of the wire format surfaces in the type checks.
  */
-export interface LocalisedText {
-  fr: string;
-  en: string;
-}
+export type { LocalisedText };
 
-export interface ReleaseInfo {
-  /** uuid, what the API takes. */
-  id: string;
-  /** Human id shown to readers and in citations, e.g. "2025-07-30". */
-  slug: string;
-  title: LocalisedText;
-  publishedAt: string;
-  referenceYears: number[];
-  /** Fictional demo data is loaded: the dashboard shows a banner. */
-  demo: boolean;
-  disclosure: { threshold: number; platformThreshold: number; minAssociations: number };
-  contributingAssociations: number;
-  files: { referenceYear: number; format: 'csv' | 'xlsx' | 'json' | 'pdf'; url: string; bytes?: number }[];
-}
+/** A published release (its publication date is set). */
+export type ReleaseInfo = Release & { publishedAt: string };
 
-export interface SeriesLine {
-  code: string;
-  label: LocalisedText;
-  group?: string;
-  points: { year: number; cell: Cell }[];
-}
+/** One line of a chart: a series of one code of the dimension (the yearly total is left out). */
+export type SeriesLine = Pick<Series, 'label' | 'points'> & { code: string; group?: string };
 
-export interface SeriesPayload {
-  releaseId: string;
-  dimension: string;
+export interface SeriesPayload extends Pick<SeriesSet, 'releaseId'> {
+  dimension: Dimension;
   series: SeriesLine[];
 }
 
-export interface BreakdownPayload {
-  releaseId: string;
-  dimension: string;
+export interface BreakdownPayload extends Pick<Breakdown, 'releaseId' | 'total'> {
+  dimension: Dimension;
   year: number;
-  categories: { code: string; label: LocalisedText; group?: string; cell: Cell }[];
-  total: Cell | null;
+  categories: (Pick<BreakdownItem, 'code' | 'label' | 'cell'> & { group?: string })[];
 }
 
 export type Dimension = BreakdownDimension;

@@ -15,18 +15,8 @@ export function parseReleases(body: unknown): ReleaseInfo[] {
   return z
     .array(releaseSchema)
     .parse(body)
-    .filter((r) => r.status === 'published' && r.publishedAt)
-    .map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      publishedAt: r.publishedAt as string,
-      referenceYears: [...r.referenceYears].sort((a, b) => a - b),
-      demo: r.demo,
-      contributingAssociations: r.contributingAssociations,
-      disclosure: r.disclosureRule,
-      files: r.files,
-    }));
+    .filter((r): r is ReleaseInfo => r.status === 'published' && r.publishedAt !== null)
+    .map((r) => ({ ...r, referenceYears: [...r.referenceYears].sort((a, b) => a - b) }));
 }
 
 export function parseSeries(body: unknown, dimension: Dimension, releaseId: string): SeriesPayload {

@@ -178,7 +178,7 @@ export interface ChartData {
   year: number | null;
   years: number[];
   release: { id: string; slug: string; publishedAt: string; demo: boolean; requested: string };
-  disclosure: ReleaseInfo['disclosure'];
+  disclosure: ReleaseInfo['disclosureRule'];
   series: ChartSeries[];
   rows: ChartCategory[];
 }

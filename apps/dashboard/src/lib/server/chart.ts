@@ -105,13 +105,15 @@ export async function loadChart(
   const params = {
     year: year ?? '',
     group: groupSuffix(lang, filters.group),
-    threshold: release.disclosure.platformThreshold,
+    threshold: release.disclosureRule.platformThreshold,
   };
   const notes = [
     t(lang, 'chart.withheldNote', {
       threshold:
-        spec.kind === 'bars' && spec.platform ? release.disclosure.platformThreshold : release.disclosure.threshold,
-      associations: release.disclosure.minAssociations,
+        spec.kind === 'bars' && spec.platform
+          ? release.disclosureRule.platformThreshold
+          : release.disclosureRule.threshold,
+      associations: release.disclosureRule.minAssociations,
     }),
     ...spec.notes.map((k) => t(lang, k)),
   ];
@@ -126,7 +128,7 @@ export async function loadChart(
     year,
     years,
     release: { id: release.id, slug: release.slug, publishedAt: release.publishedAt, demo: release.demo, requested },
-    disclosure: release.disclosure,
+    disclosure: release.disclosureRule,
   };
   if (spec.kind === 'time') {
     const payload = await client.series(release.id, spec.dimension);
