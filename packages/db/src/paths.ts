@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config } from '@observatoire/config';
 
 /** The monorepo's root: the nearest ancestor whose package.json declares workspaces. */
 export function repoRoot(from = path.dirname(fileURLToPath(import.meta.url))): string {
@@ -15,5 +16,5 @@ export function repoRoot(from = path.dirname(fileURLToPath(import.meta.url))): s
 
 /** Where local state lives (embedded database, uploads, the local pseudonym key): `.data/` unless configured. */
 export function dataDir(): string {
-  return path.resolve(process.env.OBSERVATOIRE_DATA_DIR ?? path.join(repoRoot(), '.data'));
+  return path.resolve(config().OBSERVATOIRE_DATA_DIR ?? path.join(repoRoot(), '.data'));
 }

@@ -11,6 +11,17 @@ describe('loadConfig: TRUST_PROXY', () => {
   });
 
   it('refuses a hop count, which would be read as an address, saying what to give (French first)', () => {
-    expect(() => loadConfig({ TRUST_PROXY: '2' })).toThrow(/^TRUST_PROXY=2: un nombre de relais .* \/ A hop count/);
+    expect(() => loadConfig({ TRUST_PROXY: '2' })).toThrow(
+      /TRUST_PROXY=2 : un nombre de relais .* \/ TRUST_PROXY=2: a hop count/,
+    );
+  });
+});
+
+describe('loadConfig: numbers', () => {
+  it('refuses a fraction where a whole number is expected (1.5 minutes), in French and English', () => {
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '1.5' })).toThrow(
+      /SESSION_IDLE_MINUTES=1\.5 : un nombre entier est attendu \/ SESSION_IDLE_MINUTES=1\.5: a whole number is expected/,
+    );
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '45' }).sessionIdleMinutes).toBe(45);
   });
 });

@@ -1,3 +1,4 @@
+import { config } from '@observatoire/config';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -150,7 +151,7 @@ export async function importCommand(file: string, opts: ImportOptions): Promise<
       skipInvalidRows: Boolean(opts.skipInvalidRows),
       ...(showProgress && { onProgress: progressPrinter(await estimateRows(file, size), lang) }),
       logError: (err) => {
-        if (process.env.OBSERVATOIRE_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+        if (config().OBSERVATOIRE_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
       },
     });
     process.stdout.write(opts.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatReport(result.report, lang));

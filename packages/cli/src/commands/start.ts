@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { config } from '@observatoire/config';
 import { startStack } from '../stack.js';
 import { seedDemoIfEmpty } from '../seed.js';
 
@@ -6,16 +7,18 @@ export function registerStart(program: Command): void {
   program
     .command('start')
     .description('Démarre toute la plateforme en local (base, API, tableau de bord) / start the whole platform locally')
-    .option('--port <port>', 'port du tableau de bord / dashboard port', process.env.PORT ?? '3000')
-    .option('--api-port <port>', "port de l'API / API port", process.env.API_PORT ?? '3001')
+    .option('--port <port>', 'port du tableau de bord / dashboard port (PORT, 3000)', parsePort)
+    .option('--api-port <port>', "port de l'API / API port (API_PORT, 3001)", parsePort)
     .option('--no-demo', 'ne pas charger les données fictives / do not load the fictional demo data')
-    .action(async (opts: { port: string; apiPort: string; demo: boolean }) => {
+    .action(async (opts: { port?: number; apiPort?: number; demo: boolean }) => {
+      // The whole configuration is validated here, before anything starts.
+      const settings = config();
       const started = Date.now();
       const say = (line: string) => process.stdout.write(`${line}\n`);
       say(`Observatoire : démarrage / starting (Node ${process.version})…`);
       const stack = await startStack({
-        dashboardPort: Number(opts.port),
-        apiPort: Number(opts.apiPort),
+        dashboardPort: opts.port ?? settings.PORT ?? 3000,
+        apiPort: opts.apiPort ?? settings.API_PORT,
         seed: opts.demo ? (url) => seedDemoIfEmpty(url, say) : undefined,
         log: say,
         inheritOutput: true,
@@ -42,4 +45,14 @@ export function registerStart(program: Command): void {
       process.on('SIGTERM', shutdown);
       await new Promise(() => {});
     });
+}
+
+function parsePort(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65_535) {
+    throw new InvalidArgumentError(
+      `un port est un entier de 1 à 65535 (reçu « ${raw} »). / a port is a whole number from 1 to 65535 (got "${raw}").`,
+    );
+  }
+  return n;
 }

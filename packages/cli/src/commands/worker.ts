@@ -1,3 +1,4 @@
+import { config } from '@observatoire/config';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { openLocalDatabase, runMigrations } from '@observatoire/db';
@@ -26,11 +27,13 @@ export function registerWorker(program: Command): void {
       1,
     )
     .action(async (opts: { concurrency: number }) => {
-      // Read once, before anything starts: in production a missing key stops the worker here, with its message.
+      // Before anything starts: the whole configuration is validated, and in production a missing key stops the
+      // worker here, with its message.
+      config();
       const pseudonymKey = await loadPseudonymKey();
       const db = await openLocalDatabase();
       await runMigrations(db.url);
-      // Upload folder and retention periods come from the environment, read as the API reads them.
+      // Upload folder and retention periods come from the configuration, as the API reads them.
       const queue = await createImportQueue(db.url, {
         pseudonymKey,
         logError: (err) => process.stderr.write(`worker: ${err instanceof Error ? err.message : String(err)}\n`),

@@ -22,10 +22,12 @@ describe('loadPseudonymKey', () => {
     expect(key).toEqual(Buffer.alloc(32, 0xab));
   });
 
-  it('refuses a short key in French and English', async () => {
-    await expect(loadPseudonymKey({ OBSERVATOIRE_PSEUDONYM_KEY: 'short' })).rejects.toThrow(
-      /trop courte.*\/ OBSERVATOIRE_PSEUDONYM_KEY is too short/,
+  it('refuses a short key in French and English, without repeating it', async () => {
+    const refusal = loadPseudonymKey({ OBSERVATOIRE_PSEUDONYM_KEY: 'short-secret' });
+    await expect(refusal).rejects.toThrow(
+      /au minimum 32 caractères \/ OBSERVATOIRE_PSEUDONYM_KEY \(masqué \/ hidden\): at least 32/,
     );
+    await expect(refusal).rejects.not.toThrow(/short-secret/);
   });
 
   it('generates a local key once for local runs, kept with mode 600', async () => {

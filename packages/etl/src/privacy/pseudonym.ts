@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { config, readConfig } from '@observatoire/config';
 // Only the paths module: the package's index loads TypeORM and every entity, which an import does not need.
 import { dataDir } from '@observatoire/db/paths';
 
@@ -16,14 +17,9 @@ export async function loadPseudonymKey(
   env: NodeJS.ProcessEnv = process.env,
   production = env.NODE_ENV === 'production',
 ): Promise<Buffer> {
-  const configured = env.OBSERVATOIRE_PSEUDONYM_KEY?.trim();
+  // Validated with the rest of the configuration (32+ characters; the message never repeats the key).
+  const configured = (env === process.env ? config() : readConfig(env)).OBSERVATOIRE_PSEUDONYM_KEY;
   if (configured) {
-    if (configured.length < 32) {
-      throw new Error(
-        'OBSERVATOIRE_PSEUDONYM_KEY est trop courte : au moins 32 caractères (par exemple `openssl rand -hex 32`). / ' +
-          'OBSERVATOIRE_PSEUDONYM_KEY is too short: use at least 32 characters (for example `openssl rand -hex 32`).',
-      );
-    }
     if (/^[0-9a-f]+$/i.test(configured) && configured.length % 2 === 0) return Buffer.from(configured, 'hex');
     return Buffer.from(configured, 'utf8');
   }

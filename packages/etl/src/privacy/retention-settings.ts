@@ -1,9 +1,10 @@
 import path from 'node:path';
+import { config, readConfig } from '@observatoire/config';
 import { dataDir } from '@observatoire/db';
 
 /**
- * How long what an upload leaves behind is kept, read once from the environment by every process that stores or
- * sweeps it (the API, `observatoire worker`, `observatoire import`), so that they agree:
+ * How long what an upload leaves behind is kept, from the one configuration (@observatoire/config), the same for every
+ * process that stores or sweeps it (the API, `observatoire worker`, `observatoire import`):
  * - `UPLOAD_DIR`: where uploaded files wait for their import (default `<data dir>/uploads`);
  * - `PREVIEW_MAX_AGE_HOURS` (default 24): an unconfirmed preview's file is deleted after this many hours;
  * - `REJECTED_ROWS_DAYS` (default 30): an import's rejected rows (coded columns only) are deleted after this many
@@ -16,22 +17,11 @@ export interface RetentionSettings {
   rejectedRowsDays: number;
 }
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000) {
-    throw new Error(
-      `${name}=${raw} : un nombre entier positif est attendu (par défaut ${fallback}). / ` +
-        `${name}=${raw}: a positive whole number is expected (default ${fallback}).`,
-    );
-  }
-  return n;
-}
-
 export function retentionSettings(env: NodeJS.ProcessEnv = process.env): RetentionSettings {
+  const c = env === process.env ? config() : readConfig(env);
   return {
-    uploadDir: env.UPLOAD_DIR || path.join(dataDir(), 'uploads'),
-    previewMaxAgeHours: positiveInt('PREVIEW_MAX_AGE_HOURS', env.PREVIEW_MAX_AGE_HOURS, 24),
-    rejectedRowsDays: positiveInt('REJECTED_ROWS_DAYS', env.REJECTED_ROWS_DAYS, 30),
+    uploadDir: c.UPLOAD_DIR || path.join(dataDir(), 'uploads'),
+    previewMaxAgeHours: c.PREVIEW_MAX_AGE_HOURS,
+    rejectedRowsDays: c.REJECTED_ROWS_DAYS,
   };
 }

@@ -4,7 +4,6 @@ export { detectEncoding, type TextEncoding } from './text-decode.js';
 export {
   DEFAULT_READ_LIMITS,
   limitsFromEnv,
-  READ_LIMIT_ENV,
   resolveLimits,
   type OpenTableInput,
   type OpenTableOptions,

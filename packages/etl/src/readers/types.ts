@@ -1,3 +1,5 @@
+import { config, readConfig, type Config } from '@observatoire/config';
+
 /** Formats the readers understand; chosen from the file name's extension, then checked against the content. */
 export type TableFormat = 'csv' | 'tsv' | 'txt' | 'xlsx' | 'json' | 'ndjson';
 
@@ -72,48 +74,30 @@ export interface ReadLimits {
   xlsxIdleTimeoutMs: number;
 }
 
-export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
-  maxFileBytes: 50 * 1024 * 1024,
-  maxRows: 2_000_000,
-  maxCellsPerRow: 500,
-  maxCellLength: 32_767,
-  maxRecordBytes: 1024 * 1024,
-  maxDecompressedBytes: 500 * 1024 * 1024,
-  maxCompressionRatio: 100,
-  maxEntries: 10_000,
-  xlsxWorkerMemoryMb: 256,
-  xlsxIdleTimeoutMs: 60_000,
-});
+const MB = 1024 * 1024;
 
-/**
- * Environment variables that override the defaults (operators tune limits without code): name, limit, and the
- * unit the variable is written in.
- */
-export const READ_LIMIT_ENV: Readonly<Record<keyof ReadLimits, { name: string; unit: number }>> = Object.freeze({
-  maxFileBytes: { name: 'OBSERVATOIRE_IMPORT_MAX_FILE_MB', unit: 1024 * 1024 },
-  maxRows: { name: 'OBSERVATOIRE_IMPORT_MAX_ROWS', unit: 1 },
-  maxCellsPerRow: { name: 'OBSERVATOIRE_IMPORT_MAX_CELLS_PER_ROW', unit: 1 },
-  maxCellLength: { name: 'OBSERVATOIRE_IMPORT_MAX_CELL_LENGTH', unit: 1 },
-  maxRecordBytes: { name: 'OBSERVATOIRE_IMPORT_MAX_RECORD_KB', unit: 1024 },
-  maxDecompressedBytes: { name: 'OBSERVATOIRE_IMPORT_XLSX_MAX_DECOMPRESSED_MB', unit: 1024 * 1024 },
-  maxCompressionRatio: { name: 'OBSERVATOIRE_IMPORT_XLSX_MAX_RATIO', unit: 1 },
-  maxEntries: { name: 'OBSERVATOIRE_IMPORT_XLSX_MAX_ENTRIES', unit: 1 },
-  xlsxWorkerMemoryMb: { name: 'OBSERVATOIRE_IMPORT_XLSX_WORKER_MEMORY_MB', unit: 1 },
-  xlsxIdleTimeoutMs: { name: 'OBSERVATOIRE_IMPORT_XLSX_IDLE_TIMEOUT_S', unit: 1000 },
-});
+/** The read limits a configuration sets (its `OBSERVATOIRE_IMPORT_*` variables, in their units; see the README). */
+function limitsOf(c: Config): ReadLimits {
+  return {
+    maxFileBytes: Math.round(c.OBSERVATOIRE_IMPORT_MAX_FILE_MB * MB),
+    maxRows: Math.round(c.OBSERVATOIRE_IMPORT_MAX_ROWS),
+    maxCellsPerRow: Math.round(c.OBSERVATOIRE_IMPORT_MAX_CELLS_PER_ROW),
+    maxCellLength: Math.round(c.OBSERVATOIRE_IMPORT_MAX_CELL_LENGTH),
+    maxRecordBytes: Math.round(c.OBSERVATOIRE_IMPORT_MAX_RECORD_KB * 1024),
+    maxDecompressedBytes: Math.round(c.OBSERVATOIRE_IMPORT_XLSX_MAX_DECOMPRESSED_MB * MB),
+    maxCompressionRatio: c.OBSERVATOIRE_IMPORT_XLSX_MAX_RATIO,
+    maxEntries: Math.round(c.OBSERVATOIRE_IMPORT_XLSX_MAX_ENTRIES),
+    xlsxWorkerMemoryMb: c.OBSERVATOIRE_IMPORT_XLSX_WORKER_MEMORY_MB,
+    xlsxIdleTimeoutMs: Math.round(c.OBSERVATOIRE_IMPORT_XLSX_IDLE_TIMEOUT_S * 1000),
+  };
+}
 
-/** Limits set through the environment (see `READ_LIMIT_ENV`); a malformed value is a configuration error. */
-export function limitsFromEnv(env: Record<string, string | undefined> = process.env): Partial<ReadLimits> {
-  const limits: Partial<ReadLimits> = {};
-  for (const key of Object.keys(READ_LIMIT_ENV) as (keyof ReadLimits)[]) {
-    const { name, unit } = READ_LIMIT_ENV[key];
-    const raw = env[name];
-    if (raw === undefined || raw.trim() === '') continue;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got "${raw}"`);
-    limits[key] = Math.round(value * unit);
-  }
-  return limits;
+/** The limits when nothing is configured (the configuration schema's defaults). */
+export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze(limitsOf(readConfig({})));
+
+/** The limits this environment configures; a malformed value is a configuration error naming the variable. */
+export function limitsFromEnv(env: Record<string, string | undefined> = process.env): ReadLimits {
+  return limitsOf(env === process.env ? config() : readConfig(env));
 }
 
 /** Defaults, overridden by the environment, overridden by the caller's limits. */
@@ -121,7 +105,7 @@ export function resolveLimits(
   limits: Partial<ReadLimits> | undefined,
   env: Record<string, string | undefined> = process.env,
 ): ReadLimits {
-  const resolved: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limitsFromEnv(env) };
+  const resolved: ReadLimits = { ...limitsFromEnv(env) };
   if (limits) {
     for (const key of Object.keys(DEFAULT_READ_LIMITS) as (keyof ReadLimits)[]) {
       const value = limits[key];
