@@ -112,181 +112,228 @@ function endLabelColumn(width: number, fontSize: number): number {
   return Math.max(fontSize * 7, Math.min(fontSize * 15, width * 0.24));
 }
 
-export function lineChart(input: LineChartInput): LineChartGeometry {
+/** What the chart's text and data ask of the layout, before any position is known. */
+interface LineLayout {
+  fontSize: number;
+  lineHeight: number;
+  markerSize: number;
+  withheldWord: string;
+  years: number[];
+  yMax: number;
+  labelOf: (v: number) => string;
+  /** The rows of withheld markers: how many deep, each marker's size, a row's step and their whole height. */
+  row: { depth: number; size: number; step: number; height: number };
+  /** Direct labels wrapped to their column, whether each series has one, and each one's height. */
+  wrapped: string[][];
+  labelled: boolean[];
+  labelHeights: number[];
+}
+
+function layoutOf(input: LineChartInput): LineLayout {
   const { series, width, locale, percent = false, endLabels = false } = input;
   const fontSize = input.fontSize ?? AXIS_FONT_SIZE;
   const lineHeight = Math.round(fontSize * 1.2);
   const markerSize = Math.max(5, Math.round(fontSize * 0.6));
-  const withheldWord = input.withheldLabel ?? (locale === 'fr' ? 'masqué' : 'withheld');
-  const years = yearsOf(series);
   const values = series.flatMap((s) => s.points.map((p) => cellValue(p.cell)).filter((v): v is number => v !== null));
-  const yMax = percent ? Math.min(1, Math.max(0.1, max(values) ?? 0)) : Math.max(1, max(values) ?? 0);
-  const labelOf = (v: number) => (percent ? formatPercent(v, locale) : formatNumber(v, locale));
-  const styles = series.map((s, i) => seriesStyle(i, s.key));
-
   // Withheld cells per year, stacked in a row of markers under the year labels.
   const withheldPerYear = new Map<number, number>();
   for (const s of series)
     for (const p of s.points)
       if (isWithheld(p.cell)) withheldPerYear.set(p.year, (withheldPerYear.get(p.year) ?? 0) + 1);
-  const withheldDepth = Math.max(0, ...withheldPerYear.values());
+  const depth = Math.max(0, ...withheldPerYear.values());
   // Withheld markers are drawn a little larger than the plot's (hatching needs the room), one row per cell.
-  const withheldSize = markerSize + 3;
-  const rowStep = withheldSize + 6;
-  const withheldHeight = withheldDepth > 0 ? withheldDepth * rowStep + 6 : 0;
-
-  let margin: Margin = { ...DEFAULT_MARGIN, ...input.margin };
-  margin = { ...margin, bottom: Math.max(margin.bottom, Math.round(fontSize * 1.7) + 6) + withheldHeight };
-  const yProbe = scaleLinear()
-    .domain([0, yMax])
-    .range([input.height - margin.bottom, margin.top])
-    .nice(TICK_COUNT);
-  const probeTicks = percent ? percentTicks(yProbe, locale) : countTicks(yProbe, locale);
-  margin = leftMarginFor(probeTicks, margin, fontSize);
-  if (withheldDepth > 0) {
-    // The row's word sits left of the first year's markers, which straddle the plot's left edge.
-    const word = measureText(withheldWord, fontSize) + withheldSize / 2 + 12;
-    margin = { ...margin, left: Math.max(margin.left, Math.ceil(word)) };
-  }
-
+  const size = markerSize + 3;
+  const step = size + 6;
   // Direct labels: wrapped to their column, never cut; the plot grows taller when they need the room.
   const wrapped = series.map((s) =>
     endLabels ? wrapText(s.label, endLabelColumn(width, fontSize) - markerSize - 6, fontSize) : [],
   );
   const labelled = series.map((s) => s.points.some((p) => cellValue(p.cell) !== null));
-  const labelHeights = wrapped.map((l, i) => (endLabels && labelled[i] ? l.length * lineHeight : 0));
+  return {
+    fontSize,
+    lineHeight,
+    markerSize,
+    withheldWord: input.withheldLabel ?? (locale === 'fr' ? 'masqué' : 'withheld'),
+    years: yearsOf(series),
+    yMax: percent ? Math.min(1, Math.max(0.1, max(values) ?? 0)) : Math.max(1, max(values) ?? 0),
+    labelOf: (v: number) => (percent ? formatPercent(v, locale) : formatNumber(v, locale)),
+    row: { depth, size, step, height: depth > 0 ? depth * step + 6 : 0 },
+    wrapped,
+    labelled,
+    labelHeights: wrapped.map((l, i) => (endLabels && labelled[i] ? l.length * lineHeight : 0)),
+  };
+}
+
+/** Margins (room for the axis labels, the withheld row's word, the direct labels), the plot and the leader's run. */
+function frameOf(input: LineChartInput, layout: LineLayout) {
+  const { locale, percent = false, endLabels = false } = input;
+  const { fontSize, markerSize, row, wrapped, labelled, labelHeights } = layout;
+  let margin: Margin = { ...DEFAULT_MARGIN, ...input.margin };
+  margin = { ...margin, bottom: Math.max(margin.bottom, Math.round(fontSize * 1.7) + 6) + row.height };
+  const yProbe = scaleLinear()
+    .domain([0, layout.yMax])
+    .range([input.height - margin.bottom, margin.top])
+    .nice(TICK_COUNT);
+  const probeTicks = percent ? percentTicks(yProbe, locale) : countTicks(yProbe, locale);
+  margin = leftMarginFor(probeTicks, margin, fontSize);
+  if (row.depth > 0) {
+    // The row's word sits left of the first year's markers, which straddle the plot's left edge.
+    const word = measureText(layout.withheldWord, fontSize) + row.size / 2 + 12;
+    margin = { ...margin, left: Math.max(margin.left, Math.ceil(word)) };
+  }
   const neededPlot = stackHeight(
     labelHeights.filter((h) => h > 0),
     LABEL_GAP,
   );
   // The rows of withheld markers are added below the axis: they never take height from the plot.
-  const plotHeight = Math.max(10, input.height - margin.top - margin.bottom + withheldHeight, neededPlot);
+  const plotHeight = Math.max(10, input.height - margin.top - margin.bottom + row.height, neededPlot);
   const leader = neededPlot > plotHeight * 0.5 ? LEADER_CROWDED : LEADER;
   if (endLabels) {
     const textWidth = Math.max(0, ...wrapped.map((l, i) => (labelled[i] ? widestLine(l, fontSize) : 0)));
     margin = { ...margin, right: Math.max(margin.right, Math.ceil(leader + markerSize + 6 + textWidth) + 4) };
   }
-  const height = margin.top + plotHeight + margin.bottom;
   const plot = {
     x: margin.left,
     y: margin.top,
-    width: Math.max(10, width - margin.left - margin.right),
+    width: Math.max(10, input.width - margin.left - margin.right),
     height: plotHeight,
   };
+  return { margin, plot, height: margin.top + plotHeight + margin.bottom, leader };
+}
+
+/** One series as a path that breaks at withheld cells (never drops to zero), with its points. */
+function seriesLine(
+  s: ChartSeries,
+  style: SeriesStyle,
+  x: (year: number) => number,
+  y: (value: number) => number,
+  labelOf: (v: number) => string,
+): LineGeometry {
+  const points: LinePoint[] = [...s.points]
+    .sort((a, b) => a.year - b.year)
+    .map((p) => {
+      const value = cellValue(p.cell);
+      return {
+        year: p.year,
+        x: x(p.year),
+        y: value === null ? null : y(value),
+        value,
+        withheld: isWithheld(p.cell),
+        valueLabel: value === null ? '' : labelOf(value),
+      };
+    });
+  const gen = line<LinePoint>()
+    .defined((p) => p.y !== null)
+    .x((p) => p.x)
+    .y((p) => p.y as number);
+  return {
+    key: s.key,
+    label: s.label,
+    style,
+    colour: style.colour,
+    dash: style.dash,
+    d: gen(points) ?? '',
+    points,
+    endLabel: null,
+  };
+}
+
+/** Each withheld cell as its series' marker in the rows under the axis, stacked per year in the series' order. */
+function withheldMarks(lines: LineGeometry[], rowTop: number, rowStep: number): WithheldMark[] {
+  const stacked = new Map<number, number>();
+  return lines.flatMap((l) =>
+    l.points
+      .filter((p) => p.withheld)
+      .map((p) => {
+        const depth = stacked.get(p.year) ?? 0;
+        stacked.set(p.year, depth + 1);
+        const y = rowTop + depth * rowStep + rowStep / 2;
+        return { key: l.key, label: l.label, year: p.year, x: p.x, y, colour: l.style.colour, style: l.style };
+      }),
+  );
+}
+
+/** Direct labels beside the last published point of each line, moved apart, with a leader back to the line. */
+function attachEndLabels(
+  lines: LineGeometry[],
+  layout: LineLayout,
+  plot: { x: number; y: number; width: number; height: number },
+  leader: number,
+): void {
+  const { markerSize, lineHeight, fontSize, wrapped, labelled, labelHeights } = layout;
+  const labelX = plot.x + plot.width + leader;
+  const withLabel = lines
+    .map((l, i) => ({ l, i, last: [...l.points].reverse().find((p) => p.y !== null) }))
+    .filter((e) => e.last && labelled[e.i]);
+  const centres = placeLabels(
+    withLabel.map((e) => ({ anchor: e.last!.y as number, height: labelHeights[e.i] })),
+    LABEL_GAP,
+    plot.y,
+    plot.y + plot.height,
+  );
+  withLabel.forEach((e, k) => {
+    const lns = wrapped[e.i];
+    const centre = centres[k];
+    const h = labelHeights[e.i];
+    const last = e.last!;
+    e.l.endLabel = {
+      x: labelX,
+      markerX: labelX + markerSize / 2,
+      textX: labelX + markerSize + 5,
+      y: centre,
+      lines: lns,
+      lineYs: lns.map((_, j) => centre - h / 2 + lineHeight * (j + 0.5)),
+      width: markerSize + 5 + widestLine(lns, fontSize),
+      height: h,
+      leader: { x1: last.x + markerSize / 2 + 2, y1: last.y as number, x2: labelX - 2, y2: centre },
+    };
+  });
+}
+
+/**
+ * A line chart's geometry, in named stages: what the text and data ask (layoutOf), the frame (frameOf), the scales,
+ * one path per series, the withheld markers under the axis, then the direct labels.
+ */
+export function lineChart(input: LineChartInput): LineChartGeometry {
+  const { series, width, locale, percent = false, endLabels = false } = input;
+  const layout = layoutOf(input);
+  const { fontSize, markerSize, years, row } = layout;
+  const { margin, plot, height, leader } = frameOf(input, layout);
   const [y0, y1] = extent(years) as [number, number];
   const x = scaleLinear()
     .domain(years.length > 1 ? [y0, y1] : [(y0 ?? 0) - 1, (y0 ?? 0) + 1])
     .range([plot.x, plot.x + plot.width]);
   const y = scaleLinear()
-    .domain([0, yMax])
+    .domain([0, layout.yMax])
     .range([plot.y + plot.height, plot.y])
     .nice(TICK_COUNT);
-  const yTicks = percent ? percentTicks(y, locale) : countTicks(y, locale);
-  const xTicks = yearTicks(years, x, plot.width, fontSize);
-  const bottom = plot.y + plot.height;
-  const xTickY = bottom + Math.round(fontSize * 1.1);
+  const xTickY = plot.y + plot.height + Math.round(fontSize * 1.1);
   const rowTop = xTickY + Math.round(fontSize * 0.6) + 4;
-
-  const withheld: WithheldMark[] = [];
-  const stacked = new Map<number, number>();
-  const lines: LineGeometry[] = series.map((s, i) => {
-    const style = styles[i];
-    const points: LinePoint[] = [...s.points]
-      .sort((a, b) => a.year - b.year)
-      .map((p) => {
-        const value = cellValue(p.cell);
-        return {
-          year: p.year,
-          x: x(p.year),
-          y: value === null ? null : y(value),
-          value,
-          withheld: isWithheld(p.cell),
-          valueLabel: value === null ? '' : labelOf(value),
-        };
-      });
-    for (const p of points) {
-      if (!p.withheld) continue;
-      const depth = stacked.get(p.year) ?? 0;
-      stacked.set(p.year, depth + 1);
-      withheld.push({
-        key: s.key,
-        label: s.label,
-        year: p.year,
-        x: p.x,
-        y: rowTop + depth * rowStep + rowStep / 2,
-        colour: style.colour,
-        style,
-      });
-    }
-    const gen = line<LinePoint>()
-      .defined((p) => p.y !== null)
-      .x((p) => p.x)
-      .y((p) => p.y as number);
-    return {
-      key: s.key,
-      label: s.label,
-      style,
-      colour: style.colour,
-      dash: style.dash,
-      d: gen(points) ?? '',
-      points,
-      endLabel: null,
-    };
-  });
-
-  if (endLabels) {
-    const labelX = plot.x + plot.width + leader;
-    const withLabel = lines
-      .map((l, i) => ({ l, i, last: [...l.points].reverse().find((p) => p.y !== null) }))
-      .filter((e) => e.last && labelled[e.i]);
-    const centres = placeLabels(
-      withLabel.map((e) => ({ anchor: e.last!.y as number, height: labelHeights[e.i] })),
-      LABEL_GAP,
-      plot.y,
-      plot.y + plot.height,
-    );
-    withLabel.forEach((e, k) => {
-      const lns = wrapped[e.i];
-      const centre = centres[k];
-      const h = labelHeights[e.i];
-      const last = e.last!;
-      e.l.endLabel = {
-        x: labelX,
-        markerX: labelX + markerSize / 2,
-        textX: labelX + markerSize + 5,
-        y: centre,
-        lines: lns,
-        lineYs: lns.map((_, j) => centre - h / 2 + lineHeight * (j + 0.5)),
-        width: markerSize + 5 + widestLine(lns, fontSize),
-        height: h,
-        leader: { x1: last.x + markerSize / 2 + 2, y1: last.y as number, x2: labelX - 2, y2: centre },
-      };
-    });
-  }
-
+  const lines = series.map((s, i) => seriesLine(s, seriesStyle(i, s.key), x, y, layout.labelOf));
+  if (endLabels) attachEndLabels(lines, layout, plot, leader);
   return {
     width,
     height,
     margin,
     plot,
     fontSize,
-    xTicks,
+    xTicks: yearTicks(years, x, plot.width, fontSize),
     xTickY,
-    yTicks,
+    yTicks: percent ? percentTicks(y, locale) : countTicks(y, locale),
     lines,
-    withheld,
+    withheld: withheldMarks(lines, rowTop, row.step),
     withheldRow:
-      withheldDepth > 0
+      row.depth > 0
         ? {
             top: rowTop,
-            height: withheldDepth * rowStep,
-            label: withheldWord,
-            labelX: plot.x - withheldSize / 2 - 6,
-            labelY: rowTop + rowStep / 2,
+            height: row.depth * row.step,
+            label: layout.withheldWord,
+            labelX: plot.x - row.size / 2 - 6,
+            labelY: rowTop + row.step / 2,
           }
         : null,
     markerSize,
-    withheldSize,
+    withheldSize: row.size,
     years,
   };
 }
