@@ -108,18 +108,14 @@ export async function createApp(
 }
 
 async function bootstrap(): Promise<void> {
-  let stopDb: () => Promise<void> = async () => {};
-  if (!process.env.DATABASE_URL) {
-    const db = await openLocalDatabase();
-    process.env.DATABASE_URL = db.url;
-    stopDb = db.stop;
-  }
-  const app = await createApp();
+  // DATABASE_URL when set, otherwise the embedded PostgreSQL under the data folder (as `npm start` uses it).
+  const db = await openLocalDatabase();
+  const app = await createApp({ databaseUrl: db.url });
   const config = loadConfig();
   await app.listen(config.port, config.host);
   const shutdown = async () => {
     await app.close();
-    await stopDb();
+    await db.stop();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { config } from '@observatoire/config';
 import {
   freePort,
   openLocalDatabase,
@@ -79,7 +80,7 @@ function spawnChild(service: Service): void {
     // Own process group: a terminal's Ctrl-C reaches only the supervisor, which stops the services in order
     // (dashboard, API with its workers, then the database) instead of all at once.
     detached: true,
-    env: { ...process.env, NODE_OPTIONS: withHeapCap(process.env.NODE_OPTIONS), ...service.env },
+    env: { ...process.env, NODE_OPTIONS: withHeapCap(config().NODE_OPTIONS), ...service.env },
     stdio: service.inherit ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {

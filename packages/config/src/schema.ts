@@ -17,6 +17,10 @@ function text(doc: VariableDoc) {
   return z.preprocess(unset, z.string().trim().optional()).meta(doc);
 }
 
+function textOr(fallback: string, doc: VariableDoc) {
+  return z.preprocess(unset, z.string().trim().default(fallback)).meta(doc);
+}
+
 const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 function integer(min: number, max: number, fallback: number, doc: VariableDoc) {
@@ -180,7 +184,7 @@ export const configSchema = z.object({
     default: 'set by `npm start`',
     meaning: 'the dashboard’s public URL (permanent links, embed codes, Open Graph)',
   }),
-  OBSERVATOIRE_FONT_DIR: text({
+  OBSERVATOIRE_FONT_DIR: textOr('/usr/share/fonts/truetype/dejavu', {
     default: '`/usr/share/fonts/truetype/dejavu`',
     meaning: 'TTF fonts for the PNG charts and the PDF summaries (`fonts-dejavu-core`)',
   }),

@@ -30,6 +30,7 @@ describe('configuration', () => {
       RATE_LIMIT_ALLOW: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
       LOG_LEVEL: 'info',
       OBSERVATOIRE_IMPORT_MAX_FILE_MB: 50,
+      OBSERVATOIRE_FONT_DIR: '/usr/share/fonts/truetype/dejavu',
     });
     expect(c.PORT).toBeUndefined();
     expect(c.HOST).toBeUndefined();

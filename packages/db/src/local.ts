@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { config } from '@observatoire/config';
 import { dataDir } from './paths.js';
 import { startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from './embedded.js';
 import { ensureDatabase } from './migrate.js';
@@ -18,9 +19,8 @@ export async function openLocalDatabase(
   log?: (line: string) => void,
   options: { exclusive?: boolean } = {},
 ): Promise<DatabaseHandle> {
-  if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: null, stop: async () => {} };
-  }
+  const configured = config().DATABASE_URL;
+  if (configured) return { url: configured, embedded: null, stop: async () => {} };
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir(), 'pg'), log, ...options });
   const url = withDatabase(embedded.url, 'observatoire');
   await ensureDatabase(url);

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { config } from '@observatoire/config';
 import { startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from '../embedded.js';
 import { runMigrations } from '../migrate.js';
 
@@ -18,7 +19,7 @@ interface ProvideContext {
 export async function setupTestPostgres(ctx: ProvideContext): Promise<() => Promise<void>> {
   let embedded: EmbeddedDatabase | null = null;
   let tmp: string | null = null;
-  let serverUrl = process.env.TEST_DATABASE_URL;
+  let serverUrl = config().TEST_DATABASE_URL;
   if (!serverUrl) {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'observatoire-test-'));
     embedded = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg') });
@@ -32,7 +33,6 @@ export async function setupTestPostgres(ctx: ProvideContext): Promise<() => Prom
   await admin.end();
   await runMigrations(withDatabase(serverUrl, TEMPLATE_DB));
   ctx.provide('pgServerUrl', serverUrl);
-  process.env.OBSERVATOIRE_TEST_PG_SERVER = serverUrl;
   return async () => {
     if (embedded) await embedded.stop();
     if (tmp) await rm(tmp, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { config } from '@observatoire/config';
 import {
   GRID,
   INK,
@@ -23,10 +24,24 @@ import {
 import type { AggregateCell, Breakdown, Locale, SeriesSet, YearlySummary } from '@observatoire/schema';
 import { T, keyFigureRows, valueOf } from './table.js';
 
-/** Debian's fonts-dejavu-core: full Latin coverage (é, ’, « », U+202F) and the face the chart text is measured in. */
-const FONT_DIR = process.env.OBSERVATOIRE_FONT_DIR ?? '/usr/share/fonts/truetype/dejavu';
-const REGULAR = `${FONT_DIR}/DejaVuSans.ttf`;
-const BOLD = `${FONT_DIR}/DejaVuSans-Bold.ttf`;
+/**
+ * Debian's fonts-dejavu-core (folder: OBSERVATOIRE_FONT_DIR): full Latin coverage (é, ’, « », U+202F) and the face
+ * the chart text is measured in; PDFKit's Helvetica, with a warning, where they are missing.
+ */
+function registerFonts(doc: PDFKit.PDFDocument, warn: (message: string) => void): { regular: string; bold: string } {
+  const dir = config().OBSERVATOIRE_FONT_DIR;
+  const regular = `${dir}/DejaVuSans.ttf`;
+  const bold = `${dir}/DejaVuSans-Bold.ttf`;
+  if (!existsSync(regular) || !existsSync(bold)) {
+    warn(
+      `DejaVu fonts not found in ${dir} (install fonts-dejavu-core): falling back to Helvetica, some characters may be missing`,
+    );
+    return { regular: 'Helvetica', bold: 'Helvetica-Bold' };
+  }
+  doc.registerFont('body', regular);
+  doc.registerFont('bold', bold);
+  return { regular: 'body', bold: 'bold' };
+}
 
 export interface SummaryPdfOptions {
   /** Cases and online cases over the release's years, drawn as the trend chart (from getSeries). */
@@ -73,18 +88,7 @@ export async function summaryPdf(
       ModDate: created,
     },
   });
-  let regular = 'Helvetica';
-  let bold = 'Helvetica-Bold';
-  if (existsSync(REGULAR) && existsSync(BOLD)) {
-    doc.registerFont('body', REGULAR);
-    doc.registerFont('bold', BOLD);
-    regular = 'body';
-    bold = 'bold';
-  } else {
-    warn(
-      `DejaVu fonts not found in ${FONT_DIR} (install fonts-dejavu-core): falling back to Helvetica, some characters may be missing`,
-    );
-  }
+  const { regular, bold } = registerFonts(doc, warn);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
