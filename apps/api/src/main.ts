@@ -101,7 +101,6 @@ export async function createApp(
 
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
   setupOpenApi(app);
   await app.init();
   return app;
@@ -113,6 +112,8 @@ async function bootstrap(): Promise<void> {
   const app = await createApp({ databaseUrl: db.url });
   const config = loadConfig();
   await app.listen(config.port, config.host);
+  // Signals are handled here rather than by Nest's shutdown hooks, which re-raise the signal once the application has
+  // closed and so would end the process before the embedded database is stopped (leaving PostgreSQL running).
   const shutdown = async () => {
     await app.close();
     await db.stop();
