@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
+import type { Queryable } from './queryable.js';
 
 /** The one data source definition, shared by the API, the ETL, the command line and the TypeORM CLI. */
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -20,6 +21,24 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
 
 export function createDataSource(url: string, extra: Partial<DataSourceOptions> = {}): DataSource {
   return new DataSource(dataSourceOptions(url, extra));
+}
+
+/**
+ * An entity manager as a `Queryable` (for the repositories), on the manager's transaction when it has one. TypeORM's
+ * plain `query` answers an UPDATE or DELETE with `[rows, count]` instead of rows: the structured result avoids that.
+ */
+export function queryableOf(m: EntityManager): Queryable {
+  return {
+    async query(text: string, values?: unknown[]) {
+      const runner = m.queryRunner ?? m.dataSource.createQueryRunner();
+      try {
+        const result = await runner.query(text, values, true);
+        return { rows: result.records ?? [], rowCount: result.affected ?? null } as never;
+      } finally {
+        if (!m.queryRunner) await runner.release();
+      }
+    },
+  };
 }
 
 /** For the TypeORM CLI: `typeorm -d packages/db/dist/data-source.js migration:show`. */

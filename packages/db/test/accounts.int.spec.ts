@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database.js';
 import { createDataSource } from '../src/data-source.js';
@@ -88,10 +92,27 @@ describe('account primitives (shared by the API and the command line)', () => {
     expect(actions).toEqual(['association.create', 'user.create', 'token.create', 'token.revoke']);
   });
 
-  it('withdraws an association: disabled users, revoked tokens, flagged as withdrawn', async () => {
+  it('withdraws an association: disabled users, revoked tokens, flagged as withdrawn, uploads and their files gone', async () => {
     await createApiToken(ds, { association: 'asso-x', label: 'other' }, cli);
+    // Three uploads, one of them a preview still holding its raw file.
+    const [{ id: assoc }] = await ds.query(`SELECT id FROM association WHERE slug = 'asso-x'`);
+    const kept = path.join(await mkdtemp(path.join(os.tmpdir(), 'withdraw-')), 'upload.csv');
+    await writeFile(kept, 'raw export');
+    for (const [hash, file] of [
+      ['h1', null],
+      ['h2', null],
+      ['h3', kept],
+    ]) {
+      await ds.query(
+        `INSERT INTO import_batch (association_id, content_hash, status, dry_run, stored_file)
+         VALUES ($1, $2, 'validated', true, $3)`,
+        [assoc, hash, file],
+      );
+    }
     const r = await withdrawAssociation(ds, 'asso-x', cli);
     expect(r.association.withdrawnAt).toBeInstanceOf(Date);
+    expect(r.importsDeleted).toBe(3);
+    expect(existsSync(kept)).toBe(false);
     const [u] = await ds.query(`SELECT disabled_at FROM app_user WHERE email = 'm@example.org'`);
     expect(u.disabled_at).not.toBeNull();
     const live = await ds.query(`SELECT 1 FROM api_token WHERE revoked_at IS NULL`);

@@ -8,6 +8,8 @@ import {
   UserSessionEntity,
   type UserRole,
 } from '../entities/account.entities.js';
+import { queryableOf } from '../data-source.js';
+import * as importBatches from '../repositories/import-batch.repository.js';
 import { hashPassword, newPasswordRefusal } from './password.js';
 import { newApiToken } from './tokens.js';
 
@@ -270,12 +272,9 @@ export async function withdrawAssociation(
       recordsDeleted = n;
     }
     if (has_batches) {
-      const rows: { stored_file: string | null }[] = await m.query(
-        `DELETE FROM import_batch WHERE association_id = $1 RETURNING stored_file`,
-        [a.id],
-      );
-      importsDeleted = rows.length;
-      for (const r of rows) if (r.stored_file) files.push(r.stored_file);
+      const deleted = await importBatches.deleteForAssociation(queryableOf(m), a.id);
+      importsDeleted = deleted.deleted;
+      files.push(...deleted.files);
     }
     await m.query(`DELETE FROM user_session WHERE user_id IN (SELECT id FROM app_user WHERE association_id = $1)`, [
       a.id,
