@@ -9,6 +9,9 @@
 // The pipeline runs in a child process so that its peak RSS is its own (PostgreSQL's memory is not counted).
 // BENCH_ROUNDS (default 3) rounds alternate the pipeline and the floor; prints one JSON line per measure and a
 // summary line with medians; then a re-upload of the same rows in another file over the first upload.
+// BENCH_COMPARE=<another checkout, built> measures a change side by side instead: each round runs that checkout's
+// pipeline (its own bench script's child, so its own dist) and this one's on the same file and database, then
+// prints the medians of both and their ratio (no floor, no re-upload).
 import { execFile } from 'node:child_process';
 import {
   appendFileSync,
@@ -192,6 +195,7 @@ const fileMb = statSync(csv).size / 1024 / 1024;
 let embedded = null;
 let url = process.env.DATABASE_URL;
 const { startEmbeddedPostgres, withDatabase, ensureDatabase, runMigrations } = await import(dist('db'));
+const importBatches = await import(join(root, 'packages/db/dist/repositories/import-batch.repository.js'));
 if (!url) {
   embedded = await startEmbeddedPostgres({ dataDir: join(dir, 'pg') });
   url = withDatabase(embedded.url, 'etl_bench');
@@ -219,14 +223,14 @@ try {
   // Remote database: wall-clock figures only.
 }
 
-/** 1. The whole pipeline, in a child process. */
-async function measurePipeline(file = csv, { keep = false } = {}) {
+/** 1. The whole pipeline, in a child process (of this checkout, or of the one `script` belongs to). */
+async function measurePipeline(file = csv, { keep = false, script = fileURLToPath(import.meta.url) } = {}) {
   if (!keep) await reset();
   const pgCpuBefore = clusterCpu(postmaster);
   const { stdout } = await promisify(execFile)(
     process.execPath,
     // The heap cap the CLI and the API run with (packages/cli/src/main.ts, stack.ts, docker/api.Dockerfile).
-    ['--max-old-space-size=1024', fileURLToPath(import.meta.url), '--child', file, url],
+    ['--max-old-space-size=1024', script, '--child', file, url],
     { maxBuffer: 1 << 24 },
   );
   const run = JSON.parse(stdout);
@@ -260,10 +264,7 @@ const profileColumns = `id, gender, age_band, is_minor, citizenship, exploitatio
 const entryColumns = 'association_id, reference_year, case_key, profile_id, batch_id, source_row';
 async function measureFloor() {
   const { rows: assoc } = await db.query(`SELECT id FROM association WHERE slug = 'bench-copy'`);
-  const { rows: batch } = await db.query(
-    `INSERT INTO import_batch (association_id, content_hash, status) VALUES ($1, 'floor', 'loading') RETURNING id`,
-    [assoc[0].id],
-  );
+  const batch = await importBatches.create(db, { associationId: assoc[0].id, contentHash: 'floor' });
   await pipeline(
     db.query(copyStreams.to(`COPY (SELECT ${profileColumns} FROM case_profile) TO STDOUT`)),
     createWriteStream(profiles),
@@ -271,7 +272,7 @@ async function measureFloor() {
   await pipeline(
     db.query(
       copyStreams.to(
-        `COPY (SELECT '${assoc[0].id}'::uuid, reference_year, case_key, profile_id, '${batch[0].id}'::uuid, source_row
+        `COPY (SELECT '${assoc[0].id}'::uuid, reference_year, case_key, profile_id, '${batch}'::uuid, source_row
           FROM case_entry) TO STDOUT`,
       ),
     ),
@@ -303,8 +304,49 @@ async function measureFloor() {
   };
 }
 
-// Rounds alternate pipeline and floor, so that both see the same machine; medians are reported.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const r2 = (x) => Math.round(x * 100) / 100;
+
+if (process.env.BENCH_COMPARE) {
+  // Side by side: the other checkout's pipeline, then this one's, each round, on the same machine state.
+  const before = join(process.env.BENCH_COMPARE, 'bench/etl-import.bench.mjs');
+  const pairs = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const b = await measurePipeline(csv, { script: before });
+    console.log(JSON.stringify({ round: r + 1, checkout: process.env.BENCH_COMPARE, ...b }));
+    const a = await measurePipeline();
+    console.log(JSON.stringify({ round: r + 1, checkout: root, ...a }));
+    pairs.push({ b, a });
+  }
+  const side = (pick) => ({
+    secondsMedian: r2(median(pairs.map((x) => pick(x).seconds))),
+    rowsPerSecondMedian: Math.round(ROWS / median(pairs.map((x) => pick(x).seconds))),
+    peakRssMbMax: Math.max(...pairs.map((x) => pick(x).peakRssMb)),
+    nodeCpuSecondsMedian: r2(median(pairs.map((x) => pick(x).nodeCpuSeconds))),
+  });
+  console.log(
+    JSON.stringify({
+      date: new Date().toISOString(),
+      node: process.version,
+      rows: ROWS,
+      rounds: ROUNDS,
+      before: { checkout: process.env.BENCH_COMPARE, ...side((x) => x.b) },
+      after: { checkout: root, ...side((x) => x.a) },
+      // Per round, this checkout's time over the other's: below 1 is faster.
+      ratioMedian: r2(median(pairs.map((x) => x.a.seconds / x.b.seconds))),
+      load: (await import('node:os')).loadavg().map((x) => Math.round(x * 10) / 10),
+    }),
+  );
+  await db.end();
+  if (embedded) await embedded.stop();
+  process.exit(0);
+}
+
+// Rounds alternate pipeline and floor, so that both see the same machine; medians are reported.
 const rounds = [];
 for (let r = 0; r < ROUNDS; r++) {
   const p = await measurePipeline();
@@ -327,11 +369,6 @@ appendFileSync(again, '\r\n');
 const reupload = await measurePipeline(again, { keep: true });
 console.log(JSON.stringify(reupload));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const r2 = (x) => Math.round(x * 100) / 100;
 const pipelineSeconds = median(rounds.map((x) => x.p.seconds));
 const summary = {
   date: new Date().toISOString(),

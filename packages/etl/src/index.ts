@@ -1,15 +1,9 @@
 export * from './errors.js';
 export * from './readers/index.js';
-export {
-  runImport,
-  hashFile,
-  AssociationNotFoundError,
-  MAX_REPORTED_ERRORS,
-  type RunImportInput,
-  type ImportResult,
-} from './pipeline.js';
+export { runImport, hashFile, AssociationNotFoundError } from './import/run-import.js';
+export { MAX_REPORTED_ERRORS, type RunImportInput, type ImportResult } from './import/state.js';
 export { receiveImport, type ReceiveImportInput } from './load/receive.js';
-export { recoverInterruptedBatches } from './load/batches.js';
+export { recoverInterruptedBatches } from './load/interrupted.js';
 export { retentionSettings, type RetentionSettings } from './privacy/retention-settings.js';
 export {
   sweepRetention,

@@ -1,4 +1,4 @@
-import type { LocalisedText } from '@observatoire/schema';
+import type { ImportOutcome, ImportReport, LocalisedText } from '@observatoire/schema';
 
 /**
  * The mapping/normalisation/privacy/load message catalogue: French first, each message says what to do.
@@ -169,5 +169,60 @@ export const msg = {
   headerChanged: (): LocalisedText => ({
     fr: 'Les colonnes ont changé depuis votre envoi précédent : vérifiez que les correspondances sont toujours justes.',
     en: 'The columns changed since your previous upload: check that the mapping is still right.',
+  }),
+  /** The first line of an import report, for its outcome. */
+  summary: (outcome: ImportOutcome, c: ImportReport['counts'], yearList: readonly number[]): LocalisedText => {
+    const years = yearList.join(', ');
+    switch (outcome) {
+      case 'committed':
+        return {
+          fr: `Import terminé : ${c.rowsAccepted} dossiers chargés (${c.recordsNew} nouveaux, ${c.recordsReplaced} modifiés, ${c.recordsUnchanged} inchangés, ${c.recordsRemoved} retirés) pour ${years}; ${c.rowsRejected} ligne(s) rejetée(s).`,
+          en: `Import complete: ${c.rowsAccepted} cases loaded (${c.recordsNew} new, ${c.recordsReplaced} changed, ${c.recordsUnchanged} unchanged, ${c.recordsRemoved} removed) for ${years}; ${c.rowsRejected} row(s) rejected.`,
+        };
+      case 'dry_run':
+        return {
+          fr: `Essai à blanc : ${c.rowsAccepted} dossiers seraient chargés (${c.recordsNew} nouveaux, ${c.recordsReplaced} modifiés, ${c.recordsUnchanged} inchangés, ${c.recordsRemoved} retirés) pour ${years || '—'}; ${c.rowsRejected} ligne(s) rejetée(s). Rien n'a été enregistré.`,
+          en: `Dry run: ${c.rowsAccepted} cases would be loaded (${c.recordsNew} new, ${c.recordsReplaced} changed, ${c.recordsUnchanged} unchanged, ${c.recordsRemoved} removed) for ${years || '—'}; ${c.rowsRejected} row(s) rejected. Nothing was stored.`,
+        };
+      case 'duplicate':
+        return {
+          fr: 'Ce fichier a déjà été importé pour cette association : rien n’a changé.',
+          en: 'This file was already imported for this association: nothing changed.',
+        };
+      case 'refused':
+        return {
+          fr: "Fichier refusé : il contient des données identifiantes. Rien n'a été importé et le fichier n'a pas été conservé.",
+          en: 'File refused: it contains identifying data. Nothing was imported and the file was not kept.',
+        };
+      case 'rejected':
+        return msg.rowsRejected(c.rowsRejected);
+      default:
+        return {
+          fr: "L'import a échoué : rien n'a été importé. Lisez le message ci-dessous, corrigez le fichier et réessayez.",
+          en: 'The import failed: nothing was imported. Read the message below, fix the file and try again.',
+        };
+    }
+  },
+  duplicateOf: (importedOn: Date, batchId: string): LocalisedText => {
+    const day = importedOn.toISOString().slice(0, 10);
+    return {
+      fr: `Ce fichier a déjà été importé pour cette association le ${day} (import ${batchId}) : rien n'a changé.`,
+      en: `This file was already imported for this association on ${day} (import ${batchId}): nothing changed.`,
+    };
+  },
+  internalError: (): LocalisedText => ({
+    fr: "Erreur interne pendant l'import : rien n'a été enregistré. Réessayez ; si le problème persiste, contactez l'équipe de l'Observatoire.",
+    en: 'Internal error during the import: nothing was stored. Try again; if the problem persists, contact the Observatoire team.',
+  }),
+  invalidProfile: (problems: readonly string[]): LocalisedText => {
+    const list = problems.slice(0, 10).join('; ');
+    return {
+      fr: `Le profil de correspondance est invalide (${list}). Corrigez-le (voir docs/mapping-profiles.md) et réessayez.`,
+      en: `The mapping profile is invalid (${list}). Fix it (see docs/mapping-profiles.md) and try again.`,
+    };
+  },
+  associationNotFound: (association: string): LocalisedText => ({
+    fr: `L'association « ${association} » n'existe pas. Créez-la d'abord : npx observatoire admin association:create --slug ${association} --name "…" (ou relancez l'import avec --create-association).`,
+    en: `Association "${association}" does not exist. Create it first: npx observatoire admin association:create --slug ${association} --name "…" (or run the import again with --create-association).`,
   }),
 };

@@ -69,6 +69,12 @@ export const importCountsSchema = z.object({
 });
 export type ImportCounts = z.infer<typeof importCountsSchema>;
 
+/**
+ * How many row errors a report lists (`errorsTruncated` counts the others: the totals are always exact), and how
+ * many rejected rows are kept for the rejected-rows file: a hostile file cannot make either huge.
+ */
+export const MAX_REPORTED_ERRORS = 1000;
+
 export const importReportSchema = z
   .object({
     /** Version of this schema the report was written with (see SCHEMA_VERSION). */

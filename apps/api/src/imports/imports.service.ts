@@ -8,7 +8,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
-import { findAssociation, recordAudit } from '@observatoire/db';
+import { findAssociation, queryableOf, recordAudit } from '@observatoire/db';
+import * as importBatches from '@observatoire/db/import-batch';
 import { deleteStoredFile, receiveImport, runImport, type ImportJobOptions } from '@observatoire/etl';
 import { caseRecordFieldDocs, mappingProfileSchema } from '@observatoire/schema';
 import { csvOptions, spreadsheetCell } from '@observatoire/stats';
@@ -20,7 +21,7 @@ import { ImportQueueService } from './import-queue.service.js';
 import type { ImportView, RetentionPolicyView } from './imports.dto.js';
 import { policyText } from './retention.js';
 import { mapImport, IMPORT_COLUMNS } from './imports.mapper.js';
-import { displayName, insertPreview } from './preview.js';
+import { displayName, recordPreview } from './preview.js';
 
 /** Extensions the ETL reads (or recognises to refuse with a clear message); anything else is stored as .bin. */
 const KNOWN_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl', 'xls', 'ods']);
@@ -199,7 +200,7 @@ export class ImportsService {
     const keep = result.report.outcome === 'dry_run';
     if (!keep) await deleteStoredFile(up.file);
     if (keep && up.profile !== undefined) await writeFile(`${up.file}.profile.json`, JSON.stringify(up.profile));
-    await insertPreview(this.ds, {
+    await recordPreview(queryableOf(this.ds.manager), {
       id: up.id,
       associationId,
       contentHash: up.contentHash,
@@ -220,27 +221,13 @@ export class ImportsService {
   /** Confirms a previewed upload: the kept file is recorded as a real batch and queued. */
   async confirm(id: string, p: Principal): Promise<{ status: number; body: ImportView }> {
     const associationId = this.requireAssociation(p);
-    const rows: { stored_file: string | null; content_hash: string; original_name: string | null }[] =
-      await this.ds.query(
-        `WITH old AS (
-         SELECT id, stored_file, content_hash, original_name FROM import_batch
-          WHERE id = $1 AND association_id = $2 AND dry_run AND status = 'validated' AND stored_file IS NOT NULL
-          FOR UPDATE),
-       upd AS (UPDATE import_batch b SET stored_file = NULL FROM old WHERE b.id = old.id
-               RETURNING old.stored_file, old.content_hash, old.original_name)
-       SELECT * FROM upd`,
-        [id, associationId],
-      );
-    const row = rows[0];
-    if (!row?.stored_file) {
+    const preview = await importBatches.claimPreviewFile(queryableOf(this.ds.manager), id, associationId);
+    if (!preview) {
       const view = await this.findOne(id, p); // 404 for another association's or an unknown import
-      const [expired] = await this.ds.query(
-        `SELECT 1 FROM import_batch WHERE id = $1 AND dry_run AND (report->>'expired')::boolean`,
-        [view.id],
-      );
+      const expired = await importBatches.isExpiredPreview(queryableOf(this.ds.manager), view.id);
       throw new ApiProblem(409, expired ? 'preview_expired' : 'conflict');
     }
-    const profileFile = `${row.stored_file}.profile.json`;
+    const profileFile = `${preview.storedFile}.profile.json`;
     const profile = await readFile(profileFile, 'utf8').then(JSON.parse, () => undefined);
     if (profile !== undefined) {
       await this.saveProfile(associationId, profile, p);
@@ -249,9 +236,9 @@ export class ImportsService {
     // The association saw the preview, rejected rows included, and confirmed: the valid rows are loaded and the
     // rejected ones stay listed in the report (and in rejected.csv) to fix and upload again.
     return this.enqueueFile(
-      row.stored_file,
-      row.content_hash,
-      row.original_name ?? path.basename(row.stored_file),
+      preview.storedFile,
+      preview.contentHash,
+      preview.originalName ?? path.basename(preview.storedFile),
       associationId,
       p,
       { skipInvalidRows: true },

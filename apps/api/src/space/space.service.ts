@@ -4,13 +4,14 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { recordAudit } from '@observatoire/db';
+import { queryableOf, recordAudit } from '@observatoire/db';
+import * as importBatches from '@observatoire/db/import-batch';
 import { deleteStoredFile, runImport } from '@observatoire/etl';
 import type { ImportReport, RejectedRows } from '@observatoire/schema';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { ApiProblem } from '../common/problem.js';
-import { insertPreview } from '../imports/preview.js';
+import { recordPreview } from '../imports/preview.js';
 import { rejectedRowsCsv, type CsvLang } from './rejected-rows.js';
 
 interface BatchRow {
@@ -107,7 +108,7 @@ export class SpaceService {
     const keep = result.report.outcome === 'dry_run';
     if (!keep) await deleteStoredFile(file);
     await this.ds.transaction(async (m) => {
-      await insertPreview(m, {
+      await recordPreview(queryableOf(m), {
         id: newId,
         associationId: batch.association_id,
         contentHash: batch.content_hash,
@@ -117,7 +118,7 @@ export class SpaceService {
         result,
         rejectedRowsDays: this.config.rejectedRowsDays,
       });
-      await m.query(`UPDATE import_batch SET stored_file = NULL WHERE id = $1`, [batch.id]);
+      await importBatches.releaseFile(queryableOf(m), batch.id);
       await recordAudit(m, actorOf(p), 'import.rerun', {
         type: 'import_batch',
         id: newId,

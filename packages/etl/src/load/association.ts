@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Queryable } from '@observatoire/db/import-batch';
 
 export const ASSOCIATION_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
@@ -15,4 +16,38 @@ export async function ensureAssociation(databaseUrl: string, slug: string, name?
   } finally {
     await c.end();
   }
+}
+
+export interface ImportingAssociation {
+  id: string;
+  slug: string;
+  /** Its stored mapping profile (unchecked JSON). */
+  mappingProfile: unknown;
+  /** The headers of its previous upload. */
+  lastHeaders: string[] | null;
+}
+
+/** The association an import is for, by slug or id. */
+export async function findForImport(q: Queryable, ref: string): Promise<ImportingAssociation | null> {
+  const { rows } = await q.query<ImportingAssociation>(
+    `SELECT id, slug, mapping_profile AS "mappingProfile", last_headers AS "lastHeaders" FROM association
+     WHERE slug = $1 OR (id::text = $1) LIMIT 1`,
+    [ref],
+  );
+  return rows[0] ?? null;
+}
+
+/** After a load: the headers it had (the next upload's report says what changed), and its profile when kept. */
+export async function recordHeaders(
+  q: Queryable,
+  associationId: string,
+  headers: readonly string[],
+  profile: unknown,
+): Promise<void> {
+  const named = headers.map((h) => (h ?? '').trim()).filter(Boolean);
+  await q.query(
+    `UPDATE association SET last_headers = $2::jsonb, mapping_profile = COALESCE($3::jsonb, mapping_profile)
+     WHERE id = $1`,
+    [associationId, JSON.stringify(named), profile ? JSON.stringify(profile) : null],
+  );
 }

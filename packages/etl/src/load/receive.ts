@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createBatch, findSameFile } from './batches.js';
+import * as importBatches from '@observatoire/db/import-batch';
 
 export interface ReceiveImportInput {
   databaseUrl: string;
@@ -21,7 +21,7 @@ export async function receiveImport(
   const db = new pg.Client({ connectionString: input.databaseUrl });
   await db.connect();
   try {
-    const id = await createBatch(db, {
+    const id = await importBatches.create(db, {
       associationId: input.associationId,
       contentHash: input.contentHash,
       storedFile: input.storedFile,
@@ -29,7 +29,7 @@ export async function receiveImport(
       createdByUserId: input.createdByUserId ?? null,
     });
     if (id) return { batchId: id, duplicateOf: null };
-    const same = await findSameFile(db, input.associationId, input.contentHash);
+    const same = await importBatches.findLiveSameFile(db, input.associationId, input.contentHash);
     return { batchId: null, duplicateOf: same?.id ?? 'unknown' };
   } finally {
     await db.end();

@@ -1,6 +1,11 @@
 import type pg from 'pg';
+import * as importBatches from '@observatoire/db/import-batch';
 import { caseRecordFieldDocs, ONLINE_CHANNELS } from '@observatoire/schema';
-import { ASSOCIATION_LOCK_CLASS, PROFILE_LOCK_CLASS } from './batches.js';
+
+/** Advisory lock class ids (first int of the two-int form), constant across processes. */
+const ASSOCIATION_LOCK_CLASS = 0x0b5e7a72;
+/** Held (to the end of its transaction) by a load adding profiles to `case_profile`. */
+const PROFILE_LOCK_CLASS = 0x0b5e7a73;
 
 /** Column order of the staging COPY lines the normaliser writes (must match `RowNormaliser.normalise`). */
 export const STAGING_COLUMNS = ['reference_year', 'case_key', 'profile', 'source_row'] as const;
@@ -115,7 +120,7 @@ export async function findDuplicateRows(
   db: pg.ClientBase,
   associationId: string,
   batchId: string,
-  limit = 1000,
+  limit: number,
 ): Promise<{ rows: number[]; total: number }> {
   const { rows } = await db.query<{ rows: number[] | null; total: string }>(
     `WITH d AS (
@@ -196,14 +201,7 @@ export async function finishMerge(
   const recordsRemoved = previous - recordsUnchanged - recordsReplaced;
 
   if (previous > 0) await db.query(`DELETE FROM ${earlier}`, [associationId, years, batchId]);
-  await db.query(
-    `UPDATE import_batch b SET
-       superseded_years = ARRAY(SELECT DISTINCT y FROM unnest(b.superseded_years || b.reference_years) y
-                                WHERE y = ANY(b.superseded_years) OR y = ANY($3::int[]) ORDER BY y),
-       status = CASE WHEN b.reference_years <@ (b.superseded_years || $3::int[]) THEN 'superseded' ELSE b.status END
-     WHERE b.association_id = $1 AND b.id <> $2 AND b.status = 'committed' AND b.reference_years && $3::int[]`,
-    [associationId, batchId, years],
-  );
+  await importBatches.supersedeYears(db, associationId, batchId, years);
   await refreshAggregates(db, associationId, batchId, years);
   return { recordsNew, recordsReplaced, recordsUnchanged, recordsRemoved, years };
 }

@@ -8,6 +8,7 @@ import {
   resolveCountry,
   resolveRecruitment,
   platformChannel,
+  MAX_REPORTED_ERRORS,
   type AgeBand,
   type CodeListName,
   type LocalisedText,
@@ -30,8 +31,6 @@ const FALSY = ['', 'non', 'n', '0', 'no', 'faux', 'false', '-'];
 
 /** Memo tables stop growing past this many distinct values (memory stays bounded on hostile input). */
 const MEMO_LIMIT = 50_000;
-/** Row errors kept for the report (all are counted). */
-export const MAX_KEPT_ERRORS = 1000;
 /** Distinct (code, column, raw value) warnings kept; the rest are grouped. */
 const MAX_DISTINCT_WARNINGS = 500;
 
@@ -287,7 +286,7 @@ export class RowNormaliser {
       this.rejectedRows++;
       for (const e of rowErrors) {
         this.errorCount++;
-        if (this.errors.length < MAX_KEPT_ERRORS) this.errors.push(e);
+        if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(e);
       }
       return false;
     }

@@ -1,13 +1,8 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
-import {
-  expirePreviews,
-  purgeExpiredRejectedRows,
-  recoverInterruptedBatches,
-  referencedFiles,
-  releaseSettledFiles,
-} from '../load/batches.js';
+import * as importBatches from '@observatoire/db/import-batch';
+import { recoverInterruptedBatches } from '../load/interrupted.js';
 
 /**
  * Names the API gives stored uploads (`<uuid>.<ext>`, while written `<uuid>.<ext>.partial`, and a preview's mapping
@@ -55,12 +50,12 @@ export interface SweepOptions {
  */
 export async function sweepRetention(db: pg.ClientBase, opts: SweepOptions): Promise<SweepResult> {
   const recovered = (await recoverInterruptedBatches(db)).length;
-  const expiredFiles = await expirePreviews(db, opts.previewMaxAgeHours);
-  const settled = await releaseSettledFiles(db);
+  const expiredFiles = await importBatches.expirePreviews(db, opts.previewMaxAgeHours);
+  const settled = await importBatches.releaseSettledFiles(db);
   for (const f of [...expiredFiles, ...settled]) await deleteStoredFile(f);
   let orphans = 0;
   if (opts.uploadDir) orphans = await deleteOrphans(db, opts.uploadDir, opts.now ?? Date.now());
-  const rejectedRowsPurged = await purgeExpiredRejectedRows(db);
+  const rejectedRowsPurged = await importBatches.purgeExpiredRejectedRows(db);
   return {
     recovered,
     expired: expiredFiles.length,
@@ -76,7 +71,7 @@ async function deleteOrphans(db: pg.ClientBase, uploadDir: string, now: number):
   } catch {
     return 0; // no upload folder yet: nothing was ever stored
   }
-  const referenced = new Set([...(await referencedFiles(db))].map((f) => path.resolve(f)));
+  const referenced = new Set([...(await importBatches.referencedFiles(db))].map((f) => path.resolve(f)));
   const dir = path.resolve(uploadDir);
   let deleted = 0;
   for (const name of names) {

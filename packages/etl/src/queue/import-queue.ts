@@ -1,7 +1,8 @@
 import type PgBoss from 'pg-boss';
 import pg from 'pg';
-import { getBatch, releaseSettledFiles } from '../load/batches.js';
-import { runImport, type ImportResult } from '../pipeline.js';
+import * as importBatches from '@observatoire/db/import-batch';
+import { runImport } from '../import/run-import.js';
+import type { ImportResult } from '../import/state.js';
 import { deleteStoredFile, sweepRetention, type SweepResult } from '../privacy/retention.js';
 import { retentionSettings } from '../privacy/retention-settings.js';
 
@@ -75,29 +76,17 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
   });
 
   async function handle(jobId: string, batchId: string, job: ImportJobOptions = {}): Promise<ImportResult | null> {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    let batch;
-    try {
-      batch = await getBatch(client, batchId);
-    } finally {
-      await client.end();
-    }
+    const batch = await withClient(databaseUrl, (c) => importBatches.get(c, batchId));
     if (!batch) return null;
-    const { rows } = await queryOnce<{ original_name: string | null; created_by_user_id: string | null }>(
-      databaseUrl,
-      `SELECT original_name, created_by_user_id FROM import_batch WHERE id = $1`,
-      [batchId],
-    );
     const result = await runImport({
       databaseUrl,
       file: batch.storedFile ?? '',
-      fileName: rows[0]?.original_name ?? undefined,
+      fileName: batch.originalName ?? undefined,
       association: batch.associationId,
       batchId,
       skipInvalidRows: Boolean(job.skipInvalidRows),
       rejectedRowsDays: retention.rejectedRowsDays,
-      ...(rows[0]?.created_by_user_id && { createdByUserId: rows[0].created_by_user_id }),
+      ...(batch.createdByUserId && { createdByUserId: batch.createdByUserId }),
       ...(options.pseudonymKey && { pseudonymKey: options.pseudonymKey }),
       logError: options.logError,
       beforeCommit: async (db) => {
@@ -113,7 +102,7 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
     });
     // The import has ended (committed, refused or failed): its raw file goes now. A batch that did not settle (the
     // database went away mid-way) keeps it for the job's retry; the hourly sweep deletes it once settled.
-    const settled = await withClient(databaseUrl, (c) => releaseSettledFiles(c));
+    const settled = await withClient(databaseUrl, (c) => importBatches.releaseSettledFiles(c));
     for (const f of settled) await deleteStoredFile(f);
     options.onResult?.(batchId, result);
     return result;
@@ -150,16 +139,6 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     },
   };
-}
-
-async function queryOnce<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[]) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await c.query<T>(text, values);
-  } finally {
-    await c.end();
-  }
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
