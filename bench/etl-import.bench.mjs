@@ -39,10 +39,12 @@ if (process.argv[2] === '--child') {
   // Child: one import, then its own figures on stdout.
   const [, , , file, databaseUrl] = process.argv;
   const { runImport } = await import(dist('etl'));
+  const { openPool } = await import(join(root, 'packages/db/dist/pool.js'));
+  const db = openPool(databaseUrl, 1);
   const phases = [];
   const started = process.hrtime.bigint();
   const result = await runImport({
-    databaseUrl,
+    db,
     file,
     association: 'bench-pipeline',
     pseudonymKey: Buffer.alloc(32, 1),
@@ -62,6 +64,7 @@ if (process.argv[2] === '--child') {
       : undefined,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await db.end();
   process.stdout.write(
     JSON.stringify({
       outcome: result.outcome,

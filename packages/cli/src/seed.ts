@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { dataDir } from '@observatoire/db';
+import type pg from 'pg';
+import { dataDir, openPool } from '@observatoire/db';
 import { runImport, type ImportResult } from '@observatoire/etl';
 import { publishRelease } from '@observatoire/stats';
 import { DEMO_SEED, generateDemoExports } from './demo/index.js';
@@ -31,29 +31,27 @@ export const SAMPLE_FILES: ReadonlyArray<Omit<SeedFile, 'file'> & { fileName: st
   },
 ];
 
-async function hasAnyCase(databaseUrl: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
+/** Seeding's one pool, ended once it is done. */
+async function withPool<T>(databaseUrl: string, work: (db: pg.Pool) => Promise<T>): Promise<T> {
+  const db = openPool(databaseUrl, 2);
   try {
-    const { rows } = await c.query('SELECT EXISTS (SELECT 1 FROM case_record) AS any');
-    return Boolean(rows[0]?.any);
+    return await work(db);
   } finally {
-    await c.end();
+    await db.end();
   }
 }
 
-async function upsertAssociation(databaseUrl: string, a: Omit<SeedFile, 'file'>): Promise<void> {
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    await c.query(
-      `INSERT INTO association (slug, name, is_demo) VALUES ($1, $2, $3)
-       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, is_demo = EXCLUDED.is_demo`,
-      [a.slug, a.name, a.isDemo],
-    );
-  } finally {
-    await c.end();
-  }
+async function hasAnyCase(db: pg.Pool): Promise<boolean> {
+  const { rows } = await db.query('SELECT EXISTS (SELECT 1 FROM case_record) AS any');
+  return Boolean(rows[0]?.any);
+}
+
+async function upsertAssociation(db: pg.Pool, a: Omit<SeedFile, 'file'>): Promise<void> {
+  await db.query(
+    `INSERT INTO association (slug, name, is_demo) VALUES ($1, $2, $3)
+     ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, is_demo = EXCLUDED.is_demo`,
+    [a.slug, a.name, a.isDemo],
+  );
 }
 
 /**
@@ -66,10 +64,19 @@ export async function seedFiles(
   release: { slug?: string; notes: { fr: string; en: string } },
   say: Say = () => {},
 ): Promise<ImportResult[]> {
+  return withPool(databaseUrl, (db) => seedWith(db, files, release, say));
+}
+
+async function seedWith(
+  db: pg.Pool,
+  files: SeedFile[],
+  release: { slug?: string; notes: { fr: string; en: string } },
+  say: Say,
+): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const f of files) {
-    await upsertAssociation(databaseUrl, f);
-    const result = await runImport({ databaseUrl, file: f.file, fileName: path.basename(f.file), association: f.slug });
+    await upsertAssociation(db, f);
+    const result = await runImport({ db, file: f.file, fileName: path.basename(f.file), association: f.slug });
     if (result.outcome !== 'committed' && result.outcome !== 'duplicate') {
       throw new Error(
         `Chargement de ${path.basename(f.file)} : ${result.report.summary?.fr ?? result.outcome} / ${result.report.summary?.en ?? ''}`,
@@ -78,7 +85,7 @@ export async function seedFiles(
     say(`  ${path.basename(f.file)} → ${result.report.counts.rowsAccepted} dossiers / cases`);
     results.push(result);
   }
-  const published = await publishRelease(databaseUrl, {
+  const published = await publishRelease(db, {
     slug: release.slug,
     notes: release.notes,
     publishedBy: 'demo',
@@ -94,16 +101,18 @@ const DEMO_NOTES = {
 
 /** First start of `npm start`: generate the fictional demo exports and load them, once. */
 export async function seedDemoIfEmpty(databaseUrl: string, say: Say = () => {}): Promise<boolean> {
-  if (await hasAnyCase(databaseUrl)) return false;
-  say('Premier démarrage : chargement des données fictives / first start: loading the fictional demo data…');
-  const exports = await generateDemoExports(path.join(dataDir(), 'demo'), { seed: DEMO_SEED });
-  await seedFiles(
-    databaseUrl,
-    exports.map((e) => ({ slug: e.associationSlug, name: e.associationName, file: e.file, isDemo: true })),
-    { slug: 'demo', notes: DEMO_NOTES },
-    say,
-  );
-  return true;
+  return withPool(databaseUrl, async (db) => {
+    if (await hasAnyCase(db)) return false;
+    say('Premier démarrage : chargement des données fictives / first start: loading the fictional demo data…');
+    const exports = await generateDemoExports(path.join(dataDir(), 'demo'), { seed: DEMO_SEED });
+    await seedWith(
+      db,
+      exports.map((e) => ({ slug: e.associationSlug, name: e.associationName, file: e.file, isDemo: true })),
+      { slug: 'demo', notes: DEMO_NOTES },
+      say,
+    );
+    return true;
+  });
 }
 
 /** For end-to-end tests: the three sample exports whose counts ../shared/samples/expected.json gives. */

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
+import { openPool } from '@observatoire/db';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 import { runImport, type ImportResult } from '@observatoire/etl';
 import { ONLINE_CHANNELS } from '@observatoire/schema';
@@ -16,15 +17,14 @@ const ONLINE: readonly string[] = ONLINE_CHANNELS;
  */
 describe('demo exports through the real ETL', () => {
   let db: TestDatabase;
-  let client: pg.Client;
+  let client: pg.Pool;
   let dir: string;
   let exports: DemoExport[];
   const results = new Map<string, ImportResult>();
 
   beforeAll(async () => {
     db = await createTestDatabase(inject('pgServerUrl' as never) as string, 'demo');
-    client = new pg.Client({ connectionString: db.url });
-    await client.connect();
+    client = openPool(db.url);
     dir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-demo-import-'));
     exports = await generateDemoExports(dir, { seed: 5, cases: 1500 });
     for (const e of exports) {
@@ -33,7 +33,7 @@ describe('demo exports through the real ETL', () => {
         e.associationName,
       ]);
       const result = await runImport({
-        databaseUrl: db.url,
+        db: client,
         file: e.file,
         association: e.associationSlug,
         pseudonymKey: Buffer.alloc(32, 7),

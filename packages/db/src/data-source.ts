@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import pg from 'pg';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import type { Queryable } from './queryable.js';
@@ -21,6 +23,19 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
 
 export function createDataSource(url: string, extra: Partial<DataSourceOptions> = {}): DataSource {
   return new DataSource(dataSourceOptions(url, extra));
+}
+
+/**
+ * The initialised data source's connection pool, for the code that speaks `pg` (the ETL, statistics, the import
+ * queue): a process with a data source opens no other pool. `driver.master` is the PostgreSQL driver's public pool
+ * property (typeorm#2972).
+ */
+export function poolOf(ds: DataSource): pg.Pool {
+  const driver = ds.driver;
+  if (!(driver instanceof PostgresDriver) || !(driver.master instanceof pg.Pool)) {
+    throw new Error('poolOf: the data source must be an initialised PostgreSQL data source');
+  }
+  return driver.master;
 }
 
 /**

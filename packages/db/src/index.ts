@@ -1,6 +1,7 @@
 export * from './entities/index.js';
 export { migrations } from './migrations/index.js';
-export { createDataSource, dataSourceOptions, queryableOf } from './data-source.js';
+export { createDataSource, dataSourceOptions, poolOf, queryableOf } from './data-source.js';
+export { openPool, withConnection } from './pool.js';
 export type { Queryable } from './queryable.js';
 export { runMigrations, ensureDatabase } from './migrate.js';
 export { startEmbeddedPostgres, withDatabase, freePort, type EmbeddedDatabase } from './embedded.js';

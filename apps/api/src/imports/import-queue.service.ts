@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type pg from 'pg';
 import { createImportQueue, IMPORT_QUEUE, type ImportJobOptions, type ImportQueue } from '@observatoire/etl';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
+import { PG_POOL } from '../database/database.module.js';
 import type { QueueHealth } from '../health/queue-health.js';
 
 /**
@@ -12,10 +14,13 @@ export class ImportQueueService implements OnModuleInit, OnApplicationShutdown, 
   private readonly log = new Logger('ImportQueue');
   private queue: ImportQueue | null = null;
 
-  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    this.queue = await createImportQueue(this.config.databaseUrl, {
+    this.queue = await createImportQueue(this.pool, {
       logError: (err) => this.log.error(err instanceof Error ? err.message : 'import queue error'),
       previewMaxAgeHours: this.config.previewMaxAgeHours,
       rejectedRowsDays: this.config.rejectedRowsDays,

@@ -6,14 +6,16 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import type pg from 'pg';
 import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
-import { findAssociation, queryableOf, recordAudit } from '@observatoire/db';
+import { findAssociation, recordAudit } from '@observatoire/db';
 import * as importBatches from '@observatoire/db/import-batch';
 import { deleteStoredFile, receiveImport, runImport, type ImportJobOptions } from '@observatoire/etl';
 import { caseRecordFieldDocs, mappingProfileSchema } from '@observatoire/schema';
 import { csvOptions, spreadsheetCell } from '@observatoire/stats';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
+import { PG_POOL } from '../database/database.module.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { ApiProblem } from '../common/problem.js';
 import { zodIssues } from '../common/zod.js';
@@ -40,6 +42,8 @@ interface ReceivedUpload {
 export class ImportsService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
+    /** The same connections as `ds`, for the ETL and the batches' repository (they speak `pg`). */
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly queue: ImportQueueService,
   ) {}
@@ -152,8 +156,7 @@ export class ImportsService {
     p: Principal,
     options: ImportJobOptions = {},
   ) {
-    const received = await receiveImport({
-      databaseUrl: this.config.databaseUrl,
+    const received = await receiveImport(this.pool, {
       associationId,
       contentHash,
       storedFile: file,
@@ -183,7 +186,7 @@ export class ImportsService {
     let result;
     try {
       result = await runImport({
-        databaseUrl: this.config.databaseUrl,
+        db: this.pool,
         file: up.file,
         fileName: up.originalName,
         association: associationId,
@@ -200,7 +203,7 @@ export class ImportsService {
     const keep = result.report.outcome === 'dry_run';
     if (!keep) await deleteStoredFile(up.file);
     if (keep && up.profile !== undefined) await writeFile(`${up.file}.profile.json`, JSON.stringify(up.profile));
-    await recordPreview(queryableOf(this.ds.manager), {
+    await recordPreview(this.pool, {
       id: up.id,
       associationId,
       contentHash: up.contentHash,
@@ -221,10 +224,10 @@ export class ImportsService {
   /** Confirms a previewed upload: the kept file is recorded as a real batch and queued. */
   async confirm(id: string, p: Principal): Promise<{ status: number; body: ImportView }> {
     const associationId = this.requireAssociation(p);
-    const preview = await importBatches.claimPreviewFile(queryableOf(this.ds.manager), id, associationId);
+    const preview = await importBatches.claimPreviewFile(this.pool, id, associationId);
     if (!preview) {
       const view = await this.findOne(id, p); // 404 for another association's or an unknown import
-      const expired = await importBatches.isExpiredPreview(queryableOf(this.ds.manager), view.id);
+      const expired = await importBatches.isExpiredPreview(this.pool, view.id);
       throw new ApiProblem(409, expired ? 'preview_expired' : 'conflict');
     }
     const profileFile = `${preview.storedFile}.profile.json`;

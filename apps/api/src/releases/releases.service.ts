@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import pg from 'pg';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '@observatoire/db';
 import {
@@ -24,7 +24,7 @@ import {
   type CubeDimension,
 } from '@observatoire/stats';
 import { z } from 'zod';
-import { API_CONFIG, type ApiConfig } from '../config/config.js';
+import { PG_POOL } from '../database/database.module.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { ApiProblem } from '../common/problem.js';
 import type { MessageCode } from '../common/messages.js';
@@ -66,24 +66,15 @@ function queryKey(q: SeriesQueryDto | BreakdownQueryDto): string {
 }
 
 @Injectable()
-export class ReleasesService implements OnApplicationShutdown {
-  private readonly pool: pg.Pool;
+export class ReleasesService {
   private readonly log = new Logger('Releases');
 
   constructor(
-    @Inject(API_CONFIG) config: ApiConfig,
+    /** The API's one pool (its data source's): statistics are read through it. */
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(DataSource) private readonly ds: DataSource,
     private readonly cache: PublicCacheService,
-  ) {
-    this.pool = new pg.Pool({ connectionString: config.databaseUrl, max: 4 });
-    // An idle connection dropped by the server (restart, shutdown) must not crash the process: the pool
-    // replaces it on the next query, and that query reports the error if the database is still down.
-    this.pool.on('error', () => {});
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
-  }
+  ) {}
 
   /** A release reference as an id: "latest" is re-resolved every few seconds, ids and slugs are fixed forever. */
   async resolve(ref = 'latest'): Promise<string> {

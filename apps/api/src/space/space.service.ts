@@ -3,12 +3,14 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { queryableOf, recordAudit } from '@observatoire/db';
 import * as importBatches from '@observatoire/db/import-batch';
 import { deleteStoredFile, runImport } from '@observatoire/etl';
 import type { ImportReport, RejectedRows } from '@observatoire/schema';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
+import { PG_POOL } from '../database/database.module.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { ApiProblem } from '../common/problem.js';
 import { recordPreview } from '../imports/preview.js';
@@ -34,6 +36,8 @@ interface BatchRow {
 export class SpaceService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
+    /** The same connections as `ds`, for the ETL (it speaks `pg`). */
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -92,7 +96,7 @@ export class SpaceService {
     let result;
     try {
       result = await runImport({
-        databaseUrl: this.config.databaseUrl,
+        db: this.pool,
         file,
         fileName: originalName,
         association: batch.association_id,

@@ -17,7 +17,7 @@ describe('@observatoire/api-client against the API', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t.app);
-    await loadSamples(t.app.get(DataSource), t.db.url);
+    await loadSamples(t.app.get(DataSource));
     await t.app.inject({
       method: 'POST',
       url: '/api/v1/releases',

@@ -69,8 +69,7 @@ describe('authorization matrix over every route', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t.app);
-    const received = await receiveImport({
-      databaseUrl: t.db.url,
+    const received = await receiveImport(t.pool, {
       associationId: w.assocA.id,
       contentHash: 'f'.repeat(64),
       storedFile: '/nonexistent',

@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 import { createApp, type AppOptions } from '../../src/main.js';
+import { PG_POOL } from '../../src/database/database.module.js';
 import type { ApiConfig } from '../../src/config/config.js';
 
 declare module 'vitest' {
@@ -16,6 +18,8 @@ declare module 'vitest' {
 export interface TestApp {
   app: NestFastifyApplication;
   db: TestDatabase;
+  /** The application's one pool (what the ETL and statistics use inside it). */
+  pool: pg.Pool;
   uploadDir: string;
   close(): Promise<void>;
 }
@@ -40,6 +44,7 @@ export async function startTestApp(overrides: Partial<ApiConfig> = {}, options: 
   return {
     app,
     db,
+    pool: app.get<pg.Pool>(PG_POOL),
     uploadDir,
     close: async () => {
       await app.close();

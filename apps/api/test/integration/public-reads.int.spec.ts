@@ -12,7 +12,7 @@ const CURRENT = 'public, max-age=60, s-maxage=300, stale-while-revalidate=3600';
 async function publishedApp(...args: Parameters<typeof startTestApp>) {
   const t = await startTestApp(...args);
   const w: World = await buildWorld(t.app);
-  await loadSamples(t.app.get(DataSource), t.db.url);
+  await loadSamples(t.app.get(DataSource));
   const publish = (slug?: string) =>
     t.app.inject({
       method: 'POST',

@@ -13,7 +13,7 @@ describe('public releases and statistics', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t.app);
-    await loadSamples(t.app.get(DataSource), t.db.url);
+    await loadSamples(t.app.get(DataSource));
   });
   afterAll(() => t?.close());
 

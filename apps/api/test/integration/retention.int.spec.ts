@@ -170,7 +170,7 @@ describe('retention: no raw file kept, no free text stored', () => {
     expect(Date.parse(view.retention.fileDeleteBy) - new Date(created).getTime()).toBe(24 * 3_600_000);
     expect(view.retention.message.fr).toMatch(/conservé jusqu’au .* pour que vous puissiez confirmer cet aperçu/);
     await ds.query(`UPDATE import_batch SET created_at = now() - interval '25 hours' WHERE id = $1`, [preview.id]);
-    await (await createImportQueue(t.db.url, { uploadDir: t.uploadDir })).stop();
+    await (await createImportQueue(t.pool, { uploadDir: t.uploadDir })).stop();
     await expectNoUploads();
   });
 
@@ -239,7 +239,7 @@ describe('retention: no raw file kept, no free text stored', () => {
     );
     expect(row.kept).toMatchObject({ days: 30 });
     await ds.query(`UPDATE import_batch SET rejected_rows_until = now() - interval '1 second' WHERE id = $1`, [row.id]);
-    await (await createImportQueue(t.db.url, { uploadDir: t.uploadDir })).stop();
+    await (await createImportQueue(t.pool, { uploadDir: t.uploadDir })).stop();
     const [after] = await ds.query(`SELECT rejected_rows FROM import_batch WHERE id = $1`, [row.id]);
     expect(after.rejected_rows).toBeNull();
     const csv = await t.app.inject({
@@ -269,12 +269,12 @@ describe('retention: no raw file kept, no free text stored', () => {
     await utimes(orphan, old, old);
     await utimes(unrelated, old, old);
 
-    await (await createImportQueue(t.db.url, { uploadDir: t.uploadDir })).stop();
+    await (await createImportQueue(t.pool, { uploadDir: t.uploadDir })).stop();
     expect((await readdir(t.uploadDir)).sort()).toEqual([path.basename(fresh), 'README.txt'].sort());
     const [row] = await ds.query(`SELECT stored_file FROM import_batch WHERE id = $1`, [id]);
     expect(row.stored_file).toBeNull();
     await utimes(fresh, old, old);
-    await (await createImportQueue(t.db.url, { uploadDir: t.uploadDir })).stop();
+    await (await createImportQueue(t.pool, { uploadDir: t.uploadDir })).stop();
     expect(await readdir(t.uploadDir)).toEqual(['README.txt']);
   });
 });

@@ -2,7 +2,8 @@ import { config } from '@observatoire/config';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { openLocalDatabase, runMigrations } from '@observatoire/db';
+import type pg from 'pg';
+import { openLocalDatabase, openPool, runMigrations } from '@observatoire/db';
 import {
   ASSOCIATION_SLUG,
   AssociationNotFoundError,
@@ -70,7 +71,7 @@ function progressPrinter(estimate: number | null, lang: 'fr' | 'en') {
   };
 }
 
-async function createIfAsked(url: string, slug: string, create: boolean, name?: string): Promise<void> {
+async function createIfAsked(db: pg.Pool, slug: string, create: boolean, name?: string): Promise<void> {
   if (!create) return;
   if (!ASSOCIATION_SLUG.test(slug)) {
     throw new UsageError(
@@ -78,7 +79,7 @@ async function createIfAsked(url: string, slug: string, create: boolean, name?: 
       `Invalid association slug "${slug}": lower-case letters, digits and dashes (2 to 63 characters).`,
     );
   }
-  await ensureAssociation(url, slug, name);
+  await ensureAssociation(db, slug, name);
 }
 
 async function readProfile(file: string): Promise<unknown> {
@@ -135,14 +136,16 @@ export async function importCommand(file: string, opts: ImportOptions): Promise<
     fail(`fichier introuvable « ${file} » : vérifiez le chemin.`, `file not found "${file}": check the path.`);
     return IMPORT_EXIT.usage;
   }
-  const db = await openLocalDatabase();
+  const database = await openLocalDatabase();
+  // The command's one pool (migrations aside, which run on their own connection under a lock).
+  const db = openPool(database.url, 2);
   try {
-    await runMigrations(db.url);
+    await runMigrations(database.url);
     const profile = opts.mapping ? await readProfile(opts.mapping) : undefined;
-    await createIfAsked(db.url, opts.association, Boolean(opts.createAssociation), opts.name);
+    await createIfAsked(db, opts.association, Boolean(opts.createAssociation), opts.name);
     const showProgress = !opts.json && Boolean(process.stderr.isTTY);
     const result = await runImport({
-      databaseUrl: db.url,
+      db,
       file: path.resolve(file),
       association: opts.association,
       ...(profile !== undefined && { profile }),
@@ -167,6 +170,7 @@ export async function importCommand(file: string, opts: ImportOptions): Promise<
     }
     throw err;
   } finally {
-    await db.stop();
+    await db.end();
+    await database.stop();
   }
 }

@@ -1,7 +1,7 @@
 import { config } from '@observatoire/config';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { openLocalDatabase, runMigrations } from '@observatoire/db';
+import { openLocalDatabase, openPool, runMigrations } from '@observatoire/db';
 import { createImportQueue, loadPseudonymKey } from '@observatoire/etl';
 
 /**
@@ -33,8 +33,10 @@ export function registerWorker(program: Command): void {
       const pseudonymKey = await loadPseudonymKey();
       const db = await openLocalDatabase();
       await runMigrations(db.url);
+      // The worker's one pool: a connection per running import, and a few for pg-boss and the retention sweep.
+      const pool = openPool(db.url, opts.concurrency + 3);
       // Upload folder and retention periods come from the configuration, as the API reads them.
-      const queue = await createImportQueue(db.url, {
+      const queue = await createImportQueue(pool, {
         pseudonymKey,
         logError: (err) => process.stderr.write(`worker: ${err instanceof Error ? err.message : String(err)}\n`),
         onResult: (batchId, result) =>
@@ -55,6 +57,7 @@ export function registerWorker(program: Command): void {
       });
       process.stdout.write('Arrêt en cours… / stopping…\n');
       await queue.stop();
+      await pool.end();
       await db.stop();
       process.stdout.write('Arrêté / stopped.\n');
       process.exit(0);

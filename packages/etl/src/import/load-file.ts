@@ -75,7 +75,7 @@ async function failed(s: ImportState, err: unknown): Promise<ImportResult> {
       err = settling;
     }
   }
-  await rollback(s).catch(() => {});
+  await rollback(s).catch(() => (s.open.broken = true));
   s.open.inTransaction = false;
   s.input.logError?.(err);
   try {
@@ -89,5 +89,10 @@ async function failed(s: ImportState, err: unknown): Promise<ImportResult> {
 async function release(s: ImportState): Promise<void> {
   await s.open.hasher?.close().catch(() => {});
   await s.open.source?.close().catch(() => {});
-  if (s.open.loadLocked && s.batchId) await importBatches.unlockLoad(s.db, s.batchId).catch(() => {});
+  if (s.open.loadLocked && s.batchId) {
+    await importBatches.unlockLoad(s.db, s.batchId).then(
+      () => (s.open.loadLocked = false),
+      () => (s.open.broken = true),
+    );
+  }
 }

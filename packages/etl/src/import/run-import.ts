@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import pg from 'pg';
 import { mappingProfileSchema, type ImportReport, type MappingProfile } from '@observatoire/schema';
 import * as importBatches from '@observatoire/db/import-batch';
+import { withConnection } from '@observatoire/db/pool';
 import { EtlError } from '../errors.js';
 import { findForImport } from '../load/association.js';
 import { recoverInterruptedBatches } from '../load/interrupted.js';
@@ -38,11 +38,8 @@ export async function hashFile(path: string): Promise<string> {
  */
 export async function runImport(input: RunImportInput): Promise<ImportResult> {
   const started = Date.now();
-  const db = new pg.Client({ connectionString: input.databaseUrl });
-  await db.connect();
-  // A dead connection surfaces as a rejected query below; the listener keeps it from crashing the process.
-  db.on('error', () => {});
-  try {
+  // One connection for the whole import: its transaction, its session locks and its staging tables are this session's.
+  return withConnection(input.db, async (db, discard) => {
     await recoverInterruptedBatches(db);
     const association = await findForImport(db, input.association);
     if (!association) throw new AssociationNotFoundError(input.association);
@@ -63,14 +60,17 @@ export async function runImport(input: RunImportInput): Promise<ImportResult> {
       contentHash: contentHash ?? existing!.contentHash,
       batchId: input.batchId ?? null,
       draft: emptyDraft(),
-      open: { loadLocked: false, inTransaction: false },
+      open: { loadLocked: false, inTransaction: false, broken: false },
     };
-    if (contentHash === null)
-      return await settle(s, stop('failed', [issue('file_missing', 'error', msg.fileMissing())]));
-    return (await claimBatch(s)) ?? (await loadFile(s));
-  } finally {
-    await db.end().catch(() => {});
-  }
+    try {
+      if (contentHash === null)
+        return await settle(s, stop('failed', [issue('file_missing', 'error', msg.fileMissing())]));
+      return (await claimBatch(s)) ?? (await loadFile(s));
+    } finally {
+      // A transaction that could not be rolled back, or a load lock still held: the session goes, not back.
+      if (s.open.broken) discard();
+    }
+  });
 }
 
 const SETTLED = new Set(['committed', 'refused', 'failed', 'superseded']);

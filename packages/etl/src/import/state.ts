@@ -18,8 +18,8 @@ import { retentionSettings } from '../privacy/retention-settings.js';
 export { MAX_REPORTED_ERRORS };
 
 export interface RunImportInput {
-  /** PostgreSQL connection string (migrated database). */
-  databaseUrl: string;
+  /** The process's pool (migrated database): the import holds one of its connections while it runs. */
+  db: pg.Pool;
   /** Path of the file on disk. */
   file: string;
   /** Name the user gave the file (for the extension and the report); default: the path's base name. */
@@ -105,7 +105,14 @@ export interface ImportState {
   /** The batch being loaded; null for a dry run. */
   batchId: string | null;
   readonly draft: ReportDraft;
-  readonly open: { source?: TableSource; hasher?: KeyHasher; loadLocked: boolean; inTransaction: boolean };
+  readonly open: {
+    source?: TableSource;
+    hasher?: KeyHasher;
+    loadLocked: boolean;
+    inTransaction: boolean;
+    /** The session could not be left clean (see `release`): the connection is closed, not reused. */
+    broken: boolean;
+  };
 }
 
 /** A stage's verdict that the import ends here, with this outcome and these issues (`settle` records it). */

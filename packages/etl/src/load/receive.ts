@@ -1,8 +1,7 @@
-import pg from 'pg';
 import * as importBatches from '@observatoire/db/import-batch';
+import type { Queryable } from '@observatoire/db/import-batch';
 
 export interface ReceiveImportInput {
-  databaseUrl: string;
   associationId: string;
   contentHash: string;
   /** Where the uploaded file is kept until the worker has read it. */
@@ -16,22 +15,17 @@ export interface ReceiveImportInput {
  * the association, returns that batch as `duplicateOf` and records nothing: the caller deletes its copy.
  */
 export async function receiveImport(
+  db: Queryable,
   input: ReceiveImportInput,
 ): Promise<{ batchId: string; duplicateOf: null } | { batchId: null; duplicateOf: string }> {
-  const db = new pg.Client({ connectionString: input.databaseUrl });
-  await db.connect();
-  try {
-    const id = await importBatches.create(db, {
-      associationId: input.associationId,
-      contentHash: input.contentHash,
-      storedFile: input.storedFile,
-      originalName: input.originalName ?? null,
-      createdByUserId: input.createdByUserId ?? null,
-    });
-    if (id) return { batchId: id, duplicateOf: null };
-    const same = await importBatches.findLiveSameFile(db, input.associationId, input.contentHash);
-    return { batchId: null, duplicateOf: same?.id ?? 'unknown' };
-  } finally {
-    await db.end();
-  }
+  const id = await importBatches.create(db, {
+    associationId: input.associationId,
+    contentHash: input.contentHash,
+    storedFile: input.storedFile,
+    originalName: input.originalName ?? null,
+    createdByUserId: input.createdByUserId ?? null,
+  });
+  if (id) return { batchId: id, duplicateOf: null };
+  const same = await importBatches.findLiveSameFile(db, input.associationId, input.contentHash);
+  return { batchId: null, duplicateOf: same?.id ?? 'unknown' };
 }

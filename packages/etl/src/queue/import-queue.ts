@@ -1,6 +1,7 @@
+import type pg from 'pg';
 import type PgBoss from 'pg-boss';
-import pg from 'pg';
 import * as importBatches from '@observatoire/db/import-batch';
+import { withConnection } from '@observatoire/db/pool';
 import { runImport } from '../import/run-import.js';
 import type { ImportResult } from '../import/state.js';
 import { deleteStoredFile, sweepRetention, type SweepResult } from '../privacy/retention.js';
@@ -49,13 +50,14 @@ export interface ImportQueue {
 
 /**
  * Creates (and starts) the import queue on the application database (pg-boss keeps its tables in the `pgboss`
- * schema). The worker's load and the job's completion are committed in one transaction, so a job delivered twice
- * (a worker killed after COMMIT, an expiry) finds its batch settled and changes nothing.
+ * schema), over the process's pool: pg-boss opens none of its own, and the caller, who owns the pool, ends it after
+ * `stop`. The worker's load and the job's completion are committed in one transaction, so a job delivered twice (a
+ * worker killed after COMMIT, an expiry) finds its batch settled and changes nothing.
  */
-export async function createImportQueue(databaseUrl: string, options: ImportQueueOptions = {}): Promise<ImportQueue> {
+export async function createImportQueue(db: pg.Pool, options: ImportQueueOptions = {}): Promise<ImportQueue> {
   // Loaded here, not with the package: a CLI import or a benchmark never needs the queue (pg-boss and its modules).
   const { default: Boss } = await import('pg-boss');
-  const boss = new Boss({ connectionString: databaseUrl, max: 4 });
+  const boss = new Boss({ db: { executeSql: (text: string, values?: unknown[]) => db.query(text, values) } });
   boss.on('error', (err) => options.logError?.(err));
   await boss.start();
   const settings = retentionSettings();
@@ -64,7 +66,8 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
     rejectedRowsDays: options.rejectedRowsDays ?? settings.rejectedRowsDays,
     uploadDir: options.uploadDir ?? settings.uploadDir,
   };
-  const sweep = () => withClient(databaseUrl, (c) => sweepRetention(c, retention));
+  // One session: recovering an interrupted load takes its lock and runs a transaction.
+  const sweep = () => withConnection(db, (c) => sweepRetention(c, retention));
   // Before new work starts: batches a crashed worker left in `loading` are settled, and files left behind by a
   // crash (or by an older version that kept them) are deleted.
   await sweep();
@@ -76,10 +79,10 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
   });
 
   async function handle(jobId: string, batchId: string, job: ImportJobOptions = {}): Promise<ImportResult | null> {
-    const batch = await withClient(databaseUrl, (c) => importBatches.get(c, batchId));
+    const batch = await importBatches.get(db, batchId);
     if (!batch) return null;
     const result = await runImport({
-      databaseUrl,
+      db,
       file: batch.storedFile ?? '',
       fileName: batch.originalName ?? undefined,
       association: batch.associationId,
@@ -102,7 +105,7 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
     });
     // The import has ended (committed, refused or failed): its raw file goes now. A batch that did not settle (the
     // database went away mid-way) keeps it for the job's retry; the hourly sweep deletes it once settled.
-    const settled = await withClient(databaseUrl, (c) => importBatches.releaseSettledFiles(c));
+    const settled = await importBatches.releaseSettledFiles(db);
     for (const f of settled) await deleteStoredFile(f);
     options.onResult?.(batchId, result);
     return result;
@@ -139,14 +142,4 @@ export async function createImportQueue(databaseUrl: string, options: ImportQueu
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     },
   };
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { openPool } from '@observatoire/db/pool';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 import { runImport, type RunImportInput } from '../../src/index.js';
 
@@ -20,6 +21,8 @@ export const TEST_KEY = Buffer.alloc(32, 7);
 
 export interface Harness {
   db: TestDatabase;
+  /** The test file's pool (the process's one pool, as in the API and the worker): imports take their connection here. */
+  pool: pg.Pool;
   client: pg.Client;
   tmp: string;
   association(slug: string): Promise<string>;
@@ -33,9 +36,11 @@ export async function harness(serverUrl: string): Promise<Harness> {
   const db = await createTestDatabase(serverUrl, 'etl');
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
+  const pool = openPool(db.url);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'etl-test-'));
   return {
     db,
+    pool,
     client,
     tmp,
     async association(slug) {
@@ -46,7 +51,7 @@ export async function harness(serverUrl: string): Promise<Harness> {
       return rows[0].id;
     },
     run(file, slug, extra = {}) {
-      return runImport({ databaseUrl: db.url, file, association: slug, pseudonymKey: TEST_KEY, ...extra });
+      return runImport({ db: pool, file, association: slug, pseudonymKey: TEST_KEY, ...extra });
     },
     /** Everything the ETL writes, as one comparable string (to prove that nothing changed). */
     async snapshot() {
@@ -68,6 +73,7 @@ export async function harness(serverUrl: string): Promise<Harness> {
       return p;
     },
     async close() {
+      await pool.end();
       await client.end();
       await db.drop();
     },

@@ -20,7 +20,7 @@ describe('import queue (pg-boss)', () => {
   beforeAll(async () => {
     h = await harness(inject('pgServerUrl'));
     associationId = await h.association('queued');
-    queue = await createImportQueue(h.db.url, { pseudonymKey: TEST_KEY });
+    queue = await createImportQueue(h.pool, { pseudonymKey: TEST_KEY });
     await queue.work(2);
   });
   afterAll(async () => {
@@ -34,8 +34,7 @@ describe('import queue (pg-boss)', () => {
   it('runs a received batch; the load and the job completion commit together; a redelivery changes nothing', async () => {
     const stored = await copyFixture('safe-harbour-nice-export.csv', h.tmp);
     const contentHash = await hashFile(stored);
-    const received = await receiveImport({
-      databaseUrl: h.db.url,
+    const received = await receiveImport(h.pool, {
       associationId,
       contentHash,
       storedFile: stored,
@@ -61,7 +60,7 @@ describe('import queue (pg-boss)', () => {
     // The same job delivered again (crash after COMMIT, expiry): the batch is settled, nothing changes.
     const before = await h.snapshot();
     const again = await runImport({
-      databaseUrl: h.db.url,
+      db: h.pool,
       file: stored,
       association: associationId,
       batchId: received.batchId!,
@@ -71,8 +70,7 @@ describe('import queue (pg-boss)', () => {
     expect(await h.snapshot()).toBe(before);
 
     // Uploading the same file again is recognised before anything is queued.
-    const dup = await receiveImport({
-      databaseUrl: h.db.url,
+    const dup = await receiveImport(h.pool, {
       associationId,
       contentHash,
       storedFile: stored,
@@ -82,8 +80,7 @@ describe('import queue (pg-boss)', () => {
 
   it('a refused file: the worker marks the batch refused and deletes the stored file', async () => {
     const stored = await h.writeFile('pii.csv', 'Nom;Année;Sexe\nDupont;2023;F\n');
-    const received = await receiveImport({
-      databaseUrl: h.db.url,
+    const received = await receiveImport(h.pool, {
       associationId,
       contentHash: await hashFile(stored),
       storedFile: stored,
