@@ -199,7 +199,13 @@ export async function summaryPdf(
   doc.moveDown();
   doc.font(regular).fontSize(9).fillColor(MUTED_INK).text(releaseLine);
 
-  // Footer on every page: release and page number (so a printed page can be traced back to its release).
+  drawFooters(doc, regular, releaseLine);
+  doc.end();
+  return done;
+}
+
+/** Footer on every page: release and page number (so a printed page can be traced back to its release). */
+function drawFooters(doc: PDFKit.PDFDocument, regular: string, releaseLine: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -216,8 +222,6 @@ export async function summaryPdf(
       });
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  return done;
 }
 
 function heading(doc: PDFKit.PDFDocument, bold: string, text: string): void {
