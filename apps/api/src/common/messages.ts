@@ -1,8 +1,13 @@
+import { accountMessages } from '@observatoire/db';
+
 /**
  * The API's one message catalogue: everything a user reads, French first then English, saying what to do.
  * Codes are stable (clients may switch on them); wording may change.
  */
 export const messages = {
+  // The account primitives' refusals (invalid or taken e-mail and identifier, weak password…), in their own words:
+  // the command line shows the same text. The API words not_found and association_withdrawn its own way below.
+  ...accountMessages,
   bad_request: {
     fr: 'La requête est invalide. Vérifiez les paramètres envoyés.',
     en: 'The request is invalid. Check the parameters you sent.',
@@ -47,30 +52,6 @@ export const messages = {
     fr: "Cet aperçu a expiré : le fichier n'est conservé que 24 heures (par défaut) sans confirmation. Déposez à nouveau le fichier.",
     en: 'This preview has expired: the file is kept only 24 hours (by default) without confirmation. Upload the file again.',
   },
-  email_taken: {
-    fr: 'Un compte existe déjà avec cette adresse e-mail. Utilisez-en une autre.',
-    en: 'An account with this e-mail address already exists. Use another one.',
-  },
-  slug_taken: {
-    fr: 'Une association existe déjà avec cet identifiant court. Choisissez-en un autre.',
-    en: 'An association with this short identifier already exists. Choose another one.',
-  },
-  invalid_email: {
-    fr: 'Adresse e-mail invalide. Vérifiez son orthographe.',
-    en: 'Invalid e-mail address. Check its spelling.',
-  },
-  invalid_slug: {
-    fr: 'Identifiant court invalide : minuscules, chiffres et tirets, 2 à 63 caractères.',
-    en: 'Invalid short identifier: lower-case letters, digits and hyphens, 2 to 63 characters.',
-  },
-  password_policy: {
-    fr: 'Le mot de passe doit compter entre 8 et 128 caractères.',
-    en: 'The password must be 8 to 128 characters long.',
-  },
-  password_common: {
-    fr: 'Ce mot de passe est trop facile à deviner : c’est l’un des mots de passe les plus courants, quelques caractères répétés, le nom du service ou l’adresse e-mail. Choisissez-en un autre, par exemple une phrase de quatre mots.',
-    en: 'This password is too easy to guess: it is one of the most common passwords, a few repeated characters, the name of the service or the e-mail address. Choose another one, for example a sentence of four words.',
-  },
   association_withdrawn: {
     fr: 'Cette association s’est retirée du collectif : aucun dépôt ni jeton ne peut plus lui être rattaché.',
     en: 'This association has withdrawn from the collective: no upload or token can be attached to it.',
@@ -86,10 +67,6 @@ export const messages = {
   unsupported_media_type: {
     fr: 'Type de contenu non pris en charge. Envoyez le fichier en multipart/form-data.',
     en: 'Unsupported content type. Send the file as multipart/form-data.',
-  },
-  member_needs_association: {
-    fr: 'Un compte membre doit être rattaché à une association. Indiquez-la.',
-    en: 'A member account must belong to an association. Specify it.',
   },
   too_many_requests: {
     fr: 'Trop de requêtes. Attendez une minute avant de réessayer.',

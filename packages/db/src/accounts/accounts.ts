@@ -31,7 +31,8 @@ export type AccountErrorCode =
   | 'association_withdrawn'
   | 'not_found';
 
-const accountMessages: Record<AccountErrorCode, { fr: string; en: string }> = {
+/** What each refusal says (the API's catalogue takes them as they are). */
+export const accountMessages: Record<AccountErrorCode, { fr: string; en: string }> = {
   slug_taken: {
     fr: 'Une association existe déjà avec cet identifiant court. Choisissez-en un autre.',
     en: 'An association with this short identifier already exists. Choose another one.',
