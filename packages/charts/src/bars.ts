@@ -4,7 +4,7 @@ import { AXIS_FONT_SIZE, countTicks, percentTicks } from './axis.js';
 import { formatNumber, formatPercent } from './format.js';
 import { colourFor } from './palette.js';
 import { measureText, widestLine, wrapText } from './text.js';
-import { cellValue, isWithheld, type ChartCategory, type Locale, type Tick } from './types.js';
+import { cellValue, isWithheld, type ChartCategory, type Locale, type PlotArea, type Tick } from './types.js';
 
 export interface BarChartInput {
   rows: ChartCategory[];
@@ -61,7 +61,7 @@ export interface BarChartGeometry {
   width: number;
   height: number;
   fontSize: number;
-  plot: { x: number; y: number; width: number; height: number };
+  plot: PlotArea;
   xTicks: Tick[];
   /** Vertical centre of the tick labels (drawn with dy = 0.32em, like every chart text). */
   xTickY: number;

@@ -6,7 +6,15 @@ import { formatNumber, formatPercent } from './format.js';
 import { placeLabels, stackHeight } from './labels.js';
 import { seriesStyle, type SeriesStyle } from './palette.js';
 import { measureText, widestLine, wrapText } from './text.js';
-import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type Tick } from './types.js';
+import {
+  cellValue,
+  isWithheld,
+  type ChartSeries,
+  type Locale,
+  type Margin,
+  type PlotArea,
+  type TimeChartFrame,
+} from './types.js';
 
 export interface LineChartInput {
   series: ChartSeries[];
@@ -77,16 +85,7 @@ export interface WithheldMark {
   style: SeriesStyle;
 }
 
-export interface LineChartGeometry {
-  width: number;
-  height: number;
-  margin: Margin;
-  plot: { x: number; y: number; width: number; height: number };
-  fontSize: number;
-  xTicks: Tick[];
-  /** Vertical centre of the year labels (drawn with dy = 0.32em, like every chart text). */
-  xTickY: number;
-  yTicks: Tick[];
+export interface LineChartGeometry extends TimeChartFrame {
   lines: LineGeometry[];
   withheld: WithheldMark[];
   /** The rows of withheld markers under the year labels; their label sits in the y-axis column. */
@@ -94,7 +93,6 @@ export interface LineChartGeometry {
   markerSize: number;
   /** Size of the hatched markers of withheld cells. */
   withheldSize: number;
-  years: number[];
 }
 
 const DEFAULT_MARGIN: Margin = { top: 12, right: 16, bottom: 28, left: 40 };
@@ -254,12 +252,7 @@ function withheldMarks(lines: LineGeometry[], rowTop: number, rowStep: number): 
 }
 
 /** Direct labels beside the last published point of each line, moved apart, with a leader back to the line. */
-function attachEndLabels(
-  lines: LineGeometry[],
-  layout: LineLayout,
-  plot: { x: number; y: number; width: number; height: number },
-  leader: number,
-): void {
+function attachEndLabels(lines: LineGeometry[], layout: LineLayout, plot: PlotArea, leader: number): void {
   const { markerSize, lineHeight, fontSize, wrapped, labelled, labelHeights } = layout;
   const labelX = plot.x + plot.width + leader;
   const withLabel = lines

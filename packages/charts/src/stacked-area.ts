@@ -4,7 +4,7 @@ import { area, stack, stackOffsetExpand, stackOffsetNone, stackOrderNone, type S
 import { AXIS_FONT_SIZE, TICK_COUNT, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
 import { yearsOf } from './line.js';
 import { seriesStyle, type SeriesStyle } from './palette.js';
-import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type Tick } from './types.js';
+import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type TimeChartFrame } from './types.js';
 
 export interface StackedAreaInput {
   series: ChartSeries[];
@@ -28,16 +28,7 @@ export interface AreaGeometry {
   bands: { year: number; x: number; y0: number; y1: number; value: number }[];
 }
 
-export interface StackedAreaGeometry {
-  width: number;
-  height: number;
-  margin: Margin;
-  plot: { x: number; y: number; width: number; height: number };
-  fontSize: number;
-  xTicks: Tick[];
-  /** Vertical centre of the year labels (drawn with dy = 0.32em). */
-  xTickY: number;
-  yTicks: Tick[];
+export interface StackedAreaGeometry extends TimeChartFrame {
   areas: AreaGeometry[];
   /**
    * Years in which at least one stacked cell is withheld. Layers below the first withheld one are drawn;
@@ -46,7 +37,6 @@ export interface StackedAreaGeometry {
    * part of the plot the published bands leave empty around that year reads as withheld, never as blank.
    */
   withheldYears: { year: number; x0: number; x1: number; yBottom: number; keys: string[] }[];
-  years: number[];
 }
 
 const DEFAULT_MARGIN: Margin = { top: 12, right: 16, bottom: 28, left: 40 };

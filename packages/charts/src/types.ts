@@ -24,6 +24,14 @@ export interface Margin {
   left: number;
 }
 
+/** The plot area inside the margins, in pixels. */
+export interface PlotArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface Tick {
   value: number;
   label: string;
@@ -51,4 +59,18 @@ export interface ChartCategory {
   key: string;
   label: string;
   cell: Cell;
+}
+
+/** What every chart over the years shares: its size and margins, the plot area, the year axis and the value axis. */
+export interface TimeChartFrame {
+  width: number;
+  height: number;
+  margin: Margin;
+  plot: PlotArea;
+  fontSize: number;
+  xTicks: Tick[];
+  /** Vertical centre of the year labels (drawn with dy = 0.32em, like every chart text). */
+  xTickY: number;
+  yTicks: Tick[];
+  years: number[];
 }
