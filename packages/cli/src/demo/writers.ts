@@ -50,6 +50,18 @@ function joinVariants(rng: Prng, table: Record<string, readonly string[]>, codes
     .join(join);
 }
 
+/** The columns of the French exports (CSV and workbook): case number, year, then the coded fields. */
+const FRENCH_HEADERS = [
+  'N° dossier',
+  'Année de prise en charge',
+  'Sexe',
+  "Âge au début de l'exploitation",
+  'Nationalité',
+  "Type(s) d'exploitation",
+  'Mode de recrutement',
+  'Plateforme(s) utilisée(s)',
+];
+
 /** Optional columns some associations keep: online exploitation, its platforms, the recruiter's relation. */
 const FRENCH_ONLINE_HEADERS = ['Exploitation en ligne', "Plateforme d'exploitation", 'Lien avec le recruteur'];
 const HTCDS_ONLINE_HEADERS = ['advertised_online', 'exploitation_websites_and_apps', 'recruiter_relation'];
@@ -106,16 +118,7 @@ export async function writeFrenchCsv(
   cases: DemoCase[],
   options: { title: string; style: CellStyle; totalsRow: boolean; notesColumn: boolean; onlineColumns: boolean },
 ): Promise<void> {
-  const header = [
-    'N° dossier',
-    'Année de prise en charge',
-    'Sexe',
-    "Âge au début de l'exploitation",
-    'Nationalité',
-    "Type(s) d'exploitation",
-    'Mode de recrutement',
-    'Plateforme(s) utilisée(s)',
-  ];
+  const header = [...FRENCH_HEADERS];
   if (options.onlineColumns) header.push(...FRENCH_ONLINE_HEADERS);
   if (options.notesColumn) header.push('Observations');
   const rows: string[][] = [header];
@@ -226,16 +229,7 @@ export async function writeXlsx(
         'Canal de recrutement',
         'Plateforme',
       ]
-    : [
-        'N° dossier',
-        'Année de prise en charge',
-        'Sexe',
-        "Âge au début de l'exploitation",
-        'Nationalité',
-        "Type(s) d'exploitation",
-        'Mode de recrutement',
-        'Plateforme(s) utilisée(s)',
-      ];
+    : FRENCH_HEADERS;
   sheet.addRow(header).font = { bold: true };
   for (const c of cases) {
     const cells = frenchCells(rng, c, options.style);
