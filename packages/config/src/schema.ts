@@ -10,6 +10,10 @@ export type VariableDoc = {
   secret?: boolean;
 };
 
+/** A variable's doc where the default shown is the value itself, in code style, unless it says otherwise. */
+type DefaultedDoc = Omit<VariableDoc, 'default'> & { default?: string };
+const shown = (fallback: string | number, doc: DefaultedDoc): VariableDoc => ({ default: `\`${fallback}\``, ...doc });
+
 /** An empty variable (`PORT=`) is an unset one. */
 const unset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -17,34 +21,34 @@ function text(doc: VariableDoc) {
   return z.preprocess(unset, z.string().trim().optional()).meta(doc);
 }
 
-function textOr(fallback: string, doc: VariableDoc) {
-  return z.preprocess(unset, z.string().trim().default(fallback)).meta(doc);
+function textOr(fallback: string, doc: DefaultedDoc) {
+  return z.preprocess(unset, z.string().trim().default(fallback)).meta(shown(fallback, doc));
 }
 
 const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
-function integer(min: number, max: number, fallback: number, doc: VariableDoc) {
-  return z.preprocess(unset, whole(min, max).default(fallback)).meta(doc);
+function integer(min: number, max: number, fallback: number, doc: DefaultedDoc) {
+  return z.preprocess(unset, whole(min, max).default(fallback)).meta(shown(fallback, doc));
 }
 
 function optionalInteger(min: number, max: number, doc: VariableDoc) {
   return z.preprocess(unset, whole(min, max).optional()).meta(doc);
 }
 
-function positive(fallback: number, doc: VariableDoc) {
-  return z.preprocess(unset, z.coerce.number().positive().default(fallback)).meta(doc);
+function positive(fallback: number, doc: DefaultedDoc) {
+  return z.preprocess(unset, z.coerce.number().positive().default(fallback)).meta(shown(fallback, doc));
 }
 
 /** `1`/`true` or `0`/`false`. */
-function flag(fallback: boolean, doc: VariableDoc) {
+function flag(fallback: boolean, doc: DefaultedDoc) {
   return z
     .preprocess(unset, z.enum(['0', '1', 'true', 'false']).default(fallback ? '1' : '0'))
     .transform((v) => v === '1' || v === 'true')
-    .meta(doc);
+    .meta(shown(fallback ? '1' : '0', doc));
 }
 
 /** Comma-separated values. */
-function list(fallback: string, doc: VariableDoc) {
+function list(fallback: string, doc: DefaultedDoc) {
   return z
     .preprocess(unset, z.string().default(fallback))
     .transform((s) =>
@@ -53,7 +57,7 @@ function list(fallback: string, doc: VariableDoc) {
         .map((part) => part.trim())
         .filter(Boolean),
     )
-    .meta(doc);
+    .meta(shown(fallback, doc));
 }
 
 /**
@@ -108,10 +112,9 @@ export const configSchema = z.object({
     default: '`3000` for `npm start` (the dashboard), `3001` for the API alone',
     meaning: 'port of the dashboard under `npm start`, or of the API when it runs alone (`node apps/api/dist/main.js`)',
   }),
-  API_PORT: integer(1, 65_535, 3001, { default: '`3001`', meaning: 'port of the API under `npm start`' }),
+  API_PORT: integer(1, 65_535, 3001, { meaning: 'port of the API under `npm start`' }),
   HOST: text({ default: '`127.0.0.1`', meaning: 'address the API and the dashboard listen on' }),
   DB_SKIP_MIGRATIONS: flag(false, {
-    default: '`0`',
     meaning: '`1`: the API does not migrate on start (run `observatoire migrate` instead)',
   }),
   NODE_ENV: text({
@@ -122,7 +125,6 @@ export const configSchema = z.object({
   }),
   TRUST_PROXY: trustProxy,
   ALLOWED_ORIGINS: list('http://127.0.0.1:3000,http://localhost:3000', {
-    default: '`http://127.0.0.1:3000,http://localhost:3000`',
     meaning: 'origins allowed to make cookie-authenticated changes (CSRF check)',
   }),
   UPLOAD_MAX_BYTES: integer(1, 2 ** 40, 50 * 1024 * 1024, {
@@ -134,29 +136,24 @@ export const configSchema = z.object({
     meaning: 'where uploads wait for their import, under internal ids',
   }),
   IMPORT_WORKER: flag(true, {
-    default: '`1`',
     meaning: '`0`: no import worker inside the API (run `observatoire worker` elsewhere)',
   }),
   PREVIEW_MAX_AGE_HOURS: integer(1, 100_000, 24, {
-    default: '`24`',
     meaning:
       'hours an unconfirmed upload preview keeps its file; then the import workers delete it (hourly check) and ' +
       'confirming asks for the file again',
   }),
   REJECTED_ROWS_DAYS: integer(1, 100_000, 30, {
-    default: '`30`',
     meaning:
       'days an import’s rejected rows (their coded columns only) are kept for the association to fix them; then ' +
       'they are dropped (see "What is kept")',
   }),
-  SESSION_IDLE_MINUTES: integer(1, 100_000, 30, { default: '`30`', meaning: 'a session ends after this long unused' }),
-  SESSION_ABSOLUTE_HOURS: integer(1, 100_000, 12, { default: '`12`', meaning: 'a session ends this long after login' }),
+  SESSION_IDLE_MINUTES: integer(1, 100_000, 30, { meaning: 'a session ends after this long unused' }),
+  SESSION_ABSOLUTE_HOURS: integer(1, 100_000, 12, { meaning: 'a session ends this long after login' }),
   RATE_LIMIT_PUBLIC: integer(0, 1_000_000_000, 600, {
-    default: '`600`',
     meaning: 'public reads per minute per client address, one budget for all of them (`0`: unlimited)',
   }),
   RATE_LIMIT_LOGIN: integer(0, 1_000_000_000, 10, {
-    default: '`10`',
     meaning: 'login attempts per minute per client address (`0`: unlimited)',
   }),
   RATE_LIMIT_ALLOW: list('127.0.0.1,::1,::ffff:127.0.0.1', {
@@ -166,11 +163,9 @@ export const configSchema = z.object({
       'every visitor (comma-separated)',
   }),
   LOGIN_ACCOUNT_FAILURE_LIMIT: integer(1, 100_000, 5, {
-    default: '`5`',
     meaning: 'failed logins before an account is locked for 15 minutes',
   }),
   LOGIN_IP_FAILURE_LIMIT: integer(1, 100_000, 20, {
-    default: '`20`',
     meaning: 'failed logins from one client address before it is locked for 15 minutes',
   }),
   LOG_LEVEL: z
@@ -185,41 +180,33 @@ export const configSchema = z.object({
     meaning: 'the dashboard’s public URL (permanent links, embed codes, Open Graph)',
   }),
   OBSERVATOIRE_FONT_DIR: textOr('/usr/share/fonts/truetype/dejavu', {
-    default: '`/usr/share/fonts/truetype/dejavu`',
     meaning: 'TTF fonts for the PNG charts and the PDF summaries (`fonts-dejavu-core`)',
   }),
-  OBSERVATOIRE_IMPORT_MAX_FILE_MB: positive(50, { default: '`50`', meaning: `largest file an import reads (${MB})` }),
-  OBSERVATOIRE_IMPORT_MAX_ROWS: positive(2_000_000, { default: '`2000000`', meaning: 'most rows in one file' }),
-  OBSERVATOIRE_IMPORT_MAX_CELLS_PER_ROW: positive(500, { default: '`500`', meaning: 'most cells in one row' }),
+  OBSERVATOIRE_IMPORT_MAX_FILE_MB: positive(50, { meaning: `largest file an import reads (${MB})` }),
+  OBSERVATOIRE_IMPORT_MAX_ROWS: positive(2_000_000, { meaning: 'most rows in one file' }),
+  OBSERVATOIRE_IMPORT_MAX_CELLS_PER_ROW: positive(500, { meaning: 'most cells in one row' }),
   OBSERVATOIRE_IMPORT_MAX_CELL_LENGTH: positive(32_767, {
-    default: '`32767`',
     meaning: 'longest cell, in characters',
   }),
   OBSERVATOIRE_IMPORT_MAX_RECORD_KB: positive(1024, {
-    default: '`1024`',
     meaning: 'largest record (CSV record, physical line, JSON object), in KB',
   }),
   OBSERVATOIRE_IMPORT_XLSX_MAX_DECOMPRESSED_MB: positive(500, {
-    default: '`500`',
     meaning: `XLSX: the archive’s declared uncompressed size (${MB})`,
   }),
   OBSERVATOIRE_IMPORT_XLSX_MAX_RATIO: positive(100, {
-    default: '`100`',
     meaning: 'XLSX: uncompressed / compressed ratio, of the archive and of any large entry',
   }),
   OBSERVATOIRE_IMPORT_XLSX_MAX_ENTRIES: positive(10_000, {
-    default: '`10000`',
     meaning: 'XLSX: entries in the archive',
   }),
   OBSERVATOIRE_IMPORT_XLSX_WORKER_MEMORY_MB: positive(256, {
-    default: '`256`',
     meaning: `XLSX: heap cap of the parsing worker (${MB})`,
   }),
   OBSERVATOIRE_IMPORT_XLSX_IDLE_TIMEOUT_S: positive(60, {
-    default: '`60`',
     meaning: 'XLSX: the parsing worker is stopped when it sends nothing for this many seconds',
   }),
-  OBSERVATOIRE_DEBUG: flag(false, { default: '`0`', meaning: '`1`: stack traces in command-line errors' }),
+  OBSERVATOIRE_DEBUG: flag(false, { meaning: '`1`: stack traces in command-line errors' }),
   NODE_OPTIONS: text({
     default: '`--max-old-space-size=1024` for the API, the dashboard and the command line',
     meaning:
