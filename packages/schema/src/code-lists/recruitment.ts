@@ -1,26 +1,5 @@
 import { defineCodes } from './code-entry.js';
 
-export const RECRUITMENT_CHANNELS = [
-  'social_network',
-  'messaging_app',
-  'classified_ads',
-  'escort_adult_site',
-  'dating_app',
-  'online_job_offer',
-  'video_livestream',
-  'gaming_platform',
-  'other_online',
-  'family',
-  'intimate_partner',
-  'friends_acquaintances',
-  'in_person_stranger',
-  'offline_job_offer',
-  'agency_intermediary',
-  'other_offline',
-  'unknown',
-] as const;
-export type RecruitmentChannel = (typeof RECRUITMENT_CHANNELS)[number];
-
 export const ONLINE_CHANNELS = [
   'social_network',
   'messaging_app',
@@ -31,7 +10,7 @@ export const ONLINE_CHANNELS = [
   'video_livestream',
   'gaming_platform',
   'other_online',
-] as const satisfies readonly RecruitmentChannel[];
+] as const;
 export type OnlineChannel = (typeof ONLINE_CHANNELS)[number];
 
 export const OFFLINE_CHANNELS = [
@@ -42,8 +21,12 @@ export const OFFLINE_CHANNELS = [
   'offline_job_offer',
   'agency_intermediary',
   'other_offline',
-] as const satisfies readonly RecruitmentChannel[];
+] as const;
 export type OfflineChannel = (typeof OFFLINE_CHANNELS)[number];
+
+/** Every channel: the online ones, the offline ones, then unknown (the order of lists and charts). */
+export const RECRUITMENT_CHANNELS = [...ONLINE_CHANNELS, ...OFFLINE_CHANNELS, 'unknown'] as const;
+export type RecruitmentChannel = (typeof RECRUITMENT_CHANNELS)[number];
 
 export const RECRUITMENT_CHANNEL_GROUPS = ['online', 'offline', 'unknown'] as const;
 export type RecruitmentChannelGroup = (typeof RECRUITMENT_CHANNEL_GROUPS)[number];
