@@ -1,3 +1,4 @@
+import { caseRecordFieldDocs, type CaseRecordFieldDoc } from './case-record.fields.js';
 import type { CodeListName } from './code-lists/index.js';
 import type { LocalisedText } from './localised-text.js';
 import { labelKey } from './normalise.js';
@@ -40,6 +41,19 @@ export interface SourceFieldDefinition {
   readonly htcds?: string;
   /** Header spellings recognised automatically. */
   readonly synonyms: readonly string[];
+}
+
+/**
+ * A column that is the stored field itself: its code list, label, description and HTCDS name are the data
+ * dictionary's (case-record.fields.ts), written once.
+ */
+function asStored(
+  field: CaseRecordFieldDoc['field'],
+): Pick<SourceFieldDefinition, 'codeList' | 'label' | 'description' | 'htcds'> {
+  const doc = caseRecordFieldDocs.find((d) => d.field === field);
+  if (!doc) throw new Error(`no data dictionary entry for ${field}`);
+  const { codeList, label, description, htcds } = doc;
+  return { ...(codeList && { codeList }), label, description, ...(htcds && { htcds }) };
 }
 
 export const sourceFields: readonly SourceFieldDefinition[] = [
@@ -155,10 +169,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
   {
     field: 'gender',
     kind: 'code',
-    codeList: 'gender',
-    label: { fr: 'Genre', en: 'Gender' },
-    description: { fr: 'Genre de la personne.', en: 'Gender of the person.' },
-    htcds: 'prs_Gender',
+    ...asStored('gender'),
     synonyms: ['Genre', 'Sexe', 'Sex', 'Gender', 'prs_Gender'],
   },
   {
@@ -283,13 +294,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
   {
     field: 'exploitationPlatforms',
     kind: 'codes',
-    codeList: 'recruitmentPlatform',
-    label: { fr: 'Plateforme(s) d’exploitation', en: 'Exploitation platform(s)' },
-    description: {
-      fr: 'Sites ou applications utilisés pour proposer ou exploiter la personne.',
-      en: 'Websites or apps used to advertise or exploit the person.',
-    },
-    htcds: 'ExploitationWebsitesAndApps',
+    ...asStored('exploitationPlatforms'),
     synonyms: [
       'Plateforme d’exploitation',
       'Plateformes d’exploitation',
@@ -304,12 +309,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
   {
     field: 'onlineControl',
     kind: 'code',
-    codeList: 'yesNoUnknown',
-    label: { fr: 'Contrôle en ligne', en: 'Online control' },
-    description: {
-      fr: 'Messageries, e-mail ou réseaux sociaux utilisés pour contraindre (menaces, sextorsion, surveillance).',
-      en: 'Messaging, e-mail or social media used to coerce (threats, sextortion, surveillance).',
-    },
+    ...asStored('onlineControl'),
     synonyms: [
       'Contrôle en ligne',
       'Contrôle numérique',
@@ -339,13 +339,7 @@ export const sourceFields: readonly SourceFieldDefinition[] = [
   {
     field: 'recruiterRelation',
     kind: 'code',
-    codeList: 'recruiterRelation',
-    label: { fr: 'Lien avec le recruteur', en: 'Relation to the recruiter' },
-    description: {
-      fr: 'Lien entre la personne et son recruteur.',
-      en: 'Relation between the person and their recruiter.',
-    },
-    htcds: 'RelationshipToTrafficker',
+    ...asStored('recruiterRelation'),
     synonyms: [
       'Lien avec le recruteur',
       'Relation avec le recruteur',
