@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { langOfPath } from '$lib/paths.js';
 import { cacheable, lookup, store } from '$lib/server/page-cache.js';
 import { routeClass } from '$lib/server/route-class.js';
 import { securityHeaders } from '$lib/server/security-headers.js';
@@ -32,7 +33,7 @@ function withSecurityHeaders(response: Response, kind: ReturnType<typeof routeCl
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
-  const lang = event.url.pathname === '/en' || event.url.pathname.startsWith('/en/') ? 'en' : 'fr';
+  const lang = langOfPath(event.url.pathname);
   event.locals.lang = lang;
   const kind = routeClass(event.route.id, event.url.pathname);
   const useCache = cacheable(event.request, event.url, kind);

@@ -1,4 +1,5 @@
-import { localePath, type Lang } from '$lib/i18n/index.js';
+import { type Lang } from '$lib/i18n/index.js';
+import { localePath } from '$lib/paths.js';
 import { filterParams, SPECS, type ChartData } from './specs.js';
 
 /** Every URL a chart offers (downloads, embed, permanent link), built from its filters and release. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localePath, messages, t, unlocalisedPath } from './index.js';
+import { messages, t } from './index.js';
 
 describe('message catalogue', () => {
   it('has every key in French and English, and the same placeholders in both', () => {
@@ -13,13 +13,5 @@ describe('message catalogue', () => {
 
   it('fills placeholders', () => {
     expect(t('fr', 'home.cases', { year: 2025 })).toBe('personnes suivies en 2025');
-  });
-
-  it('maps paths between languages', () => {
-    expect(localePath('fr', '/profiles')).toBe('/profiles');
-    expect(localePath('en', '/profiles')).toBe('/en/profiles');
-    expect(localePath('en', '/')).toBe('/en');
-    expect(unlocalisedPath('/en/profiles')).toBe('/profiles');
-    expect(unlocalisedPath('/en')).toBe('/');
   });
 });

@@ -9,19 +9,6 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)).trim();
 }
 
-/** Path of a page in a language: French at the root, English under /en. */
-export function localePath(lang: Lang, path: string): string {
-  const clean = path.startsWith('/') ? path : `/${path}`;
-  if (lang === 'fr') return clean;
-  return clean === '/' ? '/en' : `/en${clean}`;
-}
-
-/** Strips the /en prefix: the same page in the other language keeps its path. */
-export function unlocalisedPath(pathname: string): string {
-  if (pathname === '/en' || pathname === '/en/') return '/';
-  return pathname.startsWith('/en/') ? pathname.slice(3) : pathname;
-}
-
 // Building an Intl.DateTimeFormat costs more than formatting with it: one per language.
 const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
   fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),

@@ -3,9 +3,12 @@
  * association and admin spaces are private whatever spelling reached them (`/%65space`, `/en/%61dmin`), the
  * embeds are the only pages other sites may frame, downloads and the API proxy are files, not pages.
  */
+import { FRENCH_PATHS, localePath, PRIVATE_SECTIONS } from '$lib/paths.js';
+
 export type RouteClass = 'page' | 'embed' | 'private' | 'download' | 'api';
 
-const PRIVATE_ROUTE = /^\/(en\/)?(espace|space|admin)(\/|$)/;
+/** The association space and the admin pages: every route under the (space) group. */
+const PRIVATE_ROUTE = /^\/\(space\)\//;
 const EMBED_ROUTE = /^\/\(embed\)\//;
 const DOWNLOAD_ROUTE = /^\/\[\[lang=lang\]\]\/charts\//;
 const API_ROUTE = /^\/api\//;
@@ -38,18 +41,27 @@ export function foldPath(pathname: string): string {
     .toLowerCase();
 }
 
-const PRIVATE_PATH = /^(\/en)?\/(espace|space|admin)(\/|$)/;
+/** Every spelling of the private sections' paths, from the table of localised paths, folded as paths are. */
+const underSection = (path: string, section: string) => path === section || path.startsWith(`${section}/`);
+const PRIVATE_PREFIXES = [
+  ...new Set(
+    [...PRIVATE_SECTIONS, ...Object.keys(FRENCH_PATHS).filter((p) => PRIVATE_SECTIONS.some((s) => underSection(p, s)))]
+      .flatMap((p) => [p, localePath('fr', p), localePath('en', p)])
+      .map(foldPath),
+  ),
+];
+const underPrivateSection = (folded: string) => PRIVATE_PREFIXES.some((prefix) => underSection(folded, prefix));
 const API_PATH = /^\/api(\/|$)/;
 
 /** True for any spelling of a path under the association space, the admin pages or the API proxy. */
 export function isPrivatePath(pathname: string): boolean {
   const folded = foldPath(pathname) || '/';
-  return PRIVATE_PATH.test(folded) || API_PATH.test(folded);
+  return underPrivateSection(folded) || API_PATH.test(folded);
 }
 
 export function routeClass(routeId: string | null, pathname: string): RouteClass {
   if (routeId && API_ROUTE.test(routeId)) return 'api';
-  if ((routeId && PRIVATE_ROUTE.test(routeId)) || PRIVATE_PATH.test(foldPath(pathname))) return 'private';
+  if ((routeId && PRIVATE_ROUTE.test(routeId)) || underPrivateSection(foldPath(pathname))) return 'private';
   if (routeId && EMBED_ROUTE.test(routeId)) return 'embed';
   if (routeId && DOWNLOAD_ROUTE.test(routeId)) return 'download';
   return 'page';

@@ -1,9 +1,8 @@
-/** Server side of the admin pages (/admin, /en/admin), shared by both languages. */
+/** What the admin pages read from the API, mapped to what they show. */
 import type { RequestEvent } from '@sveltejs/kit';
 import { API } from './endpoints';
 import type { SpaceLocale } from './i18n';
-import { toImportView } from './imports';
-import { apiGet, currentUser, isObj, listOf, publishAction, requireAdmin } from './server';
+import { apiGet, isObj, listOf } from './server';
 
 export interface AdminAssociation {
   id: string;
@@ -56,7 +55,7 @@ function toAssociation(v: unknown): AdminAssociation | null {
   };
 }
 
-function toAccount(v: unknown, names: Map<string, string>): AdminAccount | null {
+export function toAccount(v: unknown, names: Map<string, string>): AdminAccount | null {
   if (!isObj(v) || typeof v.id !== 'string') return null;
   const a = isObj(v.association) ? v.association : null;
   const associationId = s(v.associationId);
@@ -70,7 +69,7 @@ function toAccount(v: unknown, names: Map<string, string>): AdminAccount | null 
   };
 }
 
-function toRelease(v: unknown, locale: SpaceLocale): AdminRelease | null {
+export function toRelease(v: unknown, locale: SpaceLocale): AdminRelease | null {
   if (!isObj(v)) return null;
   const id = s(v.id) ?? (typeof v.id === 'number' ? String(v.id) : null);
   if (!id) return null;
@@ -86,28 +85,12 @@ function toRelease(v: unknown, locale: SpaceLocale): AdminRelease | null {
   };
 }
 
-export function adminLayoutLoad(locale: SpaceLocale) {
-  return async (event: RequestEvent) => ({ locale, user: await currentUser(event, locale) });
-}
-
-export function adminHomeLoad(locale: SpaceLocale) {
-  return async (event: RequestEvent) => {
-    await requireAdmin(event, locale);
-    const [assocs, users] = await Promise.all([
-      apiGet(event, locale, API.adminAssociations),
-      apiGet(event, locale, API.adminUsers),
-    ]);
-    const associations = listOf(assocs, 'associations')
-      .map(toAssociation)
-      .filter((a): a is AdminAssociation => a !== null);
-    const names = new Map(associations.map((a) => [a.id, a.name]));
-    return {
-      associations,
-      accounts: listOf(users, 'users')
-        .map((u) => toAccount(u, names))
-        .filter((a): a is AdminAccount => a !== null),
-    };
-  };
+/** Every association, as the admin pages show it. */
+export async function adminAssociations(event: RequestEvent, locale: SpaceLocale): Promise<AdminAssociation[]> {
+  const body = await apiGet(event, locale, API.adminAssociations);
+  return listOf(body, 'associations')
+    .map(toAssociation)
+    .filter((a): a is AdminAssociation => a !== null);
 }
 
 export interface UploadsByYear {
@@ -116,7 +99,7 @@ export interface UploadsByYear {
 }
 
 /** Per association, the reference years it has records for and its last upload: who has sent what. */
-function uploadsByYear(associations: AdminAssociation[]): UploadsByYear {
+export function uploadsByYear(associations: AdminAssociation[]): UploadsByYear {
   const active = associations.filter((a) => !a.withdrawnAt);
   const years = [...new Set(active.flatMap((a) => a.referenceYears))].sort((a, b) => a - b);
   return {
@@ -124,41 +107,3 @@ function uploadsByYear(associations: AdminAssociation[]): UploadsByYear {
     rows: active.map((a) => ({ association: a.name, lastImportAt: a.lastImportAt, years: a.referenceYears })),
   };
 }
-
-export function adminImportsLoad(locale: SpaceLocale) {
-  return async (event: RequestEvent) => {
-    await requireAdmin(event, locale);
-    const [assocs, failed] = await Promise.all([
-      apiGet(event, locale, API.adminAssociations),
-      apiGet(event, locale, API.adminImportFailures),
-    ]);
-    const associations = listOf(assocs, 'associations')
-      .map(toAssociation)
-      .filter((a): a is AdminAssociation => a !== null);
-    const names = new Map(associations.map((a) => [a.slug, a.name]));
-    const failures = listOf(failed, 'failures')
-      .map(toImportView)
-      .map((f) => ({ ...f, associationName: f.associationName ?? names.get(f.associationSlug ?? '') ?? null }))
-      .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
-    return { matrix: uploadsByYear(associations), failures };
-  };
-}
-
-export function adminReleasesLoad(locale: SpaceLocale) {
-  return async (event: RequestEvent) => {
-    await requireAdmin(event, locale);
-    const body = await apiGet(event, locale, API.releases);
-    return {
-      releases: listOf(body, 'releases')
-        .map((r) => toRelease(r, locale))
-        .filter((r): r is AdminRelease => r !== null),
-    };
-  };
-}
-
-export const adminReleasesActions = (locale: SpaceLocale) => ({
-  default: async (event: RequestEvent) => {
-    await requireAdmin(event, locale);
-    return publishAction(event, locale);
-  },
-});

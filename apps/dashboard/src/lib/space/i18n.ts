@@ -406,44 +406,6 @@ const en: SpaceMessages = {
 
 export const spaceMessages: Record<SpaceLocale, SpaceMessages> = { fr, en };
 
-/** URLs of the space in each language: French paths are the canonical ones, English lives under /en. */
-export function spacePaths(locale: SpaceLocale) {
-  const base = locale === 'fr' ? '/espace' : '/en/space';
-  const admin = locale === 'fr' ? '/admin' : '/en/admin';
-  return {
-    home: base,
-    login: locale === 'fr' ? `${base}/connexion` : `${base}/login`,
-    logout: locale === 'fr' ? `${base}/deconnexion` : `${base}/logout`,
-    upload: locale === 'fr' ? `${base}/envoyer` : `${base}/upload`,
-    uploadFile: locale === 'fr' ? `${base}/envoyer/fichier` : `${base}/upload/file`,
-    records: locale === 'fr' ? `${base}/donnees` : `${base}/data`,
-    import: (id: string) => `${base}/imports/${encodeURIComponent(id)}`,
-    admin,
-    adminImports: `${admin}/imports`,
-    adminReleases: locale === 'fr' ? `${admin}/publications` : `${admin}/releases`,
-  };
-}
-
-export type SpacePaths = ReturnType<typeof spacePaths>;
-
-/** The same page in the other language (French and English paths differ only by these segments). */
-export function otherLanguagePath(pathname: string, locale: SpaceLocale): string {
-  const pairs: [string, string][] = [
-    ['/espace/connexion', '/en/space/login'],
-    ['/espace/deconnexion', '/en/space/logout'],
-    ['/espace/envoyer', '/en/space/upload'],
-    ['/espace/donnees', '/en/space/data'],
-    ['/espace', '/en/space'],
-    ['/admin/publications', '/en/admin/releases'],
-    ['/admin', '/en/admin'],
-  ];
-  for (const [f, e] of pairs) {
-    if (locale === 'fr' && (pathname === f || pathname.startsWith(f + '/'))) return e + pathname.slice(f.length);
-    if (locale === 'en' && (pathname === e || pathname.startsWith(e + '/'))) return f + pathname.slice(e.length);
-  }
-  return locale === 'fr' ? '/en/space' : '/espace';
-}
-
 export function formatDateTime(iso: string | null | undefined, locale: SpaceLocale): string {
   if (!iso) return '';
   const d = new Date(iso);

@@ -3,6 +3,7 @@
  * (`importReportSchema`); this module only picks what the pages show and gives every field a safe default, so
  * a report from an older ETL version still renders instead of breaking the page.
  */
+import { localePath } from '$lib/paths.js';
 import type { SpaceLocale } from './i18n';
 
 export interface Localised {
@@ -251,4 +252,9 @@ export function problemMessage(body: unknown, locale: SpaceLocale): string | nul
   if (!isObj(body)) return null;
   const text = localised(body.messages) ?? localised(body.message) ?? localised(body.detail);
   return text ? pick(text, locale) : null;
+}
+
+/** The report page of an upload. */
+export function importPath(locale: SpaceLocale, id: string): string {
+  return localePath(locale, `/space/imports/${encodeURIComponent(id)}`);
 }

@@ -1,8 +1,9 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { t } from '$lib/i18n/index.js';
 import { API } from './endpoints';
-import { spaceMessages, spacePaths, type SpaceLocale } from './i18n';
-import { localised, markClosedPreviews, problemMessage, toImportView, type ImportView } from './imports';
+import { localePath } from '$lib/paths.js';
+import { spaceMessages, type SpaceLocale } from './i18n';
+import { importPath, localised, markClosedPreviews, problemMessage, toImportView, type ImportView } from './imports';
 
 export interface SpaceUser {
   id: string;
@@ -86,7 +87,7 @@ export async function requireLoginPossible(event: RequestEvent, locale: SpaceLoc
 
 function loginRedirect(event: RequestEvent, locale: SpaceLocale): never {
   const next = event.url.pathname + event.url.search;
-  redirect(303, `${spacePaths(locale).login}?next=${encodeURIComponent(next)}`);
+  redirect(303, `${localePath(locale, '/space/login')}?next=${encodeURIComponent(next)}`);
 }
 
 export async function requireUser(event: RequestEvent, locale: SpaceLocale): Promise<SpaceUser> {
@@ -151,10 +152,9 @@ export async function retentionText(event: RequestEvent, locale: SpaceLocale): P
 // ---------------------------------------------------------------------------------------------- form actions
 
 function safeNext(next: string | null, locale: SpaceLocale, role: SpaceUser['role']): string {
-  const paths = spacePaths(locale);
   // Only paths of this site: `//evil.example` or `https://...` would turn the login into an open redirect.
   if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) return next;
-  return role === 'admin' ? paths.admin : paths.home;
+  return localePath(locale, role === 'admin' ? '/admin' : '/space');
 }
 
 export async function loginAction(event: RequestEvent, locale: SpaceLocale) {
@@ -195,7 +195,7 @@ export async function logoutAction(event: RequestEvent, locale: SpaceLocale) {
   } catch {
     // Logging out must always leave the user logged out here, even when the API is away.
   }
-  redirect(303, `${spacePaths(locale).login}?sortie=1`);
+  redirect(303, `${localePath(locale, '/space/login')}?sortie=1`);
 }
 
 async function postJson(event: RequestEvent, locale: SpaceLocale, path: string, method: string, body?: unknown) {
@@ -230,7 +230,7 @@ export async function confirmAction(event: RequestEvent, locale: SpaceLocale) {
   const r = await postJson(event, locale, API.confirm(id), 'POST');
   if (!r.ok) return fail(r.status >= 500 ? 502 : r.status, { message: r.message });
   const next = isObj(r.body) && typeof r.body.id === 'string' ? r.body.id : id;
-  redirect(303, `${spacePaths(locale).import(next)}?confirme=1`);
+  redirect(303, `${importPath(locale, next)}?confirme=1`);
 }
 
 /**
@@ -266,11 +266,11 @@ export async function mappingAction(event: RequestEvent, locale: SpaceLocale) {
     const saved = await postJson(event, locale, API.mappingProfile, 'PUT', profile);
     if (!saved.ok) return fail(saved.status >= 500 ? 502 : saved.status, { message: saved.message });
   }
-  if (form.get('rerun') !== '1') redirect(303, `${spacePaths(locale).import(id)}?correspondances=enregistrees`);
+  if (form.get('rerun') !== '1') redirect(303, `${importPath(locale, id)}?correspondances=enregistrees`);
   const rerun = await postJson(event, locale, API.rerun(id), 'POST');
   if (!rerun.ok) return fail(rerun.status >= 500 ? 502 : rerun.status, { message: rerun.message });
   const next = isObj(rerun.body) && typeof rerun.body.id === 'string' ? rerun.body.id : id;
-  redirect(303, `${spacePaths(locale).import(next)}?correspondances=1`);
+  redirect(303, `${importPath(locale, next)}?correspondances=1`);
 }
 
 export async function publishAction(event: RequestEvent, locale: SpaceLocale) {

@@ -2,8 +2,9 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { forwardToApi } from './api.server';
 import { API } from './endpoints';
-import { spaceMessages, spacePaths, type SpaceLocale } from './i18n';
-import { problemMessage } from './imports';
+import { localePath } from '$lib/paths.js';
+import { spaceMessages, type SpaceLocale } from './i18n';
+import { importPath, problemMessage } from './imports';
 
 export const FLASH_COOKIE = 'space_flash';
 
@@ -17,7 +18,7 @@ function wantsJson(event: RequestEvent): boolean {
  * a redirect to the upload's report page, or back to the form with the API's message.
  */
 export async function handleUpload(event: RequestEvent, locale: SpaceLocale): Promise<Response> {
-  const paths = spacePaths(locale);
+  const uploadPath = localePath(locale, '/space/upload');
   const m = spaceMessages[locale];
   const type = event.request.headers.get('content-type') ?? '';
   let status = 400;
@@ -43,9 +44,9 @@ export async function handleUpload(event: RequestEvent, locale: SpaceLocale): Pr
     if (res.ok && body && typeof body === 'object' && typeof (body as { id?: unknown }).id === 'string') {
       const b = body as { id: string; duplicate?: boolean };
       // The same file again: the API answers with the earlier upload, which the page says.
-      location = paths.import(b.id) + (b.duplicate ? '?doublon=1' : '');
+      location = importPath(locale, b.id) + (b.duplicate ? '?doublon=1' : '');
     } else if (res.status === 401) {
-      location = `${paths.login}?next=${encodeURIComponent(paths.upload)}`;
+      location = `${localePath(locale, '/space/login')}?next=${encodeURIComponent(uploadPath)}`;
     } else if (res.status === 413) {
       message = m.upload.tooLarge;
     } else {
@@ -68,7 +69,7 @@ export async function handleUpload(event: RequestEvent, locale: SpaceLocale): Pr
     maxAge: 120,
     secure: event.url.protocol === 'https:',
   });
-  return new Response(null, { status: 303, headers: { location: paths.upload } });
+  return new Response(null, { status: 303, headers: { location: uploadPath } });
 }
 
 export function takeFlash(event: RequestEvent): string | null {

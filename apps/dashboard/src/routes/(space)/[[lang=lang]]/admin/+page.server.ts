@@ -1,0 +1,20 @@
+import { langOf } from '$lib/paths.js';
+import { adminAssociations, toAccount, type AdminAccount } from '$lib/space/admin.server';
+import { API } from '$lib/space/endpoints';
+import { apiGet, listOf, requireAdmin } from '$lib/space/server';
+import type { PageServerLoad } from './$types';
+
+/** The associations and every account. */
+export const load: PageServerLoad = async (event) => {
+  const locale = langOf(event.params);
+  await requireAdmin(event, locale);
+  const [associations, users] = await Promise.all([
+    adminAssociations(event, locale),
+    apiGet(event, locale, API.adminUsers),
+  ]);
+  const names = new Map(associations.map((a) => [a.id, a.name]));
+  const accounts = listOf(users, 'users')
+    .map((u) => toAccount(u, names))
+    .filter((a): a is AdminAccount => a !== null);
+  return { associations, accounts };
+};

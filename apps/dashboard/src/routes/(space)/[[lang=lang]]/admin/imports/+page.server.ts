@@ -1,0 +1,22 @@
+import { langOf } from '$lib/paths.js';
+import { adminAssociations, uploadsByYear } from '$lib/space/admin.server';
+import { API } from '$lib/space/endpoints';
+import { toImportView } from '$lib/space/imports';
+import { apiGet, listOf, requireAdmin } from '$lib/space/server';
+import type { PageServerLoad } from './$types';
+
+/** Who sent what for which year, and the uploads that failed or were refused. */
+export const load: PageServerLoad = async (event) => {
+  const locale = langOf(event.params);
+  await requireAdmin(event, locale);
+  const [associations, failed] = await Promise.all([
+    adminAssociations(event, locale),
+    apiGet(event, locale, API.adminImportFailures),
+  ]);
+  const names = new Map(associations.map((a) => [a.slug, a.name]));
+  const failures = listOf(failed, 'failures')
+    .map(toImportView)
+    .map((f) => ({ ...f, associationName: f.associationName ?? names.get(f.associationSlug ?? '') ?? null }))
+    .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  return { matrix: uploadsByYear(associations), failures };
+};

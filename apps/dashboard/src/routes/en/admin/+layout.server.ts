@@ -1,3 +1,0 @@
-import { adminLayoutLoad } from '$lib/space/admin.server';
-
-export const load = adminLayoutLoad('en');

@@ -1,3 +1,0 @@
-import { adminHomeLoad } from '$lib/space/admin.server';
-
-export const load = adminHomeLoad('en');

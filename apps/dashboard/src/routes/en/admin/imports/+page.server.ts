@@ -1,3 +1,0 @@
-import { adminImportsLoad } from '$lib/space/admin.server';
-
-export const load = adminImportsLoad('en');

@@ -1,4 +1,0 @@
-import { loginActions, loginLoad } from '$lib/space/routes.server';
-
-export const load = loginLoad('en');
-export const actions = loginActions('en');

@@ -1,3 +1,0 @@
-import { logoutActions } from '$lib/space/routes.server';
-
-export const actions = logoutActions('en');

@@ -1,3 +1,0 @@
-import { uploadLoad } from '$lib/space/routes.server';
-
-export const load = uploadLoad('en');

@@ -1,3 +1,0 @@
-import { spaceLayoutLoad } from '$lib/space/routes.server';
-
-export const load = spaceLayoutLoad('fr');

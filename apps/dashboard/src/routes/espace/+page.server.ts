@@ -1,3 +1,0 @@
-import { historyLoad } from '$lib/space/routes.server';
-
-export const load = historyLoad('fr');

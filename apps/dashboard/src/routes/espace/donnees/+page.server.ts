@@ -1,3 +1,0 @@
-import { recordsLoad } from '$lib/space/routes.server';
-
-export const load = recordsLoad('fr');
