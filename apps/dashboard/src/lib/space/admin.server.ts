@@ -1,7 +1,7 @@
 /** What the admin pages read from the API, mapped to what they show. */
 import type { RequestEvent } from '@sveltejs/kit';
 import { API } from './endpoints';
-import type { SpaceLocale } from './i18n';
+import type { Lang } from '$lib/i18n/index.js';
 import { apiGet, isObj, listOf } from './server';
 
 export interface AdminAssociation {
@@ -69,7 +69,7 @@ export function toAccount(v: unknown, names: Map<string, string>): AdminAccount 
   };
 }
 
-export function toRelease(v: unknown, locale: SpaceLocale): AdminRelease | null {
+export function toRelease(v: unknown, locale: Lang): AdminRelease | null {
   if (!isObj(v)) return null;
   const id = s(v.id) ?? (typeof v.id === 'number' ? String(v.id) : null);
   if (!id) return null;
@@ -86,7 +86,7 @@ export function toRelease(v: unknown, locale: SpaceLocale): AdminRelease | null 
 }
 
 /** Every association, as the admin pages show it. */
-export async function adminAssociations(event: RequestEvent, locale: SpaceLocale): Promise<AdminAssociation[]> {
+export async function adminAssociations(event: RequestEvent, locale: Lang): Promise<AdminAssociation[]> {
   const body = await apiGet(event, locale, API.adminAssociations);
   return listOf(body, 'associations')
     .map(toAssociation)

@@ -4,7 +4,7 @@
  * a report from an older ETL version still renders instead of breaking the page.
  */
 import { localePath } from '$lib/paths.js';
-import type { SpaceLocale } from './i18n';
+import type { Lang } from '$lib/i18n/index.js';
 
 export interface Localised {
   fr: string;
@@ -97,7 +97,7 @@ export function localised(v: unknown): Localised | null {
   return null;
 }
 
-export function pick(text: Localised | null | undefined, locale: SpaceLocale): string {
+export function pick(text: Localised | null | undefined, locale: Lang): string {
   if (!text) return '';
   return locale === 'fr' ? text.fr : text.en;
 }
@@ -248,13 +248,13 @@ export function currentUploadByYear(imports: ImportView[]): Map<number, string> 
 }
 
 /** The value of a Problem Details body (RFC 9457) worth showing, in the user's language. */
-export function problemMessage(body: unknown, locale: SpaceLocale): string | null {
+export function problemMessage(body: unknown, locale: Lang): string | null {
   if (!isObj(body)) return null;
   const text = localised(body.messages) ?? localised(body.message) ?? localised(body.detail);
   return text ? pick(text, locale) : null;
 }
 
 /** The report page of an upload. */
-export function importPath(locale: SpaceLocale, id: string): string {
+export function importPath(locale: Lang, id: string): string {
   return localePath(locale, `/space/imports/${encodeURIComponent(id)}`);
 }

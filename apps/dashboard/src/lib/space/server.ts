@@ -1,8 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { t } from '$lib/i18n/index.js';
+import { t, type Lang } from '$lib/i18n/index.js';
 import { API } from './endpoints';
 import { localePath } from '$lib/paths.js';
-import { spaceMessages, type SpaceLocale } from './i18n';
 import { importPath, localised, markClosedPreviews, problemMessage, toImportView, type ImportView } from './imports';
 
 export interface SpaceUser {
@@ -44,7 +43,7 @@ function toUser(body: unknown): SpaceUser | null {
  * The space's page when the API or its database is away: 503 with the French and English text, never a login form
  * (which would tell a logged-in member that their session was lost).
  */
-function serviceUnavailable(locale: SpaceLocale): never {
+function serviceUnavailable(locale: Lang): never {
   error(503, {
     message: t(locale, 'unavailable.title'),
     fr: t('fr', 'unavailable.body'),
@@ -57,7 +56,7 @@ function serviceUnavailable(locale: SpaceLocale): never {
  * Who is logged in, asked to the API with the browser's cookie (through the proxy); null when nobody. The API
  * not answering, or answering 5xx (its database down), is an outage, not "logged out": the 503 page says so.
  */
-export async function currentUser(event: RequestEvent, locale: SpaceLocale): Promise<SpaceUser | null> {
+export async function currentUser(event: RequestEvent, locale: Lang): Promise<SpaceUser | null> {
   let res: Response;
   try {
     res = await event.fetch(API.me, { headers: { accept: 'application/json' } });
@@ -74,7 +73,7 @@ export async function currentUser(event: RequestEvent, locale: SpaceLocale): Pro
  * page asks the API's health check, and says the service is unavailable instead of offering a form that
  * cannot succeed.
  */
-export async function requireLoginPossible(event: RequestEvent, locale: SpaceLocale): Promise<void> {
+export async function requireLoginPossible(event: RequestEvent, locale: Lang): Promise<void> {
   let body: unknown = null;
   try {
     const res = await event.fetch(API.health, { headers: { accept: 'application/json' } });
@@ -85,33 +84,33 @@ export async function requireLoginPossible(event: RequestEvent, locale: SpaceLoc
   if (isObj(body) && body.database === 'down') serviceUnavailable(locale);
 }
 
-function loginRedirect(event: RequestEvent, locale: SpaceLocale): never {
+function loginRedirect(event: RequestEvent, locale: Lang): never {
   const next = event.url.pathname + event.url.search;
   redirect(303, `${localePath(locale, '/space/login')}?next=${encodeURIComponent(next)}`);
 }
 
-export async function requireUser(event: RequestEvent, locale: SpaceLocale): Promise<SpaceUser> {
+export async function requireUser(event: RequestEvent, locale: Lang): Promise<SpaceUser> {
   const user = await currentUser(event, locale);
   if (!user) loginRedirect(event, locale);
   return user;
 }
 
-export async function requireAdmin(event: RequestEvent, locale: SpaceLocale): Promise<SpaceUser> {
+export async function requireAdmin(event: RequestEvent, locale: Lang): Promise<SpaceUser> {
   const user = await requireUser(event, locale);
-  if (user.role !== 'admin') error(403, spaceMessages[locale].admin.forbidden);
+  if (user.role !== 'admin') error(403, t(locale, 'admin.forbidden'));
   return user;
 }
 
 /** GET a JSON resource of the API; a lost session sends back to the login page, anything else is a clean error. */
-export async function apiGet(event: RequestEvent, locale: SpaceLocale, path: string): Promise<unknown> {
+export async function apiGet(event: RequestEvent, locale: Lang, path: string): Promise<unknown> {
   const res = await event.fetch(path, { headers: { accept: 'application/json' } });
   if (res.status === 401) loginRedirect(event, locale);
-  if (res.status === 404) error(404, spaceMessages[locale].report.notFound);
-  if (res.status === 403) error(403, spaceMessages[locale].admin.forbidden);
+  if (res.status === 404) error(404, t(locale, 'space.report.notFound'));
+  if (res.status === 403) error(403, t(locale, 'admin.forbidden'));
   if (res.status === 502 || res.status === 503) serviceUnavailable(locale);
   if (!res.ok) {
     const msg = problemMessage(await readJson(res), locale);
-    error(res.status >= 500 ? 502 : res.status, msg ?? spaceMessages[locale].errors.unavailable);
+    error(res.status >= 500 ? 502 : res.status, msg ?? t(locale, 'apiDown.body'));
   }
   return readJson(res);
 }
@@ -122,14 +121,14 @@ function listOf(body: unknown, ...keys: string[]): unknown[] {
   return [];
 }
 
-export async function listImports(event: RequestEvent, locale: SpaceLocale): Promise<ImportView[]> {
+export async function listImports(event: RequestEvent, locale: Lang): Promise<ImportView[]> {
   const body = await apiGet(event, locale, `${API.imports}?limit=200`);
   return markClosedPreviews(listOf(body, 'imports').map(toImportView));
 }
 
-export async function getImport(event: RequestEvent, locale: SpaceLocale, id: string): Promise<ImportView> {
+export async function getImport(event: RequestEvent, locale: Lang, id: string): Promise<ImportView> {
   // An id that is not even a UUID cannot be an upload: 404 without asking the API.
-  if (!/^[0-9a-f-]{36}$/i.test(id)) error(404, spaceMessages[locale].report.notFound);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) error(404, t(locale, 'space.report.notFound'));
   const imp = toImportView(await apiGet(event, locale, API.import(id)));
   if (!imp.dryRun || imp.status !== 'validated') return imp;
   // Whether this preview was already confirmed or previewed again: only the newest can go on.
@@ -138,7 +137,7 @@ export async function getImport(event: RequestEvent, locale: SpaceLocale, id: st
 }
 
 /** What is kept of an upload and for how long, as the API states it (the upload page says it before sending). */
-export async function retentionText(event: RequestEvent, locale: SpaceLocale): Promise<string | null> {
+export async function retentionText(event: RequestEvent, locale: Lang): Promise<string | null> {
   try {
     const res = await event.fetch(API.retention, { headers: { accept: 'application/json' } });
     // The page still works without it (the API unreachable says so when the file is sent).
@@ -151,18 +150,17 @@ export async function retentionText(event: RequestEvent, locale: SpaceLocale): P
 
 // ---------------------------------------------------------------------------------------------- form actions
 
-function safeNext(next: string | null, locale: SpaceLocale, role: SpaceUser['role']): string {
+function safeNext(next: string | null, locale: Lang, role: SpaceUser['role']): string {
   // Only paths of this site: `//evil.example` or `https://...` would turn the login into an open redirect.
   if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) return next;
   return localePath(locale, role === 'admin' ? '/admin' : '/space');
 }
 
-export async function loginAction(event: RequestEvent, locale: SpaceLocale) {
-  const m = spaceMessages[locale].login;
+export async function loginAction(event: RequestEvent, locale: Lang) {
   const form = await event.request.formData();
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
-  if (!email || !password) return fail(400, { email, message: m.missing });
+  if (!email || !password) return fail(400, { email, message: t(locale, 'space.login.missing') });
   let res: Response;
   try {
     res = await event.fetch(API.login, {
@@ -176,12 +174,16 @@ export async function loginAction(event: RequestEvent, locale: SpaceLocale) {
   if (res.status === 502 || res.status === 503) return fail(503, { email, message: t(locale, 'unavailable.body') });
   // The API says how long the lock lasts ("Réessayez dans 15 minutes").
   if (res.status === 429)
-    return fail(429, { email, message: problemMessage(await readJson(res), locale) ?? m.throttled });
-  if (res.status === 401 || res.status === 400 || res.status === 403) return fail(400, { email, message: m.invalid });
+    return fail(429, {
+      email,
+      message: problemMessage(await readJson(res), locale) ?? t(locale, 'space.login.throttled'),
+    });
+  if (res.status === 401 || res.status === 400 || res.status === 403)
+    return fail(400, { email, message: t(locale, 'space.login.invalid') });
   if (!res.ok) {
     return fail(502, {
       email,
-      message: problemMessage(await readJson(res), locale) ?? spaceMessages[locale].errors.generic,
+      message: problemMessage(await readJson(res), locale) ?? t(locale, 'error.generic'),
     });
   }
   // The session cookie the API set was relayed to the browser by SvelteKit's internal fetch.
@@ -189,7 +191,7 @@ export async function loginAction(event: RequestEvent, locale: SpaceLocale) {
   redirect(303, safeNext(event.url.searchParams.get('next'), locale, user?.role ?? 'member'));
 }
 
-export async function logoutAction(event: RequestEvent, locale: SpaceLocale) {
+export async function logoutAction(event: RequestEvent, locale: Lang) {
   try {
     await event.fetch(API.logout, { method: 'POST', headers: { accept: 'application/json' } });
   } catch {
@@ -198,7 +200,7 @@ export async function logoutAction(event: RequestEvent, locale: SpaceLocale) {
   redirect(303, `${localePath(locale, '/space/login')}?sortie=1`);
 }
 
-async function postJson(event: RequestEvent, locale: SpaceLocale, path: string, method: string, body?: unknown) {
+async function postJson(event: RequestEvent, locale: Lang, path: string, method: string, body?: unknown) {
   let res: Response;
   try {
     res = await event.fetch(path, {
@@ -207,7 +209,7 @@ async function postJson(event: RequestEvent, locale: SpaceLocale, path: string, 
       body: body === undefined ? '{}' : JSON.stringify(body),
     });
   } catch {
-    return { ok: false as const, status: 502, message: spaceMessages[locale].errors.unavailable, body: null };
+    return { ok: false as const, status: 502, message: t(locale, 'apiDown.body'), body: null };
   }
   if (res.status === 401) loginRedirect(event, locale);
   const json = await readJson(res);
@@ -217,15 +219,15 @@ async function postJson(event: RequestEvent, locale: SpaceLocale, path: string, 
       status: res.status,
       message:
         res.status === 404
-          ? spaceMessages[locale].report.notFound
-          : (problemMessage(json, locale) ?? spaceMessages[locale].errors.generic),
+          ? t(locale, 'space.report.notFound')
+          : (problemMessage(json, locale) ?? t(locale, 'error.generic')),
       body: json,
     };
   }
   return { ok: true as const, status: res.status, message: null, body: json };
 }
 
-export async function confirmAction(event: RequestEvent, locale: SpaceLocale) {
+export async function confirmAction(event: RequestEvent, locale: Lang) {
   const id = event.params.id ?? '';
   const r = await postJson(event, locale, API.confirm(id), 'POST');
   if (!r.ok) return fail(r.status >= 500 ? 502 : r.status, { message: r.message });
@@ -239,7 +241,7 @@ export async function confirmAction(event: RequestEvent, locale: SpaceLocale) {
  * or a rejected file), runs the same stored file again as a new preview so the report reflects them. Form fields
  * are `map:<field>:<encoded raw value>` = code; an empty choice leaves the value unknown.
  */
-export async function mappingAction(event: RequestEvent, locale: SpaceLocale) {
+export async function mappingAction(event: RequestEvent, locale: Lang) {
   const id = event.params.id ?? '';
   const form = await event.request.formData();
   const chosen: { field: string; value: string; code: string }[] = [];
@@ -255,7 +257,7 @@ export async function mappingAction(event: RequestEvent, locale: SpaceLocale) {
       if (res.status === 401) loginRedirect(event, locale);
       if (res.ok) current = await readJson(res);
     } catch {
-      return fail(502, { message: spaceMessages[locale].errors.unavailable });
+      return fail(502, { message: t(locale, 'apiDown.body') });
     }
     const profile: Json = isObj(current) ? { ...current } : { version: 1 };
     const values: Record<string, Record<string, string>> = isObj(profile.values)
@@ -273,15 +275,14 @@ export async function mappingAction(event: RequestEvent, locale: SpaceLocale) {
   redirect(303, `${importPath(locale, next)}?correspondances=1`);
 }
 
-export async function publishAction(event: RequestEvent, locale: SpaceLocale) {
-  const m = spaceMessages[locale].admin;
+export async function publishAction(event: RequestEvent, locale: Lang) {
   const form = await event.request.formData();
   const notesFr = String(form.get('notesFr') ?? '').trim();
   const notesEn = String(form.get('notesEn') ?? '').trim();
   const titleFr = String(form.get('titleFr') ?? '').trim();
   const titleEn = String(form.get('titleEn') ?? '').trim();
   const kept = { notesFr, notesEn, titleFr, titleEn };
-  if (!notesFr && !notesEn) return fail(400, { ...kept, message: m.notesMissing });
+  if (!notesFr && !notesEn) return fail(400, { ...kept, message: t(locale, 'admin.notesMissing') });
   const r = await postJson(event, locale, API.adminReleases, 'POST', {
     notes: { fr: notesFr || notesEn, en: notesEn || notesFr },
     ...(titleFr || titleEn ? { title: { fr: titleFr || titleEn, en: titleEn || titleFr } } : {}),

@@ -3,7 +3,7 @@ import { env } from '$env/dynamic/private';
 import { forwardToApi } from './api.server';
 import { API } from './endpoints';
 import { localePath } from '$lib/paths.js';
-import { spaceMessages, type SpaceLocale } from './i18n';
+import { t, type Lang } from '$lib/i18n/index.js';
 import { importPath, problemMessage } from './imports';
 
 export const FLASH_COOKIE = 'space_flash';
@@ -17,12 +17,11 @@ function wantsJson(event: RequestEvent): boolean {
  * and streams it to `POST /api/v1/imports` as it arrives: the file is never held by the dashboard. The answer is
  * a redirect to the upload's report page, or back to the form with the API's message.
  */
-export async function handleUpload(event: RequestEvent, locale: SpaceLocale): Promise<Response> {
+export async function handleUpload(event: RequestEvent, locale: Lang): Promise<Response> {
   const uploadPath = localePath(locale, '/space/upload');
-  const m = spaceMessages[locale];
   const type = event.request.headers.get('content-type') ?? '';
   let status = 400;
-  let message: string = m.upload.noFile;
+  let message: string = t(locale, 'space.upload.noFile');
   let location: string | null = null;
 
   // The API's limit (same variable, same default). A body declared well beyond it is answered at once: sending
@@ -31,7 +30,7 @@ export async function handleUpload(event: RequestEvent, locale: SpaceLocale): Pr
   const declared = Number(event.request.headers.get('content-length') ?? 0);
   if (declared > maxBytes + 1024 * 1024) {
     status = 413;
-    message = m.upload.tooLarge;
+    message = t(locale, 'space.upload.tooLarge');
   } else if (type.startsWith('multipart/form-data')) {
     const res = await forwardToApi(event, API.imports);
     let body: unknown = null;
@@ -48,9 +47,11 @@ export async function handleUpload(event: RequestEvent, locale: SpaceLocale): Pr
     } else if (res.status === 401) {
       location = `${localePath(locale, '/space/login')}?next=${encodeURIComponent(uploadPath)}`;
     } else if (res.status === 413) {
-      message = m.upload.tooLarge;
+      message = t(locale, 'space.upload.tooLarge');
     } else {
-      message = problemMessage(body, locale) ?? (res.status >= 500 ? m.upload.failed : m.errors.generic);
+      message =
+        problemMessage(body, locale) ??
+        (res.status >= 500 ? t(locale, 'space.upload.failed') : t(locale, 'error.generic'));
     }
   }
 

@@ -115,7 +115,7 @@ export function describeTimeSeries(title: string, series: ChartSeries[], lang: L
           to: last.year,
         })
       : `${s.label}: –`;
-    if (withheld > 0) text += ` (${t(lang, 'describe.seriesWithheld', { n: withheld })})`;
+    if (withheld > 0) text += ` (${t(lang, 'describe.seriesWithheld', { count: withheld })})`;
     return text;
   });
   return t(lang, 'describe.series', {
