@@ -25,7 +25,7 @@ describe('time series helpers', () => {
   it('describes the data for screen readers: first and last published values, withheld count', () => {
     const text = describeTimeSeries('Titre', SERIES, 'fr');
     expect(text).toContain('2 séries de 2023 à 2025');
-    expect(text).toContain('En ligne : 1\u202f200 en 2023, 1\u202f500 en 2025 (1 valeurs masquées)');
+    expect(text).toContain('En ligne : 1\u202f200 en 2023, 1\u202f500 en 2025 (1 valeur masquée)');
     expect(text).toContain('Hors ligne : 800 en 2023, 650 en 2025');
   });
 
