@@ -6,7 +6,9 @@ import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
 import type { Queryable } from './queryable.js';
 
-/** The one data source definition, shared by the API, the ETL, the command line and the TypeORM CLI. */
+/**
+ * The one data source definition, shared by the API, the ETL, the command line and the TypeORM CLI (typeorm-cli.ts).
+ */
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
@@ -55,6 +57,3 @@ export function queryableOf(m: EntityManager): Queryable {
     },
   };
 }
-
-/** For the TypeORM CLI: `typeorm -d packages/db/dist/data-source.js migration:show`. */
-export default createDataSource(process.env.DATABASE_URL ?? 'postgres://localhost/observatoire');
