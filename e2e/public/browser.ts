@@ -8,7 +8,7 @@ import { watchCsp } from '../csp';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const shots = path.join(here, '..', '..', 'test-results', 'public');
+export const shots = path.join(here, '..', 'test-results', 'public');
 
 export interface Session {
   context: BrowserContext;

@@ -41,7 +41,7 @@ async function seed(databaseUrl: string): Promise<void> {
   }
 }
 
-const dashboardDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dashboardDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'apps', 'dashboard');
 
 function buildRunning(): boolean {
   try {

@@ -7,7 +7,7 @@ import { PASSWORD } from './stack';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const fixtures = path.join(here, '..', 'fixtures', 'space');
-export const shots = path.join(here, '..', '..', 'test-results', 'space');
+export const shots = path.join(here, '..', 'test-results', 'space');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(shots, { recursive: true });

@@ -4,15 +4,15 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Every end-to-end suite (part of `npm test`): Chromium against the whole platform, which each suite starts with
- * `startStack()` (embedded PostgreSQL, migrations, data loaded through the real ETL, the API and this dashboard's
- * production build). Needs the packages, the API, the CLI and the dashboard built. One suite:
- *   npx vitest run -c e2e/vitest.config.ts e2e/public.e2e.ts
- * Screenshots go to test-results/ (git-ignored).
+ * `startStack()` (embedded PostgreSQL, migrations, data loaded through the real ETL, the API and the dashboard's
+ * production build). Needs the packages, the API, the CLI and the dashboard built (turbo's `^build` does it).
+ * One suite, from this folder: npx vitest run public.e2e.ts
+ * Screenshots go to e2e/test-results/ (git-ignored).
  */
 export default defineConfig({
-  root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+  root: path.dirname(fileURLToPath(import.meta.url)),
   test: {
-    include: ['e2e/*.e2e.ts'],
+    include: ['*.e2e.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -403,7 +403,7 @@ describe('public dashboard', () => {
       });
     });
     const deadApi = `http://127.0.0.1:1`;
-    const child = spawn(process.execPath, [path.join(here, '..', 'build', 'index.js')], {
+    const child = spawn(process.execPath, [path.join(here, '..', 'apps', 'dashboard', 'build', 'index.js')], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OBSERVATOIRE_API_URL: deadApi },
       stdio: 'ignore',
     });
