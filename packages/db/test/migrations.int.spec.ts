@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../src/testing/database.js';
 import { ensureDatabase, runMigrations } from '../src/migrate.js';
 import { migrations } from '../src/migrations/index.js';
-import { importReportSchema } from '@observatoire/schema';
+import { caseRecordFieldDocs, importReportSchema } from '@observatoire/schema';
+import { CaseRecordEntity, entities } from '../src/entities/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -64,6 +65,39 @@ describe('migrations on real PostgreSQL', () => {
     const results = await Promise.all([runMigrations(other.url), runMigrations(other.url)]);
     expect(results.flat().length).toBe(migrations.length);
     await other.drop();
+  });
+
+  it('every entity names the columns of its migrated table; case_record in the order of the data dictionary', async () => {
+    const ds = new DataSource({ type: 'postgres', url: db.url, entities });
+    await ds.initialize();
+    try {
+      const columnsOf = async (table: string): Promise<string[]> =>
+        (
+          await ds.query(
+            `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1
+              ORDER BY ordinal_position`,
+            [table],
+          )
+        ).map((r: { column_name: string }) => r.column_name);
+      for (const entity of entities) {
+        const meta = ds.getMetadata(entity);
+        expect(meta.columns.map((c) => c.databaseName).sort(), meta.tableName).toEqual(
+          (await columnsOf(meta.tableName)).sort(),
+        );
+      }
+      // The entity's declaration order is the view's, and the dictionary documents the same columns in that order
+      // (the ETL's profile lines follow it: packages/etl/test/import/profile-columns.int.spec.ts).
+      const view = await columnsOf('case_record');
+      expect(ds.getMetadata(CaseRecordEntity).columns.map((c) => c.databaseName)).toEqual(view);
+      // Every documented column is in the view; the profile columns (after the key) in the dictionary's order.
+      const documented = caseRecordFieldDocs.map((d) => d.column);
+      expect(view.filter((c) => documented.includes(c)).sort()).toEqual([...documented].sort());
+      const profile = (columns: string[]) =>
+        columns.slice(columns.indexOf('case_key') + 1).filter((c) => documented.includes(c));
+      expect(profile(view)).toEqual(profile(documented));
+    } finally {
+      await ds.destroy();
+    }
   });
 
   it('CaseProfile: existing records move to profiles and entries, the view reads them back, and down restores them', async () => {
