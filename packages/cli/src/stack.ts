@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { config } from '@observatoire/config';
 import {
   freePort,
+  isPortFree,
   openLocalDatabase,
   repoRoot,
   runMigrations,
@@ -54,14 +54,6 @@ interface Service {
   /** Set by `stopService`: an exit is then expected, not a crash. */
   stopping: boolean;
   restartTimer?: NodeJS.Timeout;
-}
-
-function isPortFree(port: number, host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, host, () => srv.close(() => resolve(true)));
-  });
 }
 
 /**

@@ -207,6 +207,17 @@ async function makeTraversable(target: string): Promise<void> {
   }
 }
 
+/** Whether a server could listen on `port` at `host` now (the database here; the CLI checks its services' ports). */
+export async function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    // Not unref'd: the answer is awaited, and the server is closed as soon as it listens or fails.
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A port free on 127.0.0.1 now, chosen by the system. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -334,15 +345,6 @@ async function startOwnServer(
       }
     },
   };
-}
-
-async function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.unref();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
 }
 
 /** Same server, another database name. */

@@ -4,7 +4,7 @@ export { createDataSource, dataSourceOptions, poolOf, queryableOf } from './data
 export { openPool, withConnection } from './pool.js';
 export type { Queryable } from './queryable.js';
 export { runMigrations, ensureDatabase } from './migrate.js';
-export { startEmbeddedPostgres, withDatabase, freePort, type EmbeddedDatabase } from './embedded.js';
+export { startEmbeddedPostgres, withDatabase, freePort, isPortFree, type EmbeddedDatabase } from './embedded.js';
 export { openLocalDatabase, type DatabaseHandle } from './local.js';
 export { repoRoot, dataDir } from './paths.js';
 export * from './accounts/index.js';

@@ -6,10 +6,10 @@
  * `{ code, message: { fr, en }, row?, column?, rawValue? }`), and where it happened. `Error.message` holds both
  * languages joined (French first) so that logs stay readable; never show `stack` to a user.
  */
-export interface LocalisedText {
-  fr: string;
-  en: string;
-}
+import type { LocalisedText } from '@observatoire/schema';
+
+/** The schema's French-and-English text, re-exported for the ETL's users. */
+export type { LocalisedText };
 
 export interface EtlErrorDetails {
   /** 1-based physical row/line number as the user sees it in Excel or a text editor. */

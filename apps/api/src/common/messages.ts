@@ -1,4 +1,5 @@
 import { accountMessages } from '@observatoire/db';
+import type { LocalisedText } from '@observatoire/schema';
 
 /**
  * The API's one message catalogue: everything a user reads, French first then English, saying what to do.
@@ -92,12 +93,12 @@ export const messages = {
     fr: 'Erreur interne : rien n’a été modifié. Réessayez ; si cela persiste, contactez l’administrateur.',
     en: 'Internal error: nothing was changed. Try again; if it persists, contact the administrator.',
   },
-} as const satisfies Record<string, { fr: string; en: string }>;
+} as const satisfies Record<string, LocalisedText>;
 
 export type MessageCode = keyof typeof messages;
 
 /** `login_throttled` with the time left on the lock, rounded up to the minute. */
-export function loginThrottledFor(seconds: number): { fr: string; en: string } {
+export function loginThrottledFor(seconds: number): LocalisedText {
   const n = Math.max(1, Math.ceil(seconds / 60));
   const s = n > 1 ? 's' : '';
   return {

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { FieldIssue, Problem } from '@observatoire/schema';
+import type { FieldIssue, LocalisedText, Problem } from '@observatoire/schema';
 import { codeForStatus, messages, type MessageCode } from './messages.js';
 
 export type { FieldIssue };
@@ -17,7 +17,7 @@ export class ApiProblem extends HttpException {
     readonly code: MessageCode,
     readonly errors?: FieldIssue[],
     /** A precise user-facing text from a domain package (stats, ETL), already French and English. */
-    readonly text?: { fr: string; en: string },
+    readonly text?: LocalisedText,
   ) {
     super((text ?? messages[code]).en, status);
   }
@@ -32,7 +32,7 @@ export function problemOf(
   status: number,
   code: MessageCode = codeForStatus(status),
   errors?: FieldIssue[],
-  text?: { fr: string; en: string },
+  text?: LocalisedText,
 ) {
   const m = text ?? messages[code];
   const body: ProblemDetails = {

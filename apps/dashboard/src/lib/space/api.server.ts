@@ -1,10 +1,6 @@
-import { env } from '$env/dynamic/private';
 import type { RequestEvent } from '@sveltejs/kit';
-
-/** Where the API listens. The browser never talks to it directly: everything goes through the dashboard's origin. */
-export function apiBase(): string {
-  return (env.OBSERVATOIRE_API_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
-}
+// The browser never talks to the API directly: everything goes through the dashboard's origin.
+import { apiBaseUrl } from '$lib/api/config.server.js';
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) and those the proxy recomputes itself. `Expect: 100-continue` is answered
 // on this hop (Node's server sends the 100 before SvelteKit reads the body, RFC 9110 §10.1.1) and must not go
@@ -69,7 +65,7 @@ export async function forwardToApi(event: RequestEvent, pathAndQuery: string): P
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.body !== null;
   let upstream: Response;
   try {
-    upstream = await fetch(apiBase() + pathAndQuery, {
+    upstream = await fetch(apiBaseUrl() + pathAndQuery, {
       method: req.method,
       headers,
       body: hasBody ? req.body : undefined,
