@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { importReportSchema } from '@observatoire/schema';
+import { KEPT_VALUE_FIELDS } from '../../src/index.js';
 import { harness, type Harness } from './helpers.js';
 
 /**
@@ -55,6 +56,26 @@ describe('report contents', () => {
     );
     expect(rows[0].rejected_rows).toEqual(r.rejectedRows);
     expect(rows[0].kept).toMatchObject({ days: 30 });
+  });
+
+  it('the fields whose raw values may be kept are the coded ones: never an id, a date, a birth date or free text', () => {
+    expect([...KEPT_VALUE_FIELDS].sort()).toEqual(
+      [
+        'referenceYear',
+        'age',
+        'ageBand',
+        'gender',
+        'citizenship',
+        'exploitationTypes',
+        'recruitmentChannels',
+        'recruitmentPlatforms',
+        'onlineExploitation',
+        'exploitationPlatforms',
+        'onlineControl',
+        'exploitationCountry',
+        'recruiterRelation',
+      ].sort(),
+    );
   });
 
   it('a cell too long for the reader fails the file without quoting the cell', async () => {
