@@ -43,23 +43,15 @@ export async function createStaging(db: pg.ClientBase): Promise<void> {
       profile integer NOT NULL,
       source_row integer NOT NULL
     ) ON COMMIT DROP`);
+  // The profile columns as case_profile has them (names, types, NOT NULL), from the migrated table itself; its
+  // identity column is not wanted here (a profile's stored id goes to profile_id once resolved).
   await db.query(`
     CREATE TEMP TABLE import_profile (
       local_id integer NOT NULL,
-      gender text NOT NULL,
-      age_band text NOT NULL,
-      is_minor boolean,
-      citizenship text[] NOT NULL,
-      exploitation_types text[] NOT NULL,
-      recruitment_channels text[] NOT NULL,
-      recruitment_platforms text[] NOT NULL,
-      online_exploitation text NOT NULL,
-      exploitation_platforms text[] NOT NULL,
-      online_control text NOT NULL,
-      exploitation_country text,
-      recruiter_relation text NOT NULL,
+      LIKE case_profile,
       profile_id integer
     ) ON COMMIT DROP`);
+  await db.query(`ALTER TABLE import_profile DROP COLUMN id`);
 }
 
 export const COPY_STAGING_SQL = `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`;
