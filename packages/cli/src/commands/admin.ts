@@ -10,11 +10,15 @@ import {
   listApiTokens,
   listAssociations,
   openLocalDatabase,
+  poolOf,
   revokeApiToken,
   runMigrations,
   withdrawAssociation,
   type Actor,
 } from '@observatoire/db';
+import type { LocalisedText } from '@observatoire/schema';
+import { StatsError } from '@observatoire/stats';
+import type pg from 'pg';
 type DataSource = ReturnType<typeof createDataSource>;
 
 /** The collective's admin at the shell: recorded as such in the audit log. */
@@ -31,24 +35,34 @@ export function adminCommand(program: Command): Command {
   );
 }
 
-async function withDatabase<T>(work: (ds: DataSource) => Promise<T>): Promise<T | undefined> {
+/** What an admin command tells its user when it refuses (an account or a release refusal); null for a crash. */
+function refusalOf(err: unknown): LocalisedText | null {
+  if (err instanceof AccountError) return { fr: err.fr, en: err.en };
+  if (err instanceof StatsError) return err.userMessage;
+  return null;
+}
+
+/**
+ * Runs an admin command's work on the migrated database, through the command's one way to PostgreSQL: a TypeORM data
+ * source, whose pool also serves the statistics package (`poolOf`). A refusal is printed, French then English.
+ */
+export async function withDatabase<T>(work: (ds: DataSource, pool: pg.Pool) => Promise<T>): Promise<T | undefined> {
   const db = await openLocalDatabase();
   try {
     await runMigrations(db.url);
     const ds = createDataSource(db.url);
     await ds.initialize();
     try {
-      return await work(ds);
+      return await work(ds, poolOf(ds));
     } finally {
       await ds.destroy();
     }
   } catch (err) {
-    if (err instanceof AccountError) {
-      process.stderr.write(`Erreur : ${err.fr}\nError: ${err.en}\n`);
-      process.exitCode = 1;
-      return undefined;
-    }
-    throw err;
+    const refusal = refusalOf(err);
+    if (!refusal) throw err;
+    process.stderr.write(`Erreur : ${refusal.fr}\nError: ${refusal.en}\n`);
+    process.exitCode = 1;
+    return undefined;
   } finally {
     await db.stop();
   }

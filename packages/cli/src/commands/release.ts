@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { createDataSource, openLocalDatabase, recordAudit, runMigrations } from '@observatoire/db';
-import { listReleases, publishRelease, StatsError } from '@observatoire/stats';
-import { adminCommand } from './admin.js';
+import { recordAudit } from '@observatoire/db';
+import { listReleases, publishRelease } from '@observatoire/stats';
+import { adminCommand, withDatabase } from './admin.js';
 
 function out(line: string): void {
   process.stdout.write(line + '\n');
@@ -13,23 +13,6 @@ function positiveInt(value: string): number {
     throw new InvalidArgumentError('entier positif attendu / positive integer expected');
   }
   return n;
-}
-
-async function withDatabaseUrl<T>(work: (url: string) => Promise<T>): Promise<T | undefined> {
-  const db = await openLocalDatabase();
-  try {
-    await runMigrations(db.url);
-    return await work(db.url);
-  } catch (err) {
-    if (err instanceof StatsError) {
-      process.stderr.write(`Erreur : ${err.userMessage.fr}\nError: ${err.userMessage.en}\n`);
-      process.exitCode = 1;
-      return undefined;
-    }
-    throw err;
-  } finally {
-    await db.stop();
-  }
 }
 
 interface PublishOpts {
@@ -80,30 +63,24 @@ export function registerRelease(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      await withDatabaseUrl(async (url) => {
+      await withDatabase(async (ds, pool) => {
         const rule = {
           ...(opts.threshold ? { threshold: opts.threshold } : {}),
           ...(opts.platformThreshold ? { platformThreshold: opts.platformThreshold } : {}),
           ...(opts.minAssociations ? { minAssociations: opts.minAssociations } : {}),
         };
-        const release = await publishRelease(url, {
+        const release = await publishRelease(pool, {
           slug: opts.slug,
           title: opts.titleFr && opts.titleEn ? { fr: opts.titleFr, en: opts.titleEn } : undefined,
           notes: opts.notesFr && opts.notesEn ? { fr: opts.notesFr, en: opts.notesEn } : null,
           rule,
           publishedBy: 'cli',
         });
-        const ds = createDataSource(url);
-        await ds.initialize();
-        try {
-          await recordAudit(ds.manager, { type: 'cli' }, 'release.publish', {
-            type: 'release',
-            id: release.id,
-            details: { slug: release.slug, referenceYears: release.referenceYears },
-          });
-        } finally {
-          await ds.destroy();
-        }
+        await recordAudit(ds.manager, { type: 'cli' }, 'release.publish', {
+          type: 'release',
+          id: release.id,
+          details: { slug: release.slug, referenceYears: release.referenceYears },
+        });
         if (opts.json) return out(JSON.stringify(release, null, 2));
         out(`Publication / release: ${release.slug} (${release.id})`);
         out(`Années / years: ${release.referenceYears.join(', ')}`);
@@ -116,8 +93,8 @@ export function registerRelease(program: Command): void {
     .description('Liste les éditions publiées, la plus récente d’abord / list releases, newest first')
     .option('--json', 'sortie JSON / JSON output')
     .action(async (opts: { json?: boolean }) => {
-      await withDatabaseUrl(async (url) => {
-        const list = await listReleases(url);
+      await withDatabase(async (_ds, pool) => {
+        const list = await listReleases(pool);
         if (opts.json) return out(JSON.stringify(list, null, 2));
         if (!list.length) out('Aucune publication / no release yet');
         for (const r of list) {
