@@ -1,5 +1,5 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { config } from '@observatoire/config';
 import { langOfPath } from '$lib/paths.js';
 import { cacheable, lookup, store } from '$lib/server/page-cache.js';
 import { routeClass } from '$lib/server/route-class.js';
@@ -14,7 +14,7 @@ const RETRY_AFTER_SECONDS = '60';
  */
 function withSecurityHeaders(response: Response, kind: ReturnType<typeof routeClass>): Response {
   const add = securityHeaders(kind, {
-    production: env.NODE_ENV === 'production',
+    production: config().NODE_ENV === 'production',
     csp: response.headers.get('content-security-policy'),
   });
   let out = response;
@@ -31,6 +31,11 @@ function withSecurityHeaders(response: Response, kind: ReturnType<typeof routeCl
   if (response.status === 503 && !response.headers.has('retry-after')) set('retry-after', RETRY_AFTER_SECONDS);
   return out;
 }
+
+/** The configuration is validated as the server starts: a wrong variable stops it, named, before any page. */
+export const init: ServerInit = () => {
+  config();
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
   const lang = langOfPath(event.url.pathname);

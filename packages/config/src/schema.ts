@@ -171,8 +171,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z
     .preprocess(unset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
     .meta({ default: '`info`', meaning: 'pino log level of the API (JSON logs, request ids, no personal data)' }),
-  OBSERVATOIRE_API_URL: text({
-    default: '`http://127.0.0.1:3001`',
+  OBSERVATOIRE_API_URL: textOr('http://127.0.0.1:3001', {
     meaning: 'where the dashboard’s server reaches the API',
   }),
   ORIGIN: text({

@@ -1,6 +1,6 @@
-import { env } from '$env/dynamic/private';
+import { config } from '@observatoire/config';
 
-/** API base URL, read on the server only: it never reaches the client bundle. */
+/** Where the API listens (OBSERVATOIRE_API_URL), read on the server only: it never reaches the client bundle. */
 export function apiBaseUrl(): string {
-  return (env.OBSERVATOIRE_API_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
+  return config().OBSERVATOIRE_API_URL.replace(/\/+$/, '');
 }

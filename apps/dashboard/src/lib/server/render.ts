@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { config } from '@observatoire/config';
 import { render } from 'svelte/server';
 import { Resvg } from '@resvg/resvg-js';
 import type { ChartData } from '$lib/charts/specs.js';
@@ -6,14 +7,12 @@ import ExportChart from '$lib/charts/export/ExportChart.svelte';
 import { exportLayout, OG_SIZE } from '$lib/charts/export/export.helpers.js';
 import { describeChart } from '$lib/charts/describe.js';
 
-/** DejaVu Sans from Debian's fonts-dejavu-core: the face the chart text is measured with. */
-const FONT_DIR = process.env.OBSERVATOIRE_FONT_DIR || '/usr/share/fonts/truetype/dejavu';
-const FONT_FILES = [`${FONT_DIR}/DejaVuSans.ttf`, `${FONT_DIR}/DejaVuSans-Bold.ttf`];
-
 let fontFiles: string[] | null = null;
 function fonts(): string[] {
   if (!fontFiles) {
-    fontFiles = FONT_FILES.filter((f) => {
+    // DejaVu Sans from Debian's fonts-dejavu-core (OBSERVATOIRE_FONT_DIR): the face the chart text is measured with.
+    const dir = config().OBSERVATOIRE_FONT_DIR;
+    fontFiles = [`${dir}/DejaVuSans.ttf`, `${dir}/DejaVuSans-Bold.ttf`].filter((f) => {
       if (existsSync(f)) return true;
       console.error(`[dashboard] font missing: ${f} (apt-get install fonts-dejavu-core)`);
       return false;

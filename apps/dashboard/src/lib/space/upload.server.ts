@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
+import { config } from '@observatoire/config';
 import { forwardToApi } from './api.server';
 import { API } from './endpoints';
 import { localePath } from '$lib/paths.js';
@@ -24,9 +24,9 @@ export async function handleUpload(event: RequestEvent, locale: Lang): Promise<R
   let message: string = t(locale, 'space.upload.noFile');
   let location: string | null = null;
 
-  // The API's limit (same variable, same default). A body declared well beyond it is answered at once: sending
+  // The API's limit (the same configuration). A body declared well beyond it is answered at once: sending
   // 50 MB on to be refused wastes the user's time, and the API's early 413 cuts the stream mid-way.
-  const maxBytes = Number(env.UPLOAD_MAX_BYTES) || 50 * 1024 * 1024;
+  const maxBytes = config().UPLOAD_MAX_BYTES;
   const declared = Number(event.request.headers.get('content-length') ?? 0);
   if (declared > maxBytes + 1024 * 1024) {
     status = 413;
