@@ -8,3 +8,4 @@ export * from './legend.js';
 export * from './line.js';
 export * from './stacked-area.js';
 export * from './bars.js';
+export * from './time-frame.js';

@@ -1,10 +1,11 @@
-import { extent, max } from 'd3-array';
+import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { AXIS_FONT_SIZE, TICK_COUNT, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
+import { AXIS_FONT_SIZE, TICK_COUNT, countTicks, leftMarginFor, percentTicks } from './axis.js';
 import { formatNumber, formatPercent } from './format.js';
 import { placeLabels, stackHeight } from './labels.js';
 import { seriesStyle, type SeriesStyle } from './palette.js';
+import { timeFrame, timeScales } from './time-frame.js';
 import { measureText, widestLine, wrapText } from './text.js';
 import {
   cellValue,
@@ -292,27 +293,13 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
   const layout = layoutOf(input);
   const { fontSize, markerSize, years, row } = layout;
   const { margin, plot, height, leader } = frameOf(input, layout);
-  const [y0, y1] = extent(years) as [number, number];
-  const x = scaleLinear()
-    .domain(years.length > 1 ? [y0, y1] : [(y0 ?? 0) - 1, (y0 ?? 0) + 1])
-    .range([plot.x, plot.x + plot.width]);
-  const y = scaleLinear()
-    .domain([0, layout.yMax])
-    .range([plot.y + plot.height, plot.y])
-    .nice(TICK_COUNT);
-  const xTickY = plot.y + plot.height + Math.round(fontSize * 1.1);
-  const rowTop = xTickY + Math.round(fontSize * 0.6) + 4;
+  const { x, y } = timeScales(years, layout.yMax, plot);
+  const frame = timeFrame({ width, height, margin, plot, fontSize, years, x, y, percent, locale });
+  const rowTop = frame.xTickY + Math.round(fontSize * 0.6) + 4;
   const lines = series.map((s, i) => seriesLine(s, seriesStyle(i, s.key), x, y, layout.labelOf));
   if (endLabels) attachEndLabels(lines, layout, plot, leader);
   return {
-    width,
-    height,
-    margin,
-    plot,
-    fontSize,
-    xTicks: yearTicks(years, x, plot.width, fontSize),
-    xTickY,
-    yTicks: percent ? percentTicks(y, locale) : countTicks(y, locale),
+    ...frame,
     lines,
     withheld: withheldMarks(lines, rowTop, row.step),
     withheldRow:
@@ -327,6 +314,5 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
         : null,
     markerSize,
     withheldSize: row.size,
-    years,
   };
 }

@@ -1,9 +1,10 @@
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { area, stack, stackOffsetExpand, stackOffsetNone, stackOrderNone, type SeriesPoint } from 'd3-shape';
-import { AXIS_FONT_SIZE, TICK_COUNT, countTicks, leftMarginFor, percentTicks, yearTicks } from './axis.js';
+import { AXIS_FONT_SIZE, TICK_COUNT, countTicks, leftMarginFor, percentTicks } from './axis.js';
 import { yearsOf } from './line.js';
 import { seriesStyle, type SeriesStyle } from './palette.js';
+import { timeFrame, timeScales } from './time-frame.js';
 import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type TimeChartFrame } from './types.js';
 
 export interface StackedAreaInput {
@@ -94,15 +95,7 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
     width: Math.max(10, width - margin.left - margin.right),
     height: Math.max(10, height - margin.top - margin.bottom),
   };
-  const first = years[0] ?? 0;
-  const last = years[years.length - 1] ?? 0;
-  const x = scaleLinear()
-    .domain(years.length > 1 ? [first, last] : [first - 1, first + 1])
-    .range([plot.x, plot.x + plot.width]);
-  const y = scaleLinear()
-    .domain([0, yMax])
-    .range([plot.y + plot.height, plot.y])
-    .nice(TICK_COUNT);
+  const { x, y } = timeScales(years, yMax, plot);
   const areas: AreaGeometry[] = stacked.map((layer, i) => {
     const gen = area<SeriesPoint<Row>>()
       .defined(drawn(i))
@@ -134,16 +127,8 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
     };
   });
   return {
-    width,
-    height,
-    margin,
-    plot,
-    fontSize,
-    xTicks: yearTicks(years, x, plot.width, fontSize),
-    xTickY: plot.y + plot.height + Math.round(fontSize * 1.1),
-    yTicks: expand ? percentTicks(y, locale) : countTicks(y, locale),
+    ...timeFrame({ width, height, margin, plot, fontSize, years, x, y, percent: expand, locale }),
     areas,
     withheldYears,
-    years,
   };
 }
