@@ -13,17 +13,14 @@ export function displayName(raw: string | undefined): string {
   return name.length > 200 ? `${name.slice(0, 197)}…` : name;
 }
 
-export interface Preview {
-  id: string;
-  associationId: string;
-  contentHash: string;
-  originalName: string;
-  /** The stored file, kept for the confirmation (a dry run that ended otherwise keeps none). */
-  storedFile: string | null;
-  createdByUserId: string | null;
+/** What the repository records of a preview, but the report's parts: those come from the dry run's result. */
+export type Preview = Pick<
+  importBatches.NewPreview,
+  'id' | 'associationId' | 'contentHash' | 'originalName' | 'storedFile' | 'createdByUserId'
+> & {
   result: ImportResult;
   rejectedRowsDays: number;
-}
+};
 
 /**
  * Records a preview (a dry run kept for confirmation) as a `dry_run` batch with its report, its rejected rows
