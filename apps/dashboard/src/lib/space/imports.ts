@@ -4,12 +4,11 @@
  * a report from an older ETL version still renders instead of breaking the page.
  */
 import { localePath } from '$lib/paths.js';
+import type { LocalisedText } from '@observatoire/schema';
 import type { Lang } from '$lib/i18n/index.js';
 
-export interface Localised {
-  fr: string;
-  en: string;
-}
+/** A French-and-English text: the schema's. */
+export type Localised = LocalisedText;
 
 export interface ImportIssueView {
   row: number | null;
