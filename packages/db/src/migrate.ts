@@ -9,21 +9,22 @@ const MIGRATION_LOCK_KEY = 0x0b5e7a70;
  * together migrate once. Returns the names of the migrations applied.
  */
 export async function runMigrations(url: string): Promise<string[]> {
-  const lock = new pg.Client({ connectionString: url });
-  await lock.connect();
+  const ds = createDataSource(url);
+  await ds.initialize();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const ds = createDataSource(url);
-    await ds.initialize();
+    // The lock is held by one session of the data source's own pool (TypeORM migrates on another).
+    const lock = ds.createQueryRunner();
+    await lock.connect();
     try {
+      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
       const applied = await ds.runMigrations({ transaction: 'each' });
       return applied.map((m) => m.name);
     } finally {
-      await ds.destroy();
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+      await lock.release();
     }
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-    await lock.end();
+    await ds.destroy();
   }
 }
 
