@@ -1,3 +1,4 @@
+import { KIN } from './kin.js';
 import { defineCodes } from './code-entry.js';
 
 export const RECRUITER_RELATIONS = ['family', 'intimate_partner', 'friend', 'stranger', 'other', 'unknown'] as const;
@@ -12,14 +13,7 @@ export const recruiterRelationCodes = defineCodes<RecruiterRelation, never>(RECR
       'Famille',
       'Familial',
       'Familiale',
-      'Mère',
-      'Père',
-      'Frère',
-      'Sœur',
-      'Oncle',
-      'Tante',
-      'Cousin',
-      'Cousine',
+      ...KIN,
       'Membre de la famille',
       'Parent',
       'Family',

@@ -1,3 +1,4 @@
+import { KIN } from './kin.js';
 import { defineCodes } from './code-entry.js';
 
 export const ONLINE_CHANNELS = [
@@ -232,14 +233,7 @@ export const recruitmentChannelCodes = defineCodes<RecruitmentChannel, Recruitme
       'Parents',
       'Entourage familial',
       'Famille élargie',
-      'Mère',
-      'Père',
-      'Frère',
-      'Sœur',
-      'Oncle',
-      'Tante',
-      'Cousin',
-      'Cousine',
+      ...KIN,
       'Family',
       'Family member',
       'Relative',
