@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { config } from '@observatoire/config';
 import { langOfPath } from '$lib/paths.js';
+import { conditional, withHttpCache } from '$lib/server/http-cache.js';
 import { cacheable, lookup, store } from '$lib/server/page-cache.js';
 import { routeClass } from '$lib/server/route-class.js';
 import { securityHeaders } from '$lib/server/security-headers.js';
@@ -44,11 +45,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   const useCache = cacheable(event.request, event.url, kind);
   if (useCache) {
     const hit = lookup(event.request, event.url);
-    if (hit) return hit;
+    if (hit) return conditional(event.request, hit);
   }
   const resolved = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
-  const response = withSecurityHeaders(resolved, kind);
-  return useCache ? store(event.url, response) : response;
+  const response = await withHttpCache(event.request, event.url, kind, withSecurityHeaders(resolved, kind));
+  return conditional(event.request, useCache ? await store(event.url, response) : response);
 };
 
 // Never let a stack trace reach a reader: log it, answer with the bilingual generic message.

@@ -37,11 +37,7 @@ export function rethrow(err: unknown, lang: Lang): never {
   throw err;
 }
 
-/** `?release=` value: a release id or 'latest' (the default). */
-export function requestedRelease(url: URL): string {
-  const r = url.searchParams.get('release');
-  return r && /^[\w.-]{1,64}$/.test(r) ? r : 'latest';
-}
+export { requestedRelease } from './release-param.js';
 
 export async function resolveRelease(client: ApiClient, requested: string, lang: Lang): Promise<ReleaseInfo | null> {
   try {

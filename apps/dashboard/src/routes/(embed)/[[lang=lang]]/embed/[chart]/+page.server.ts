@@ -4,13 +4,9 @@ import { apiClient } from '$lib/server/api.js';
 import { loadSingleChart } from '$lib/server/chart.js';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
   const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
   const { data } = await loadSingleChart(apiClient(), params.chart, url, lang);
-  // Embeds live in other sites' iframes; a fixed release never changes, "latest" is refreshed often.
-  setHeaders({
-    'cache-control': data.release.requested === 'latest' ? 'public, max-age=300' : 'public, max-age=86400',
-  });
   const links = chartLinks(data, url.origin, lang, '/');
   return { lang, chart: data, origin: url.origin, preview: links.preview };
 };

@@ -13,7 +13,7 @@ type FileName = (typeof FILES)[number];
 /**
  * Downloads of one chart, built on the server from the same spec, data and geometry as the page: the SVG
  * and PNG (2×) carry title, source and release; the preview is the Open Graph image of the same view.
- * A fixed release is cached for a year (it never changes); "latest" for five minutes.
+ * Cache-Control and ETag come from the hook (lib/server/http-cache.ts): a fixed release is kept a year.
  */
 export const GET: RequestHandler = async ({ params, url }) => {
   const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
@@ -31,10 +31,8 @@ export const GET: RequestHandler = async ({ params, url }) => {
   const permalink = chartLinks(data, url.origin, lang, pagePathOf(data.id)).permalink;
   const shortUrl = `${url.origin}${lang === 'en' ? '/en' : ''}`;
   const base = `observatoire-${data.id}-${data.release.slug}${data.year ? `-${data.year}` : ''}`;
-  const cache = data.release.requested === 'latest' ? 'public, max-age=300' : 'public, max-age=31536000, immutable';
   const headers = (type: string, name?: string): Record<string, string> => ({
     'content-type': type,
-    'cache-control': cache,
     ...(name ? { 'content-disposition': `attachment; filename="${name}"` } : {}),
   });
   switch (file) {
