@@ -20,6 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { startPlatform } from './platform.mjs';
 
 const PAGE = '/recruitment-channels';
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
@@ -34,33 +35,6 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-async function platform() {
-  if (process.env.BENCH_DASHBOARD_URL) return { url: process.env.BENCH_DASHBOARD_URL, stop: async () => {} };
-  const { startStack } = await import('../packages/cli/dist/stack.js');
-  const { seedFiles } = await import('../packages/cli/dist/seed.js');
-  const { DEMO_SEED, generateDemoExports } = await import('../packages/cli/dist/demo/index.js');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-bench-'));
-  const stack = await startStack({
-    dataDir,
-    env: { LOG_LEVEL: 'warn' },
-    seed: async (databaseUrl) => {
-      const exports = await generateDemoExports(path.join(dataDir, 'demo'), { seed: DEMO_SEED });
-      await seedFiles(
-        databaseUrl,
-        exports.map((e) => ({ slug: e.associationSlug, name: e.associationName, file: e.file, isDemo: true })),
-        { slug: 'bench-demo', notes: { fr: 'Données fictives.', en: 'Fictional data.' } },
-      );
-    },
-  });
-  return {
-    url: stack.dashboardUrl,
-    stop: async () => {
-      await stack.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The process listening on the dashboard's port (Linux `ss`), to read its CPU time from /proc. */
 function dashboardPid(base) {
@@ -199,7 +173,7 @@ async function withoutJs(base) {
   }
 }
 
-const p = await platform();
+const p = await startPlatform();
 try {
   const render = await serverRender(p.url, true);
   const cached = await serverRender(p.url, false);
