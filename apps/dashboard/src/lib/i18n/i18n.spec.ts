@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS, formatCount, isMessageKey, messages, t, type Message, type MessageKey } from './index.js';
+import { LANGS, formatCount, messages, t as publicT, type Lang, type Message } from './index.js';
+import { isMessageKey, spaceMessages, t } from './space.js';
 
-const keys = Object.keys(messages.fr) as MessageKey[];
+type Catalogue = Record<Lang, Record<string, Message>>;
+const catalogues: [string, Catalogue][] = [
+  ['public', messages],
+  ['space', spaceMessages],
+];
 const placeholders = (m: Message): string[] =>
   [
     ...new Set(
@@ -10,36 +15,48 @@ const placeholders = (m: Message): string[] =>
   ].sort();
 
 describe('message catalogue', () => {
-  it('has every key in French and English, written, with the same placeholders in both', () => {
-    expect(Object.keys(messages.en).sort()).toEqual([...keys].sort());
-    for (const key of keys) {
-      for (const lang of LANGS) {
-        const m: Message = messages[lang][key];
-        // A message is written in both languages (only the empty group suffix is empty on purpose).
-        if (typeof m === 'string' && key !== 'chart.groupSuffix.all') expect(m.trim(), `${lang} ${key}`).not.toBe('');
+  it.each(catalogues)(
+    '%s: has every key in French and English, written, with the same placeholders in both',
+    (_, catalogue) => {
+      const keys = Object.keys(catalogue.fr);
+      expect(Object.keys(catalogue.en).sort()).toEqual([...keys].sort());
+      for (const key of keys) {
+        for (const lang of LANGS) {
+          const m: Message = catalogue[lang][key];
+          // A message is written in both languages (only the empty group suffix is empty on purpose).
+          if (typeof m === 'string' && key !== 'chart.groupSuffix.all') expect(m.trim(), `${lang} ${key}`).not.toBe('');
+        }
+        expect(placeholders(catalogue.en[key]), key).toEqual(placeholders(catalogue.fr[key]));
       }
-      expect(placeholders(messages.en[key]), key).toEqual(placeholders(messages.fr[key]));
-    }
-  });
+    },
+  );
 
-  it('gives every plural message the forms its language needs, in both languages', () => {
-    const plural = keys.filter((k) => typeof messages.fr[k] !== 'string');
-    expect(plural.length).toBeGreaterThan(5);
-    for (const key of plural) {
-      for (const lang of LANGS) {
-        const m = messages[lang][key];
-        expect(typeof m, `${lang} ${key}`).toBe('object');
-        const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-        // French also has `many` (1 000 000 de lignes): `other` stands for it, as for any form not written.
-        for (const category of categories.filter((c) => c === 'one' || c === 'other'))
-          expect((m as Record<string, string>)[category], `${lang} ${key} ${category}`).toBeTruthy();
+  it.each(catalogues)(
+    '%s: gives every plural message the forms its language needs, in both languages',
+    (_, catalogue) => {
+      const plural = Object.keys(catalogue.fr).filter((k) => typeof catalogue.fr[k] !== 'string');
+      expect(plural.length).toBeGreaterThan(1);
+      for (const key of plural) {
+        for (const lang of LANGS) {
+          const m = catalogue[lang][key];
+          expect(typeof m, `${lang} ${key}`).toBe('object');
+          const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+          // French also has `many` (1 000 000 de lignes): `other` stands for it, as for any form not written.
+          for (const category of categories.filter((c) => c === 'one' || c === 'other'))
+            expect((m as Record<string, string>)[category], `${lang} ${key} ${category}`).toBeTruthy();
+        }
       }
-    }
+    },
+  );
+
+  it('keeps the two catalogues apart: no key in both', () => {
+    expect(Object.keys(spaceMessages.fr).filter((k) => Object.hasOwn(messages.fr, k))).toEqual([]);
   });
 
   it('fills placeholders', () => {
-    expect(t('fr', 'home.cases', { year: 2025 })).toBe('personnes suivies en 2025');
-    expect(t('fr', 'chart.gender.subtitle', { group: '' })).toBe('Nombre de personnes par genre');
+    expect(publicT('fr', 'home.cases', { year: 2025 })).toBe('personnes suivies en 2025');
+    expect(t('en', 'site.skip')).toBe(publicT('en', 'site.skip'));
+    expect(publicT('fr', 'chart.gender.subtitle', { group: '' })).toBe('Nombre de personnes par genre');
   });
 
   it('chooses the plural form with Intl.PluralRules: French 0 and 1 singular, English only 1', () => {
@@ -49,7 +66,7 @@ describe('message catalogue', () => {
       '2 lignes',
     ]);
     expect([0, 1, 2].map((count) => t('en', 'space.report.rows', { count }))).toEqual(['0 rows', '1 row', '2 rows']);
-    expect(t('fr', 'describe.seriesWithheld', { count: 1 })).toBe('1 valeur masquée');
+    expect(publicT('fr', 'describe.seriesWithheld', { count: 1 })).toBe('1 valeur masquée');
     expect(t('en', 'space.report.read', { count: 1 })).toBe('row read');
     expect(t('fr', 'space.report.read', { count: 1234 })).toBe('lignes lues');
   });

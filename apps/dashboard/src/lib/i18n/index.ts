@@ -1,76 +1,19 @@
-import { messages, type Lang, type Message, type MessageKey, type PluralForms } from './messages.js';
+/**
+ * Words of the public pages: `t(lang, key, params)` over messages.ts. The association space and the admin read
+ * theirs through ./space.ts (same `t()`, their own catalogue besides this one).
+ */
+import { fill, type Lang, type Params } from './core.js';
+import { messages, type MessageKey } from './messages.js';
 
-export { messages, type Lang, type Message, type MessageKey, type PluralForms };
-export const LANGS: readonly Lang[] = ['fr', 'en'];
+export { formatCount, formatDate, formatDateTime, LANGS, type Lang, type Message, type PluralForms } from './core.js';
+export { messages, type MessageKey };
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
-
-const pluralRules: Record<Lang, Intl.PluralRules> = {
-  fr: new Intl.PluralRules(LOCALES.fr),
-  en: new Intl.PluralRules(LOCALES.en),
-};
-const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat(LOCALES.fr),
-  en: new Intl.NumberFormat(LOCALES.en),
-};
-
-/** The keys whose message exists: for a key built at run time (`space.status.${status}`). */
+/** The keys whose message exists: for a key built at run time. */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(messages.fr, key);
 }
 
-/**
- * Message in `lang` with {placeholders} filled. A message with plural forms takes the form of its {count}, which
- * is written as a number of the language (French "1 234 lignes"); "0 ligne" but "0 rows", as Intl.PluralRules
- * says. A placeholder filled with nothing takes the space before it along ("par genre {group}" → "par genre").
- * Unknown placeholders stay visible so a typo shows up in review.
- */
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry: Message = messages[lang][key] ?? messages.fr[key];
-  let text: string;
-  const values: Record<string, string | number> = { ...params };
-  if (typeof entry === 'string') {
-    text = entry;
-  } else {
-    // A count the caller does not have (null from an older payload) reads as the `other` form, never as "NaN".
-    const count = typeof params.count === 'number' ? params.count : Number.NaN;
-    text = (Number.isFinite(count) ? entry[pluralRules[lang].select(count)] : undefined) ?? entry.other;
-    if (Number.isFinite(count)) values.count = numberFormats[lang].format(count);
-  }
-  return text.replace(/( ?)\{(\w+)\}/g, (m, space: string, name: string) => {
-    if (!(name in values)) return m;
-    const value = String(values[name]);
-    return value === '' ? '' : space + value;
-  });
-}
-
-/** A count as the language writes it ("1 234", "1,234"); a dash when there is none. */
-export function formatCount(n: number | null | undefined, lang: Lang): string {
-  if (n === null || n === undefined) return '—';
-  return numberFormats[lang].format(n);
-}
-
-// Building an Intl.DateTimeFormat costs more than formatting with it: one per language.
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat(LOCALES.fr, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat(LOCALES.en, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
-
-export function formatDate(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return dateFormats[lang].format(d);
-}
-
-// Times of uploads and logins, as the associations read them: in Paris time.
-const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat(LOCALES.fr, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }),
-  en: new Intl.DateTimeFormat(LOCALES.en, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }),
-};
-
-export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return dateTimeFormats[lang].format(d);
+/** The message `key` in `lang`, {placeholders} filled, its plural form chosen by {count} (see core.ts `fill`). */
+export function t(lang: Lang, key: MessageKey, params?: Params): string {
+  return fill(messages[lang][key] ?? messages.fr[key], lang, params);
 }

@@ -1,5 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { t, type Lang } from '$lib/i18n/index.js';
+import { t, type Lang } from '$lib/i18n/space.js';
 import { API } from './endpoints';
 import { localePath } from '$lib/paths.js';
 import { importPath, localised, markClosedPreviews, problemMessage, toImportView, type ImportView } from './imports';

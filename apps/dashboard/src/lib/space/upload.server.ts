@@ -3,7 +3,7 @@ import { config } from '@observatoire/config';
 import { forwardToApi } from './api.server';
 import { API } from './endpoints';
 import { localePath } from '$lib/paths.js';
-import { t, type Lang } from '$lib/i18n/index.js';
+import { t, type Lang } from '$lib/i18n/space.js';
 import { importPath, problemMessage } from './imports';
 
 export const FLASH_COOKIE = 'space_flash';
