@@ -1,21 +1,15 @@
 /** What the admin pages read from the API, mapped to what they show. */
+import type { Schema } from '@observatoire/api-client';
 import type { RequestEvent } from '@sveltejs/kit';
 import { API } from './endpoints';
 import type { Lang } from '$lib/i18n/index.js';
 import { apiGet, isObj, listOf } from './server';
 
-export interface AdminAssociation {
-  id: string;
-  slug: string;
-  name: string;
-  isDemo: boolean;
-  withdrawnAt: string | null;
-  createdAt: string | null;
-  users: number;
-  records: number;
-  referenceYears: number[];
-  lastImportAt: string | null;
-}
+/** An association as the API's admin list describes it (its OpenAPI schema); a missing creation date reads as none. */
+export type AdminAssociation = Pick<
+  Schema<'AdminAssociation'>,
+  'id' | 'slug' | 'name' | 'isDemo' | 'withdrawnAt' | 'users' | 'records' | 'referenceYears' | 'lastImportAt'
+> & { createdAt: string | null };
 
 export interface AdminAccount {
   id: string;

@@ -4,7 +4,7 @@
  * a report from an older ETL version still renders instead of breaking the page.
  */
 import { localePath } from '$lib/paths.js';
-import type { LocalisedText } from '@observatoire/schema';
+import type { ImportCounts as SchemaImportCounts, LocalisedText } from '@observatoire/schema';
 import type { Lang } from '$lib/i18n/index.js';
 
 /** A French-and-English text: the schema's. */
@@ -28,15 +28,8 @@ export interface ImportWarningView {
   message: Localised;
 }
 
-export interface ImportCounts {
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  recordsNew: number;
-  recordsReplaced: number;
-  recordsUnchanged: number;
-  recordsRemoved: number;
-}
+/** The import's control totals the pages show: the schema's, but rows skipped (blank lines, totals rows). */
+export type ImportCounts = Omit<SchemaImportCounts, 'rowsSkipped'>;
 
 export interface ImportView {
   id: string;
