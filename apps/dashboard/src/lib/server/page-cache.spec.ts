@@ -106,10 +106,19 @@ describe('page cache', () => {
     expect(lookup(new Request('http://x/profiles'), new URL('http://x/profiles'))).toBeNull();
   });
 
-  it('never stores errors, non-HTML answers, answers setting a cookie or marked private / no-store', async () => {
+  it('keeps downloads too: a chart image is the dearest answer to render', async () => {
+    const url = new URL('http://x/charts/channels/preview.png');
+    expect(get('/charts/channels/preview.png')).toBe(true);
+    await store(url, new Response(new Uint8Array([137, 80, 78, 71]), { headers: { 'content-type': 'image/png' } }));
+    const hit = lookup(new Request(url), url);
+    expect(hit?.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await hit!.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
+  });
+
+  it('never stores errors, answers setting a cookie or marked private / no-store', async () => {
     const urls = ['a', 'b', 'c', 'd', 'e'].map((p) => new URL(`http://x/${p}`));
     await store(urls[0], new Response('down', { status: 503, headers: { 'content-type': 'text/html' } }));
-    await store(urls[1], new Response('a,b', { status: 200, headers: { 'content-type': 'text/csv' } }));
+    await store(urls[1], new Response('a,b', { status: 500, headers: { 'content-type': 'text/csv' } }));
     await store(urls[2], html('<p>x</p>', { 'set-cookie': 's=1' }));
     await store(urls[3], html('<p>x</p>', { 'cache-control': 'no-store' }));
     await store(urls[4], html('<p>x</p>', { 'cache-control': 'private, max-age=60' }));

@@ -1,9 +1,11 @@
 /**
- * A short-lived cache of rendered public pages (what a CDN's micro-cache would do): the same URL renders the
- * same HTML for everyone (public pages read no cookie), and the numbers behind it change only when a release
- * is published. Ten seconds keeps a newly published release visible almost at once while a burst of
- * readers on 30 July costs one render per page per ten seconds. `Cache-Control: no-cache` on the request
- * (a browser reload, the benchmark's uncached run) renders afresh.
+ * A short-lived cache of rendered public pages, embeds and downloads (what a CDN's micro-cache would do): the same
+ * URL renders the same bytes for everyone (public pages read no cookie), and the numbers behind them change only
+ * when a release is published. Chart images are the dearest answers (a PNG is rendered in tens of milliseconds)
+ * and the one every social network fetches on each share (the Open Graph preview). Ten seconds keeps a newly
+ * published release visible almost at once while a burst of readers on 30 July costs one render per URL per ten
+ * seconds. `Cache-Control: no-cache` on the request (a browser reload, the benchmark's uncached run) renders
+ * afresh.
  *
  * What is shared must be what anyone would get (issue 12, finding 1: a member opening `/%65space` put their
  * space in this cache, keyed on the raw path, and an anonymous request for the same URL got it back):
@@ -43,7 +45,7 @@ export function cacheKey(url: URL): string {
 export function cacheable(request: Request, url: URL, kind: RouteClass): boolean {
   if (request.method !== 'GET') return false;
   if (request.headers.has('cookie') || request.headers.has('authorization')) return false;
-  if (kind !== 'page' && kind !== 'embed') return false;
+  if (kind !== 'page' && kind !== 'embed' && kind !== 'download') return false;
   if (isPrivatePath(url.pathname)) return false;
   if (url.pathname.includes('/__data.json')) return false;
   return true;
@@ -59,14 +61,8 @@ export function lookup(request: Request, url: URL): Response | null {
 }
 
 export async function store(url: URL, response: Response): Promise<Response> {
-  const type = response.headers.get('content-type') ?? '';
   const control = response.headers.get('cache-control') ?? '';
-  if (
-    response.status !== 200 ||
-    !type.startsWith('text/html') ||
-    response.headers.has('set-cookie') ||
-    /no-store|private/.test(control)
-  ) {
+  if (response.status !== 200 || response.headers.has('set-cookie') || /no-store|private/.test(control)) {
     return response;
   }
   const body = new Uint8Array(await response.arrayBuffer());
