@@ -1,3 +1,4 @@
+import type { ImportCounts } from '@observatoire/schema';
 import type { ImportBatchStatus } from '../entities/import-batch.entity.js';
 import type { Queryable } from '../queryable.js';
 
@@ -36,16 +37,8 @@ const BATCH_COLUMNS = `id, association_id AS "associationId", content_hash AS "c
   stored_file AS "storedFile", original_name AS "originalName", created_by_user_id AS "createdByUserId",
   created_at AS "createdAt"`;
 
-/** The control totals stored beside a report (`ImportReport['counts']` and its reference years). */
-export interface BatchCounts {
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  recordsNew: number;
-  recordsReplaced: number;
-  recordsUnchanged: number;
-  recordsRemoved: number;
-}
+/** The control totals stored beside a report: its counts but the rows skipped, which live in the report only. */
+export type BatchCounts = Omit<ImportCounts, 'rowsSkipped'>;
 
 /** Rejected rows kept with a batch (`RejectedRows` of the schema) and for how many days. */
 export interface KeptRejectedRows {
