@@ -309,8 +309,7 @@ export class RowNormaliser {
         const exploitation = this.multi(c.exploitationTypes, cells, row);
         const explPlatforms = this.multi(c.exploitationPlatforms, cells, row);
         const recruitment = this.recruitment(cells, row);
-        // The profile line's columns in the order of PROFILE_COLUMNS (load/staging.ts), the schema's data
-        // dictionary order: test/import/profile-columns.int.spec.ts holds them together.
+        // Columns in PROFILE_COLUMNS order (load/staging.ts): test/import/profile-columns.int.spec.ts checks it.
         memo = {
           gender,
           tail:
