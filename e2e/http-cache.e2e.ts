@@ -50,6 +50,7 @@ const PUBLIC_LATEST = [
   '/methodology',
   '/embed/online-offline',
   '/en/embed/channels',
+  '/embed.js',
   '/recruitment-channels/__data.json',
   '/charts/online-offline/chart.svg',
   '/charts/online-offline/data.csv',

@@ -1,3 +1,4 @@
+// @ts-nocheck: a plain script for other sites' pages (served as text by routes/embed.js), not a module of the app.
 // Observatoire embed helper: resizes every Observatoire iframe on the page to the height its chart
 // reports by postMessage. Without this script the iframe keeps its fallback height attribute.
 (function () {
