@@ -8,10 +8,12 @@ import {
   createUser,
   disableUser,
   listApiTokens,
+  queryableOf,
   revokeApiToken,
   withdrawAssociation,
   type Actor,
 } from '@observatoire/db';
+import * as importBatches from '@observatoire/db/import-batch';
 import type { z } from 'zod';
 import { asProblem } from '../common/account-errors.js';
 import type {
@@ -40,13 +42,13 @@ export class AdminService {
               (SELECT count(*)::int FROM api_token t WHERE t.association_id = a.id AND t.revoked_at IS NULL) AS tokens,
               (SELECT count(*)::int FROM case_record r WHERE r.association_id = a.id) AS records,
               coalesce((SELECT array_agg(DISTINCT r.reference_year::int ORDER BY r.reference_year::int)
-                          FROM case_record r WHERE r.association_id = a.id), '{}') AS years,
-              (SELECT max(b.created_at) FROM import_batch b WHERE b.association_id = a.id) AS last_import
+                          FROM case_record r WHERE r.association_id = a.id), '{}') AS years
          FROM association a
         WHERE ($1::uuid IS NULL OR a.id = $1::uuid)
         ORDER BY a.name`,
       [id ?? null],
     );
+    const lastUploads = await importBatches.lastUploads(queryableOf(this.ds.manager), id);
     return rows.map((r) => ({
       id: r.id as string,
       slug: r.slug as string,
@@ -58,7 +60,7 @@ export class AdminService {
       activeTokens: r.tokens as number,
       records: r.records as number,
       referenceYears: r.years as number[],
-      lastImportAt: iso(r.last_import as Date | null),
+      lastImportAt: iso(lastUploads.get(r.id as string) ?? null),
     }));
   }
 
@@ -116,23 +118,17 @@ export class AdminService {
 
   /** Failed and refused imports across associations (reports hold row/column messages, never the file's data). */
   async importFailures(): Promise<z.infer<typeof importFailureSchema>[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT b.id, b.association_id, a.slug, b.status, b.format, b.dry_run, b.created_at, b.finished_at, b.report
-         FROM import_batch b JOIN association a ON a.id = b.association_id
-        WHERE b.status IN ('failed', 'refused')
-        ORDER BY b.created_at DESC
-        LIMIT 500`,
-    );
-    return rows.map((r) => ({
-      id: r.id as string,
-      associationId: r.association_id as string,
-      associationSlug: r.slug as string,
-      status: r.status as 'failed' | 'refused',
-      format: (r.format as string | null) ?? null,
-      dryRun: r.dry_run as boolean,
-      createdAt: iso(r.created_at as Date)!,
-      finishedAt: iso(r.finished_at as Date | null),
-      report: r.report ?? null,
+    const batches = await importBatches.listFailures(queryableOf(this.ds.manager), 500);
+    return batches.map((b) => ({
+      id: b.id,
+      associationId: b.associationId,
+      associationSlug: b.associationSlug,
+      status: b.status as 'failed' | 'refused',
+      format: b.format,
+      dryRun: b.dryRun,
+      createdAt: b.createdAt.toISOString(),
+      finishedAt: iso(b.finishedAt),
+      report: b.report ?? null,
     }));
   }
 }

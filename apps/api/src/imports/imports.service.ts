@@ -22,7 +22,7 @@ import { zodIssues } from '../common/zod.js';
 import { ImportQueueService } from './import-queue.service.js';
 import type { ImportView, RetentionPolicyView } from './imports.dto.js';
 import { policyText } from './retention.js';
-import { mapImport, IMPORT_COLUMNS } from './imports.mapper.js';
+import { mapImport } from './imports.mapper.js';
 import { displayName, recordPreview } from './preview.js';
 
 /** Extensions the ETL reads (or recognises to refuse with a clear message); anything else is stored as .bin. */
@@ -285,24 +285,15 @@ export class ImportsService {
   /** One import; another association's is 404 (its existence is not revealed). Admins see every one. */
   async findOne(id: string, p: Principal): Promise<ImportView> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiProblem(404, 'not_found');
-    const rows = await this.ds.query(
-      `SELECT ${IMPORT_COLUMNS} FROM import_batch b JOIN association a ON a.id = b.association_id
-        WHERE b.id = $1 AND ($2::uuid IS NULL OR b.association_id = $2::uuid)`,
-      [id, p.role === 'admin' ? null : (p.associationId ?? '00000000-0000-0000-0000-000000000000')],
-    );
-    if (!rows[0]) throw new ApiProblem(404, 'not_found');
-    return mapImport(rows[0], this.config);
+    const scope = p.role === 'admin' ? null : (p.associationId ?? '00000000-0000-0000-0000-000000000000');
+    const batch = await importBatches.view(this.pool, id, scope);
+    if (!batch) throw new ApiProblem(404, 'not_found');
+    return mapImport(batch, this.config);
   }
 
   async list(p: Principal, limit: number, allAssociations = false): Promise<ImportView[]> {
     const scope = allAssociations && p.role === 'admin' ? null : this.requireAssociation(p);
-    const rows = await this.ds.query(
-      `SELECT ${IMPORT_COLUMNS} FROM import_batch b JOIN association a ON a.id = b.association_id
-        WHERE ($1::uuid IS NULL OR b.association_id = $1::uuid)
-        ORDER BY b.created_at DESC LIMIT $2`,
-      [scope, limit],
-    );
-    return rows.map((r: Record<string, unknown>) => mapImport(r, this.config));
+    return (await importBatches.listViews(this.pool, scope, limit)).map((b) => mapImport(b, this.config));
   }
 
   /** The caller's own normalised records as CSV: UTF-8 with BOM, formula-safe, streamed from PostgreSQL. */

@@ -16,18 +16,6 @@ import { ApiProblem } from '../common/problem.js';
 import { recordPreview } from '../imports/preview.js';
 import { rejectedRowsCsv, type CsvLang } from './rejected-rows.js';
 
-interface BatchRow {
-  id: string;
-  association_id: string;
-  status: string;
-  dry_run: boolean;
-  stored_file: string | null;
-  content_hash: string;
-  original_name: string | null;
-  report: ImportReport | null;
-  rejected_rows: RejectedRows | null;
-}
-
 /**
  * What the association space needs beyond the imports module: the rejected rows as a file to fix, and running a
  * waiting file again after the association saved value mappings into its profile.
@@ -42,19 +30,14 @@ export class SpaceService {
   ) {}
 
   /** One batch of the caller's association (any for an admin); another association's is 404, like unknown ids. */
-  private async batchOf(id: string, p: Principal): Promise<BatchRow> {
+  private async batchOf(id: string, p: Principal): Promise<importBatches.BatchRow> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
       throw new ApiProblem(404, 'not_found');
     }
     const scope = p.role === 'admin' ? null : (p.associationId ?? '00000000-0000-0000-0000-000000000000');
-    const rows: BatchRow[] = await this.ds.query(
-      `SELECT id, association_id, status, dry_run, stored_file, content_hash, original_name, report, rejected_rows
-         FROM import_batch
-        WHERE id = $1 AND ($2::uuid IS NULL OR association_id = $2::uuid)`,
-      [id, scope],
-    );
-    if (!rows[0]) throw new ApiProblem(404, 'not_found');
-    return rows[0];
+    const batch = await importBatches.get(this.pool, id, scope);
+    if (!batch) throw new ApiProblem(404, 'not_found');
+    return batch;
   }
 
   async rejectedCsv(id: string, p: Principal, lang: CsvLang): Promise<{ stream: Readable; fileName: string }> {
@@ -63,11 +46,12 @@ export class SpaceService {
     await recordAudit(this.ds.manager, actorOf(p), 'import.rejected_download', {
       type: 'import_batch',
       id,
-      associationId: batch.association_id,
+      associationId: batch.associationId,
     });
+    const rejected = (await importBatches.rejectedRows(this.pool, id)) as RejectedRows | null;
     const prefix = lang === 'fr' ? 'lignes-rejetees' : 'rejected-rows';
     return {
-      stream: rejectedRowsCsv(batch.report, batch.rejected_rows, lang),
+      stream: rejectedRowsCsv(batch.report as ImportReport, rejected, lang),
       fileName: `${prefix}-${id.slice(0, 8)}.csv`,
     };
   }
@@ -81,25 +65,25 @@ export class SpaceService {
   async rerun(id: string, p: Principal): Promise<{ id: string }> {
     if (!p.associationId) throw new ApiProblem(403, 'member_needs_association');
     const batch = await this.batchOf(id, { ...p, role: 'member' });
-    const waiting = batch.dry_run && batch.status === 'validated';
-    if (!waiting || !batch.stored_file) throw new ApiProblem(409, 'conflict');
+    const waiting = batch.dryRun && batch.status === 'validated';
+    if (!waiting || !batch.storedFile) throw new ApiProblem(409, 'conflict');
 
     const newId = randomUUID();
-    const file = path.join(this.config.uploadDir, `${newId}${path.extname(batch.stored_file)}`);
+    const file = path.join(this.config.uploadDir, `${newId}${path.extname(batch.storedFile)}`);
     try {
-      await copyFile(batch.stored_file, file);
+      await copyFile(batch.storedFile, file);
     } catch {
       // The stored file is gone (expired or deleted): nothing to read again.
       throw new ApiProblem(409, 'conflict');
     }
-    const originalName = batch.original_name ?? path.basename(batch.stored_file);
+    const originalName = batch.originalName ?? path.basename(batch.storedFile);
     let result;
     try {
       result = await runImport({
         db: this.pool,
         file,
         fileName: originalName,
-        association: batch.association_id,
+        association: batch.associationId,
         dryRun: true,
         // As a first preview: what confirming would load, the rejected rows listed.
         skipInvalidRows: true,
@@ -114,8 +98,8 @@ export class SpaceService {
     await this.ds.transaction(async (m) => {
       await recordPreview(queryableOf(m), {
         id: newId,
-        associationId: batch.association_id,
-        contentHash: batch.content_hash,
+        associationId: batch.associationId,
+        contentHash: batch.contentHash,
         originalName,
         storedFile: keep ? file : null,
         createdByUserId: p.userId,
@@ -126,11 +110,11 @@ export class SpaceService {
       await recordAudit(m, actorOf(p), 'import.rerun', {
         type: 'import_batch',
         id: newId,
-        associationId: batch.association_id,
+        associationId: batch.associationId,
         details: { from: batch.id },
       });
     });
-    await deleteStoredFile(batch.stored_file);
+    await deleteStoredFile(batch.storedFile);
     return { id: newId };
   }
 }

@@ -120,6 +120,30 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     for (const f of names) expect(await readFile(path.join(t.uploadDir, f), 'utf8')).not.toMatch(/\+33|06 /);
     const [{ n: recordsAfter }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM case_record`);
     expect(recordsAfter).toBe(recordsBefore);
+    // The admins see it among the failed and refused imports, and B's last upload is this one.
+    const failures = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/imports/failures',
+      headers: as(w.admin.cookie),
+    });
+    expect(failures.json()[0]).toMatchObject({
+      id: done.id,
+      associationId: w.assocB.id,
+      associationSlug: 'asso-b',
+      status: 'refused',
+      dryRun: false,
+      createdAt: done.createdAt,
+      finishedAt: done.finishedAt,
+      report: { outcome: 'refused' },
+    });
+    const assocs = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/associations',
+      headers: as(w.admin.cookie),
+    });
+    const bySlug = new Map(assocs.json().map((a: { slug: string; lastImportAt: string | null }) => [a.slug, a]));
+    expect(bySlug.get('asso-b')).toMatchObject({ lastImportAt: done.createdAt });
+    expect(bySlug.get('asso-a')).toMatchObject({ lastImportAt: expect.any(String) });
   });
 
   it('previews with a dry run (nothing loaded), then loads on confirmation', async () => {

@@ -3,9 +3,8 @@ import type { ImportBatchStatus } from '../entities/import-batch.entity.js';
 import type { Queryable } from '../queryable.js';
 
 /*
- * Every write to `import_batch`, and the reads the import itself needs, as named operations (one repository per
- * table). The ETL, the import queue, the retention sweep, the API and the account commands all go through here:
- * nothing else holds SQL that changes this table. Imported as `import * as importBatches from
+ * Every read and write of `import_batch` as named operations (one repository per table). The ETL, the import queue,
+ * the retention sweep, the API and the account commands all go through here: nothing else holds SQL on this table. Imported as `import * as importBatches from
  * '@observatoire/db/import-batch'`; it loads neither TypeORM nor an entity (an import does not need them).
  *
  * A batch's life: `create` (received) → `setStatus` validated → `lockLoad` + `setStatus` loading → `commit`, or
@@ -26,6 +25,8 @@ export interface BatchRow {
   associationId: string;
   contentHash: string;
   status: ImportBatchStatus;
+  /** A preview (kept for confirmation) or a dry run's scratch batch, not a load. */
+  dryRun: boolean;
   report: unknown;
   storedFile: string | null;
   originalName: string | null;
@@ -33,7 +34,8 @@ export interface BatchRow {
   createdAt: Date;
 }
 
-const BATCH_COLUMNS = `id, association_id AS "associationId", content_hash AS "contentHash", status, report,
+const BATCH_COLUMNS = `id, association_id AS "associationId", content_hash AS "contentHash", status,
+  dry_run AS "dryRun", report,
   stored_file AS "storedFile", original_name AS "originalName", created_by_user_id AS "createdByUserId",
   created_at AS "createdAt"`;
 
@@ -46,9 +48,93 @@ export interface KeptRejectedRows {
   days: number;
 }
 
-export async function get(q: Queryable, id: string): Promise<BatchRow | null> {
-  const { rows } = await q.query<BatchRow>(`SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = $1`, [id]);
+/** The batch `id`; with `associationId`, only if it is that association's (null otherwise, as for an unknown id). */
+export async function get(q: Queryable, id: string, associationId?: string | null): Promise<BatchRow | null> {
+  const { rows } = await q.query<BatchRow>(
+    `SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = $1 AND ($2::uuid IS NULL OR association_id = $2::uuid)`,
+    [id, associationId ?? null],
+  );
   return rows[0] ?? null;
+}
+
+/** The rejected rows kept with the batch (`RejectedRows` of the schema), or null once their days are over. */
+export async function rejectedRows(q: Queryable, id: string): Promise<unknown> {
+  const { rows } = await q.query<{ rejected_rows: unknown }>(`SELECT rejected_rows FROM import_batch WHERE id = $1`, [
+    id,
+  ]);
+  return rows[0]?.rejected_rows ?? null;
+}
+
+/** A batch as its association and the admins see it: its association named, its totals, what is kept of it. */
+export interface BatchView {
+  id: string;
+  associationId: string;
+  associationSlug: string;
+  associationName: string;
+  status: ImportBatchStatus;
+  dryRun: boolean;
+  format: string | null;
+  referenceYears: number[];
+  supersededYears: number[];
+  counts: BatchCounts;
+  createdAt: Date;
+  finishedAt: Date | null;
+  report: unknown;
+  /** The stored file is still on disk (a preview awaiting confirmation, or an import not yet settled). */
+  fileKept: boolean;
+  rejectedRowsUntil: Date | null;
+}
+
+const VIEW_COLUMNS = `b.id, b.association_id AS "associationId", a.slug AS "associationSlug",
+  a.name AS "associationName", b.status, b.dry_run AS "dryRun", b.format, b.reference_years AS "referenceYears",
+  b.superseded_years AS "supersededYears",
+  json_build_object('rowsRead', b.rows_read, 'rowsAccepted', b.rows_accepted, 'rowsRejected', b.rows_rejected,
+    'recordsNew', b.records_new, 'recordsReplaced', b.records_replaced, 'recordsUnchanged', b.records_unchanged,
+    'recordsRemoved', b.records_removed) AS counts,
+  b.created_at AS "createdAt", b.finished_at AS "finishedAt", b.report, b.stored_file IS NOT NULL AS "fileKept",
+  b.rejected_rows_until AS "rejectedRowsUntil"`;
+
+/** The batch `id` as shown; with `associationId`, only if it is that association's. */
+export async function view(q: Queryable, id: string, associationId: string | null): Promise<BatchView | null> {
+  const { rows } = await q.query<BatchView>(
+    `SELECT ${VIEW_COLUMNS} FROM import_batch b JOIN association a ON a.id = b.association_id
+      WHERE b.id = $1 AND ($2::uuid IS NULL OR b.association_id = $2::uuid)`,
+    [id, associationId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The latest `limit` batches, newest first: an association's, or everyone's when `associationId` is null. */
+export async function listViews(q: Queryable, associationId: string | null, limit: number): Promise<BatchView[]> {
+  const { rows } = await q.query<BatchView>(
+    `SELECT ${VIEW_COLUMNS} FROM import_batch b JOIN association a ON a.id = b.association_id
+      WHERE ($1::uuid IS NULL OR b.association_id = $1::uuid)
+      ORDER BY b.created_at DESC LIMIT $2`,
+    [associationId, limit],
+  );
+  return rows;
+}
+
+/** The latest `limit` batches that failed or were refused, across associations, newest first. */
+export async function listFailures(q: Queryable, limit: number): Promise<BatchView[]> {
+  const { rows } = await q.query<BatchView>(
+    `SELECT ${VIEW_COLUMNS} FROM import_batch b JOIN association a ON a.id = b.association_id
+      WHERE b.status IN ('failed', 'refused')
+      ORDER BY b.created_at DESC LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}
+
+/** When each association (or only `associationId`) last uploaded a file, by association id. */
+export async function lastUploads(q: Queryable, associationId?: string | null): Promise<Map<string, Date>> {
+  const { rows } = await q.query<{ associationId: string; at: Date }>(
+    `SELECT association_id AS "associationId", max(created_at) AS at FROM import_batch
+      WHERE $1::uuid IS NULL OR association_id = $1::uuid
+      GROUP BY association_id`,
+    [associationId ?? null],
+  );
+  return new Map(rows.map((r) => [r.associationId, r.at]));
 }
 
 /** The live batch (received, validated, loading or committed) of the same file for the same association. */
@@ -372,6 +458,7 @@ export async function unfinishedLoads(q: Queryable): Promise<string[]> {
 
 export interface InterruptedBatch {
   id: string;
+  associationId: string;
   slug: string;
   originalName: string | null;
   format: string | null;
@@ -381,7 +468,8 @@ export interface InterruptedBatch {
 /** The unfinished load `id`, locked for update in the caller's transaction, or null when it has ended meanwhile. */
 export async function lockUnfinished(q: Queryable, id: string): Promise<InterruptedBatch | null> {
   const { rows } = await q.query<InterruptedBatch>(
-    `SELECT b.id, a.slug, b.original_name AS "originalName", b.format, b.content_hash AS "contentHash"
+    `SELECT b.id, b.association_id AS "associationId", a.slug, b.original_name AS "originalName", b.format,
+            b.content_hash AS "contentHash"
        FROM import_batch b JOIN association a ON a.id = b.association_id
       WHERE b.id = $1 AND b.status IN ('validated', 'loading') AND NOT b.dry_run
       FOR UPDATE OF b`,

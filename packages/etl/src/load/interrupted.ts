@@ -48,11 +48,7 @@ export async function recoverInterruptedBatches(db: pg.ClientBase): Promise<stri
       if (found) {
         await importBatches.failInterrupted(db, id, interruptedReport(found));
         // Belt and braces (a load commits its entries with its batch's final status, in one transaction).
-        await db.query(
-          `DELETE FROM case_entry WHERE association_id = (SELECT association_id FROM import_batch WHERE id = $1)
-             AND batch_id = $1`,
-          [id],
-        );
+        await db.query(`DELETE FROM case_entry WHERE association_id = $1 AND batch_id = $2`, [found.associationId, id]);
         cleaned.push(id);
       }
       await db.query('COMMIT');
