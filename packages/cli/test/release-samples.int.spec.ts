@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 import { getBreakdown, getSeries, getYearlySummary, summaryFile } from '@observatoire/stats';
@@ -32,6 +33,7 @@ interface Expected {
  */
 describe('release built from the sample exports loaded through the ETL', () => {
   let db: TestDatabase;
+  let pool: pg.Pool;
   const expected = JSON.parse(readFileSync(path.join(SAMPLE_FIXTURES_DIR, 'expected.json'), 'utf8')) as Expected;
 
   beforeAll(async () => {
@@ -41,8 +43,12 @@ describe('release built from the sample exports loaded through the ETL', () => {
       SAMPLE_FILES.map((f) => ({ ...f, file: path.join(SAMPLE_FIXTURES_DIR, f.fileName) })),
       { slug: 'samples', notes: { fr: 'Échantillons', en: 'Samples' } },
     );
+    pool = new pg.Pool({ connectionString: db.url, max: 2 });
   });
-  afterAll(() => db.drop());
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
 
   it('published figures equal the expected counts; withheld ones carry a reason', async () => {
     const years = Object.keys(expected.by_year).map(Number);
@@ -56,7 +62,7 @@ describe('release built from the sample exports loaded through the ETL', () => {
     let withheld = 0;
     for (const year of years) {
       const e = expected.by_year[String(year)];
-      const s = await getYearlySummary(db.url, 'samples', year);
+      const s = await getYearlySummary(pool, 'samples', year);
       for (const [cell, want] of [
         [s.cases, e.cases],
         [s.onlineCases, e.online_cases],
@@ -71,7 +77,7 @@ describe('release built from the sample exports loaded through the ETL', () => {
         }
       }
       for (const [dimension, , key] of checks) {
-        const b = await getBreakdown(db.url, 'samples', { dimension: dimension as never, year });
+        const b = await getBreakdown(pool, 'samples', { dimension: dimension as never, year });
         const wantAll = (e as unknown as Record<string, Record<string, number>>)[key];
         for (const item of b.items) {
           // expected.json lists platforms named in the files; "no platform" is stored as unknown by the ETL.
@@ -86,19 +92,19 @@ describe('release built from the sample exports loaded through the ETL', () => {
     }
     // The headline figures of every year survive disclosure control (totals are withheld only as a last resort).
     for (const year of years) {
-      const s = await getYearlySummary(db.url, 'samples', year);
+      const s = await getYearlySummary(pool, 'samples', year);
       expect(s.cases, `cases ${year}`).toEqual({ value: expected.by_year[String(year)].cases });
     }
     // Three associations and a few dozen cases a year: a real mix of published and withheld figures.
     expect(published).toBeGreaterThan(0);
     expect(withheld).toBeGreaterThan(0);
-    const series = await getSeries(db.url, 'samples');
+    const series = await getSeries(pool, 'samples');
     expect(series.series[0].points.map((p) => p.year)).toEqual(years);
   });
 
   it('the yearly summary downloads build for the samples (PDF, CSV, XLSX)', async () => {
     for (const format of ['pdf', 'csv', 'xlsx'] as const) {
-      const f = await summaryFile(db.url, 'samples', 2024, format, 'fr');
+      const f = await summaryFile(pool, 'samples', 2024, format, 'fr');
       expect(f.body.length).toBeGreaterThan(500);
     }
   });

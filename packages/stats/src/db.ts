@@ -1,23 +1,14 @@
 import pg from 'pg';
 
-/** A pool, a connected client, or a connection string (a short-lived client is opened and closed). */
-export type Db = pg.Pool | pg.Client | pg.PoolClient | string;
+/** A pool or a connected client: the process's one pool, or a client of it (a transaction's). */
+export type Db = pg.Pool | pg.Client | pg.PoolClient;
 
 export interface Queryable {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
 }
 
 export async function withClient<T>(db: Db, fn: (q: Queryable) => Promise<T>): Promise<T> {
-  if (typeof db === 'string') {
-    const client = new pg.Client({ connectionString: db });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  }
-  return fn(db as Queryable);
+  return fn(db);
 }
 
 /** A transaction on one connection (a pool hands out a dedicated client). */
@@ -37,15 +28,6 @@ export async function inTransaction<T>(
       throw e;
     }
   };
-  if (typeof db === 'string') {
-    const client = new pg.Client({ connectionString: db });
-    await client.connect();
-    try {
-      return await run(client);
-    } finally {
-      await client.end();
-    }
-  }
   if (db instanceof pg.Pool) {
     const client = await db.connect();
     try {
