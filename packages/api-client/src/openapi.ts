@@ -449,6 +449,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stats/composition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Associations behind each year, and each comparison with the same associations (constant panel) */
+    get: operations['ReleasesController_composition'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stats/series': {
     parameters: {
       query?: never;
@@ -611,6 +628,52 @@ export interface components {
       /** Format: uuid */
       releaseId: string | null;
       total: components['schemas']['AggregateCell'];
+    };
+    Comparison: {
+      /** @description Figures over every reporting association */
+      all: components['schemas']['ComparisonFigure'][];
+      associations: {
+        /** @description Associations that reported in `from` */
+        from: number;
+        /** @description Reported in `to`, not in `from` */
+        joined: number;
+        /** @description Reported in `from`, not in `to` (stopped sending data) */
+        left: number;
+        /** @description Associations that reported in every year from `from` to `to` */
+        panel: number;
+        /** @description Associations that reported in `to` */
+        to: number;
+      };
+      /** @description The associations behind each side, in words */
+      composition: {
+        en: string;
+        fr: string;
+      };
+      from: number;
+      /** @description Figures over the constant panel */
+      panel: components['schemas']['ComparisonFigure'][];
+      /** @description The constant-panel comparison in words, or why it is withheld */
+      panelNote: {
+        en: string;
+        fr: string;
+      };
+      /** @description The release view of the constant panel, "panel:<from>-<to>" */
+      panelView: string;
+      to: number;
+    };
+    ComparisonFigure: {
+      change: components['schemas']['AggregateCell'];
+      from: components['schemas']['AggregateCell'];
+      /**
+       * @description cases; cases recruited online; minors
+       * @enum {string}
+       */
+      key: 'cases' | 'online' | 'minors';
+      label: {
+        en: string;
+        fr: string;
+      };
+      to: components['schemas']['AggregateCell'];
     };
     CreateApiToken: {
       /** @description Association id or slug */
@@ -967,6 +1030,15 @@ export interface components {
         fr: string;
       };
     };
+    ReleaseComposition: {
+      comparisons: components['schemas']['Comparison'][];
+      /** Format: uuid */
+      releaseId: string;
+      years: {
+        associations: number;
+        year: number;
+      }[];
+    };
     RerunResult: {
       /** Format: uuid */
       id: string;
@@ -1062,6 +1134,11 @@ export interface components {
         en: string;
         fr: string;
       }[];
+      /**
+       * @description The year compared with the previous one: associations on each side, constant panel
+       * @default null
+       */
+      comparison: components['schemas']['Comparison'] | null;
       contributingAssociations: number;
       disclosureRule: components['schemas']['DisclosureRule'];
       /** Format: date-time */
@@ -2617,6 +2694,47 @@ export interface operations {
       };
     };
   };
+  ReleasesController_composition: {
+    parameters: {
+      query?: {
+        /** @description Release id, slug or "latest" (default) */
+        release?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseComposition'];
+        };
+      };
+      /** @description A parameter or the body is invalid (each field listed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this address: wait as Retry-After says */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ReleasesController_series: {
     parameters: {
       query?: {
@@ -2638,6 +2756,8 @@ export interface operations {
           | 'onlineControl'
           | 'recruiterRelation';
         exploitationType?: string;
+        /** @description Same associations: the series over the associations that reported in every year from <from> to <to> */
+        panel?: string;
         recruitmentChannelGroup?: string;
         /** @description Release id, slug or "latest" (default) */
         release?: string;

@@ -156,6 +156,47 @@ export const breakdownSchema = z
   .meta({ id: 'Breakdown' });
 export type Breakdown = z.infer<typeof breakdownSchema>;
 
+const comparisonYear = z.number().int();
+const associationCount = z.number().int().min(0);
+
+/** One figure on both sides of a comparison, and its change (derived from published cells only). */
+export const comparisonFigureSchema = z
+  .object({
+    key: z.enum(['cases', 'online', 'minors']).describe('cases; cases recruited online; minors'),
+    label: localisedTextSchema,
+    from: aggregateCellSchema,
+    to: aggregateCellSchema,
+    change: aggregateCellSchema,
+  })
+  .meta({ id: 'ComparisonFigure' });
+export type ComparisonFigure = z.infer<typeof comparisonFigureSchema>;
+
+/**
+ * Two reference years compared, with who stands behind each side: the associations that reported each year,
+ * those that joined or left between them, and the same figures on the constant panel (the associations that
+ * reported in every year from `from` to `to`). A panel figure is withheld when the associations outside the
+ * panel are too few, or their caseload too small, to stay confidential.
+ */
+export const comparisonSchema = z
+  .object({
+    from: comparisonYear,
+    to: comparisonYear,
+    panelView: z.string().describe('The release view of the constant panel, "panel:<from>-<to>"'),
+    associations: z.object({
+      from: associationCount.describe('Associations that reported in `from`'),
+      to: associationCount.describe('Associations that reported in `to`'),
+      panel: associationCount.describe('Associations that reported in every year from `from` to `to`'),
+      joined: associationCount.describe('Reported in `to`, not in `from`'),
+      left: associationCount.describe('Reported in `from`, not in `to` (stopped sending data)'),
+    }),
+    all: z.array(comparisonFigureSchema).describe('Figures over every reporting association'),
+    panel: z.array(comparisonFigureSchema).describe('Figures over the constant panel'),
+    composition: localisedTextSchema.describe('The associations behind each side, in words'),
+    panelNote: localisedTextSchema.describe('The constant-panel comparison in words, or why it is withheld'),
+  })
+  .meta({ id: 'Comparison' });
+export type Comparison = z.infer<typeof comparisonSchema>;
+
 /** The yearly summary for policymakers (PDF, CSV, XLSX, JSON). */
 export const yearlySummarySchema = z
   .object({
@@ -175,6 +216,10 @@ export const yearlySummarySchema = z
         change: aggregateCellSchema.describe('Change in cases, from published cells only'),
       })
       .nullable(),
+    comparison: comparisonSchema
+      .nullable()
+      .default(null)
+      .describe('The year compared with the previous one: associations on each side, constant panel'),
     breakdowns: z.array(breakdownSchema),
     disclosureRule: disclosureRuleSchema,
     methodology: localisedTextSchema,

@@ -15,3 +15,4 @@ export * from './version.js';
 export * from './json-schema.js';
 export * from './case-record.fields.js';
 export * from './data-dictionary.js';
+export * from './composition.schema.js';

@@ -57,3 +57,9 @@ export {
   type ProtectionResult,
   type SuppressionReason as InternalSuppressionReason,
 } from './disclosure/types.js';
+
+// Constant panels: the same associations on both sides of a comparison
+export { buildPanelTables, panelDefinitions, type PanelCell, type PanelDefinition } from './panel/build.js';
+export { PANEL_DIMENSIONS, panelView, isPanelView, parsePanelView, type PanelDimension } from './panel/view.js';
+export { getComposition, comparisonOf } from './panel/read.js';
+export { compositionText, panelText, associationsWord } from './panel/texts.js';

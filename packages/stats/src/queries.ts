@@ -25,6 +25,10 @@ import type { Db } from './db.js';
 import { StatsError } from './errors.js';
 import { loadReleaseData, type LoadedRelease } from './release/read.js';
 import { METHODOLOGY, CAVEATS } from './texts.js';
+import { checkedPanel, comparisonOf } from './panel/read.js';
+import { PANEL_DIMENSIONS } from './panel/view.js';
+
+const isPanelDimension = (d: string) => (PANEL_DIMENSIONS as readonly string[]).includes(d);
 
 /** The view a filter selects. Only one of exploitationType / recruitmentChannelGroup at a time (see docs). */
 export function viewOf(filter: StatisticsFilter = {}): FilterKey {
@@ -100,6 +104,11 @@ export interface SeriesQuery {
   /** Restrict to these codes of the dimension (default: all). */
   codes?: string[];
   filter?: StatisticsFilter;
+  /**
+   * `<from>-<to>`: the same series over the constant panel of those years (the associations that reported in every
+   * one of them), from the release's `panel:<from>-<to>` cells; only its years, and only the panel's dimensions.
+   */
+  panel?: string;
 }
 
 /**
@@ -109,8 +118,19 @@ export interface SeriesQuery {
 export async function getSeries(db: Db, releaseRef: string, query: SeriesQuery = {}): Promise<SeriesSet> {
   const data = await loadReleaseData(db, releaseRef);
   const filter = query.filter ?? {};
-  const view = viewOf(filter);
-  const years = yearsOf(data, filter);
+  let view = viewOf(filter);
+  let years = yearsOf(data, filter);
+  if (query.panel !== undefined) {
+    const panel = checkedPanel(data, query.panel);
+    if (view !== ALL || (query.dimension && query.dimension !== 'cases' && !isPanelDimension(query.dimension))) {
+      throw new StatsError('unsupported_filter', 400, {
+        fr: `À associations constantes, seules ces séries sont publiées, sans filtre : ${PANEL_DIMENSIONS.join(', ')}.`,
+        en: `With the same associations, only these series are published, unfiltered: ${PANEL_DIMENSIONS.join(', ')}.`,
+      });
+    }
+    view = panel.view;
+    years = years.filter((y) => y >= panel.from && y <= panel.to);
+  }
   const series: SeriesSet['series'] = [
     {
       key: 'cases',
@@ -245,6 +265,7 @@ export async function getYearlySummary(db: Db, releaseRef: string, year: number)
     previousYear: previousCases
       ? { referenceYear: prevYear, cases: previousCases, change: derived([cases, previousCases], (a, b) => a - b) }
       : null,
+    comparison: previousCases ? comparisonOf(data, prevYear, year) : null,
     breakdowns: SUMMARY_DIMENSIONS.map((d) => breakdownFrom(data, d, year, {})),
     disclosureRule: rule,
     methodology: METHODOLOGY(rule),

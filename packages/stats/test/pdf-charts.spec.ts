@@ -45,6 +45,7 @@ function summary(): YearlySummary {
     onlineShare: publishedCell(53.3),
     minors: publishedCell(40),
     previousYear: null,
+    comparison: null,
     breakdowns: [
       breakdown(
         'recruitmentChannelGroup',

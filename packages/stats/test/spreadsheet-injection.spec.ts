@@ -59,6 +59,7 @@ function hostileSummary(payload: string): YearlySummary {
     onlineShare: { value: 50 },
     minors: { value: 6 },
     previousYear: { referenceYear: 2023, cases: { value: 43 }, change: { value: -3 } },
+    comparison: null,
     breakdowns: [
       {
         releaseId: null,

@@ -2,7 +2,13 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseInterceptors } 
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { breakdownSchema, releaseSchema, seriesSetSchema, yearlySummarySchema } from '@observatoire/schema';
+import {
+  breakdownSchema,
+  releaseCompositionSchema,
+  releaseSchema,
+  seriesSetSchema,
+  yearlySummarySchema,
+} from '@observatoire/schema';
 import { AdminOnly, CurrentPrincipal, Public, type Principal } from '../auth/auth.decorators.js';
 import { sendCached, type Freshness } from '../common/http-cache.js';
 import { PublicRead } from '../common/rate-limit.js';
@@ -11,11 +17,13 @@ import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodParams } from '../openapi/zod-openapi.js';
 import {
   breakdownQuerySchema,
+  compositionQuerySchema,
   publishSchema,
   seriesQuerySchema,
   summaryParamsSchema,
   summaryQuerySchema,
   type BreakdownQueryDto,
+  type CompositionQueryDto,
   type PublishDto,
   type SeriesQueryDto,
 } from './releases.dto.js';
@@ -82,6 +90,21 @@ export class ReleasesController {
     @Res() reply: FastifyReply,
   ) {
     sendCached(req, reply, await this.releases.series(q), freshness(q.release));
+  }
+
+  @Get('stats/composition')
+  @PublicRead()
+  @ApiOperation({
+    summary: 'Associations behind each year, and each comparison with the same associations (constant panel)',
+  })
+  @ApiZodQuery(compositionQuerySchema)
+  @ApiZodResponse(200, releaseCompositionSchema)
+  async composition(
+    @Query(zodPipe(compositionQuerySchema)) q: CompositionQueryDto,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    sendCached(req, reply, await this.releases.composition(q.release), freshness(q.release));
   }
 
   @Get('stats/breakdown')

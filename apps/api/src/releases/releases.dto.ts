@@ -30,6 +30,11 @@ export const seriesQuerySchema = z
     release: releaseRef.optional(),
     dimension: z.enum(['cases', ...CUBE_DIMENSIONS] as [string, ...string[]]).optional(),
     codes: codeList.optional(),
+    panel: z
+      .string()
+      .regex(/^\d{4}-\d{4}$/, 'expected <from>-<to>, e.g. 2024-2025')
+      .optional()
+      .describe('Same associations: the series over the associations that reported in every year from <from> to <to>'),
     ...filters,
   })
   .strict();
@@ -66,3 +71,6 @@ export const publishSchema = z
   .strict()
   .meta({ id: 'PublishRelease' });
 export type PublishDto = z.infer<typeof publishSchema>;
+
+export const compositionQuerySchema = z.object({ release: releaseRef.optional() }).strict();
+export type CompositionQueryDto = z.infer<typeof compositionQuerySchema>;

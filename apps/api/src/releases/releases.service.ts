@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { recordAudit } from '@observatoire/db';
 import {
   breakdownSchema,
+  releaseCompositionSchema,
   releaseSchema,
   seriesSetSchema,
   yearlySummarySchema,
@@ -12,6 +13,7 @@ import {
 } from '@observatoire/schema';
 import {
   getBreakdown,
+  getComposition,
   getRelease,
   getSeries,
   getYearlySummary,
@@ -114,10 +116,21 @@ export class ReleasesService {
             dimension: q.dimension as CubeDimension | 'cases' | undefined,
             codes: q.codes,
             filter,
+            ...(q.panel !== undefined && { panel: q.panel }),
           }),
         );
         return json(seriesSetSchema, set);
       },
+      id,
+    );
+  }
+
+  /** Who stands behind each year, and each comparison of the release with its constant panel. */
+  async composition(ref?: string): Promise<CachedPayload> {
+    const id = await this.resolve(ref);
+    return this.cache.payload(
+      `composition|${id}`,
+      async () => json(releaseCompositionSchema, await stats(getComposition(this.pool, id))),
       id,
     );
   }

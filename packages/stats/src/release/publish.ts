@@ -5,6 +5,8 @@ import type { DisclosureRule } from '../disclosure/types.js';
 import { inTransaction, type Db, type Queryable } from '../db.js';
 import { StatsError } from '../errors.js';
 import { resolveRule } from './rule.js';
+import { buildPanelTables } from '../panel/build.js';
+import { isPanelView } from '../panel/view.js';
 import { loadRelease, releaseCells, toRelease, type ReleaseRow } from './read.js';
 
 export interface PublishOptions {
@@ -53,7 +55,8 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
       ).rows[0];
       let previous: PreviousRelease | undefined;
       if (previousRow) {
-        const cells = await releaseCells(q, previousRow.id);
+        // The cube is compared with the previous cube only; constant-panel tables are rebuilt every time.
+        const cells = (await releaseCells(q, previousRow.id)).filter((c) => !isPanelView(c.filter));
         previous = {
           cells,
           fingerprints: previousRow.year_fingerprints,
@@ -110,6 +113,7 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
       );
       const releaseId = inserted.rows[0].id;
       await insertCells(q, releaseId, cube.cells);
+      await insertCells(q, releaseId, buildPanelTables(cases, rule, cube.cells));
       return releaseId;
     },
     'REPEATABLE READ',
@@ -145,7 +149,11 @@ async function loadCases(q: Queryable): Promise<(CubeCase & { demo: boolean })[]
   }));
 }
 
-async function insertCells(q: Queryable, releaseId: string, cells: readonly ReleaseCell[]): Promise<void> {
+async function insertCells(
+  q: Queryable,
+  releaseId: string,
+  cells: readonly (Omit<ReleaseCell, 'dimension'> & { dimension: string })[],
+): Promise<void> {
   const chunk = 5000;
   for (let k = 0; k < cells.length; k += chunk) {
     const part = cells.slice(k, k + chunk);
