@@ -718,6 +718,26 @@ export interface components {
        */
       threshold: number;
     };
+    FieldReading: {
+      codes: {
+        code: string;
+        count: number;
+      }[];
+      columns: string[];
+      field: string;
+      synonyms: {
+        codes: string[];
+        column: string;
+        count: number;
+        rawValue: string;
+      }[];
+      unknown: number;
+      unknownValues: {
+        column: string;
+        count: number;
+        rawValue: string;
+      }[];
+    };
     Health: {
       /** @enum {string} */
       database: 'ok' | 'down';
@@ -776,6 +796,7 @@ export interface components {
       status: 'failed' | 'refused';
     };
     ImportIssue: {
+      candidates?: string[];
       code: string;
       column?: string | number;
       count?: number;
@@ -795,11 +816,24 @@ export interface components {
       /** Format: uuid */
       batchId: string | null;
       columns: {
+        doubtful?: boolean;
         field: string | null;
         header: string;
         index: number;
+        needsDecision?: boolean;
+        /** @enum {string} */
+        reading?: 'one_hot' | 'data' | 'varied' | 'empty';
+        samples?: {
+          count: number;
+          value: string;
+        }[];
         /** @enum {string} */
         status: 'mapped' | 'wide' | 'unmapped' | 'ignored' | 'free_text' | 'identifier' | 'dropped';
+        suggestedCode?: {
+          code: string;
+          field: string;
+        };
+        suggestedField?: string;
         suggestion?: string;
       }[];
       contentHash: string;
@@ -848,6 +882,7 @@ export interface components {
         en: string;
         fr: string;
       };
+      understood?: components['schemas']['FieldReading'][];
       warnings: components['schemas']['ImportIssue'][];
     };
     ImportRetention: {

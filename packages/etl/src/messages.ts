@@ -62,13 +62,31 @@ export const msg = {
     fr:
       `La colonne « ${column} » n'a pas été reconnue et a été ignorée.` +
       (suggestion
-        ? ` Vouliez-vous dire « ${suggestion.header} » (${fieldLabel(suggestion.field).fr}) ? Renommez la colonne ou ajoutez-la à votre profil de correspondance.`
-        : ' Si elle contient une information utile, ajoutez-la à votre profil de correspondance.'),
+        ? ` Vouliez-vous dire « ${fieldLabel(suggestion.field).fr} » ? Choisissez ce qu'elle contient dans les correspondances de l'aperçu.`
+        : " Si elle contient une information utile, choisissez ce qu'elle contient dans les correspondances de l'aperçu."),
     en:
       `Column "${column}" was not recognised and was ignored.` +
       (suggestion
-        ? ` Did you mean "${suggestion.header}" (${fieldLabel(suggestion.field).en})? Rename the column or add it to your mapping profile.`
-        : ' If it holds useful information, add it to your mapping profile.'),
+        ? ` Did you mean "${fieldLabel(suggestion.field).en}"? Choose what it holds in the preview's mappings.`
+        : " If it holds useful information, choose what it holds in the preview's mappings."),
+  }),
+  oneHotColumn: (column: string): LocalisedText => ({
+    fr: `La colonne « ${column} » ne contient que des cases cochées (X, oui, 1 ou vide) : elle a été ignorée. Indiquez ce qu'une case cochée signifie (par exemple canal = messagerie) dans les correspondances de l'aperçu, ou ignorez-la.`,
+    en: `Column "${column}" only holds ticks (X, yes, 1 or empty): it was ignored. Say what a ticked cell means (for example channel = messaging app) in the preview's mappings, or ignore it.`,
+  }),
+  dataColumn: (column: string, suggestion?: { field: string }): LocalisedText => ({
+    fr:
+      `La colonne « ${column} » semble contenir des données (quelques valeurs qui se répètent) mais n'a pas été reconnue : elle serait ignorée.` +
+      (suggestion ? ` Vouliez-vous dire « ${fieldLabel(suggestion.field).fr} » ?` : '') +
+      " Choisissez ce qu'elle contient dans les correspondances de l'aperçu, ou ignorez-la, avant de confirmer.",
+    en:
+      `Column "${column}" seems to hold data (a few repeated values) but was not recognised: it would be ignored.` +
+      (suggestion ? ` Did you mean "${fieldLabel(suggestion.field).en}"?` : '') +
+      " Choose what it holds in the preview's mappings, or ignore it, before confirming.",
+  }),
+  doubtfulColumn: (column: string, field: string): LocalisedText => ({
+    fr: `La plupart des valeurs de la colonne « ${column} » (lue comme « ${fieldLabel(field).fr} ») n'ont pas été reconnues : vérifiez ce qu'elle contient dans les correspondances de l'aperçu.`,
+    en: `Most values of column "${column}" (read as "${fieldLabel(field).en}") were not recognised: check what it holds in the preview's mappings.`,
   }),
   duplicateColumn: (column: string, field: string): LocalisedText => ({
     fr: `La colonne « ${column} » désigne aussi « ${fieldLabel(field).fr} », déjà lue dans une autre colonne : elle a été ignorée.`,

@@ -30,6 +30,8 @@ export const importIssueSchema = z
     rawValue: z.string().optional(),
     count: z.number().int().optional(),
     rows: z.array(z.number().int()).optional(),
+    /** An unrecognised value: the codes of its field's list that are closest to it, closest first. */
+    candidates: z.array(z.string()).max(5).optional(),
   })
   .meta({ id: 'ImportIssue' });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
@@ -46,15 +48,60 @@ export const importRefusalSchema = z.object({
 });
 export type ImportRefusal = z.infer<typeof importRefusalSchema>;
 
+export const COLUMN_READINGS = ['one_hot', 'data', 'varied', 'empty'] as const;
+export type ColumnReading = (typeof COLUMN_READINGS)[number];
+
 export const importColumnSchema = z.object({
   index: z.number().int(),
   header: z.string(),
   field: z.string().nullable(),
   status: z.enum(['mapped', 'wide', 'unmapped', 'ignored', 'free_text', 'identifier', 'dropped']),
-  /** For an unmapped column: the closest field, when one is close. */
+  /** For an unmapped column: the closest known column title, when one is close. */
   suggestion: z.string().optional(),
+  /** The field that closest known column title names. */
+  suggestedField: z.string().optional(),
+  /**
+   * How the ETL reads a column it could not map, from its cells: `one_hot` (only X / oui / 1 / empty: one column
+   * per code of a wide layout), `data` (few distinct short values: a category), `varied` (too many distinct values
+   * to be a category: an identifier, a date…), `empty`. Absent for mapped columns.
+   */
+  reading: z.enum(COLUMN_READINGS).optional(),
+  /** A one-hot column: the field and code its title names ("Facebook" → recruitmentPlatforms = facebook). */
+  suggestedCode: z.object({ field: z.string(), code: z.string() }).optional(),
+  /** The column looks like data and would be dropped: the association must map it or ignore it before confirming. */
+  needsDecision: z.boolean().optional(),
+  /** A mapped column most of whose values were not recognised: the mapping is doubtful. */
+  doubtful: z.boolean().optional(),
+  /**
+   * The most frequent values of a categorical column (coded or one-hot or `data`), with their counts; never the
+   * values of an identifier, date, free-text or `varied` column (what is kept of an upload, issue 12).
+   */
+  samples: z
+    .array(z.object({ value: z.string(), count: z.number().int() }))
+    .max(12)
+    .optional(),
 });
 export type ImportColumn = z.infer<typeof importColumnSchema>;
+
+/**
+ * How one field's values were read, over the accepted rows: rows per code, the rows left `unknown` and the raw
+ * values that made them so, and the raw values recognised through a synonym (`FB` → facebook). Raw values come
+ * only from coded columns (never an identifier, a date or free text).
+ */
+export const fieldReadingSchema = z
+  .object({
+    field: z.string(),
+    columns: z.array(z.string()),
+    codes: z.array(z.object({ code: z.string(), count: z.number().int() })),
+    /** Rows whose value for this field is unknown (empty, unreadable or unrecognised). */
+    unknown: z.number().int(),
+    unknownValues: z.array(z.object({ column: z.string(), rawValue: z.string(), count: z.number().int() })),
+    synonyms: z.array(
+      z.object({ column: z.string(), rawValue: z.string(), codes: z.array(z.string()), count: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'FieldReading' });
+export type FieldReading = z.infer<typeof fieldReadingSchema>;
 
 /** Control totals of an import, reconciled against the file. */
 export const importCountsSchema = z.object({
@@ -106,6 +153,8 @@ export const importReportSchema = z
     warnings: z.array(importIssueSchema),
     errorsTruncated: z.number().int(),
     durationMs: z.number(),
+    /** How each field's values were read ("what was understood"); absent when no row was read. */
+    understood: z.array(fieldReadingSchema).optional(),
     /** Set when outcome is `refused`: the reason, in French and English. */
     refusal: importRefusalSchema.nullable().optional(),
   })

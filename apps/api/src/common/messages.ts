@@ -53,6 +53,10 @@ export const messages = {
     fr: "Cet aperçu a expiré : le fichier n'est conservé que 24 heures (par défaut) sans confirmation. Déposez à nouveau le fichier.",
     en: 'This preview has expired: the file is kept only 24 hours (by default) without confirmation. Upload the file again.',
   },
+  mapping_decision_needed: {
+    fr: "Cet aperçu contient des colonnes qui semblent contenir des données mais n'ont pas été reconnues : choisissez ce qu'elles contiennent, ou ignorez-les, dans les correspondances de l'aperçu, puis confirmez le nouvel aperçu.",
+    en: "This preview has columns that seem to hold data but were not recognised: choose what they hold, or ignore them, in the preview's mappings, then confirm the new preview.",
+  },
   association_withdrawn: {
     fr: 'Cette association s’est retirée du collectif : aucun dépôt ni jeton ne peut plus lui être rattaché.',
     en: 'This association has withdrawn from the collective: no upload or token can be attached to it.',

@@ -17,6 +17,7 @@ import { csvOptions, spreadsheetCell } from '@observatoire/stats';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { PG_POOL } from '../database/database.module.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
+import { messages } from '../common/messages.js';
 import { ApiProblem } from '../common/problem.js';
 import { zodIssues } from '../common/zod.js';
 import { ImportQueueService } from './import-queue.service.js';
@@ -224,6 +225,7 @@ export class ImportsService {
   /** Confirms a previewed upload: the kept file is recorded as a real batch and queued. */
   async confirm(id: string, p: Principal): Promise<{ status: number; body: ImportView }> {
     const associationId = this.requireAssociation(p);
+    await this.requireDecisions(id, p);
     const preview = await importBatches.claimPreviewFile(this.pool, id, associationId);
     if (!preview) {
       const view = await this.findOne(id, p); // 404 for another association's or an unknown import
@@ -246,6 +248,21 @@ export class ImportsService {
       p,
       { skipInvalidRows: true },
     );
+  }
+
+  /**
+   * A preview that would drop a column which looks like data (ticks of a wide layout, a category) is confirmed only
+   * once the association said what the column holds or to ignore it (issue 15): 409 naming the columns.
+   */
+  private async requireDecisions(id: string, p: Principal): Promise<void> {
+    const view = await this.findOne(id, p); // 404 for another association's or an unknown import
+    const undecided = (view.report?.columns ?? []).filter((c) => c.needsDecision).map((c) => c.header);
+    if (undecided.length > 0)
+      throw new ApiProblem(
+        409,
+        'mapping_decision_needed',
+        undecided.map((column) => ({ path: `columns.${column}`, message: messages.mapping_decision_needed })),
+      );
   }
 
   async saveProfile(associationId: string, profile: unknown, p: Principal): Promise<void> {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import {
   MAX_REPORTED_ERRORS,
+  type FieldReading,
   type ImportIssue,
   type ImportOutcome,
   type ImportReport,
@@ -86,6 +87,8 @@ export interface ReportDraft {
   years: number[];
   /** Rejected rows, coded columns only (see `keptValue`), for the rejected-rows file. */
   rejected: RejectedRows | null;
+  /** How each field's values were read (see `fieldReadings`). */
+  understood?: FieldReading[];
 }
 
 /**
@@ -191,7 +194,12 @@ export function buildReport(outcome: ImportOutcome, s: ImportState, summary?: Lo
       header: c.header,
       field: c.field,
       status: c.status,
-      ...(c.suggestion && { suggestion: c.suggestion.header }),
+      ...(c.suggestion && { suggestion: c.suggestion.header, suggestedField: c.suggestion.field }),
+      ...(c.reading && { reading: c.reading }),
+      ...(c.suggestedCode && { suggestedCode: c.suggestedCode }),
+      ...(c.needsDecision && { needsDecision: true }),
+      ...(c.doubtful && { doubtful: true }),
+      ...(c.samples && { samples: c.samples }),
     })),
     headerChanges: d.headerChanges,
     referenceYears: d.years,
@@ -202,6 +210,7 @@ export function buildReport(outcome: ImportOutcome, s: ImportState, summary?: Lo
     warnings: d.issues,
     errorsTruncated: Math.max(0, d.errorsTotal - errors.length),
     durationMs: Date.now() - s.started,
+    ...(d.understood && { understood: d.understood }),
   };
 }
 

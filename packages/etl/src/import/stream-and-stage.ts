@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import * as importBatches from '@observatoire/db/import-batch';
+import { ColumnReader } from '../mapping/column-reading.js';
 import { isBlankRow, totalRow } from '../mapping/header-row.js';
 import type { ColumnPlan, PlannedColumn } from '../mapping/plan.js';
 import { createStaging, lockAssociation } from '../load/staging.js';
@@ -106,6 +107,8 @@ export class DataRows {
   /** Per column not mapped to a field: how many cells read like free text. */
   readonly freeTextHits = new Map<number, number>();
   readonly ragged: RaggedRows;
+  /** What the columns no field was found for seem to hold. */
+  readonly reader: ColumnReader;
   private readonly unmapped: Set<number>;
   private readonly kept: PlannedColumn[];
 
@@ -124,6 +127,7 @@ export class DataRows {
         .map((c) => c.index),
     );
     this.kept = keptColumns(plan);
+    this.reader = new ColumnReader(plan.columns.filter((c) => c.status === 'unmapped').map((c) => c.index));
   }
 
   /** Takes one row; true when it was accepted (its key is then pending). */
@@ -148,6 +152,7 @@ export class DataRows {
         if (this.unmapped.has(i) && looksLikeFreeText(v)) this.freeTextHits.set(i, (this.freeTextHits.get(i) ?? 0) + 1);
       }
     }
+    this.reader.observe(cells);
     const accepted = this.normaliser.normalise(cells, row);
     if (!accepted) this.keepRejected(row, cells);
     const onProgress = this.s.input.onProgress;

@@ -1,8 +1,13 @@
 import { normaliseLabel, type ImportIssue } from '@observatoire/schema';
 import { dropDuplicateRows, findDuplicateRows } from '../load/staging.js';
-import type { ColumnPlan } from '../mapping/plan.js';
+import { closestCodes, wideCodeForHeader } from '../mapping/closest-codes.js';
+import { MAX_SAMPLES, type ColumnVerdict } from '../mapping/column-reading.js';
+import type { CanonicalField } from '../mapping/fields.js';
+import type { ColumnPlan, PlannedColumn } from '../mapping/plan.js';
 import { msg } from '../messages.js';
-import { warningMessage } from '../normalise/record.js';
+import { safeRaw, warningMessage, type GroupedWarning, type RowNormaliser } from '../normalise/record.js';
+import { fieldReadings } from '../normalise/understood.js';
+import { keptValue } from '../privacy/kept-values.js';
 import type { Staged } from './stream-and-stage.js';
 import { issue, MAX_REPORTED_ERRORS, stop, type ImportState, type Stop } from './state.js';
 
@@ -43,7 +48,7 @@ function contentRefusal(staged: Staged, plan: ColumnPlan): Stop | null {
 /** Column notes (free text dropped, birth dates dropped, unmapped columns with suggestions), then the warnings. */
 function noteColumns(s: ImportState, staged: Staged, plan: ColumnPlan): void {
   const notes = s.draft.issues;
-  const { freeTextHits, ragged, normaliser } = staged.rows;
+  const { freeTextHits, ragged, normaliser, reader } = staged.rows;
   for (const c of plan.columns) {
     const note = { column: c.header };
     if (c.status === 'free_text' || (c.status === 'unmapped' && (freeTextHits.get(c.index) ?? 0) > 0)) {
@@ -52,26 +57,85 @@ function noteColumns(s: ImportState, staged: Staged, plan: ColumnPlan): void {
     } else if (c.field === 'birthDate' && c.status === 'mapped') {
       notes.push(issue('birth_date_dropped', 'warning', msg.birthDateDropped(c.header), note));
     } else if (c.status === 'unmapped' && normaliseLabel(c.header) !== '' && !/^#\d+$/.test(c.header)) {
-      notes.push(issue('unmapped_column', 'warning', msg.unmappedColumn(c.header, c.suggestion), note));
+      notes.push(unmappedNote(c, reader.verdict(c.index)));
+    } else if (c.status === 'unmapped') {
+      // A column without a title: its cells are still read, and a column of data asks for a decision all the same.
+      const v = reader.verdict(c.index);
+      if (v?.reading === 'one_hot' || v?.reading === 'data') notes.push(unmappedNote(c, v));
     } else if (c.status === 'dropped' && c.field) {
       notes.push(issue('duplicate_column', 'info', msg.duplicateColumn(c.header, c.field), note));
     }
   }
   if (!plan.byField.has('caseId')) notes.push(issue('no_case_id_column', 'info', msg.noCaseIdColumn()));
   notes.push(...ragged.issues());
-  for (const w of normaliser.groupedWarnings()) {
+  const warnings = normaliser.groupedWarnings();
+  for (const w of warnings) {
+    const candidates =
+      w.code === 'unknown_value' && w.rawValue ? closestCodes(w.field as CanonicalField, w.rawValue) : [];
     notes.push(
       issue(w.code, 'warning', warningMessage(w), {
         column: w.column,
         ...(w.rawValue !== '' && { rawValue: w.rawValue }),
         count: w.count,
         rows: w.rows,
+        ...(candidates.length > 0 && { candidates }),
       }),
     );
   }
+  s.draft.understood = fieldReadings(plan, normaliser, warnings);
+  noteDoubtfulColumns(s, normaliser, warnings);
   const { declaredTotal } = s.draft;
   if (declaredTotal !== null && declaredTotal !== staged.rows.read)
     notes.push(issue('control_total_mismatch', 'warning', msg.totalMismatch(declaredTotal, staged.rows.read)));
+}
+
+/** An unmapped column's note, and what the mapping screen needs to know about it (its reading, samples, code). */
+function unmappedNote(c: PlannedColumn, v: ColumnVerdict | null) {
+  const note = { column: c.header };
+  if (v) {
+    c.reading = v.reading;
+    if (v.samples) c.samples = v.samples;
+  }
+  if (v?.reading === 'one_hot') {
+    c.needsDecision = true;
+    const code = wideCodeForHeader(c.header);
+    if (code) c.suggestedCode = code;
+    // A one-hot column's title names a code, not a column: a close column title is not a suggestion.
+    delete c.suggestion;
+    return issue('one_hot_column', 'warning', msg.oneHotColumn(c.header), note);
+  }
+  if (v?.reading === 'data') {
+    c.needsDecision = true;
+    return issue('data_column', 'warning', msg.dataColumn(c.header, c.suggestion), note);
+  }
+  return issue('unmapped_column', 'warning', msg.unmappedColumn(c.header, c.suggestion), note);
+}
+
+/**
+ * A mapped coded column most of whose non-empty cells were not recognised is doubtful: the mapping screen shows it
+ * with its most frequent values, to map them or the column.
+ */
+function noteDoubtfulColumns(s: ImportState, normaliser: RowNormaliser, warnings: readonly GroupedWarning[]): void {
+  const { values } = normaliser.tallies();
+  for (const [col, byRaw] of values) {
+    let filled = 0;
+    for (const [raw, n] of byRaw) if (raw.trim() !== '') filled += n;
+    if (filled === 0) continue;
+    col.samples = [...byRaw.entries()]
+      .filter(([raw]) => raw.trim() !== '' && keptValue(col.field, raw) !== null)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_SAMPLES)
+      .map(([value, count]) => ({ value: safeRaw(value.trim()), count }));
+    const unknown = warnings
+      .filter((w) => w.code === 'unknown_value' && w.column === col.header)
+      .reduce((sum, w) => sum + w.count, 0);
+    if (unknown * 2 >= filled) {
+      col.doubtful = true;
+      s.draft.issues.push(
+        issue('doubtful_column', 'warning', msg.doubtfulColumn(col.header, col.field!), { column: col.header }),
+      );
+    }
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { normaliseLabel, type MappingProfile } from '@observatoire/schema';
+import { normaliseLabel, type ColumnReading, type MappingProfile } from '@observatoire/schema';
 import { fieldForHeader, knownHeaderLabels, MULTI_VALUED_FIELDS, type CanonicalField } from './fields.js';
 import { identifierHeaderKind, type IdentifierKind } from '../privacy/identifiers.js';
 
@@ -15,6 +15,16 @@ export interface PlannedColumn {
   identifierKind?: IdentifierKind;
   /** Unmapped: the closest known header and the field it names. */
   suggestion?: { header: string; field: CanonicalField };
+  /** Unmapped: what its cells look like (see ColumnReader), set once the rows are read. */
+  reading?: ColumnReading;
+  /** A one-hot column: the field and code its title names. */
+  suggestedCode?: { field: CanonicalField; code: string };
+  /** Unmapped but looks like data: the association decides (map or ignore) before confirming. */
+  needsDecision?: boolean;
+  /** Mapped, but most of its values were not recognised. */
+  doubtful?: boolean;
+  /** Most frequent values of a categorical column (never of an identifier, date, free-text or varied one). */
+  samples?: { value: string; count: number }[];
 }
 
 export interface ColumnPlan {
@@ -107,7 +117,18 @@ function suggest(normalisedHeader: string): PlannedColumn['suggestion'] {
   const best = closest(normalisedHeader, candidates);
   const d = distance(normalisedHeader, best);
   if (d > Math.max(2, Math.floor(normalisedHeader.length * 0.34))) return undefined;
+  // Close in letters is not enough: every word of the title suggested must be in the header, give or take a typo
+  // ("petite annonce en ligne" is not "victime annoncee en ligne", "contact en ligne" not "controle en ligne").
+  if (!sameWords(normalisedHeader, best)) return undefined;
   return { header: best, field: labels.get(best)! };
+}
+
+function sameWords(header: string, candidate: string): boolean {
+  const words = header.split(' ');
+  return candidate
+    .split(' ')
+    .filter((w) => w.length >= 3)
+    .every((w) => words.some((h) => distance(h, w) <= (w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0)));
 }
 
 /** Columns that appeared, vanished or were renamed since the association's previous upload. */

@@ -21,13 +21,12 @@ import { caseKeyInput, contentKeyInput } from '../privacy/pseudonym.js';
 import { keptValue } from '../privacy/kept-values.js';
 import { KeyPrefixSet } from './key-set.js';
 import { isUnknownToken, looksLikeFormula, parseAge, parseDate, parseYear } from './parse.js';
+import { isFalsy, truthySet } from './ticks.js';
 
 export const MIN_YEAR = 2000;
 export const MAX_AGE = 100;
 /** Default separators of multi-valued cells. */
 export const DEFAULT_SEPARATORS = [',', ';', '/', '+', '|'];
-const TRUTHY = ['x', 'oui', 'o', '1', 'yes', 'y', 'vrai', 'true', '✓', '✔', 'coche'];
-const FALSY = ['', 'non', 'n', '0', 'no', 'faux', 'false', '-'];
 
 /** Memo tables stop growing past this many distinct values (memory stays bounded on hostile input). */
 const MEMO_LIMIT = 50_000;
@@ -62,6 +61,9 @@ interface BodyMemo {
   warns: [string, PlannedColumn, string][];
   /** Local profile number by age band and minor flag (the rest of the profile is this memo's). */
   profiles: Map<string, number>;
+  /** The raw cells of the body columns this memo stands for, and the accepted rows that had them. */
+  cells: string[];
+  rows: number;
 }
 
 interface Resolved {
@@ -152,6 +154,12 @@ export class RowNormaliser {
   private readonly yearMemo = new Map<string, YearResult>();
   private readonly ageMemo = new Map<string, AgeResult>();
   private collecting: [string, PlannedColumn, string][] | null = null;
+  /** What "what was understood" is computed from: the stored memos, rows per profile and profile bodies. */
+  private readonly memos: BodyMemo[] = [];
+  private readonly profileRows: number[] = [];
+  private readonly profileBodies: string[] = [];
+  /** Accepted rows whose memo could not be stored (past MEMO_LIMIT): their raw values are not tallied. */
+  private untalliedRows = 0;
 
   constructor(
     private readonly plan: ColumnPlan,
@@ -165,7 +173,7 @@ export class RowNormaliser {
       for (const [raw, code] of Object.entries(table ?? {})) m.set(labelKey(raw), code);
       this.values.set(field, m);
     }
-    this.truthy = new Set([...TRUTHY, ...(opts.profile?.truthy ?? []).map(normaliseLabel)]);
+    this.truthy = truthySet(opts.profile?.truthy);
     this.currentYear = opts.currentYear ?? new Date().getUTCFullYear();
     for (const [field, cols] of plan.byField) this.col[field] = cols;
     const notBody = new Set<CanonicalField>([
@@ -317,6 +325,8 @@ export class RowNormaliser {
             `${country ?? '\\N'}\t${relation}`,
           warns,
           profiles: new Map(),
+          cells: bodyColumns.map((i) => cells[i] ?? ''),
+          rows: 0,
         };
       } finally {
         this.collecting = null;
@@ -336,8 +346,10 @@ export class RowNormaliser {
         // The memo sits under '' in the last level (a column's map holds maps; this one also holds the memo).
         node.set('', memo);
         this.bodyMemoNodes++;
-      }
+        this.memos.push(memo);
+      } else this.untalliedRows++;
     }
+    memo.rows++;
     for (const [code, col, raw] of memo.warns) this.warn(code, col, raw, row);
     const minorText = minor === null ? '\\N' : minor ? 't' : 'f';
     let profile = memo.profiles.get(ageBand + minorText);
@@ -347,6 +359,7 @@ export class RowNormaliser {
       profile = this.profileOf(body);
       memo.profiles.set(ageBand + minorText, profile);
     }
+    this.profileRows[profile] = (this.profileRows[profile] ?? 0) + 1;
 
     // Case key: the pseudonym of the association's own id, or of the record's content when there is none.
     const idCol = c.caseId?.[0];
@@ -400,6 +413,7 @@ export class RowNormaliser {
     id = this.nextProfile++;
     // Past the limit a repeated profile gets a second number: the loader resolves numbers to profiles by content.
     if (this.profileIds.size < MEMO_LIMIT) this.profileIds.set(body, id);
+    if (id < MEMO_LIMIT * 2) this.profileBodies[id] = body;
     const line = `${id}\t${body}\n`;
     this.pendingProfiles.push(line);
     return id;
@@ -450,6 +464,50 @@ export class RowNormaliser {
         count: 1,
         rows: [row],
       });
+  }
+
+  /**
+   * What the accepted rows were read as, for the report's "what was understood": the profiles with their row
+   * counts, and each body column's raw values with their row counts (from the memos; rows past the memo bound are
+   * counted in `untalliedRows` only).
+   */
+  tallies(): {
+    profiles: { body: string; rows: number }[];
+    values: Map<PlannedColumn, Map<string, number>>;
+    untalliedRows: number;
+  } {
+    const profiles: { body: string; rows: number }[] = [];
+    this.profileRows.forEach((rows, id) => {
+      const body = this.profileBodies[id];
+      if (body !== undefined && rows) profiles.push({ body, rows });
+    });
+    const byIndex = new Map<number, PlannedColumn>();
+    for (const cols of Object.values(this.col)) for (const c of cols ?? []) byIndex.set(c.index, c);
+    const values = new Map<PlannedColumn, Map<string, number>>();
+    this.bodyColumns.forEach((index, k) => {
+      const col = byIndex.get(index)!;
+      const m = new Map<string, number>();
+      for (const memo of this.memos) m.set(memo.cells[k], (m.get(memo.cells[k]) ?? 0) + memo.rows);
+      values.set(col, m);
+    });
+    return { profiles, values, untalliedRows: this.untalliedRows };
+  }
+
+  /** The codes a raw cell of a column resolves to (channels and platforms together for recruitment). */
+  codesOf(col: PlannedColumn, raw: string): { codes: string[]; platforms: string[] } {
+    const field = col.field!;
+    if (col.status === 'wide') return { codes: [], platforms: [] };
+    if (MULTI_FIELDS.has(field)) {
+      const r = this.cache(`${field}:${col.index}`).get(raw) ?? this.resolveMulti(field, raw);
+      return { codes: r.codes, platforms: r.platforms ?? [] };
+    }
+    if (field === 'exploitationCountry') {
+      const code = this.profileValue(field, raw) ?? resolveCountry(raw);
+      return { codes: code ? [code] : [], platforms: [] };
+    }
+    const list = SINGLE_LISTS[field];
+    if (!list) return { codes: [], platforms: [] };
+    return { codes: (this.cache(field).get(raw) ?? this.resolveSingle(field, list, raw)).codes, platforms: [] };
   }
 
   groupedWarnings(): GroupedWarning[] {
@@ -591,7 +649,8 @@ export class RowNormaliser {
   private multiResolved(col: PlannedColumn, cells: readonly string[], row: number): Resolved {
     const raw = cells[col.index] ?? '';
     if (col.status === 'wide') {
-      const n = raw.length < 20 ? normaliseLabel(raw) : 'invalid';
+      // ✓ and ✔ have no letter: normaliseLabel empties them, so they are compared as written.
+      const n = raw.length < 20 ? normaliseLabel(raw) || raw.trim() : 'invalid';
       if (this.truthy.has(n)) {
         const code = col.wideCode!;
         if (col.field === 'recruitmentChannels' || col.field === 'recruitmentPlatforms') {
@@ -600,7 +659,7 @@ export class RowNormaliser {
         }
         return { codes: [code] };
       }
-      if (!FALSY.includes(n)) this.warn('wide_value', col, raw, row);
+      if (!isFalsy(n)) this.warn('wide_value', col, raw, row);
       return { codes: [], platforms: [] };
     }
     const cache = this.cache(`${col.field}:${col.index}`);
@@ -639,6 +698,20 @@ export class RowNormaliser {
     return `${finalise([...acc.channels])}\t${finalise([...acc.platforms])}`;
   }
 }
+
+const MULTI_FIELDS = new Set<string>([
+  'citizenship',
+  'exploitationTypes',
+  'recruitmentChannels',
+  'recruitmentPlatforms',
+  'exploitationPlatforms',
+]);
+const SINGLE_LISTS: Partial<Record<string, CodeListName>> = {
+  gender: 'gender',
+  recruiterRelation: 'recruiterRelation',
+  onlineExploitation: 'yesNoUnknown',
+  onlineControl: 'yesNoUnknown',
+};
 
 /** Full years between a birth date and a later date. */
 function ageAt(birth: { year: number; month: number; day: number }, at: { year: number; month: number; day: number }) {

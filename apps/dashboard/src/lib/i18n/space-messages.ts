@@ -3,6 +3,7 @@
  * format as the public one (messages.ts), read by the same `t()` through ./space.ts.
  */
 import type { Message, PluralForms } from './core.js';
+import { mappingMessages } from './mapping-messages.js';
 
 const fr = {
   'space.title': 'Espace association',
@@ -192,6 +193,7 @@ const fr = {
   'admin.forbidden': 'Cette page est réservée aux administrateurs du collectif.',
   'space.yes': 'oui',
   'space.no': 'non',
+  ...mappingMessages.fr,
 } as const satisfies Record<string, Message>;
 
 export type SpaceMessageKey = keyof typeof fr;
@@ -386,6 +388,7 @@ const en: { readonly [K in SpaceMessageKey]: (typeof fr)[K] extends string ? str
   'admin.forbidden': 'This page is for the collective’s administrators only.',
   'space.yes': 'yes',
   'space.no': 'no',
+  ...mappingMessages.en,
 };
 
 export const spaceMessages = { fr, en } as const;

@@ -4,7 +4,12 @@
  * a report from an older ETL version still renders instead of breaking the page.
  */
 import { localePath } from '$lib/paths.js';
-import type { ImportCounts as SchemaImportCounts, LocalisedText } from '@observatoire/schema';
+import type {
+  FieldReading,
+  ImportColumn,
+  ImportCounts as SchemaImportCounts,
+  LocalisedText,
+} from '@observatoire/schema';
 import type { Lang } from '$lib/i18n/index.js';
 
 /** A French-and-English text: the schema's. */
@@ -26,6 +31,8 @@ export interface ImportWarningView {
   value: string | null;
   count: number;
   message: Localised;
+  /** An unrecognised value: the closest codes of its field, closest first. */
+  candidates: string[];
 }
 
 /** The import's control totals the pages show: the schema's, but rows skipped (blank lines, totals rows). */
@@ -51,6 +58,10 @@ export interface ImportView {
   issues: ImportIssueView[];
   issuesTotal: number;
   warnings: ImportWarningView[];
+  /** The report's columns: how each was mapped, and for the mapping screen what the others look like. */
+  columns: ImportColumn[];
+  /** How each field's values were read ("what was understood"). */
+  understood: FieldReading[];
   notes: Localised[];
   summary: Localised | null;
   /** What is kept of this upload and for how long (the API's statement). */
@@ -121,7 +132,26 @@ function toWarning(v: unknown, fieldOf: Map<string, string>): ImportWarningView 
     value: str(v.rawValue, v.raw, v.value),
     count,
     message: localised(v.message) ?? { fr: '', en: '' },
+    candidates: Array.isArray(v.candidates) ? v.candidates.filter((c): c is string => typeof c === 'string') : [],
   };
+}
+
+/** The report's columns, each field checked (an older report lacks the mapping screen's ones: they stay absent). */
+function toColumns(raw: unknown): ImportColumn[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isObj).map((c) => ({
+    index: num(c.index),
+    header: str(c.header) ?? '',
+    field: str(c.field),
+    status: (str(c.status) ?? 'unmapped') as ImportColumn['status'],
+    ...(typeof c.suggestion === 'string' && { suggestion: c.suggestion }),
+    ...(typeof c.suggestedField === 'string' && { suggestedField: c.suggestedField }),
+    ...(typeof c.reading === 'string' && { reading: c.reading as ImportColumn['reading'] }),
+    ...(isObj(c.suggestedCode) && { suggestedCode: c.suggestedCode as { field: string; code: string } }),
+    ...(c.needsDecision === true && { needsDecision: true }),
+    ...(c.doubtful === true && { doubtful: true }),
+    ...(Array.isArray(c.samples) && { samples: c.samples.filter(isObj) as { value: string; count: number }[] }),
+  }));
 }
 
 /** Reads one item of `GET /api/v1/imports` or the body of `GET /api/v1/imports/:id`. */
@@ -185,6 +215,8 @@ export function toImportView(raw: unknown): ImportView {
     issuesTotal: issues.length + num(report.errorsTruncated),
     notes,
     warnings: warningsRaw.map((w) => toWarning(w, fieldOf)).filter((w): w is ImportWarningView => w !== null),
+    columns: toColumns(report.columns),
+    understood: Array.isArray(report.understood) ? (report.understood.filter(isObj) as FieldReading[]) : [],
     summary,
     retention: isObj(b.retention) ? localised(b.retention.message) : null,
     refusal: refused ? (localised(b.refusalReason) ?? summary) : null,
@@ -192,6 +224,11 @@ export function toImportView(raw: unknown): ImportView {
     associationSlug: str(assoc.slug, b.associationSlug, report.association),
     associationName: str(assoc.name, b.associationName),
   };
+}
+
+/** An upload as a list shows it: without the mapping screen's columns and readings (a list holds hundreds). */
+export function briefView(view: ImportView): ImportView {
+  return { ...view, columns: [], understood: [] };
 }
 
 export const PENDING_STATUSES = new Set(['received', 'loading']);

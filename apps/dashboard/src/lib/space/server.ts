@@ -2,7 +2,15 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { t, type Lang } from '$lib/i18n/space.js';
 import { API } from './endpoints';
 import { localePath } from '$lib/paths.js';
-import { importPath, localised, markClosedPreviews, problemMessage, toImportView, type ImportView } from './imports';
+import {
+  briefView,
+  importPath,
+  localised,
+  markClosedPreviews,
+  problemMessage,
+  toImportView,
+  type ImportView,
+} from './imports';
 
 export interface SpaceUser {
   id: string;
@@ -123,7 +131,7 @@ function listOf(body: unknown, ...keys: string[]): unknown[] {
 
 export async function listImports(event: RequestEvent, locale: Lang): Promise<ImportView[]> {
   const body = await apiGet(event, locale, `${API.imports}?limit=200`);
-  return markClosedPreviews(listOf(body, 'imports').map(toImportView));
+  return markClosedPreviews(listOf(body, 'imports').map((raw) => briefView(toImportView(raw))));
 }
 
 export async function getImport(event: RequestEvent, locale: Lang, id: string): Promise<ImportView> {
@@ -133,7 +141,7 @@ export async function getImport(event: RequestEvent, locale: Lang, id: string): 
   if (!imp.dryRun || imp.status !== 'validated') return imp;
   // Whether this preview was already confirmed or previewed again: only the newest can go on.
   const all = await listImports(event, locale);
-  return all.find((i) => i.id === imp.id) ?? imp;
+  return { ...imp, closedBy: all.find((i) => i.id === imp.id)?.closedBy ?? null };
 }
 
 /** What is kept of an upload and for how long, as the API states it (the upload page says it before sending). */

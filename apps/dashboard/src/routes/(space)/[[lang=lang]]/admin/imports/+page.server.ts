@@ -1,7 +1,7 @@
 import { langOf } from '$lib/paths.js';
 import { adminAssociations, uploadsByYear } from '$lib/space/admin.server';
 import { API } from '$lib/space/endpoints';
-import { toImportView } from '$lib/space/imports';
+import { briefView, toImportView } from '$lib/space/imports';
 import { apiGet, listOf, requireAdmin } from '$lib/space/server';
 import type { PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   ]);
   const names = new Map(associations.map((a) => [a.slug, a.name]));
   const failures = listOf(failed, 'failures')
-    .map(toImportView)
+    .map((raw) => briefView(toImportView(raw)))
     .map((f) => ({ ...f, associationName: f.associationName ?? names.get(f.associationSlug ?? '') ?? null }))
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
   return { matrix: uploadsByYear(associations), failures };
