@@ -159,9 +159,14 @@ describe('public dashboard', () => {
     const set = seriesSetSchema.parse(
       await api(`/api/v1/stats/series?dimension=recruitmentChannelGroup&release=${release.id}`),
     );
-    const csv = (await (await fetch(`${base}/data.csv${q}`)).text()).replace(/^\ufeff/, '');
+    // The machine-readable file (codes, RFC 4180); the French page's data.csv is the French dialect.
+    const french = await (await fetch(`${base}/data.csv${q}`)).text();
+    expect(french.startsWith('\ufeffPublication;Année;Graphique;Code;Libellé;Valeur;Statut;Note\r\n')).toBe(true);
+    const english = await (await fetch(`${stack.dashboardUrl}/en/charts/online-offline/data.csv${q}`)).text();
+    expect(english.startsWith('\ufeffRelease,Year,Chart,Code,Label,Value,Status,Note\r\n')).toBe(true);
+    const csv = await (await fetch(`${base}/codes.csv${q}`)).text();
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('release,year,dimension,code,label,value,status');
+    expect(lines[0]).toBe('release,year,chart,code,value,status,reason');
     let compared = 0;
     // Every code of the dimension (the yearly total the API adds first is not part of this chart).
     for (const s of set.series.filter((x) => x.dimension !== null)) {
@@ -169,8 +174,8 @@ describe('public dashboard', () => {
         const code = s.code ?? s.key;
         const line = lines.find((l) => l.startsWith(`${release.slug},${p.year},online-offline,${code},`));
         expect(line, `${code} ${p.year}`).toBeDefined();
-        if ('value' in p.cell) expect(line!.endsWith(`,${p.cell.value},published`)).toBe(true);
-        else expect(line!.endsWith(',,withheld')).toBe(true);
+        if ('value' in p.cell) expect(line!.endsWith(`,${p.cell.value},published,`)).toBe(true);
+        else expect(line).toMatch(/,,withheld,[a-z_]+$/);
         compared++;
       }
     }
@@ -180,6 +185,7 @@ describe('public dashboard', () => {
     const names = Object.keys(zip.files);
     expect(names.some((n) => n.endsWith('.xlsx'))).toBe(true);
     expect(names).toContain('LISEZMOI.txt');
+    expect(names).toContain('datapackage.json');
 
     // The same download from the page: the browser saves a file.
     const page = await browser.context.newPage();

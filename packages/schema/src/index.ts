@@ -5,6 +5,7 @@ export * from './code-lists/index.js';
 export * from './countries.js';
 export * from './disclosure-rule.schema.js';
 export * from './import-report.schema.js';
+export * from './licence.js';
 export * from './localised-text.js';
 export * from './mapping-profile.schema.js';
 export * from './problem.schema.js';

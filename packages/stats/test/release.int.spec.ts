@@ -210,7 +210,7 @@ describe('releases on real PostgreSQL', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain(';');
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('"Tableau";"Code";"Libellé";"Cas";"Part (%)";"Note"');
+    expect(lines[0]).toBe('Tableau;Code;Libellé;Cas;Part (%);Note');
     const withheldLine = lines.find((l) => l.includes('Masqué'));
     expect(withheldLine).toBeDefined();
     expect(withheldLine!.split(';')[3]).toBe('');
@@ -220,7 +220,7 @@ describe('releases on real PostgreSQL', () => {
       for (const i of [0, 1, 2, 5]) if (cols[i]) expect(cols[i]).not.toMatch(/^"[=+\-@＝＋－＠\t\r]/);
     }
     const en = summaryCsv(s, 'en');
-    expect(en.slice(1).split('\r\n')[0]).toBe('"Table","Code","Label","Cases","Share (%)","Note"');
+    expect(en.slice(1).split('\r\n')[0]).toBe('Table,Code,Label,Cases,Share (%),Note');
   });
 
   it('XLSX: readable with exceljs, a sheet per table plus key figures and notes, numbers as numbers', async () => {

@@ -1,7 +1,6 @@
-import { PassThrough, type Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import type { Readable } from 'node:stream';
 import type { ImportIssue, ImportReport, RejectedRows } from '@observatoire/schema';
-import { csvOptions, spreadsheetCell, UTF8_BOM } from '@observatoire/stats';
+import { csvStream } from '@observatoire/stats';
 
 export type CsvLang = 'fr' | 'en';
 
@@ -37,8 +36,9 @@ function describe(issues: ImportIssue[], lang: CsvLang): string[] {
 /**
  * The rejected rows of an upload as a CSV to fix in a spreadsheet and upload again: the coded columns kept at import
  * time (`rejected_rows`: never an id, a date or free text; the raw file itself is not kept) plus row number, column,
- * value and message. UTF-8 with a BOM and `;` so French Excel opens it right; every text cell formula-safe, since
- * the values are the uploader's raw input. Rows whose cells were not kept (past their retention period, or found
+ * value and message. Written in the French spreadsheet dialect in both languages (docs/open-data.md: `;`, UTF-8
+ * with a BOM), like the association's own files it is fixed in and uploaded again; every text cell formula-safe,
+ * since the values are the uploader's raw input. Rows whose cells were not kept (past their retention period, or found
  * as duplicates after reading) are listed from the report alone.
  */
 export function rejectedRowsCsv(
@@ -47,19 +47,13 @@ export function rejectedRowsCsv(
   lang: CsvLang,
 ): Readable {
   const rejected = rejectedByRow(report);
-  const out = new PassThrough();
-  out.write(UTF8_BOM);
-  const csv = stringify(csvOptions(';'));
-  csv.pipe(out);
-  const safe = (cells: unknown[]) => cells.map(spreadsheetCell);
-
   const header = kept?.columns ?? [];
   const cellsOf = new Map((kept?.rows ?? []).map((r) => [r.row, r.cells]));
-  csv.write(safe([...header, ...EXTRA_COLUMNS[lang]]));
+  const csv = csvStream([...header, ...EXTRA_COLUMNS[lang]], 'fr');
   for (const r of rejected) {
     const cells = cellsOf.get(r.row) ?? [];
-    csv.write(safe([...header.map((_, i) => cells[i] ?? ''), r.row, ...describe(r.issues, lang)]));
+    csv.write([...header.map((_, i) => cells[i] ?? ''), r.row, ...describe(r.issues, lang)]);
   }
   csv.end();
-  return out;
+  return csv;
 }

@@ -153,6 +153,13 @@ const fr = {
   'describe.barItem': '{label} : {value}',
   'describe.max': 'La plus élevée : {label}.',
   'csv.withheld': 'masqué',
+  'csv.published': 'publié',
+  'chart.csvCodes': 'CSV (série complète, codes, pour les programmes)',
+  'readme.columns':
+    'Colonnes : {columns}. Fichiers CSV en français : séparateur « ; », virgule décimale, UTF-8 avec BOM.',
+  'readme.codesFile':
+    'Le fichier « -codes.csv » donne la même série avec les codes (séparateur « , », point décimal, RFC 4180) ; datapackage.json décrit chaque colonne.',
+  'readme.valueField': 'Valeur publiée ; vide quand elle est masquée (ce n’est pas un zéro).',
   'readme.title': 'LISEZMOI',
   'readme.definitions': 'Définitions',
   'readme.legend':
@@ -324,6 +331,12 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'describe.barItem': '{label}: {value}',
   'describe.max': 'Highest: {label}.',
   'csv.withheld': 'withheld',
+  'csv.published': 'published',
+  'chart.csvCodes': 'CSV (full series, codes, for programs)',
+  'readme.columns': 'Columns: {columns}. English CSV files: "," delimiter, decimal point, UTF-8 with BOM.',
+  'readme.codesFile':
+    'The "-codes.csv" file has the same series with codes ("," delimiter, decimal point, RFC 4180); datapackage.json describes every column.',
+  'readme.valueField': 'Published value; empty when withheld (it is not a zero).',
   'readme.title': 'README',
   'readme.definitions': 'Definitions',
   'readme.legend':

@@ -4,6 +4,7 @@ import { escapeSpreadsheetText } from '@observatoire/stats/escape';
 import {
   FORMULA_PAYLOADS,
   csvFormulaCells,
+  dataPackageErrors,
   parseCsv,
   workbookFormulaCells,
   workbookValues,
@@ -14,23 +15,39 @@ import { readme, rowsOf, toCsv, toZip } from './csv.js';
 describe('CSV and ZIP downloads', () => {
   const data = chartData();
 
-  it('writes machine-readable numbers and an empty value plus "withheld" for withheld cells', () => {
-    const csv = toCsv(rowsOf(data));
-    const lines = csv
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\r\n');
-    expect(lines[0]).toBe('release,year,dimension,code,label,value,status');
-    expect(lines).toContain('2026-07-30,2023,online-offline,online,En ligne,1200,published');
-    expect(lines).toContain('2026-07-30,2024,online-offline,online,En ligne,,withheld');
+  it('writes the French file with `;`, French words, withheld as an empty value and "masqué"', () => {
+    const csv = toCsv(rowsOf(data), 'fr');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('Publication;Année;Graphique;Code;Libellé;Valeur;Statut;Note');
+    expect(lines).toContain('2026-07-30;2023;online-offline;online;En ligne;1200;publié;');
+    expect(lines.find((l) => l.startsWith('2026-07-30;2024;online-offline;online;'))).toMatch(
+      /^2026-07-30;2024;online-offline;online;En ligne;;masqué;Masqué : /,
+    );
     expect(lines).toHaveLength(7);
   });
 
-  it('zips the CSV, the full series, an XLSX and a README with the legend and the citation', async () => {
+  it('writes the English file with `,` and English words, and the codes file as RFC 4180 without BOM', () => {
+    const en = toCsv(rowsOf(chartData({ lang: 'en' })), 'en');
+    expect(en.charCodeAt(0)).toBe(0xfeff);
+    expect(en.slice(1).split('\r\n')[0]).toBe('Release,Year,Chart,Code,Label,Value,Status,Note');
+    // (the test data's labels are French in both languages; the page's loader gives English ones)
+    expect(en).toMatch(/\r\n2026-07-30,2023,online-offline,online,[^,]+,1200,published,\r\n/);
+    const codes = toCsv(rowsOf(data), 'data');
+    expect(codes.charCodeAt(0)).not.toBe(0xfeff);
+    const lines = codes.trim().split('\r\n');
+    expect(lines[0]).toBe('release,year,chart,code,value,status,reason');
+    expect(lines).toContain('2026-07-30,2023,online-offline,online,1200,published,');
+    expect(lines.some((l) => /^2026-07-30,2024,online-offline,online,,withheld,[a-z_]+$/.test(l))).toBe(true);
+  });
+
+  it('zips the CSVs, the codes file, an XLSX, a README and a valid datapackage.json describing each CSV', async () => {
     const zip = await JSZip.loadAsync(await toZip(data, rowsOf(data), rowsOf(data), 'https://obs.example/x'));
     const names = Object.keys(zip.files).sort();
     expect(names).toEqual([
       'LISEZMOI.txt',
+      'datapackage.json',
+      'observatoire-online-offline-2026-07-30-codes.csv',
       'observatoire-online-offline-2026-07-30-full.csv',
       'observatoire-online-offline-2026-07-30.csv',
       'observatoire-online-offline-2026-07-30.xlsx',
@@ -42,6 +59,19 @@ describe('CSV and ZIP downloads', () => {
     const xlsx = await zip.file('observatoire-online-offline-2026-07-30.xlsx')!.async('uint8array');
     expect(Buffer.from(xlsx.slice(0, 2)).toString()).toBe('PK');
     expect(readme(chartData({ lang: 'en' }), 'u')).toContain('It is not a zero');
+
+    const pkg = JSON.parse(await zip.file('datapackage.json')!.async('string'));
+    expect(dataPackageErrors(pkg)).toEqual([]);
+    expect(pkg.licenses[0]).toMatchObject({ name: 'etalab-2.0' });
+    for (const resource of pkg.resources) {
+      // Every described file is in the zip, and its header row is exactly the described fields.
+      const csv = await zip.file(resource.path)!.async('string');
+      const header = parseCsv(csv, resource.dialect.delimiter)[0];
+      expect(header).toEqual(resource.schema.fields.map((f: { name: string }) => f.name));
+    }
+    expect(pkg.resources.map((r: { dialect: { delimiter: string } }) => r.dialect.delimiter)).toEqual([';', ';', ',']);
+    // A broken descriptor is caught: the validator is not a rubber stamp.
+    expect(dataPackageErrors({ ...pkg, resources: [] })).not.toEqual([]);
   });
 });
 
@@ -57,12 +87,12 @@ describe('chart downloads carry every formula payload inert', () => {
         release: { ...base.release, slug: payload },
         series: base.series.map((s) => ({ ...s, key: payload, label: payload })),
       });
-      const csv = toCsv(rowsOf(data));
-      expect(csvFormulaCells(csv, ',')).toEqual([]);
-      const parsed = parseCsv(csv, ',');
+      const csv = toCsv(rowsOf(data), 'fr');
+      expect(csvFormulaCells(csv, ';')).toEqual([]);
+      const parsed = parseCsv(csv, ';');
       expect(parsed).toHaveLength(1 + 6);
       for (const row of parsed.slice(1)) {
-        expect(row).toHaveLength(7);
+        expect(row).toHaveLength(8);
         expect(row[0]).toBe(escapeSpreadsheetText(payload));
         expect(row[4]).toBe(escapeSpreadsheetText(payload));
       }
@@ -70,7 +100,8 @@ describe('chart downloads carry every formula payload inert', () => {
       const zip = await JSZip.loadAsync(await toZip(data, rowsOf(data), rowsOf(data), 'https://obs.example/x'));
       const files = Object.values(zip.files);
       for (const f of files.filter((f) => f.name.endsWith('.csv'))) {
-        expect(csvFormulaCells(await f.async('string'), ','), f.name).toEqual([]);
+        const delimiter = f.name.endsWith('-codes.csv') ? ',' : ';';
+        expect(csvFormulaCells(await f.async('string'), delimiter), f.name).toEqual([]);
       }
       const xlsx = await files.find((f) => f.name.endsWith('.xlsx'))!.async('uint8array');
       expect(await workbookFormulaCells(xlsx)).toEqual([]);

@@ -3,11 +3,12 @@ import { chartLinks } from '$lib/charts/links.js';
 import { t, type Lang } from '$lib/i18n/index.js';
 import { apiClient } from '$lib/server/api.js';
 import { loadFullData, loadSingleChart } from '$lib/server/chart.js';
+import { CSV_CONTENT_TYPE } from '@observatoire/stats/csv';
 import { rowsOf, toCsv, toZip } from '$lib/server/csv.js';
 import { chartPng, chartSvg } from '$lib/server/render.js';
 import type { RequestHandler } from './$types';
 
-const FILES = ['chart.svg', 'chart.png', 'preview.png', 'data.csv', 'full.csv', 'data.zip'] as const;
+const FILES = ['chart.svg', 'chart.png', 'preview.png', 'data.csv', 'full.csv', 'codes.csv', 'data.zip'] as const;
 type FileName = (typeof FILES)[number];
 
 /**
@@ -44,11 +45,16 @@ export const GET: RequestHandler = async ({ params, url }) => {
       return new Response(new Uint8Array(chartPng(data, shortUrl)), { headers: headers('image/png', `${base}.png`) });
     case 'preview.png':
       return new Response(new Uint8Array(chartPng(data, shortUrl, true)), { headers: headers('image/png') });
+    // The page's language decides the CSV's dialect (docs/open-data.md); codes.csv is the same for both.
     case 'data.csv':
-      return new Response(toCsv(rowsOf(data)), { headers: headers('text/csv; charset=utf-8', `${base}.csv`) });
-    case 'full.csv': {
+      return new Response(toCsv(rowsOf(data), lang), { headers: headers(CSV_CONTENT_TYPE, `${base}.csv`) });
+    case 'full.csv':
+    case 'codes.csv': {
       const full = (await loadFullData(client, spec, release, data.release.requested, lang)).flatMap(rowsOf);
-      return new Response(toCsv(full), { headers: headers('text/csv; charset=utf-8', `${base}-full.csv`) });
+      const name = file === 'full.csv' ? `${base}-full.csv` : `${base}-codes.csv`;
+      return new Response(toCsv(full, file === 'full.csv' ? lang : 'data'), {
+        headers: headers(CSV_CONTENT_TYPE, name),
+      });
     }
     case 'data.zip': {
       const full = (await loadFullData(client, spec, release, data.release.requested, lang)).flatMap(rowsOf);
