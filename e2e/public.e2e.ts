@@ -160,11 +160,14 @@ describe('public dashboard', () => {
       await api(`/api/v1/stats/series?dimension=recruitmentChannelGroup&release=${release.id}`),
     );
     // The machine-readable file (codes, RFC 4180); the French page's data.csv is the French dialect.
-    const french = await (await fetch(`${base}/data.csv${q}`)).text();
+    // Read as bytes: fetch's text() drops the byte order mark.
+    const bytes = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer()).toString('utf8');
+    const french = await bytes(`${base}/data.csv${q}`);
     expect(french.startsWith('\ufeffPublication;Année;Graphique;Code;Libellé;Valeur;Statut;Note\r\n')).toBe(true);
-    const english = await (await fetch(`${stack.dashboardUrl}/en/charts/online-offline/data.csv${q}`)).text();
+    const english = await bytes(`${stack.dashboardUrl}/en/charts/online-offline/data.csv${q}`);
     expect(english.startsWith('\ufeffRelease,Year,Chart,Code,Label,Value,Status,Note\r\n')).toBe(true);
-    const csv = await (await fetch(`${base}/codes.csv${q}`)).text();
+    const csv = await bytes(`${base}/codes.csv${q}`);
+    expect(csv.startsWith('release,')).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('release,year,chart,code,value,status,reason');
     let compared = 0;
