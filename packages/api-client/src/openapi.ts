@@ -36,6 +36,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/associations/{id}/name-public': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record whether an association consents to being named with releases (published ones keep theirs) */
+    post: operations['AdminController_setNamePublic'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/associations/{id}/withdraw': {
     parameters: {
       query?: never;
@@ -115,6 +132,40 @@ export interface paths {
     put?: never;
     /** Same as POST /api/v1/releases (the admin pages’ path) */
     post: operations['PublishController_publishFromAdmin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/releases/{id}/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach an erratum or a retraction to a published release; its numbers stay (admin) */
+    post: operations['PublishController_addNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/releases/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every erratum and retraction, newest first (admin) */
+    get: operations['PublishController_allNotices'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -415,6 +466,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/releases/{id}/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Errata and retractions attached to a release, oldest first (may grow: not pinned) */
+    get: operations['ReleasesController_notices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/releases/{id}/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A release’s public page: associations (named when they consented) and what changed since the previous */
+    get: operations['ReleasesController_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/releases/{id}/summary/{file}': {
     parameters: {
       query?: never;
@@ -497,6 +582,10 @@ export interface components {
       /** Format: date-time */
       lastImportAt: string | null;
       name: string;
+      /** @description Consents to its name being published with the releases it contributes to (from the next one) */
+      namePublic: boolean;
+      /** Format: date-time */
+      namePublicChangedAt: string | null;
       records: number;
       /** @description Years with loaded records */
       referenceYears: number[];
@@ -552,6 +641,10 @@ export interface components {
       prefix: string;
       /** Format: date-time */
       revokedAt: string | null;
+    };
+    AssociationNamePublic: {
+      /** @description true: the name is published with the next releases; false: counted only */
+      namePublic: boolean;
     };
     AssociationRef: {
       /** Format: uuid */
@@ -982,6 +1075,18 @@ export interface components {
       /** @enum {string} */
       via: 'session' | 'token';
     };
+    NamedAssociation: {
+      name: string;
+      slug: string;
+    };
+    NewReleaseNotice: {
+      /** @enum {string} */
+      kind: 'erratum' | 'retraction';
+      text: {
+        en: string;
+        fr: string;
+      };
+    };
     Problem: {
       /** @description Stable machine-readable code (validation_failed, unauthenticated, …) */
       code: string;
@@ -1010,6 +1115,7 @@ export interface components {
       type: string;
     };
     PublishRelease: {
+      annotations?: components['schemas']['ReleaseAnnotation'][];
       notes?: {
         en: string;
         fr: string;
@@ -1021,6 +1127,11 @@ export interface components {
       };
     };
     Release: {
+      /**
+       * @description Notes drawn on the time-series charts, at most one per reference year, ascending
+       * @default []
+       */
+      annotations: components['schemas']['ReleaseAnnotation'][];
       contributingAssociations: number;
       /** Format: date-time */
       createdAt: string;
@@ -1065,6 +1176,13 @@ export interface components {
         fr: string;
       };
     };
+    ReleaseAnnotation: {
+      text: {
+        en: string;
+        fr: string;
+      };
+      year: number;
+    };
     ReleaseComposition: {
       comparisons: components['schemas']['Comparison'][];
       /** Format: uuid */
@@ -1073,6 +1191,70 @@ export interface components {
         associations: number;
         year: number;
       }[];
+    };
+    ReleaseNotice: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'erratum' | 'retraction';
+      /** Format: uuid */
+      releaseId: string;
+      releaseSlug: string;
+      text: {
+        en: string;
+        fr: string;
+      };
+    };
+    ReleasePage: {
+      associations: {
+        /** @description Associations contributing to each reference year, ascending */
+        byYear: {
+          count: number;
+          year: number;
+        }[];
+        /** @description Contributing associations that consented to be named */
+        named: components['schemas']['NamedAssociation'][];
+        /** @description False for releases published before consent was recorded: no names can be shown */
+        recorded: boolean;
+        /** @description Associations whose records the release is built from */
+        total: number;
+        /** @description Contributing associations not named (counted only) */
+        unnamed: number;
+      };
+      /** @description Null for the first release */
+      changes: {
+        /** @description Null when the previous release did not record its associations */
+        joined: {
+          count: number;
+          named: components['schemas']['NamedAssociation'][];
+        } | null;
+        left: {
+          count: number;
+          named: components['schemas']['NamedAssociation'][];
+        } | null;
+        previous: {
+          /** Format: uuid */
+          id: string;
+          /** Format: date-time */
+          publishedAt: string;
+          slug: string;
+          title: {
+            en: string;
+            fr: string;
+          };
+        };
+        /** @description Whether the disclosure rule differs from the previous release */
+        ruleChanged: boolean;
+        yearsAdded: number[];
+        /** @description Years whose data did not change: figures kept identical */
+        yearsFrozen: number[];
+        yearsRemoved: number[];
+        /** @description Years whose data changed: their figures were recomputed */
+        yearsRevised: number[];
+      } | null;
+      release: components['schemas']['Release'];
     };
     RerunResult: {
       /** Format: uuid */
@@ -1322,6 +1504,68 @@ export interface operations {
       };
     };
   };
+  AdminController_setNamePublic: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssociationNamePublic'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminAssociation'];
+        };
+      };
+      /** @description A parameter or the body is invalid (each field listed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not logged in, or the session or token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this account, or a change from another site (CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Nothing with this id or slug (or it belongs to another association) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   AdminController_withdraw: {
     parameters: {
       query?: never;
@@ -1548,6 +1792,107 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not logged in, or the session or token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this account, or a change from another site (CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PublishController_addNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Release id, slug or "latest" (default) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewReleaseNotice'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotice'];
+        };
+      };
+      /** @description A parameter or the body is invalid (each field listed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not logged in, or the session or token has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this account, or a change from another site (CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Nothing with this id or slug (or it belongs to another association) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PublishController_allNotices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotice'][];
         };
       };
       /** @description Not logged in, or the session or token has ended */
@@ -2582,6 +2927,106 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Release'];
+        };
+      };
+      /** @description A parameter or the body is invalid (each field listed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Nothing with this id or slug (or it belongs to another association) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this address: wait as Retry-After says */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ReleasesController_notices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Release id, slug or "latest" (default) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseNotice'][];
+        };
+      };
+      /** @description A parameter or the body is invalid (each field listed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Nothing with this id or slug (or it belongs to another association) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this address: wait as Retry-After says */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ReleasesController_page: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Release id, slug or "latest" (default) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleasePage'];
         };
       };
       /** @description A parameter or the body is invalid (each field listed) */

@@ -95,4 +95,49 @@ describe('observatoire admin release commands', () => {
     expect(again.stderr).toMatch(/existe déjà[\s\S]*already exists/);
     expect((await cli(['release:publish', '--notes-fr', 'seulement'])).code).toBe(2);
   });
+
+  it('records consent, publishes annotations, and attaches an erratum, in French then English', async () => {
+    expect((await cli(['association:consent', 'asso-a', '--name-public', 'maybe'])).code).not.toBe(0);
+    const consent = await cli(['association:consent', 'asso-a', '--name-public', 'yes']);
+    expect(consent.code).toBe(0);
+    expect(consent.stdout).toMatch(/nom publié[\s\S]*name published/);
+    expect((await cli(['association:consent', 'nobody', '--name-public', 'no'])).code).toBe(1);
+
+    const bad = await cli(['release:publish', '--annotation', '2024|sans anglais']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/année\|texte français\|texte anglais/);
+    const outside = await cli(['release:publish', '--annotation', '2019|avant|before']);
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toMatch(/^Erreur : .*2019 n’est pas couverte[\s\S]*Error: .*2019 is not covered/);
+
+    const r = await cli(['release:publish', '--slug', 'second', '--annotation', '2024|loi nouvelle|new law', '--json']);
+    expect(r.code).toBe(0);
+    const release = JSON.parse(r.stdout);
+    expect(release.annotations).toEqual([{ year: 2024, text: { fr: 'loi nouvelle', en: 'new law' } }]);
+    const [row] = await sql(`SELECT consenting_associations FROM release WHERE slug = 'second'`);
+    expect(row.consenting_associations.map((a: { slug: string }) => a.slug)).toEqual(['asso-a']);
+
+    const notice = await cli([
+      'release:notice',
+      'second',
+      '--kind',
+      'erratum',
+      '--text-fr',
+      'Le total est corrigé.',
+      '--text-en',
+      'The total is corrected.',
+    ]);
+    expect(notice.code).toBe(0);
+    expect((await cli(['release:notices', 'second'])).stdout).toMatch(/second\terratum\t.*Le total est corrigé/);
+    expect(
+      (await cli(['release:notice', 'second', '--kind', 'oops', '--text-fr', 'a', '--text-en', 'b'])).code,
+    ).not.toBe(0);
+    expect((await cli(['release:notice', 'nope', '--kind', 'erratum', '--text-fr', 'a', '--text-en', 'b'])).code).toBe(
+      1,
+    );
+    const audit = await sql(
+      `SELECT action FROM audit_log WHERE action IN ('release.erratum', 'association.name_public')`,
+    );
+    expect(audit.map((a) => a.action).sort()).toEqual(['association.name_public', 'release.erratum']);
+  });
 });

@@ -249,7 +249,7 @@ describe('migrations on real PostgreSQL', () => {
       )
     ).rows;
 
-    expect(await runMigrations(other.url)).toEqual(['ImportRetention1764800000000']);
+    expect((await runMigrations(other.url))[0]).toBe('ImportRetention1764800000000');
     const get = async (id: string) =>
       (await c.query(`SELECT report, rows_read FROM import_batch WHERE id = $1`, [id])).rows[0];
     const repaired = await get(broken);
@@ -270,5 +270,41 @@ describe('migrations on real PostgreSQL', () => {
     expect(JSON.stringify(scrubbed)).not.toContain('Facebook');
     await c.end();
     await other.drop();
+  });
+
+  it('ReleaseComposition: existing releases and associations stay as they were; nobody is named by default', async () => {
+    const other = await createTestDatabase(inject('pgServerUrl'));
+    const c = new pg.Client({ connectionString: other.url });
+    await c.connect();
+    try {
+      await c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+      await migrateTo(other.url, 'ReleaseComposition1796585501363', false);
+      await c.query(`INSERT INTO association (slug, name) VALUES ('asso-c', 'C')`);
+      const [{ id }] = (
+        await c.query(
+          `INSERT INTO release (slug, title, disclosure_rule, schema_version, reference_years, contributing_associations,
+             contributing_by_year, year_fingerprints, cell_count, withheld_count)
+           VALUES ('old', '{"fr":"a","en":"a"}', '{}', '1', '{2024}', 1, '{}', '{}', 0, 0) RETURNING id`,
+        )
+      ).rows;
+      expect(await runMigrations(other.url)).toContain('ReleaseComposition1796585501363');
+      const [release] = (
+        await c.query(`SELECT association_ids, consenting_associations, annotations FROM release WHERE id = $1`, [id])
+      ).rows;
+      expect(release).toEqual({ association_ids: null, consenting_associations: null, annotations: [] });
+      const [a] = (await c.query(`SELECT name_public FROM association WHERE slug = 'asso-c'`)).rows;
+      expect(a.name_public).toBe(false);
+      await c.query(
+        `INSERT INTO release_notice (release_id, kind, text) VALUES ($1, 'retraction', '{"fr":"x","en":"x"}')`,
+        [id],
+      );
+      await expect(
+        c.query(`INSERT INTO release_notice (release_id, kind, text) VALUES ($1, 'oops', '{}')`, [id]),
+      ).rejects.toThrow(/check/);
+      await expect(c.query(`DELETE FROM release_notice`)).rejects.toThrow(/append-only/);
+    } finally {
+      await c.end();
+      await other.drop();
+    }
   });
 });

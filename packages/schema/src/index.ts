@@ -17,3 +17,4 @@ export * from './json-schema.js';
 export * from './case-record.fields.js';
 export * from './data-dictionary.js';
 export * from './composition.schema.js';
+export * from './release-page.schema.js';

@@ -8,6 +8,25 @@ export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
 export const RELEASE_FILE_FORMATS = ['csv', 'xlsx', 'json', 'pdf'] as const;
 export type ReleaseFileFormat = (typeof RELEASE_FILE_FORMATS)[number];
 
+/** Longest annotation label, per language: drawn on charts, wrapped on at most three lines. */
+export const ANNOTATION_MAX_LENGTH = 60;
+
+const annotationLabel = z
+  .string()
+  .trim()
+  .min(1)
+  .max(ANNOTATION_MAX_LENGTH)
+  .regex(/^[^\r\n\t]*$/, 'one line');
+
+/** A note drawn on the time-series charts of a release at one reference year ("2020 : confinement"). */
+export const releaseAnnotationSchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    text: z.object({ fr: annotationLabel, en: annotationLabel }),
+  })
+  .meta({ id: 'ReleaseAnnotation' });
+export type ReleaseAnnotation = z.infer<typeof releaseAnnotationSchema>;
+
 /** Metadata of an immutable snapshot of published cells (GET /api/v1/releases). */
 export const releaseSchema = z
   .object({
@@ -27,6 +46,10 @@ export const releaseSchema = z
     createdAt: z.iso.datetime({ offset: true }),
     publishedAt: z.iso.datetime({ offset: true }).nullable(),
     supersedesId: z.uuid().nullable().default(null),
+    annotations: z
+      .array(releaseAnnotationSchema)
+      .default([])
+      .describe('Notes drawn on the time-series charts, at most one per reference year, ascending'),
     files: z
       .array(
         z.object({

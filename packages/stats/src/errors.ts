@@ -10,7 +10,10 @@ export type StatsErrorCode =
   | 'slug_taken'
   | 'invalid_slug'
   | 'invalid_rule'
-  | 'unprotectable';
+  | 'unprotectable'
+  | 'invalid_annotation'
+  | 'invalid_notice'
+  | 'association_not_found';
 
 /** A user-facing error: French first, English second, with the HTTP status the API should answer. */
 export class StatsError extends Error {

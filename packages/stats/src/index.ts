@@ -10,6 +10,11 @@ export { publishRelease, type PublishOptions } from './release/publish.js';
 export { listReleases, getRelease } from './release/read.js';
 export { resolveRule } from './release/rule.js';
 
+// The public release page: composition, what changed, annotations, errata and retractions
+export { getReleasePage } from './release-page/page.js';
+export { addReleaseNotice, listReleaseNotices, listAllReleaseNotices } from './release-page/notices.js';
+export { checkAnnotations } from './release-page/composition.js';
+
 // Public statistics (from a release: uuid, slug or 'latest')
 export {
   getSeries,

@@ -17,6 +17,7 @@ import {
   createUserSchema,
   idParamSchema,
   importFailureSchema,
+  namePublicSchema,
   withdrawalSchema,
 } from './admin.dto.js';
 import { AdminService } from './admin.service.js';
@@ -44,6 +45,21 @@ export class AdminController {
     @CurrentPrincipal() p: Principal,
   ) {
     return this.admin.createAssociation(body, actorOf(p));
+  }
+
+  @Post('associations/:id/name-public')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record whether an association consents to being named with releases (published ones keep theirs)',
+  })
+  @ApiZodBody(namePublicSchema)
+  @ApiZodResponse(200, adminAssociationSchema)
+  setNamePublic(
+    @ZodParams(idParamSchema) { id }: { id: string },
+    @Body(zodPipe(namePublicSchema)) body: z.infer<typeof namePublicSchema>,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.admin.setNamePublic(id, body.namePublic, actorOf(p));
   }
 
   @Post('associations/:id/withdraw')

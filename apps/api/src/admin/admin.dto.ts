@@ -9,6 +9,10 @@ export const adminAssociationSchema = z
     slug: z.string(),
     name: z.string(),
     isDemo: z.boolean(),
+    namePublic: z
+      .boolean()
+      .describe('Consents to its name being published with the releases it contributes to (from the next one)'),
+    namePublicChangedAt: iso.nullable(),
     withdrawnAt: iso.nullable(),
     createdAt: iso,
     users: z.number().int(),
@@ -27,6 +31,13 @@ export const createAssociationSchema = z
   })
   .strict()
   .meta({ id: 'CreateAssociation' });
+
+export const namePublicSchema = z
+  .object({
+    namePublic: z.boolean().describe('true: the name is published with the next releases; false: counted only'),
+  })
+  .strict()
+  .meta({ id: 'AssociationNamePublic' });
 
 export const adminUserSchema = z
   .object({

@@ -10,6 +10,7 @@ import {
   listApiTokens,
   queryableOf,
   revokeApiToken,
+  setAssociationNamePublic,
   withdrawAssociation,
   type Actor,
 } from '@observatoire/db';
@@ -37,7 +38,7 @@ export class AdminService {
   /** Associations with what the admin needs at a glance: accounts, tokens, loaded years, last upload. */
   async associations(id?: string): Promise<AdminAssociation[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT a.id, a.slug, a.name, a.is_demo, a.withdrawn_at, a.created_at,
+      `SELECT a.id, a.slug, a.name, a.is_demo, a.name_public, a.name_public_changed_at, a.withdrawn_at, a.created_at,
               (SELECT count(*)::int FROM app_user u WHERE u.association_id = a.id) AS users,
               (SELECT count(*)::int FROM api_token t WHERE t.association_id = a.id AND t.revoked_at IS NULL) AS tokens,
               (SELECT count(*)::int FROM case_record r WHERE r.association_id = a.id) AS records,
@@ -54,6 +55,8 @@ export class AdminService {
       slug: r.slug as string,
       name: r.name as string,
       isDemo: r.is_demo as boolean,
+      namePublic: r.name_public === true,
+      namePublicChangedAt: iso(r.name_public_changed_at as Date | null),
       withdrawnAt: iso(r.withdrawn_at as Date | null),
       createdAt: iso(r.created_at as Date)!,
       users: r.users as number,
@@ -66,6 +69,11 @@ export class AdminService {
 
   async createAssociation(input: z.infer<typeof createAssociationSchema>, actor: Actor) {
     const a = await asProblem(createAssociation(this.ds, input, actor));
+    return (await this.associations(a.id))[0];
+  }
+
+  async setNamePublic(id: string, namePublic: boolean, actor: Actor) {
+    const a = await asProblem(setAssociationNamePublic(this.ds, id, namePublic, actor));
     return (await this.associations(a.id))[0];
   }
 

@@ -4,10 +4,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   breakdownSchema,
+  newReleaseNoticeSchema,
   releaseCompositionSchema,
+  releaseNoticeSchema,
+  releasePageSchema,
   releaseSchema,
   seriesSetSchema,
   yearlySummarySchema,
+  type NewReleaseNotice,
 } from '@observatoire/schema';
 import { AdminOnly, CurrentPrincipal, Public, type Principal } from '../auth/auth.decorators.js';
 import { sendCached, type Freshness } from '../common/http-cache.js';
@@ -19,6 +23,7 @@ import {
   breakdownQuerySchema,
   compositionQuerySchema,
   publishSchema,
+  releaseParamSchema,
   seriesQuerySchema,
   summaryParamsSchema,
   summaryQuerySchema,
@@ -52,6 +57,32 @@ export class ReleasesController {
   @ApiZodResponse(200, releaseSchema)
   async get(@Param('id') id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     sendCached(req, reply, await this.releases.release(id), freshness(id));
+  }
+
+  @Get('releases/:id/page')
+  @PublicRead()
+  @ApiOperation({
+    summary: 'A release’s public page: associations (named when they consented) and what changed since the previous',
+  })
+  @ApiZodResponse(200, releasePageSchema)
+  async page(
+    @ZodParams(releaseParamSchema) { id }: { id: string },
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    sendCached(req, reply, await this.releases.page(id), freshness(id));
+  }
+
+  @Get('releases/:id/notices')
+  @PublicRead()
+  @ApiOperation({ summary: 'Errata and retractions attached to a release, oldest first (may grow: not pinned)' })
+  @ApiZodResponse(200, z.array(releaseNoticeSchema))
+  async notices(
+    @ZodParams(releaseParamSchema) { id }: { id: string },
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    sendCached(req, reply, await this.releases.notices(id), 'current');
   }
 
   @Get('releases/:id/summary/:file')
@@ -142,5 +173,24 @@ export class PublishController {
   @ApiZodResponse(201, releaseSchema)
   publishFromAdmin(@Body(zodPipe(publishSchema)) body: PublishDto, @CurrentPrincipal() p: Principal) {
     return this.releases.publish(body, p);
+  }
+
+  @Get('admin/releases/notices')
+  @ApiOperation({ summary: 'Every erratum and retraction, newest first (admin)' })
+  @ApiZodResponse(200, z.array(releaseNoticeSchema))
+  allNotices() {
+    return this.releases.allNotices();
+  }
+
+  @Post('admin/releases/:id/notices')
+  @ApiOperation({ summary: 'Attach an erratum or a retraction to a published release; its numbers stay (admin)' })
+  @ApiZodBody(newReleaseNoticeSchema)
+  @ApiZodResponse(201, releaseNoticeSchema)
+  addNotice(
+    @ZodParams(releaseParamSchema) { id }: { id: string },
+    @Body(zodPipe(newReleaseNoticeSchema)) body: NewReleaseNotice,
+    @CurrentPrincipal() p: Principal,
+  ) {
+    return this.releases.addNotice(id, body, p);
   }
 }

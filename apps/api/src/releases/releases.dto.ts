@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CUBE_DIMENSIONS } from '@observatoire/stats';
-import { localisedTextSchema } from '@observatoire/schema';
+import { localisedTextSchema, releaseAnnotationSchema } from '@observatoire/schema';
 
 const releaseRef = z
   .string()
@@ -57,6 +57,8 @@ export const summaryParamsSchema = z
   })
   .strict();
 
+export const releaseParamSchema = z.object({ id: releaseRef }).strict();
+
 export const summaryQuerySchema = z.object({ lang: z.enum(['fr', 'en']).default('fr') }).strict();
 
 export const publishSchema = z
@@ -67,6 +69,7 @@ export const publishSchema = z
       .optional(),
     title: localisedTextSchema.optional(),
     notes: localisedTextSchema.nullable().optional(),
+    annotations: z.array(releaseAnnotationSchema).max(30).optional(),
   })
   .strict()
   .meta({ id: 'PublishRelease' });

@@ -5,16 +5,23 @@ import { recordAudit } from '@observatoire/db';
 import {
   breakdownSchema,
   releaseCompositionSchema,
+  releaseNoticeSchema,
+  releasePageSchema,
   releaseSchema,
   seriesSetSchema,
   yearlySummarySchema,
+  type NewReleaseNotice,
   type Release,
   type YearlySummary,
 } from '@observatoire/schema';
 import {
+  addReleaseNotice,
   getBreakdown,
   getComposition,
   getRelease,
+  getReleasePage,
+  listAllReleaseNotices,
+  listReleaseNotices,
   getSeries,
   getYearlySummary,
   listReleases,
@@ -98,6 +105,39 @@ export class ReleasesService {
       async () => json(releaseSchema, await stats(getRelease(this.pool, id))),
       id,
     );
+  }
+
+  /** The public page of a release: immutable like the release (notices are apart, they may be added later). */
+  async page(ref: string): Promise<CachedPayload> {
+    const id = await this.resolve(ref);
+    return this.cache.payload(
+      `page|${id}`,
+      async () => json(releasePageSchema, await stats(getReleasePage(this.pool, id))),
+      id,
+    );
+  }
+
+  /** Errata and retractions of a release: they can be added at any time, so kept only a few seconds. */
+  async notices(ref: string): Promise<CachedPayload> {
+    const id = await this.resolve(ref);
+    return this.cache.short(`notices|${id}`, async () =>
+      withEtag(json(z.array(releaseNoticeSchema), await stats(listReleaseNotices(this.pool, id)))),
+    );
+  }
+
+  async allNotices() {
+    return z.array(releaseNoticeSchema).parse(await stats(listAllReleaseNotices(this.pool)));
+  }
+
+  async addNotice(ref: string, body: NewReleaseNotice, p: Principal) {
+    const notice = await stats(addReleaseNotice(this.pool, ref, body, p.userId ?? 'api'));
+    this.cache.invalidateVolatile();
+    await recordAudit(this.ds.manager, actorOf(p), `release.${notice.kind}`, {
+      type: 'release',
+      id: notice.releaseId,
+      details: { noticeId: notice.id },
+    });
+    return releaseNoticeSchema.parse(notice);
   }
 
   async series(q: SeriesQueryDto): Promise<CachedPayload> {
@@ -210,6 +250,7 @@ export class ReleasesService {
         ...(body.slug && { slug: body.slug }),
         ...(body.title && { title: body.title }),
         ...(body.notes !== undefined && { notes: body.notes }),
+        ...(body.annotations && { annotations: body.annotations }),
         publishedBy: p.userId ?? 'api',
       }),
     );

@@ -13,6 +13,7 @@ import {
   poolOf,
   revokeApiToken,
   runMigrations,
+  setAssociationNamePublic,
   withdrawAssociation,
   type Actor,
 } from '@observatoire/db';
@@ -68,6 +69,13 @@ export async function withDatabase<T>(work: (ds: DataSource, pool: pg.Pool) => P
   }
 }
 
+function yesNo(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (['yes', 'oui', 'true', 'y', 'o'].includes(v)) return true;
+  if (['no', 'non', 'false', 'n'].includes(v)) return false;
+  throw new InvalidArgumentError('attendu yes ou no / expected yes or no');
+}
+
 function out(line: string): void {
   process.stdout.write(line + '\n');
 }
@@ -114,12 +122,32 @@ export function registerAdmin(program: Command): void {
         for (const a of list) {
           const flags = [
             a.isDemo ? 'demo' : '',
+            a.namePublic ? 'nom public/name public' : '',
             a.withdrawnAt ? `retirée/withdrawn ${a.withdrawnAt.toISOString()}` : '',
           ]
             .filter(Boolean)
             .join(', ');
           out(`${a.slug}\t${a.id}\t${a.name}${flags ? `\t(${flags})` : ''}`);
         }
+      });
+    });
+
+  admin
+    .command('association:consent <association>')
+    .description(
+      'Enregistre si l’association accepte d’être nommée avec les publications (à partir de la prochaine) / ' +
+        'record whether the association consents to being named with releases (from the next one)',
+    )
+    .requiredOption('--name-public <yes|no>', 'yes : nommée / named; no : comptée seulement / counted only', yesNo)
+    .action(async (association: string, opts: { namePublic: boolean }) => {
+      await withDatabase(async (ds) => {
+        const a = await setAssociationNamePublic(ds, association, opts.namePublic, CLI_ACTOR);
+        out(
+          a.namePublic
+            ? `${a.slug} : nom publié avec les prochaines publications / name published with the next releases`
+            : `${a.slug} : comptée sans être nommée dans les prochaines publications / counted, not named, in the next releases`,
+        );
+        out('Les publications déjà parues ne changent pas / releases already published do not change.');
       });
     });
 

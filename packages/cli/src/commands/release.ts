@@ -1,6 +1,19 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { recordAudit } from '@observatoire/db';
-import { listReleases, publishRelease } from '@observatoire/stats';
+import {
+  newReleaseNoticeSchema,
+  releaseAnnotationSchema,
+  RELEASE_NOTICE_KINDS,
+  type ReleaseAnnotation,
+  type ReleaseNoticeKind,
+} from '@observatoire/schema';
+import {
+  addReleaseNotice,
+  listAllReleaseNotices,
+  listReleaseNotices,
+  listReleases,
+  publishRelease,
+} from '@observatoire/stats';
 import { adminCommand, withDatabase } from './admin.js';
 
 function out(line: string): void {
@@ -15,12 +28,30 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** `--annotation "2020|confinement|lockdown"`, repeatable: year, French text, English text. */
+export function annotationOption(value: string, previous: ReleaseAnnotation[] = []): ReleaseAnnotation[] {
+  const parts = value.split('|');
+  const parsed =
+    parts.length === 3
+      ? releaseAnnotationSchema.safeParse({ year: Number(parts[0].trim()), text: { fr: parts[1], en: parts[2] } })
+      : null;
+  if (!parsed?.success) {
+    throw new InvalidArgumentError(
+      `« ${value} » : attendu "année|texte français|texte anglais", textes d’une ligne de 1 à 60 caractères ` +
+        `(ex. "2020|confinement|lockdown") / expected "year|French text|English text", one-line texts of 1 to 60 ` +
+        `characters (e.g. "2020|confinement|lockdown")`,
+    );
+  }
+  return [...previous, parsed.data];
+}
+
 interface PublishOpts {
   slug?: string;
   titleFr?: string;
   titleEn?: string;
   notesFr?: string;
   notesEn?: string;
+  annotation?: ReleaseAnnotation[];
   threshold?: number;
   platformThreshold?: number;
   minAssociations?: number;
@@ -42,6 +73,11 @@ export function registerRelease(program: Command): void {
     .option('--title-en <text>', 'titre en anglais / English title')
     .option('--notes-fr <text>', 'notes en français / French notes')
     .option('--notes-en <text>', 'notes en anglais / English notes')
+    .option(
+      '--annotation <année|fr|en>',
+      'annotation des graphiques, répétable, ex. "2020|confinement|lockdown" / chart annotation, repeatable',
+      annotationOption,
+    )
     .option('--threshold <n>', 'seuil de diffusion (défaut 5) / threshold (default 5)', positiveInt)
     .option(
       '--platform-threshold <n>',
@@ -73,6 +109,7 @@ export function registerRelease(program: Command): void {
           slug: opts.slug,
           title: opts.titleFr && opts.titleEn ? { fr: opts.titleFr, en: opts.titleEn } : undefined,
           notes: opts.notesFr && opts.notesEn ? { fr: opts.notesFr, en: opts.notesEn } : null,
+          annotations: opts.annotation ?? [],
           rule,
           publishedBy: 'cli',
         });
@@ -85,8 +122,11 @@ export function registerRelease(program: Command): void {
         out(`Publication / release: ${release.slug} (${release.id})`);
         out(`Années / years: ${release.referenceYears.join(', ')}`);
         out(`Associations: ${release.contributingAssociations}`);
+        for (const a of release.annotations) out(`Annotation ${a.year}: ${a.text.fr} / ${a.text.en}`);
       });
     });
+
+  registerNotices(admin);
 
   admin
     .command('release:list')
@@ -100,6 +140,57 @@ export function registerRelease(program: Command): void {
         for (const r of list) {
           out(`${r.slug}\t${r.id}\t${r.publishedAt}\t${r.referenceYears.join(',')}\t${r.title.fr}`);
         }
+      });
+    });
+}
+
+function noticeKind(value: string): ReleaseNoticeKind {
+  if ((RELEASE_NOTICE_KINDS as readonly string[]).includes(value)) return value as ReleaseNoticeKind;
+  throw new InvalidArgumentError('attendu erratum ou retraction / expected erratum or retraction');
+}
+
+/** `release:notice` and `release:notices`: errata and retractions, attached without changing a release's numbers. */
+function registerNotices(admin: Command): void {
+  admin
+    .command('release:notice <release>')
+    .description(
+      'Joint un erratum ou un retrait à une publication (ses chiffres ne changent pas) / ' +
+        'attach an erratum or a retraction to a release (its numbers do not change)',
+    )
+    .requiredOption('--kind <erratum|retraction>', 'erratum ou retrait / erratum or retraction', noticeKind)
+    .requiredOption('--text-fr <text>', 'texte en français / French text')
+    .requiredOption('--text-en <text>', 'texte en anglais / English text')
+    .action(async (ref: string, opts: { kind: ReleaseNoticeKind; textFr: string; textEn: string }) => {
+      const parsed = newReleaseNoticeSchema.safeParse({ kind: opts.kind, text: { fr: opts.textFr, en: opts.textEn } });
+      if (!parsed.success) {
+        process.stderr.write(
+          'Le texte de l’avis doit faire de 1 à 2000 caractères, en français et en anglais.\n' +
+            'The notice text must be 1 to 2000 characters, in French and in English.\n',
+        );
+        process.exitCode = 2;
+        return;
+      }
+      await withDatabase(async (ds, pool) => {
+        const notice = await addReleaseNotice(pool, ref, parsed.data, 'cli');
+        await recordAudit(ds.manager, { type: 'cli' }, `release.${notice.kind}`, {
+          type: 'release',
+          id: notice.releaseId,
+          details: { noticeId: notice.id },
+        });
+        out(`${notice.kind === 'erratum' ? 'Erratum' : 'Retrait / retraction'}: ${notice.releaseSlug} (${notice.id})`);
+      });
+    });
+
+  admin
+    .command('release:notices [release]')
+    .description('Liste les errata et retraits / list errata and retractions')
+    .option('--json', 'sortie JSON / JSON output')
+    .action(async (ref: string | undefined, opts: { json?: boolean }) => {
+      await withDatabase(async (_ds, pool) => {
+        const list = ref ? await listReleaseNotices(pool, ref) : await listAllReleaseNotices(pool);
+        if (opts.json) return out(JSON.stringify(list, null, 2));
+        if (!list.length) out('Aucun avis / no notice');
+        for (const n of list) out(`${n.releaseSlug}\t${n.kind}\t${n.createdAt}\t${n.text.fr}`);
       });
     });
 }

@@ -137,6 +137,35 @@ export async function createAssociation(
   }
 }
 
+/**
+ * Records whether an association consents to its name being published with the releases it contributes to. Takes
+ * effect at the next publication: published releases keep the names recorded when they were published.
+ */
+export async function setAssociationNamePublic(
+  ds: DataSource,
+  idOrSlug: string,
+  namePublic: boolean,
+  actor: Actor,
+): Promise<AssociationEntity> {
+  return ds.transaction(async (m) => {
+    const a = await findAssociation(m, idOrSlug);
+    if (!a) throw new AccountError('not_found');
+    if (a.withdrawnAt) throw new AccountError('association_withdrawn');
+    if (a.namePublic !== namePublic) {
+      a.namePublic = namePublic;
+      a.namePublicChangedAt = new Date();
+      await m.save(a);
+      await recordAudit(m, actor, 'association.name_public', {
+        type: 'association',
+        id: a.id,
+        associationId: a.id,
+        details: { namePublic },
+      });
+    }
+    return a;
+  });
+}
+
 export async function listAssociations(m: EntityManager): Promise<AssociationEntity[]> {
   return m.find(AssociationEntity, { order: { name: 'ASC' } });
 }

@@ -16,6 +16,16 @@ export class AssociationEntity {
   @Column({ type: 'boolean', name: 'is_demo', default: false })
   isDemo: boolean;
 
+  /**
+   * Whether the association consents to its name being published with the releases it contributes to. Recorded in
+   * each release when it is published (a release never changes); changing it affects later releases only.
+   */
+  @Column({ type: 'boolean', name: 'name_public', default: false })
+  namePublic: boolean;
+
+  @Column({ type: 'timestamptz', name: 'name_public_changed_at', nullable: true })
+  namePublicChangedAt: Date | null;
+
   /** Set when the association withdrew: its records are deleted and it is excluded from future releases. */
   @Column({ type: 'timestamptz', name: 'withdrawn_at', nullable: true })
   withdrawnAt: Date | null;

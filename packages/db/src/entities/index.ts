@@ -15,9 +15,9 @@ import {
 
 export { AppUserEntity, UserSessionEntity, ApiTokenEntity, AuditLogEntity, LoginThrottleEntity, type UserRole };
 
-import { ReleaseEntity, ReleaseCellEntity } from './release.entity.js';
+import { ReleaseEntity, ReleaseCellEntity, ReleaseNoticeEntity } from './release.entity.js';
 
-export { ReleaseEntity, ReleaseCellEntity };
+export { ReleaseEntity, ReleaseCellEntity, ReleaseNoticeEntity };
 
 /** Every entity, imported (never globbed by path). Add new entities here. */
 export const entities = [
@@ -31,4 +31,5 @@ export const entities = [
   LoginThrottleEntity,
   ReleaseEntity,
   ReleaseCellEntity,
+  ReleaseNoticeEntity,
 ];

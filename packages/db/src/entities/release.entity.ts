@@ -41,6 +41,21 @@ export class ReleaseEntity {
   @Column({ type: 'jsonb', name: 'year_fingerprints' })
   yearFingerprints: Record<string, string>;
 
+  /** Internal: the contributing associations, to say which joined or left since the previous release. Never served. */
+  @Column({ type: 'uuid', array: true, name: 'association_ids', nullable: true })
+  associationIds: string[] | null;
+
+  /**
+   * The associations that consented to be named when the release was published: contributors, and those of the
+   * previous release that no longer contribute (so a departure can be named). Null for releases older than consent.
+   */
+  @Column({ type: 'jsonb', name: 'consenting_associations', nullable: true })
+  consentingAssociations: { id: string; slug: string; name: string }[] | null;
+
+  /** Notes drawn on the time-series charts, e.g. 2020 "confinement" / "lockdown". */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  annotations: { year: number; text: { fr: string; en: string } }[];
+
   @Column({ type: 'uuid', name: 'supersedes_id', nullable: true })
   supersedesId: string | null;
 
@@ -84,4 +99,26 @@ export class ReleaseCellEntity {
 
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+}
+
+/** An erratum or retraction attached to a published release afterwards; its numbers are untouched. Append-only. */
+@Entity({ name: 'release_notice' })
+export class ReleaseNoticeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'release_id' })
+  releaseId: string;
+
+  @Column({ type: 'text' })
+  kind: 'erratum' | 'retraction';
+
+  @Column({ type: 'jsonb' })
+  text: { fr: string; en: string };
+
+  @Column({ type: 'text', name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @Column({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
 }

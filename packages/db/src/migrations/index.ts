@@ -5,6 +5,7 @@ import { Accounts1764500000000 } from './1764500000000-Accounts.js';
 import { Releases1764600000000 } from './1764600000000-Releases.js';
 import { CaseProfile1764700000000 } from './1764700000000-CaseProfile.js';
 import { ImportRetention1764800000000 } from './1764800000000-ImportRetention.js';
+import { ReleaseComposition1796585501363 } from './1796585501363-ReleaseComposition.js';
 
 /** Linear, reviewed, in order. Add each new migration at the end. */
 export const migrations = [
@@ -16,4 +17,5 @@ export const migrations = [
   Releases1764600000000,
   CaseProfile1764700000000,
   ImportRetention1764800000000,
+  ReleaseComposition1796585501363,
 ];

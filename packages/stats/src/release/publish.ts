@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, type LocalisedText, type Release } from '@observatoire/schema';
+import { SCHEMA_VERSION, type LocalisedText, type Release, type ReleaseAnnotation } from '@observatoire/schema';
 import { computeCube, type PreviousRelease, type ReleaseCell } from '../cube/build.js';
 import type { CubeCase } from '../cube/dimensions.js';
 import type { DisclosureRule } from '../disclosure/types.js';
@@ -7,6 +7,7 @@ import { StatsError } from '../errors.js';
 import { resolveRule } from './rule.js';
 import { buildPanelTables } from '../panel/build.js';
 import { isPanelView } from '../panel/view.js';
+import { checkAnnotations, releaseComposition } from '../release-page/composition.js';
 import { loadRelease, releaseCells, toRelease, type ReleaseRow } from './read.js';
 
 export interface PublishOptions {
@@ -14,6 +15,8 @@ export interface PublishOptions {
   slug?: string;
   title?: LocalisedText;
   notes?: LocalisedText | null;
+  /** Notes drawn on the time-series charts at a reference year of the release (one per year). */
+  annotations?: ReleaseAnnotation[];
   rule?: Partial<DisclosureRule>;
   /** Who published (user id or "cli"), recorded with the release. */
   publishedBy?: string | null;
@@ -50,6 +53,8 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
           en: 'No cases to publish: import association data first, then publish again.',
         });
       }
+      // Before the cube is built (seconds): a wrong annotation is refused at once.
+      const annotations = checkAnnotations(options.annotations, [...new Set(cases.map((c) => c.year))]);
       const previousRow = (
         await q.query<ReleaseRow>(`SELECT * FROM release ORDER BY published_at DESC, created_at DESC LIMIT 1`)
       ).rows[0];
@@ -88,11 +93,16 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
         byYear[String(year)] = new Set(cases.filter((c) => c.year === year).map((c) => c.associationId)).size;
       }
       const title = options.title ?? defaultTitle(now);
+      const composition = await releaseComposition(
+        q,
+        cases.map((c) => c.associationId),
+        previousRow?.association_ids,
+      );
       const inserted = await q.query<{ id: string }>(
         `INSERT INTO release (slug, title, notes, disclosure_rule, schema_version, reference_years,
            contributing_associations, contributing_by_year, year_fingerprints, supersedes_id, published_by,
-           cell_count, withheld_count, published_at, demo)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+           cell_count, withheld_count, published_at, demo, association_ids, consenting_associations, annotations)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
         [
           slug,
           JSON.stringify(title),
@@ -109,6 +119,9 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
           cube.cells.filter((c) => c.value === null).length,
           now,
           cases.some((c) => c.demo),
+          composition.associationIds,
+          JSON.stringify(composition.consenting),
+          JSON.stringify(annotations),
         ],
       );
       const releaseId = inserted.rows[0].id;

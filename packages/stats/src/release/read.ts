@@ -18,6 +18,10 @@ export interface ReleaseRow {
   contributing_by_year: Record<string, number>;
   year_fingerprints: Record<string, string>;
   supersedes_id: string | null;
+  /** Internal (never served); null for releases published before composition was recorded. */
+  association_ids: string[] | null;
+  consenting_associations: { id: string; slug: string; name: string }[] | null;
+  annotations: { year: number; text: { fr: string; en: string } }[] | null;
   published_by: string | null;
   cell_count: number;
   withheld_count: number;
@@ -60,6 +64,7 @@ export function toRelease(row: ReleaseRow): Release {
     createdAt: new Date(row.created_at).toISOString(),
     publishedAt: new Date(row.published_at).toISOString(),
     supersedesId: row.supersedes_id,
+    annotations: row.annotations ?? [],
     files: years.flatMap((referenceYear) =>
       (['pdf', 'csv', 'xlsx', 'json'] as const).map((format) => ({
         referenceYear,
