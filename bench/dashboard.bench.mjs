@@ -14,27 +14,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium.ts';
 import { startPlatform } from './platform.mjs';
 
 const PAGE = '/recruitment-channels';
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The process listening on the dashboard's port (Linux `ss`), to read its CPU time from /proc. */
 function dashboardPid(base) {
@@ -91,13 +78,7 @@ async function serverRender(base, uncached) {
 }
 
 async function browserMetrics(base) {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'observatoire-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
+  const { context, close } = await launchChromium({ name: 'bench-chromium' });
   try {
     const page = await context.newPage();
     const scripts = new Map();
@@ -137,19 +118,12 @@ async function browserMetrics(base) {
     lcps.sort((a, b) => a - b);
     return { scripts: scripts.size, jsRawBytes: jsRaw, jsGzipBytes: jsGzip, lcpMs: lcps[2], lcpRuns: lcps };
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
 async function withoutJs(base) {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'observatoire-bench-nojs-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    javaScriptEnabled: false,
-  });
+  const { context, close } = await launchChromium({ name: 'bench-nojs', javaScriptEnabled: false });
   try {
     const page = await context.newPage();
     await page.goto(`${base}${PAGE}`);
@@ -168,8 +142,7 @@ async function withoutJs(base) {
       usable: charts >= 3 && drawn > 0 && view === 'area',
     };
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -1,35 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { launchChromium, type ChromiumOptions, type Session } from '../chromium';
 import { watchCsp } from '../csp';
 
-export interface Session {
-  context: BrowserContext;
-  close(): Promise<void>;
-}
+export type { Session } from '../chromium';
 
-/** Debian's Chromium with a fresh profile: nothing shared between sessions (cookies, cache). */
-export async function openBrowser(opts: { javaScriptEnabled?: boolean; acceptDownloads?: boolean } = {}) {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'observatoire-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    javaScriptEnabled: opts.javaScriptEnabled ?? true,
-    acceptDownloads: opts.acceptDownloads ?? true,
-    locale: 'fr-FR',
-    viewport: { width: 1280, height: 900 },
-  });
+/** Chromium (../chromium.ts) with a fresh profile, generous waits and the Content-Security-Policy watched. */
+export async function openBrowser(
+  opts: Pick<ChromiumOptions, 'javaScriptEnabled' | 'acceptDownloads'> = {},
+): Promise<Session> {
+  const session = await launchChromium(opts);
+  const { context } = session;
   // Two cores shared by a whole team: waits are generous so that a busy machine does not fail the journey.
   context.setDefaultTimeout(60_000);
   watchCsp(context);
@@ -40,11 +19,5 @@ export async function openBrowser(opts: { javaScriptEnabled?: boolean; acceptDow
       page.on('requestfailed', (r) => console.log(`[browser requestfailed] ${r.url()} ${r.failure()?.errorText}`));
     });
   }
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  } satisfies Session;
+  return session;
 }

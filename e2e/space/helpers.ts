@@ -1,18 +1,14 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { axeViolations as axe, screenshotsOf } from '../page-checks';
 import { PASSWORD } from './stack';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const fixtures = path.join(here, '..', 'fixtures', 'space');
-export const shots = path.join(here, '..', 'test-results', 'space');
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
+export const screenshot = screenshotsOf('space');
 
 export async function login(page: Page, base: string, email: string, lang: 'fr' | 'en' = 'fr'): Promise<void> {
   await page.goto(`${base}${lang === 'fr' ? '/espace/connexion' : '/en/space/login'}`);
@@ -52,20 +48,6 @@ export async function dropFile(page: Page, selector: string, file: string, type:
   await page.dispatchEvent(selector, 'drop', { dataTransfer });
 }
 
-const require = createRequire(import.meta.url);
-
-/** axe-core's serious and critical findings on the page (WCAG A/AA rules). */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  // Evaluated through the DevTools protocol rather than a <script> tag, so the page's CSP does not block it.
-  await page.evaluate(source);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe;
-    return (await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })) as {
-      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-    };
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+/** axe-core's serious and critical findings on the page (WCAG 2.0 A/AA rules). */
+export const axeViolations = (page: Page) =>
+  axe(page, { tags: ['wcag2a', 'wcag2aa'], impacts: ['serious', 'critical'] });

@@ -74,6 +74,16 @@ function queryKey(q: SeriesQueryDto | BreakdownQueryDto): string {
   return JSON.stringify(rest);
 }
 
+/** The filters a series or breakdown query carries, as the statistics package takes them (absent ones left out). */
+function filterOf(q: SeriesQueryDto | BreakdownQueryDto) {
+  return {
+    ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
+    ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
+    ...(q.exploitationType !== undefined && { exploitationType: q.exploitationType }),
+    ...(q.recruitmentChannelGroup !== undefined && { recruitmentChannelGroup: q.recruitmentChannelGroup }),
+  };
+}
+
 @Injectable()
 export class ReleasesService {
   private readonly log = new Logger('Releases');
@@ -145,12 +155,7 @@ export class ReleasesService {
     return this.cache.payload(
       `series|${id}|${queryKey(q)}`,
       async () => {
-        const filter = {
-          ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
-          ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
-          ...(q.exploitationType !== undefined && { exploitationType: q.exploitationType }),
-          ...(q.recruitmentChannelGroup !== undefined && { recruitmentChannelGroup: q.recruitmentChannelGroup }),
-        };
+        const filter = filterOf(q);
         const set = await stats(
           getSeries(this.pool, id, {
             dimension: q.dimension as CubeDimension | 'cases' | undefined,
@@ -180,12 +185,7 @@ export class ReleasesService {
     return this.cache.payload(
       `breakdown|${id}|${queryKey(q)}`,
       async () => {
-        const filter = {
-          ...(q.yearFrom !== undefined && { yearFrom: q.yearFrom }),
-          ...(q.yearTo !== undefined && { yearTo: q.yearTo }),
-          ...(q.exploitationType !== undefined && { exploitationType: q.exploitationType }),
-          ...(q.recruitmentChannelGroup !== undefined && { recruitmentChannelGroup: q.recruitmentChannelGroup }),
-        };
+        const filter = filterOf(q);
         const b = await stats(
           getBreakdown(this.pool, id, { dimension: q.dimension as CubeDimension, year: q.year ?? null, filter }),
         );

@@ -12,6 +12,8 @@ export interface PageCharts {
   /** Open Graph preview: the chart named by ?chart= (a chart's permanent link), else the first one. */
   preview: { url: string; alt: string } | null;
   origin: string;
+  /** The page's path in French-first form (/profiles), which its charts' links name. */
+  pagePath: string;
 }
 
 /** Loads the charts of a page, each with its own prefixed filters from the one shared URL. */
@@ -25,7 +27,7 @@ export async function loadPageCharts(
   const requested = requestedRelease(event.url);
   const release = await resolveRelease(client, requested, lang);
   const origin = event.url.origin;
-  if (!release) return { lang, release: null, charts: [], preview: null, origin };
+  if (!release) return { lang, release: null, charts: [], preview: null, origin, pagePath };
   let charts: ChartData[];
   try {
     charts = await Promise.all(
@@ -39,5 +41,5 @@ export async function loadPageCharts(
   const wanted = event.url.searchParams.get('chart');
   const shown = charts.find((c) => c.id === wanted) ?? charts[0];
   const preview = shown ? { url: chartLinks(shown, origin, lang, pagePath).preview, alt: shown.title } : null;
-  return { lang, release, charts, preview, origin };
+  return { lang, release, charts, preview, origin, pagePath };
 }
