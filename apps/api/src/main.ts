@@ -91,6 +91,9 @@ export async function createApp(
 
   fastify.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
+    // Only public reads say how they may be kept (sendCached); every other answer (a session's, a token's, an
+    // error, a login) is kept by no browser and no shared cache.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
   fastify.addHook('onResponse', (req, reply, done) => {

@@ -120,6 +120,10 @@ describe('authorization matrix over every route', () => {
         });
         statuses[role] = res.statusCode;
         if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+        // Nothing but a public read's answer may be kept by a browser or a shared cache.
+        if (c.expect !== PUBLIC || res.statusCode >= 400) {
+          expect(res.headers['cache-control'], `${route} as ${role}`).toBe('no-store');
+        }
       }
       if (c.expect === PUBLIC) {
         expect(new Set(Object.values(statuses)).size, JSON.stringify(statuses)).toBe(1);
