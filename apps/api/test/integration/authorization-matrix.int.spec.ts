@@ -56,6 +56,7 @@ const matrix: Record<string, Case> = {
   'GET /api/v1/releases/{id}/summary/{file}': { path: () => UNKNOWN, expect: PUBLIC },
   'GET /api/v1/stats/series': { expect: PUBLIC },
   'GET /api/v1/stats/breakdown': { expect: PUBLIC },
+  'GET /api/v1/stats/composition': { expect: PUBLIC },
   // Last: it ends the sessions used above.
   'POST /api/v1/auth/logout': { expect: member(204, 204, 204) },
 };
