@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 
@@ -69,6 +70,55 @@ describe('observatoire import (built CLI, real PostgreSQL)', () => {
     const json = await cli(pii, '--association', 'aurore-paris', '--json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ outcome: 'refused' });
+  });
+
+  it('a file that would remove stored cases of a year exits 1 naming the counts, unless --replace-years names it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cli-replace-'));
+    const header = 'N° dossier;Année;Sexe;Âge;Exploitation';
+    const full = path.join(dir, 'full.csv');
+    const rows2023 = Array.from({ length: 18 }, (_, i) => `R${i};2023;F;25;Travail forcé`);
+    await writeFile(full, [header, ...rows2023, 'S1;2024;F;30;Travail forcé'].join('\n') + '\n');
+    const partial = path.join(dir, 'partial.csv');
+    await writeFile(partial, [header, 'R0;2023;F;25;Travail forcé'].join('\n') + '\n');
+    expect((await cli(full, '-a', 'replace-cli', '--create-association')).code).toBe(0);
+    const stored = async () => {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          `SELECT reference_year, count(*)::int AS n FROM case_record c JOIN association a ON a.id = c.association_id
+           WHERE a.slug = 'replace-cli' GROUP BY 1 ORDER BY 1`,
+        );
+        return rows;
+      } finally {
+        await client.end();
+      }
+    };
+    const before = await stored();
+    expect(before).toEqual([
+      { reference_year: 2023, n: 18 },
+      { reference_year: 2024, n: 1 },
+    ]);
+    const refused = await cli(partial, '-a', 'replace-cli');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("2023 : 18 dossiers aujourd'hui, 1 après cet envoi (17 retirés");
+    expect(refused.stdout).toContain('probablement un export partiel');
+    expect(refused.stderr).toContain('--replace-years 2023');
+    expect(await stored()).toEqual(before);
+    const english = await cli(partial, '-a', 'replace-cli', '--lang', 'en');
+    expect(english.code).toBe(1);
+    expect(english.stdout).toContain('2023: 18 cases today, 1 after this upload (17 removed');
+    expect((await cli(partial, '-a', 'replace-cli', '--replace-years', '2024')).code).toBe(1);
+    expect(await stored()).toEqual(before);
+    const bad = await cli(partial, '-a', 'replace-cli', '--replace-years', 'vingt');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('année invalide « vingt »');
+    const replaced = await cli(partial, '-a', 'replace-cli', '--replace-years', '2023');
+    expect(replaced.code).toBe(0);
+    expect(await stored()).toEqual([
+      { reference_year: 2023, n: 1 },
+      { reference_year: 2024, n: 1 },
+    ]);
   });
 
   it('usage errors exit 2: missing option, missing file, bad --lang', async () => {

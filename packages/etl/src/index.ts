@@ -1,6 +1,9 @@
 export * from './errors.js';
 export * from './readers/index.js';
 export { runImport, hashFile, AssociationNotFoundError } from './import/run-import.js';
+export { removalsToConfirm } from './import/merge.js';
+export { storedCasesByYear } from './load/staging.js';
+export { yearChangeText, replaceNotConfirmedText } from './messages.js';
 export { MAX_REPORTED_ERRORS, type RunImportInput, type ImportResult } from './import/state.js';
 export { receiveImport, type ReceiveImportInput } from './load/receive.js';
 export { recoverInterruptedBatches } from './load/interrupted.js';

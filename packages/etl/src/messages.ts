@@ -1,4 +1,4 @@
-import type { ImportOutcome, ImportReport, LocalisedText } from '@observatoire/schema';
+import type { ImportOutcome, ImportReport, ImportYearChange, LocalisedText } from '@observatoire/schema';
 
 /**
  * The mapping/normalisation/privacy/load message catalogue: French first, each message says what to do.
@@ -40,6 +40,19 @@ const IDENTIFIER_LABELS: Record<string, LocalisedText> = {
 };
 
 const maxYear = () => new Date().getUTCFullYear();
+
+const nFr = new Intl.NumberFormat('fr-FR');
+const nEn = new Intl.NumberFormat('en-GB');
+
+/** One year's before and after, in plain words: « 2023 : 18 dossiers aujourd'hui, 1 après cet envoi (17 retirés) ». */
+export function yearChangeText(c: ImportYearChange): LocalisedText {
+  const partialFr = c.partial ? ' ; plus de la moitié disparaîtrait : probablement un export partiel' : '';
+  const partialEn = c.partial ? '; more than half would go: probably a partial export' : '';
+  return {
+    fr: `${c.year} : ${nFr.format(c.before)} ${c.before === 1 ? 'dossier' : 'dossiers'} aujourd'hui, ${nFr.format(c.after)} après cet envoi (${nFr.format(c.removed)} ${c.removed === 1 ? 'retiré' : 'retirés'}, ${nFr.format(c.replaced)} ${c.replaced === 1 ? 'modifié' : 'modifiés'}${partialFr})`,
+    en: `${c.year}: ${nEn.format(c.before)} ${c.before === 1 ? 'case' : 'cases'} today, ${nEn.format(c.after)} after this upload (${nEn.format(c.removed)} removed, ${nEn.format(c.replaced)} changed${partialEn})`,
+  };
+}
 
 export const msg = {
   identifierHeader: (column: string, kind: string): LocalisedText => ({
@@ -228,6 +241,15 @@ export const msg = {
       en: `This file was already imported for this association on ${day} (import ${batchId}): nothing changed.`,
     };
   },
+  /** A load that would remove stored cases of years the association did not name for replacement. */
+  replaceNotConfirmed: (changes: readonly ImportYearChange[]): LocalisedText => {
+    const years = changes.map((c) => c.year).join(', ');
+    const lines = changes.map(yearChangeText);
+    return {
+      fr: `Cet envoi retirerait des dossiers déjà enregistrés — ${lines.map((l) => l.fr).join(' ; ')}. Rien n'a été modifié. Si ce fichier doit bien remplacer ${changes.length === 1 ? "l'année" : 'les années'} ${years}, confirmez explicitement ce remplacement ; sinon, envoyez l'export complet de ${changes.length === 1 ? 'cette année' : 'ces années'}.`,
+      en: `This upload would remove cases already stored — ${lines.map((l) => l.en).join('; ')}. Nothing was changed. If this file is meant to replace ${changes.length === 1 ? 'year' : 'years'} ${years}, confirm that replacement explicitly; otherwise, upload the full export of ${changes.length === 1 ? 'that year' : 'those years'}.`,
+    };
+  },
   internalError: (): LocalisedText => ({
     fr: "Erreur interne pendant l'import : rien n'a été enregistré. Réessayez ; si le problème persiste, contactez l'équipe de l'Observatoire.",
     en: 'Internal error during the import: nothing was stored. Try again; if the problem persists, contact the Observatoire team.',
@@ -244,3 +266,6 @@ export const msg = {
     en: `Association "${association}" does not exist. Create it first: npx observatoire admin association:create --slug ${association} --name "…" (or run the import again with --create-association).`,
   }),
 };
+
+/** The refusal of a load that would remove stored cases of years not named for replacement (API, CLI). */
+export const replaceNotConfirmedText = msg.replaceNotConfirmed;

@@ -1,4 +1,5 @@
 import type { ImportIssue, ImportReport, Locale } from '@observatoire/schema';
+import { yearChangeText } from './messages.js';
 
 const L = {
   fr: {
@@ -27,6 +28,7 @@ const L = {
     appeared: 'apparues',
     vanished: 'disparues',
     renamed: 'renommées',
+    byYear: 'Par année (dossiers enregistrés)',
     outcomes: {
       committed: 'importé',
       dry_run: 'essai à blanc (rien enregistré)',
@@ -62,6 +64,7 @@ const L = {
     appeared: 'appeared',
     vanished: 'vanished',
     renamed: 'renamed',
+    byYear: 'Per year (stored cases)',
     outcomes: {
       committed: 'imported',
       dry_run: 'dry run (nothing stored)',
@@ -109,6 +112,11 @@ export function formatReport(report: ImportReport, lang: Locale = 'fr', maxError
     lines.push(
       `${t.records} : ${c.recordsNew} ${t.new}, ${c.recordsReplaced} ${t.replaced}, ${c.recordsUnchanged} ${t.unchanged}, ${c.recordsRemoved} ${t.removed}`,
     );
+  }
+  const touched = (report.yearChanges ?? []).filter((y) => y.before > 0);
+  if (touched.length) {
+    lines.push(`${t.byYear} :`);
+    for (const y of touched) lines.push(`  ${y.removed > 0 ? '!' : '-'} ${yearChangeText(y)[lang]}`);
   }
   const hc = report.headerChanges;
   if (hc && (hc.appeared.length || hc.vanished.length || hc.renamed.length)) {

@@ -117,6 +117,41 @@ export const importCountsSchema = z.object({
 export type ImportCounts = z.infer<typeof importCountsSchema>;
 
 /**
+ * What an upload does to one reference year of its association: the cases stored before and after, and how they
+ * compare (same case key and content: unchanged; same key, other content: replaced; stored key absent: removed).
+ * Removing cases of a year is a decision the association takes explicitly (`replaceYears`).
+ */
+export const importYearChangeSchema = z
+  .object({
+    year: z.number().int(),
+    before: z.number().int().describe('Cases of the year stored before this upload'),
+    after: z.number().int().describe('Cases of the year stored once this upload is loaded'),
+    new: z.number().int(),
+    replaced: z.number().int(),
+    unchanged: z.number().int(),
+    removed: z.number().int().describe('Stored cases of the year that this upload does not contain'),
+    partial: z.boolean().describe('More than half the stored cases of the year would go: probably a partial export'),
+  })
+  .meta({ id: 'ImportYearChange' });
+export type ImportYearChange = z.infer<typeof importYearChangeSchema>;
+
+/**
+ * The body of a preview's confirmation: the years whose stored cases the association agrees the upload may remove
+ * (a confirmation that would remove cases of a year it does not name is refused, 409).
+ */
+export const importConfirmSchema = z
+  .object({
+    replaceYears: z
+      .array(z.number().int().min(2000).max(2100))
+      .max(100)
+      .optional()
+      .describe('Years whose stored cases this upload may remove or replace, as the preview listed them'),
+  })
+  .strict()
+  .meta({ id: 'ImportConfirm' });
+export type ImportConfirm = z.infer<typeof importConfirmSchema>;
+
+/**
  * How many row errors a report lists (`errorsTruncated` counts the others: the totals are always exact), and how
  * many rejected rows are kept for the rejected-rows file: a hostile file cannot make either huge.
  */
@@ -147,6 +182,8 @@ export const importReportSchema = z
       .nullable(),
     referenceYears: z.array(z.number().int()),
     counts: importCountsSchema,
+    /** Per reference year, the stored cases before and after (absent from reports written before it existed). */
+    yearChanges: z.array(importYearChangeSchema).optional(),
     declaredTotal: z.number().int().nullable(),
     summary: localisedTextSchema,
     errors: z.array(importIssueSchema),

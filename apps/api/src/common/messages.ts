@@ -49,6 +49,14 @@ export const messages = {
     fr: 'Cette ressource existe déjà ou a été modifiée entre-temps. Rechargez et réessayez.',
     en: 'This resource already exists or changed meanwhile. Reload and try again.',
   },
+  replace_not_confirmed: {
+    fr: 'Cet envoi retirerait des dossiers déjà enregistrés : confirmez explicitement les années à remplacer (replaceYears), ou envoyez l’export complet de ces années.',
+    en: 'This upload would remove cases already stored: confirm the years to replace explicitly (replaceYears), or upload the full export of those years.',
+  },
+  preview_stale: {
+    fr: 'Vos données ont changé depuis cet aperçu (un autre envoi a été enregistré entre-temps) : relancez l’aperçu pour voir les chiffres à jour, puis confirmez.',
+    en: 'Your data changed since this preview (another upload was saved meanwhile): run the preview again to see up-to-date numbers, then confirm.',
+  },
   preview_expired: {
     fr: "Cet aperçu a expiré : le fichier n'est conservé que 24 heures (par défaut) sans confirmation. Déposez à nouveau le fichier.",
     en: 'This preview has expired: the file is kept only 24 hours (by default) without confirmation. Upload the file again.',

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Put, Query, Req, Res, UseInterceptors } fr
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { mappingProfileSchema } from '@observatoire/schema';
+import { importConfirmSchema, mappingProfileSchema, type ImportConfirm } from '@observatoire/schema';
 import { AdminOnly, CurrentPrincipal, type Principal } from '../auth/auth.decorators.js';
 import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
@@ -65,14 +65,19 @@ export class ImportsController {
   }
 
   @Post('imports/:id/confirm')
-  @ApiOperation({ summary: 'Load a previewed (dry-run) upload without sending it again' })
+  @ApiOperation({
+    summary:
+      'Load a previewed (dry-run) upload without sending it again; 409 when it would remove stored cases of a year not named in replaceYears',
+  })
+  @ApiZodBody(importConfirmSchema)
   @ApiZodResponse(202, importSchema)
   async confirm(
     @ZodParams(importIdParams) { id }: { id: string },
+    @Body(zodPipe(importConfirmSchema)) confirm: ImportConfirm,
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { status, body } = await this.imports.confirm(id, p);
+    const { status, body } = await this.imports.confirm(id, confirm, p);
     reply.status(status);
     return body;
   }

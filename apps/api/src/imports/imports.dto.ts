@@ -56,8 +56,12 @@ export const recordsQuerySchema = z
 
 export const uploadFormSchema = z
   .object({
-    file: z.string().describe('The export file (CSV, TSV, TXT, XLSX, JSON, NDJSON)'),
+    file: z.string().describe('The export file (CSV, TSV, TXT, XLSX, JSON, NDJSON; not .xls or .ods)'),
     dryRun: z.enum(['true', 'false', '1', '0']).optional().describe('Preview only: nothing is stored'),
     profile: z.string().optional().describe('Mapping profile as JSON (mappingProfileSchema)'),
+    replaceYears: z
+      .string()
+      .optional()
+      .describe('Years (comma-separated) whose stored cases this upload may remove; without it such an import fails'),
   })
   .meta({ id: 'UploadForm' });

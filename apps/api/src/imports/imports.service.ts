@@ -11,8 +11,17 @@ import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
 import { findAssociation, recordAudit } from '@observatoire/db';
 import * as importBatches from '@observatoire/db/import-batch';
-import { deleteStoredFile, receiveImport, runImport, type ImportJobOptions } from '@observatoire/etl';
-import { caseRecordFieldDocs, mappingProfileSchema } from '@observatoire/schema';
+import {
+  deleteStoredFile,
+  receiveImport,
+  removalsToConfirm,
+  replaceNotConfirmedText,
+  runImport,
+  storedCasesByYear,
+  yearChangeText,
+  type ImportJobOptions,
+} from '@observatoire/etl';
+import { caseRecordFieldDocs, mappingProfileSchema, type ImportConfirm } from '@observatoire/schema';
 import { csvOptions, spreadsheetCell } from '@observatoire/stats';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { PG_POOL } from '../database/database.module.js';
@@ -24,7 +33,7 @@ import { ImportQueueService } from './import-queue.service.js';
 import type { ImportView, RetentionPolicyView } from './imports.dto.js';
 import { policyText } from './retention.js';
 import { mapImport } from './imports.mapper.js';
-import { displayName, recordPreview } from './preview.js';
+import { displayName, parseYearList, recordPreview } from './preview.js';
 
 /** Extensions the ETL reads (or recognises to refuse with a clear message); anything else is stored as .bin. */
 const KNOWN_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl', 'xls', 'ods']);
@@ -37,6 +46,8 @@ interface ReceivedUpload {
   contentHash: string;
   dryRun: boolean;
   profile: unknown;
+  /** Years whose stored cases a direct (not previewed) upload may remove. */
+  replaceYears: number[];
 }
 
 @Injectable()
@@ -70,6 +81,7 @@ export class ImportsService {
     let originalName = '';
     let dryRun = false;
     let profileRaw: string | undefined;
+    let replaceYears: number[] = [];
     try {
       for await (const part of req.parts()) {
         if (part.type === 'file') {
@@ -101,12 +113,14 @@ export class ImportsService {
           dryRun = ['true', '1', 'on', 'yes'].includes(String(part.value).toLowerCase());
         } else if (part.fieldname === 'profile') {
           profileRaw = String(part.value);
+        } else if (part.fieldname === 'replaceYears') {
+          replaceYears = parseYearList(String(part.value));
         }
       }
       if (!file) throw new ApiProblem(400, 'upload_missing_file');
       const profile = profileRaw ? this.parseProfile(profileRaw) : undefined;
       if (req.query && (req.query as Record<string, string>).dryRun === 'true') dryRun = true;
-      return { id, file, originalName, contentHash, dryRun, profile };
+      return { id, file, originalName, contentHash, dryRun, profile, replaceYears };
     } catch (err) {
       if (partial) await rm(partial, { force: true });
       if (file) await rm(file, { force: true });
@@ -146,7 +160,11 @@ export class ImportsService {
     const up = await this.receive(req);
     if (up.dryRun) return { status: 200, body: await this.dryRun(up, associationId, p) };
     if (up.profile !== undefined) await this.saveProfile(associationId, up.profile, p);
-    return this.enqueueFile(up.file, up.contentHash, up.originalName, associationId, p);
+    // Without a preview the removal of stored cases cannot be checked before the worker reads the file: a load
+    // that would remove cases of a year not named here fails there, naming the years and counts.
+    return this.enqueueFile(up.file, up.contentHash, up.originalName, associationId, p, {
+      replaceYears: up.replaceYears,
+    });
   }
 
   private async enqueueFile(
@@ -222,13 +240,19 @@ export class ImportsService {
     return this.findOne(up.id, p);
   }
 
-  /** Confirms a previewed upload: the kept file is recorded as a real batch and queued. */
-  async confirm(id: string, p: Principal): Promise<{ status: number; body: ImportView }> {
+  /**
+   * Confirms a previewed upload: the kept file is recorded as a real batch and queued. A preview that would remove
+   * stored cases of a year is refused (409) unless the confirmation names that year, and so is one whose "before"
+   * numbers no longer hold (another upload was saved since): the association decides on the numbers it saw.
+   */
+  async confirm(id: string, body: ImportConfirm, p: Principal): Promise<{ status: number; body: ImportView }> {
     const associationId = this.requireAssociation(p);
-    await this.requireDecisions(id, p);
+    const view = await this.findOne(id, p); // 404 for another association's or an unknown import
+    this.requireDecisions(view);
+    const replaceYears = body.replaceYears ?? [];
+    if (view.dryRun && view.status === 'validated') await this.checkReplacement(view, associationId, replaceYears);
     const preview = await importBatches.claimPreviewFile(this.pool, id, associationId);
     if (!preview) {
-      const view = await this.findOne(id, p); // 404 for another association's or an unknown import
       const expired = await importBatches.isExpiredPreview(this.pool, view.id);
       throw new ApiProblem(409, expired ? 'preview_expired' : 'conflict');
     }
@@ -246,7 +270,33 @@ export class ImportsService {
       preview.originalName ?? path.basename(preview.storedFile),
       associationId,
       p,
-      { skipInvalidRows: true },
+      { skipInvalidRows: true, replaceYears },
+    );
+  }
+
+  /** 409 when the preview's years changed since, or when it would remove cases of a year not named. */
+  private async checkReplacement(view: ImportView, associationId: string, replaceYears: number[]): Promise<void> {
+    const changes = view.report?.yearChanges ?? [];
+    if (changes.length === 0) return;
+    const stored = await storedCasesByYear(
+      this.pool,
+      associationId,
+      changes.map((c) => c.year),
+    );
+    if (changes.some((c) => (stored.get(c.year) ?? 0) !== c.before)) throw new ApiProblem(409, 'preview_stale');
+    const unconfirmed = removalsToConfirm(changes, replaceYears);
+    if (unconfirmed.length === 0) return;
+    const text = replaceNotConfirmedText(unconfirmed);
+    const years = unconfirmed.map((c) => c.year);
+    const how = {
+      fr: ` Pour confirmer : {"replaceYears": [${years.join(', ')}]}.`,
+      en: ` To confirm: {"replaceYears": [${years.join(', ')}]}.`,
+    };
+    throw new ApiProblem(
+      409,
+      'replace_not_confirmed',
+      unconfirmed.map((c) => ({ path: 'replaceYears', message: yearChangeText(c) })),
+      { fr: text.fr + how.fr, en: text.en + how.en },
     );
   }
 
@@ -254,8 +304,7 @@ export class ImportsService {
    * A preview that would drop a column which looks like data (ticks of a wide layout, a category) is confirmed only
    * once the association said what the column holds or to ignore it (issue 15): 409 naming the columns.
    */
-  private async requireDecisions(id: string, p: Principal): Promise<void> {
-    const view = await this.findOne(id, p); // 404 for another association's or an unknown import
+  private requireDecisions(view: ImportView): void {
     const undecided = (view.report?.columns ?? []).filter((c) => c.needsDecision).map((c) => c.header);
     if (undecided.length > 0)
       throw new ApiProblem(

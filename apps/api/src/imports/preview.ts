@@ -42,3 +42,15 @@ export async function recordPreview(q: Queryable, p: Preview): Promise<void> {
     rejectedRows: p.result.rejectedRows && { rows: p.result.rejectedRows, days: p.rejectedRowsDays },
   });
 }
+
+/** A form field's years ("2022, 2023"): the valid ones; anything else is ignored (nothing extra is allowed by it). */
+export function parseYearList(raw: string): number[] {
+  return [
+    ...new Set(
+      raw
+        .split(/[\s,;]+/)
+        .filter((p) => /^\d{4}$/.test(p))
+        .map(Number),
+    ),
+  ];
+}

@@ -208,13 +208,120 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     expect(res.statusCode).toBe(200);
     const preview = res.json();
     expect(preview.report.counts.rowsRejected).toBe(strict.report.counts.rowsRejected);
-    const confirm = await confirmPreview(preview.id, w.memberB.cookie);
+    // Its one valid row would replace a year B already has: that takes naming the year.
+    const removing = preview.report.yearChanges.filter((c: { removed: number }) => c.removed > 0);
+    expect(removing.length).toBeGreaterThan(0);
+    expect((await confirmPreview(preview.id, w.memberB.cookie)).statusCode).toBe(409);
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${preview.id}/confirm`,
+      headers: { ...as(w.memberB.cookie), 'content-type': 'application/json' },
+      payload: JSON.stringify({ replaceYears: removing.map((c: { year: number }) => c.year) }),
+    });
     expect(confirm.statusCode).toBe(202);
     const done = await settled(confirm.json().id, w.memberB.cookie);
     expect(done.status).toBe('committed');
     expect(done.report.counts.rowsAccepted).toBe(preview.report.counts.rowsAccepted);
     expect(done.report.counts.rowsRejected).toBe(preview.report.counts.rowsRejected);
     expect(done.report.counts.rowsAccepted).toBeGreaterThan(0);
+  });
+
+  it('a confirmation that would remove stored cases of a year is refused (409) unless it names the year', async () => {
+    const ds = t.app.get(DataSource);
+    const header = 'N° dossier;Année;Sexe;Âge;Exploitation';
+    const csv = (...rows: string[]) => Buffer.from([header, ...rows].join('\n') + '\n');
+    const perYear = async () =>
+      ds.query(
+        `SELECT reference_year AS year, count(*)::int AS n FROM case_record
+          WHERE association_id = $1 AND reference_year IN (2011, 2012) GROUP BY 1 ORDER BY 1`,
+        [w.assocA.id],
+      );
+    const full = csv(
+      ...Array.from({ length: 18 }, (_, i) => `K${i};2011;F;25;Travail forcé`),
+      'L1;2012;F;30;Travail forcé',
+    );
+    const loaded = await upload(w.memberA.cookie, 'full-2011.csv', full);
+    expect((await settled(loaded.json().id, w.memberA.cookie)).status).toBe('committed');
+    const before = await perYear();
+    expect(before).toEqual([
+      { year: 2011, n: 18 },
+      { year: 2012, n: 1 },
+    ]);
+
+    const res = await upload(w.memberA.cookie, 'partial-2011.csv', csv('K0;2011;F;25;Travail forcé'), {
+      dryRun: 'true',
+    });
+    const preview = res.json();
+    expect(preview.report.yearChanges).toEqual([
+      { year: 2011, before: 18, after: 1, new: 0, replaced: 0, unchanged: 1, removed: 17, partial: true },
+    ]);
+    const confirmWith = (body?: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/imports/${preview.id}/confirm`,
+        headers: { ...as(w.memberA.cookie), 'content-type': 'application/json' },
+        payload: JSON.stringify(body ?? {}),
+      });
+    for (const refused of [
+      await confirmPreview(preview.id, w.memberA.cookie),
+      await confirmWith({ replaceYears: [2012] }),
+    ]) {
+      expect(refused.statusCode).toBe(409);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      const problem = refused.json();
+      expect(problem.code).toBe('replace_not_confirmed');
+      expect(problem.messages.fr).toContain("2011 : 18 dossiers aujourd'hui, 1 après cet envoi (17 retirés");
+      expect(problem.messages.fr).toContain('probablement un export partiel');
+      expect(problem.messages.en).toContain('2011: 18 cases today, 1 after this upload (17 removed');
+      expect(problem.messages.en).toContain('"replaceYears": [2011]');
+      expect(problem.errors).toEqual([
+        { path: 'replaceYears', message: expect.objectContaining({ fr: expect.stringMatching(/^2011 : 18/) }) },
+      ]);
+    }
+    expect((await confirmWith({ replaceYears: ['2011x'] })).statusCode).toBe(400);
+    expect(await perYear()).toEqual(before);
+
+    const confirmed = await confirmWith({ replaceYears: [2011] });
+    expect(confirmed.statusCode).toBe(202);
+    const done = await settled(confirmed.json().id, w.memberA.cookie);
+    expect(done.status).toBe('committed');
+    expect(done.report.counts.recordsRemoved).toBe(17);
+    expect(await perYear()).toEqual([
+      { year: 2011, n: 1 },
+      { year: 2012, n: 1 },
+    ]);
+
+    // A preview whose "before" no longer holds is stale: the decision would be taken on wrong numbers.
+    const stale = (
+      await upload(w.memberA.cookie, 'new-2011.csv', csv('K0;2011;F;25;Travail forcé', 'K1;2011;F;25;Travail forcé'), {
+        dryRun: 'true',
+      })
+    ).json();
+    const direct = await upload(w.memberA.cookie, 'other-2011.csv', csv('M1;2011;H;40;Travail forcé'));
+    const failed = await settled(direct.json().id, w.memberA.cookie);
+    // Without a preview the worker refuses the removal, and nothing changes.
+    expect(failed.status).toBe('failed');
+    expect(failed.report.warnings[0]).toMatchObject({ code: 'replace_not_confirmed' });
+    expect(failed.report.warnings[0].message.fr).toContain("2011 : 1 dossier aujourd'hui, 1 après cet envoi (1 retiré");
+    const named = await upload(
+      w.memberA.cookie,
+      'other-2011.csv',
+      csv('M1;2011;H;40;Travail forcé', 'M2;2011;H;40;Travail forcé'),
+      { replaceYears: '2011' },
+    );
+    expect((await settled(named.json().id, w.memberA.cookie)).status).toBe('committed');
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${stale.id}/confirm`,
+      headers: { ...as(w.memberA.cookie), 'content-type': 'application/json' },
+      payload: JSON.stringify({ replaceYears: [2011] }),
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('preview_stale');
+    expect(await perYear()).toEqual([
+      { year: 2011, n: 2 },
+      { year: 2012, n: 1 },
+    ]);
   });
 
   it('a crashed import ends failed with a report saying to upload again; every list and page still answers', async () => {

@@ -1,7 +1,7 @@
 import { config } from '@observatoire/config';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type pg from 'pg';
 import { openLocalDatabase, openPool, runMigrations } from '@observatoire/db';
 import {
@@ -22,6 +22,7 @@ interface ImportOptions {
   json?: boolean;
   lang: 'fr' | 'en';
   skipInvalidRows?: boolean;
+  replaceYears?: number[];
   createAssociation?: boolean;
   name?: string;
 }
@@ -114,12 +115,41 @@ export function registerImport(program: Command): void {
       '--skip-invalid-rows',
       'importe les lignes valides même si certaines sont rejetées / load valid rows even if some are rejected',
     )
+    .option(
+      '--replace-years <years>',
+      'années dont les dossiers enregistrés peuvent être retirés (2023 ou 2022,2023) / years whose stored cases this file may remove',
+      parseYears,
+    )
     .option('--create-association', "crée l'association si elle n'existe pas / create the association if missing")
     .option('--name <name>', "nom de l'association créée / name of the created association")
     .action(async (file: string, opts: ImportOptions) => {
       const code = await importCommand(file, opts);
       process.exitCode = code;
     });
+}
+
+/** `--replace-years 2022,2023` (or repeated spaces): the years, or a usage error naming the bad one. */
+export function parseYears(raw: string): number[] {
+  const parts = raw.split(/[\s,;]+/).filter(Boolean);
+  const years = parts.map(Number);
+  const bad = parts.find((p, i) => !/^\d{4}$/.test(p) || years[i] < 2000 || years[i] > 2100);
+  if (bad !== undefined || parts.length === 0) {
+    throw new InvalidArgumentError(
+      `année invalide « ${bad ?? raw} » : donnez des années à 4 chiffres séparées par des virgules (2023 ou 2022,2023) / invalid year "${bad ?? raw}": give 4-digit years separated by commas (2023 or 2022,2023).`,
+    );
+  }
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/** The years a refused replacement names, for the hint that says how to go ahead anyway. */
+function replacementHint(result: ImportResult, lang: 'fr' | 'en'): string | null {
+  const refusal = result.report.warnings.find((w) => w.code === 'replace_not_confirmed');
+  if (!refusal) return null;
+  const years = (result.report.yearChanges ?? []).filter((y) => y.removed > 0).map((y) => y.year);
+  const option = `--replace-years ${years.join(',')}`;
+  const fr = `Pour remplacer quand même ces dossiers, relancez la commande avec ${option}.`;
+  const en = `To replace these cases anyway, run the command again with ${option}.`;
+  return lang === 'fr' ? `${fr}\n${en}\n` : `${en}\n${fr}\n`;
 }
 
 export async function importCommand(file: string, opts: ImportOptions): Promise<number> {
@@ -152,12 +182,15 @@ export async function importCommand(file: string, opts: ImportOptions): Promise<
       saveProfile: Boolean(opts.saveMapping),
       dryRun: Boolean(opts.dryRun),
       skipInvalidRows: Boolean(opts.skipInvalidRows),
+      replaceYears: opts.replaceYears ?? [],
       ...(showProgress && { onProgress: progressPrinter(await estimateRows(file, size), lang) }),
       logError: (err) => {
         if (config().OBSERVATOIRE_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
       },
     });
     process.stdout.write(opts.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatReport(result.report, lang));
+    const hint = replacementHint(result, lang);
+    if (hint) process.stderr.write(hint);
     return exitCodeOf(result);
   } catch (err) {
     if (err instanceof UsageError) {

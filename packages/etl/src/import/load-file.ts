@@ -23,7 +23,7 @@ import {
 
 /**
  * The import of one file, as named stages over one state: read the header, guard the headers, stream and stage
- * the rows, give the verdict, merge, commit. A stage that ends the import returns a `Stop`, which `settle` records
+ * the rows, give the verdict, merge (unless it would remove cases of a year not named for replacement), commit. A stage that ends the import returns a `Stop`, which `settle` records
  * (the one place that rolls back and settles the batch); a reader's refusal (`EtlError`) is a failed import, any
  * other error an internal one. Whatever happens, what the stages opened is released.
  */
@@ -37,7 +37,8 @@ export async function loadFile(s: ImportState): Promise<ImportResult> {
     const staged = await streamAndStage(s, header, plan, key);
     const stopped = await verdict(s, staged, plan);
     if (stopped) return await settle(s, stopped);
-    await merge(s, staged);
+    const kept = await merge(s, staged);
+    if (kept) return await settle(s, kept);
     return await commit(s, staged, header);
   } catch (err) {
     return await failed(s, err);

@@ -5,6 +5,7 @@ import {
   type ImportIssue,
   type ImportOutcome,
   type ImportReport,
+  type ImportYearChange,
   type LocalisedText,
   type MappingProfile,
   type RejectedRows,
@@ -35,6 +36,11 @@ export interface RunImportInput {
   dryRun?: boolean;
   /** Load the valid rows even when some rows are rejected (default: a file with row errors loads nothing). */
   skipInvalidRows?: boolean;
+  /**
+   * Years whose stored cases this upload may remove (the association's explicit decision). Default none: a load that
+   * would remove stored cases of any other year fails, naming the years and the counts, and changes nothing.
+   */
+  replaceYears?: readonly number[];
   /** An existing `received` batch (API upload + queue); default: a new batch is recorded. */
   batchId?: string;
   createdByUserId?: string;
@@ -85,6 +91,8 @@ export interface ReportDraft {
   counts: ImportReport['counts'];
   declaredTotal: number | null;
   years: number[];
+  /** Per year, the stored cases before and after (once merged or compared). */
+  yearChanges: ImportYearChange[] | null;
   /** Rejected rows, coded columns only (see `keptValue`), for the rejected-rows file. */
   rejected: RejectedRows | null;
   /** How each field's values were read (see `fieldReadings`). */
@@ -170,6 +178,7 @@ export function emptyDraft(): ReportDraft {
     counts: zeroCounts(),
     declaredTotal: null,
     years: [],
+    yearChanges: null,
     rejected: null,
   };
 }
@@ -204,6 +213,7 @@ export function buildReport(outcome: ImportOutcome, s: ImportState, summary?: Lo
     headerChanges: d.headerChanges,
     referenceYears: d.years,
     counts: d.counts,
+    ...(d.yearChanges && { yearChanges: d.yearChanges }),
     declaredTotal: d.declaredTotal,
     summary: summary ?? msg.summary(outcome, d.counts, d.years),
     errors,

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import * as importBatches from '@observatoire/db/import-batch';
-import { caseRecordFieldDocs, ONLINE_CHANNELS } from '@observatoire/schema';
+import type { Queryable } from '@observatoire/db/import-batch';
+import { caseRecordFieldDocs, ONLINE_CHANNELS, type ImportYearChange } from '@observatoire/schema';
 
 /** Advisory lock class ids (first int of the two-int form), constant across processes. */
 const ASSOCIATION_LOCK_CLASS = 0x0b5e7a72;
@@ -139,63 +140,91 @@ export async function dropDuplicateRows(db: pg.ClientBase, associationId: string
   return rowCount ?? 0;
 }
 
-export interface MergeCounts {
-  recordsNew: number;
-  recordsReplaced: number;
-  recordsUnchanged: number;
-  recordsRemoved: number;
-  years: number[];
+/** The association's stored cases per year, for the given years (years without cases are absent). */
+export async function storedCasesByYear(
+  q: Queryable,
+  associationId: string,
+  years: number[],
+): Promise<Map<number, number>> {
+  const { rows } = await q.query<{ year: number; n: number }>(
+    `SELECT reference_year AS year, count(*)::int AS n FROM case_entry
+      WHERE association_id = $1 AND reference_year = ANY($2::int[]) GROUP BY 1`,
+    [associationId, years],
+  );
+  return new Map(rows.map((r) => [r.year, r.n]));
 }
 
+/** Earlier records of the association for the given years (not the batch's). */
+const EARLIER = `case_entry WHERE association_id = $1 AND reference_year = ANY($2::int[]) AND batch_id <> $3`;
+
 /**
- * Once every chunk is merged, the upload becomes its association's truth for the years it contains: the counts
- * compare its records with those stored before, then the earlier records of those years are deleted (and only
- * those), previous batches are marked superseded for them, and the aggregates of those (association, year) pairs
- * are rebuilt. Runs inside the caller's transaction, under `lockAssociation`.
+ * Per year of the batch, how its records compare with those stored before (same key and same profile: unchanged,
+ * the profile being the whole categorical content of a record; same key, other profile: replaced; stored keys the
+ * batch lacks: removed). Reads only: `replaceEarlier` applies it. Runs inside the load's transaction, under
+ * `lockAssociation`, so nothing changes between the two.
  */
-export async function finishMerge(
+export async function compareYears(
   db: pg.ClientBase,
   associationId: string,
   batchId: string,
-  /** The years and record count of the batch, as the loader counted them. */
-  staged: { years: number[]; rows: number },
-): Promise<MergeCounts> {
-  const years = staged.years;
-  const earlier = `case_entry WHERE association_id = $1 AND reference_year = ANY($2::int[]) AND batch_id <> $3`;
-  const { rows: prev } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${earlier}`, [
-    associationId,
-    years,
-    batchId,
-  ]);
-  const previous = Number(prev[0].n);
-  let recordsNew: number;
-  let recordsUnchanged = 0;
-  let recordsReplaced = 0;
-  if (previous === 0) {
-    // First upload of these years: everything is new, no need to compare.
-    recordsNew = staged.rows;
-  } else {
-    // Same key and same profile: unchanged (the profile is the whole categorical content of the record).
-    const { rows: counts } = await db.query<{ new: string; unchanged: string; replaced: string }>(
-      `SELECT
-         count(*) FILTER (WHERE c.profile_id IS NULL) AS new,
-         count(*) FILTER (WHERE c.profile_id = s.profile_id) AS unchanged,
-         count(*) FILTER (WHERE c.profile_id <> s.profile_id) AS replaced
-       FROM (SELECT reference_year, case_key, profile_id FROM case_entry WHERE association_id = $1 AND batch_id = $3) s
-       LEFT JOIN (SELECT reference_year, case_key, profile_id FROM ${earlier}) c
-         ON c.reference_year = s.reference_year AND c.case_key = s.case_key`,
-      [associationId, years, batchId],
-    );
-    recordsNew = Number(counts[0].new);
-    recordsUnchanged = Number(counts[0].unchanged);
-    recordsReplaced = Number(counts[0].replaced);
-  }
-  const recordsRemoved = previous - recordsUnchanged - recordsReplaced;
+  years: number[],
+): Promise<ImportYearChange[]> {
+  const params = [associationId, years, batchId];
+  const { rows: before } = await db.query<{ year: number; n: number }>(
+    `SELECT reference_year AS year, count(*)::int AS n FROM ${EARLIER} GROUP BY 1`,
+    params,
+  );
+  // First upload of these years: everything is new, no need to join.
+  const { rows: counted } = await db.query<{ year: number; new: number; unchanged: number; replaced: number }>(
+    before.length === 0
+      ? `SELECT reference_year AS year, count(*)::int AS new, 0 AS unchanged, 0 AS replaced
+         FROM case_entry WHERE association_id = $1 AND batch_id = $3 AND reference_year = ANY($2::int[]) GROUP BY 1`
+      : `SELECT s.reference_year AS year,
+           count(*) FILTER (WHERE c.profile_id IS NULL)::int AS new,
+           count(*) FILTER (WHERE c.profile_id = s.profile_id)::int AS unchanged,
+           count(*) FILTER (WHERE c.profile_id <> s.profile_id)::int AS replaced
+         FROM (SELECT reference_year, case_key, profile_id FROM case_entry WHERE association_id = $1 AND batch_id = $3) s
+         LEFT JOIN (SELECT reference_year, case_key, profile_id FROM ${EARLIER}) c
+           ON c.reference_year = s.reference_year AND c.case_key = s.case_key
+         GROUP BY 1`,
+    params,
+  );
+  const stored = new Map(before.map((r) => [r.year, r.n]));
+  const byYear = new Map(counted.map((r) => [r.year, r]));
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const c = byYear.get(year) ?? { new: 0, unchanged: 0, replaced: 0 };
+      const was = stored.get(year) ?? 0;
+      const removed = was - c.unchanged - c.replaced;
+      return {
+        year,
+        before: was,
+        after: c.new + c.unchanged + c.replaced,
+        new: c.new,
+        replaced: c.replaced,
+        unchanged: c.unchanged,
+        removed,
+        partial: removed * 2 > was,
+      };
+    });
+}
 
-  if (previous > 0) await db.query(`DELETE FROM ${earlier}`, [associationId, years, batchId]);
+/**
+ * Once every chunk is merged and the comparison accepted, the upload becomes its association's truth for the years
+ * it contains: the earlier records of those years are deleted (and only those), previous batches are marked
+ * superseded for them, and the aggregates of those (association, year) pairs are rebuilt. Runs inside the caller's
+ * transaction, under `lockAssociation`.
+ */
+export async function replaceEarlier(
+  db: pg.ClientBase,
+  associationId: string,
+  batchId: string,
+  years: number[],
+): Promise<void> {
+  await db.query(`DELETE FROM ${EARLIER}`, [associationId, years, batchId]);
   await importBatches.supersedeYears(db, associationId, batchId, years);
   await refreshAggregates(db, associationId, batchId, years);
-  return { recordsNew, recordsReplaced, recordsUnchanged, recordsRemoved, years };
 }
 
 /**

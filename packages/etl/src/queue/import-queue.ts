@@ -29,6 +29,8 @@ export interface ImportQueueOptions {
 export interface ImportJobOptions {
   /** Load the valid rows even when some are rejected (the association confirmed a preview that listed them). */
   skipInvalidRows?: boolean;
+  /** Years whose stored cases the association agreed this upload may remove (see `RunImportInput.replaceYears`). */
+  replaceYears?: number[];
 }
 
 export interface ImportQueue {
@@ -88,6 +90,7 @@ export async function createImportQueue(db: pg.Pool, options: ImportQueueOptions
       association: batch.associationId,
       batchId,
       skipInvalidRows: Boolean(job.skipInvalidRows),
+      replaceYears: Array.isArray(job.replaceYears) ? job.replaceYears.filter(Number.isInteger) : [],
       rejectedRowsDays: retention.rejectedRowsDays,
       ...(batch.createdByUserId && { createdByUserId: batch.createdByUserId }),
       ...(options.pseudonymKey && { pseudonymKey: options.pseudonymKey }),

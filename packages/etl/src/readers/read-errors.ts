@@ -30,6 +30,22 @@ export const readErrors = {
       en: `The file "${truncateRawValue(fileName)}" does not have a supported extension. Accepted formats: .csv, .tsv, .txt, .xlsx, .json, .ndjson. ${SAVE_AS.en}`,
     });
   },
+  /**
+   * The npm `xlsx` 0.18.5 reader of .xls (and .ods) carries known vulnerabilities and its fixed builds are not on the
+   * npm registry: those formats are not read at all, and the text, the file picker and this refusal say so alike.
+   */
+  legacyExcelExtension(): EtlError {
+    return new EtlError('format_xls_not_accepted', {
+      fr: 'Les anciens classeurs Excel (.xls) ne sont pas acceptés. Ouvrez le fichier dans Excel, puis Fichier > Enregistrer sous > « Classeur Excel (*.xlsx) » ou « CSV UTF-8 (délimité par des virgules) », et envoyez ce nouveau fichier.',
+      en: 'Legacy Excel workbooks (.xls) are not accepted. Open the file in Excel, then File > Save As > "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited)", and upload that new file.',
+    });
+  },
+  odsExtension(): EtlError {
+    return new EtlError('format_ods_not_accepted', {
+      fr: 'Les classeurs OpenDocument (.ods) ne sont pas acceptés. Dans LibreOffice : Fichier > Enregistrer sous > « Excel 2007-365 (.xlsx) » ou « Texte CSV (.csv) », puis envoyez ce nouveau fichier.',
+      en: 'OpenDocument spreadsheets (.ods) are not accepted. In LibreOffice: File > Save As > "Excel 2007-365 (.xlsx)" or "Text CSV (.csv)", then upload that new file.',
+    });
+  },
   emptyFile(): EtlError {
     return new EtlError('empty_file', {
       fr: "Le fichier est vide : il ne contient aucune donnée. Vérifiez que vous avez envoyé le bon fichier et que l'export contient des lignes.",
@@ -159,11 +175,20 @@ export const readErrors = {
       { row },
     );
   },
+  /**
+   * A workbook that cannot be opened: most often cut short (an interrupted copy, download or save). The zip
+   * library's own words (English, technical) stay out of the message: they go with the error as its cause, for
+   * the logs.
+   */
   xlsxCorrupt(detail: string): EtlError {
-    return new EtlError('xlsx_corrupt', {
-      fr: `Le classeur Excel est illisible ou endommagé (${truncateRawValue(detail)}). Ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau au format .xlsx ou CSV, puis réessayez.`,
-      en: `The Excel workbook is unreadable or damaged (${truncateRawValue(detail)}). Open it in Excel or LibreOffice and save it again as .xlsx or CSV, then try again.`,
-    });
+    return new EtlError(
+      'xlsx_corrupt',
+      {
+        fr: "Ce classeur Excel est endommagé ou incomplet : son contenu ne peut pas être lu (il a sans doute été coupé pendant un enregistrement, une copie ou un téléchargement). Ouvrez-le dans Excel : s'il s'ouvre, enregistrez-le à nouveau au format .xlsx (Fichier > Enregistrer sous) ou en CSV, puis envoyez ce nouveau fichier ; sinon, exportez à nouveau vos dossiers depuis votre logiciel. Rien n'a été enregistré.",
+        en: 'This Excel workbook is damaged or incomplete: its content cannot be read (it was probably cut short while being saved, copied or downloaded). Open it in Excel: if it opens, save it again as .xlsx (File > Save As) or as CSV, then upload that new file; otherwise, export your cases again from your software. Nothing was stored.',
+      },
+      { cause: new Error(truncateRawValue(detail)) },
+    );
   },
   xlsxTooManyEntries(count: number, limit: number): EtlError {
     return new EtlError('xlsx_too_many_entries', {

@@ -18,7 +18,11 @@ const EXTENSIONS: Record<string, TableFormat> = {
 };
 
 export function formatFromFileName(fileName: string): TableFormat {
-  const format = EXTENSIONS[extname(fileName).toLowerCase()];
+  const ext = extname(fileName).toLowerCase();
+  const format = EXTENSIONS[ext];
+  // Formats people often have, refused with how to re-save them: no maintained reader without known flaws reads them.
+  if (ext === '.xls') throw readErrors.legacyExcelExtension();
+  if (ext === '.ods') throw readErrors.odsExtension();
   if (!format) throw readErrors.unsupportedFormat(basename(fileName));
   return format;
 }

@@ -71,7 +71,18 @@ describe('load semantics', () => {
     });
     // 41 and 40 fall in the same band: the stored record is unchanged. A different band is a replacement:
     const v3 = await h.writeFile('v3.csv', csv('A2;2022;F;17;Maroc;Travail forcé;Famille;'));
-    const r3 = await h.run(v3, 'asso-b');
+    // Removing two stored cases of 2022 is a decision: without naming the year, nothing changes.
+    const kept = await h.snapshot();
+    const refused = await h.run(v3, 'asso-b');
+    expect(refused.outcome).toBe('failed');
+    expect(refused.report.warnings[0]).toMatchObject({ code: 'replace_not_confirmed', severity: 'error' });
+    expect(refused.report.warnings[0].message.fr).toContain("2022 : 3 dossiers aujourd'hui, 1 après cet envoi");
+    expect(refused.report.warnings[0].message.en).toContain('2022: 3 cases today, 1 after this upload');
+    expect(await h.snapshot()).toBe(kept);
+    const r3 = await h.run(v3, 'asso-b', { replaceYears: [2022] });
+    expect(r3.report.yearChanges).toEqual([
+      { year: 2022, before: 3, after: 1, new: 0, replaced: 1, unchanged: 0, removed: 2, partial: true },
+    ]);
     expect(r3.report.counts).toMatchObject({
       recordsNew: 0,
       recordsReplaced: 1,
@@ -102,6 +113,48 @@ describe('load semantics', () => {
     expect(agg).toEqual([
       { reference_year: 2021, cases: 1 },
       { reference_year: 2022, cases: 1 },
+    ]);
+  });
+
+  it('removing stored cases needs the year named; a dry run only reports before and after per year', async () => {
+    await h.association('asso-years');
+    const full = await h.writeFile(
+      'years-full.csv',
+      csv(
+        ...Array.from({ length: 18 }, (_, i) => `Y${i};2023;F;25;Maroc;Travail forcé;Famille;`),
+        'Z1;2024;F;30;Maroc;Travail forcé;Famille;',
+      ),
+    );
+    expect((await h.run(full, 'asso-years')).outcome).toBe('committed');
+    const partial = await h.writeFile('years-partial.csv', csv('Y0;2023;F;25;Maroc;Travail forcé;Famille;'));
+    const before = await h.snapshot();
+    const dry = await h.run(partial, 'asso-years', { dryRun: true });
+    expect(dry.outcome).toBe('dry_run');
+    expect(dry.report.yearChanges).toEqual([
+      { year: 2023, before: 18, after: 1, new: 0, replaced: 0, unchanged: 1, removed: 17, partial: true },
+    ]);
+    // Naming another year is no consent for 2023.
+    const other = await h.run(partial, 'asso-years', { replaceYears: [2024] });
+    expect(other.outcome).toBe('failed');
+    expect(other.report.warnings.map((w) => w.code)).toContain('replace_not_confirmed');
+    expect(await h.snapshot()).toBe(before);
+    // A change of content without removal (same keys) needs no consent; 2024 is left as it was.
+    const fixed = await h.writeFile(
+      'years-fixed.csv',
+      csv(...Array.from({ length: 18 }, (_, i) => `Y${i};2023;H;25;Maroc;Travail forcé;Famille;`)),
+    );
+    const changed = await h.run(fixed, 'asso-years');
+    expect(changed.outcome).toBe('committed');
+    expect(changed.report.yearChanges).toEqual([
+      { year: 2023, before: 18, after: 18, new: 0, replaced: 18, unchanged: 0, removed: 0, partial: false },
+    ]);
+    const { rows } = await h.client.query(
+      `SELECT reference_year, count(*)::int AS n FROM case_record c JOIN association a ON a.id = c.association_id
+       WHERE a.slug = 'asso-years' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { reference_year: 2023, n: 18 },
+      { reference_year: 2024, n: 1 },
     ]);
   });
 

@@ -84,6 +84,14 @@ describe('hostile and broken text files', () => {
   it('refuses a PDF renamed .csv and an unknown extension', async () => {
     expect((await readError(write('report.csv', '%PDF-1.4\n%âãÏÓ\n1 0 obj\n'))).code).toBe('content_pdf');
     expect((await readError(write('report.docx', 'a;b\n'))).code).toBe('unsupported_format');
+    // .xls and .ods are not offered: refused by their extension, with how to re-save as .xlsx or CSV.
+    const xls = await readError(write('suivi.xls', 'a;b\n'));
+    expect(xls.code).toBe('format_xls_not_accepted');
+    expect(xls.text.fr).toMatch(/Enregistrer sous.*xlsx.*CSV/);
+    expect(xls.text.en).toMatch(/Save As.*xlsx.*CSV/);
+    const ods = await readError(write('suivi.ods', 'a;b\n'));
+    expect(ods.code).toBe('format_ods_not_accepted');
+    expect(ods.text.fr).toMatch(/LibreOffice.*xlsx.*CSV/);
   });
 
   it('uses the uploaded file name, not the storage path, for the format', async () => {

@@ -317,6 +317,15 @@ describe('hostile XLSX', () => {
     const sample = readFileSync(fixture('amarre-nantes-suivi.xlsx'));
     const err = await readError(write('truncated.xlsx', sample.subarray(0, Math.floor(sample.length / 2))));
     expect(err.code).toBe('xlsx_corrupt');
+    // Says what is wrong and what to do in the user's language, without the zip library's English in brackets.
+    expect(err.text.fr).toMatch(
+      /endommagé ou incomplet.*enregistrez-le à nouveau au format \.xlsx.*exportez à nouveau/,
+    );
+    expect(err.text.en).toMatch(/damaged or incomplete.*save it again as \.xlsx.*export your cases again/);
+    const detail = (err.cause as Error).message;
+    expect(detail).toMatch(/\w/);
+    expect(err.text.fr).not.toContain(detail);
+    expect(err.text.fr).not.toMatch(/central directory|signature|zip/i);
   });
 
   it('refuses a CSV renamed .xlsx, and an xlsx renamed .csv', async () => {
