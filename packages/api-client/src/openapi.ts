@@ -355,7 +355,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Load a previewed (dry-run) upload without sending it again */
+    /** Load a previewed (dry-run) upload without sending it again; 409 when it would remove stored cases of a year not named in replaceYears */
     post: operations['ImportsController_confirm'];
     delete?: never;
     options?: never;
@@ -871,6 +871,10 @@ export interface components {
       status: 'received' | 'validated' | 'loading' | 'committed' | 'failed' | 'refused' | 'superseded';
       supersededYears: number[];
     };
+    ImportConfirm: {
+      /** @description Years whose stored cases this upload may remove or replace, as the preview listed them */
+      replaceYears?: number[];
+    };
     ImportFailure: {
       /** Format: uuid */
       associationId: string;
@@ -977,6 +981,7 @@ export interface components {
       };
       understood?: components['schemas']['FieldReading'][];
       warnings: components['schemas']['ImportIssue'][];
+      yearChanges?: components['schemas']['ImportYearChange'][];
     };
     ImportRetention: {
       /**
@@ -996,6 +1001,20 @@ export interface components {
        * @description The rejected rows (coded columns only) are kept until then
        */
       rejectedRowsUntil: string | null;
+    };
+    ImportYearChange: {
+      /** @description Cases of the year stored once this upload is loaded */
+      after: number;
+      /** @description Cases of the year stored before this upload */
+      before: number;
+      new: number;
+      /** @description More than half the stored cases of the year would go: probably a partial export */
+      partial: boolean;
+      /** @description Stored cases of the year that this upload does not contain */
+      removed: number;
+      replaced: number;
+      unchanged: number;
+      year: number;
     };
     LoginRequest: {
       email: string;
@@ -1333,10 +1352,12 @@ export interface components {
        * @enum {string}
        */
       dryRun?: '0' | '1' | 'true' | 'false';
-      /** @description The export file (CSV, TSV, TXT, XLSX, JSON, NDJSON) */
+      /** @description The export file (CSV, TSV, TXT, XLSX, JSON, NDJSON; not .xls or .ods) */
       file: string;
       /** @description Mapping profile as JSON (mappingProfileSchema) */
       profile?: string;
+      /** @description Years (comma-separated) whose stored cases this upload may remove; without it such an import fails */
+      replaceYears?: string;
     };
     Withdrawal: {
       association: components['schemas']['AdminAssociation'];
@@ -2580,7 +2601,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportConfirm'];
+      };
+    };
     responses: {
       /** @description OK */
       202: {
