@@ -1,10 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { databaseTests } from '@observatoire/db/testing/vitest';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
-    globalSetup: ['./test/global-setup.ts'],
-    hookTimeout: 120_000,
-    testTimeout: 60_000,
-  },
-});
+// One real PostgreSQL for the run (embedded, or TEST_DATABASE_URL), migrated once into a template that each test
+// file needing a database clones.
+export default defineConfig({ test: databaseTests() });

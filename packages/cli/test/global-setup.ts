@@ -1,4 +1,0 @@
-import type { TestProject } from 'vitest/node';
-import { setupTestPostgres } from '@observatoire/db/testing';
-
-export default (project: TestProject) => setupTestPostgres(project);
