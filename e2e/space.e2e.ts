@@ -281,9 +281,9 @@ describe('association space', () => {
     expect(await warnings.textContent()).toContain('2 lignes');
     await screenshot(page, '11-warnings');
 
-    const select = page.getByLabel(/« Kikou » non reconnu/);
+    const select = page.getByLabel(/« Kikou » \(colonne « Plateforme »/);
     await select.selectOption('other');
-    await page.getByRole('button', { name: 'Enregistrer ces correspondances et relancer l’aperçu' }).click();
+    await page.getByRole('button', { name: 'Enregistrer mes choix et relancer l’aperçu' }).click();
     await page.waitForURL(/correspondances=1/);
     const second = importIdOf(page);
     expect(second).not.toBe(first);

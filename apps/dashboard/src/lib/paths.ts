@@ -18,6 +18,7 @@ export const FRENCH_PATHS: Readonly<Record<string, string>> = {
   '/space/upload': '/espace/envoyer',
   '/space/upload/file': '/espace/envoyer/fichier',
   '/space/data': '/espace/donnees',
+  '/space/mapping': '/espace/correspondances',
   '/admin/releases': '/admin/publications',
 };
 

@@ -1,6 +1,8 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, isHttpError, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { MappingProfileInput } from '@observatoire/schema';
 import { t, type Lang } from '$lib/i18n/space.js';
 import { API } from './endpoints';
+import { applyChoices, choicesOf } from './mapping';
 import { localePath } from '$lib/paths.js';
 import {
   briefView,
@@ -243,44 +245,54 @@ export async function confirmAction(event: RequestEvent, locale: Lang) {
   redirect(303, `${importPath(locale, next)}?confirme=1`);
 }
 
-/**
- * Saves the user's value mappings ("Snap" → snapchat) into the association's mapping profile (read, merged,
- * written back whole, as the API's PUT replaces it), then, for an upload whose file is still waiting (a preview
- * or a rejected file), runs the same stored file again as a new preview so the report reflects them. Form fields
- * are `map:<field>:<encoded raw value>` = code; an empty choice leaves the value unknown.
- */
-export async function mappingAction(event: RequestEvent, locale: Lang) {
-  const id = event.params.id ?? '';
-  const form = await event.request.formData();
-  const chosen: { field: string; value: string; code: string }[] = [];
-  for (const [key, v] of form) {
-    if (!key.startsWith('map:') || typeof v !== 'string' || !v) continue;
-    const [, field, ...rest] = key.split(':');
-    chosen.push({ field, value: decodeURIComponent(rest.join(':')), code: v });
-  }
-  if (chosen.length > 0) {
-    let current: unknown = null;
-    try {
-      const res = await event.fetch(API.mappingProfile, { headers: { accept: 'application/json' } });
-      if (res.status === 401) loginRedirect(event, locale);
-      if (res.ok) current = await readJson(res);
-    } catch {
-      return fail(502, { message: t(locale, 'apiDown.body') });
-    }
-    const profile: Json = isObj(current) ? { ...current } : { version: 1 };
-    const values: Record<string, Record<string, string>> = isObj(profile.values)
-      ? (JSON.parse(JSON.stringify(profile.values)) as Record<string, Record<string, string>>)
-      : {};
-    for (const c of chosen) values[c.field] = { ...(values[c.field] ?? {}), [c.value]: c.code };
-    profile.values = values;
-    const saved = await postJson(event, locale, API.mappingProfile, 'PUT', profile);
-    if (!saved.ok) return fail(saved.status >= 500 ? 502 : saved.status, { message: saved.message });
-  }
-  if (form.get('rerun') !== '1') redirect(303, `${importPath(locale, id)}?correspondances=enregistrees`);
+/** The association's stored mapping profile (null when none); a lost session goes back to the login page. */
+export async function getMappingProfile(event: RequestEvent, locale: Lang): Promise<MappingProfileInput | null> {
+  const body = await apiGet(event, locale, API.mappingProfile);
+  return isObj(body) ? (body as MappingProfileInput) : null;
+}
+
+/** Writes the whole profile (the API's PUT replaces it and validates it): null when saved, else the message. */
+export async function putMappingProfile(
+  event: RequestEvent,
+  locale: Lang,
+  profile: unknown,
+): Promise<{ status: number; message: string } | null> {
+  const saved = await postJson(event, locale, API.mappingProfile, 'PUT', profile);
+  return saved.ok ? null : { status: saved.status >= 500 ? 502 : saved.status, message: saved.message };
+}
+
+/** Runs a waiting file again as a new preview and goes to it. */
+export async function rerunPreview(event: RequestEvent, locale: Lang, id: string) {
   const rerun = await postJson(event, locale, API.rerun(id), 'POST');
   if (!rerun.ok) return fail(rerun.status >= 500 ? 502 : rerun.status, { message: rerun.message });
   const next = isObj(rerun.body) && typeof rerun.body.id === 'string' ? rerun.body.id : id;
   redirect(303, `${importPath(locale, next)}?correspondances=1`);
+}
+
+/**
+ * Saves the mapping screen's choices (issue 15) into the association's mapping profile: what each column holds
+ * (a field, "ignore", or for a one-hot column the code a ticked cell means) and what each unrecognised value means
+ * (read, merged, written back whole, as the API's PUT replaces it). Then, for an upload whose file is still waiting
+ * (a preview), runs the same stored file again as a new preview so the report reflects them. Form fields:
+ * `col:<encoded header>` and `map:<field>:<encoded raw value>`; an empty choice changes nothing.
+ */
+export async function mappingAction(event: RequestEvent, locale: Lang) {
+  const id = event.params.id ?? '';
+  const form = await event.request.formData();
+  const choices = choicesOf(form);
+  if (choices.columns.size > 0 || choices.values.length > 0) {
+    let current: MappingProfileInput | null;
+    try {
+      current = await getMappingProfile(event, locale);
+    } catch (err) {
+      if (isHttpError(err) || isRedirect(err)) throw err;
+      return fail(502, { message: t(locale, 'apiDown.body') });
+    }
+    const failed = await putMappingProfile(event, locale, applyChoices(current, choices));
+    if (failed) return fail(failed.status, { message: failed.message });
+  }
+  if (form.get('rerun') !== '1') redirect(303, `${importPath(locale, id)}?correspondances=enregistrees`);
+  return rerunPreview(event, locale, id);
 }
 
 export async function publishAction(event: RequestEvent, locale: Lang) {

@@ -1,26 +1,8 @@
-import { codeLists, sourceFields, type CodeEntry, type CodeListName } from '@observatoire/schema';
-import type { Lang } from '$lib/i18n/index.js';
 import { langOf } from '$lib/paths.js';
 import { isPending } from '$lib/space/imports';
 import { confirmAction, getImport, mappingAction, requireUser } from '$lib/space/server';
+import { mappingOptions } from '$lib/space/mapping.server';
 import type { Actions, PageServerLoad } from './$types';
-
-/**
- * The codes a user can map an unrecognised value to, per source field of the mapping profile (gender,
- * recruitmentChannels...), labelled in the page's language. Recruitment channels also accept a platform code,
- * as the mapping profile allows ("Snap" → snapchat implies its channel).
- */
-function codeOptions(locale: Lang): Record<string, { code: string; label: string }[]> {
-  const out: Record<string, { code: string; label: string }[]> = {};
-  const entries = (list: CodeListName) =>
-    (codeLists[list] as readonly CodeEntry[]).map((c) => ({ code: c.code, label: c.label[locale] }));
-  for (const def of sourceFields) {
-    if (!def.codeList) continue;
-    out[def.field] = entries(def.codeList);
-    if (def.field === 'recruitmentChannels') out[def.field].push(...entries('recruitmentPlatform'));
-  }
-  return out;
-}
 
 type Notice = 'confirmed' | 'duplicate' | 'mapping' | 'mappingSaved' | null;
 
@@ -40,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
   // Without JavaScript the browser reloads the page by itself while the worker has the file (the Refresh
   // header; a <noscript> meta in <head> breaks hydration). With JavaScript the page polls instead.
   if (isPending(imp)) event.setHeaders({ refresh: '3', 'cache-control': 'no-store' });
-  return { imp, codeOptions: codeOptions(locale), notice: noticeOf(event.url.searchParams) };
+  return { imp, mappingOptions: mappingOptions(locale), notice: noticeOf(event.url.searchParams) };
 };
 
 export const actions: Actions = {
