@@ -178,6 +178,22 @@ export const configSchema = z.object({
     default: 'set by `npm start`',
     meaning: 'the dashboard’s public URL (permanent links, embed codes, Open Graph)',
   }),
+  PRESS_CONTACT_NAME: textOr('Collectif des associations contre la traite', {
+    meaning: 'press contact printed on the press kit page and in its ZIP: who journalists reach',
+  }),
+  PRESS_CONTACT_EMAIL: z
+    .preprocess(unset, z.email('an e-mail address (e.g. `presse@example.org`)').optional())
+    .meta({ default: 'none (the kit then gives the name only)', meaning: 'press contact’s e-mail address' }),
+  PRESS_CONTACT_PHONE: z
+    .preprocess(
+      unset,
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ().-]{6,24}$/, 'a phone number (e.g. `+33 1 23 45 67 89`)')
+        .optional(),
+    )
+    .meta({ default: 'none', meaning: 'press contact’s phone number' }),
   OBSERVATOIRE_FONT_DIR: textOr('/usr/share/fonts/truetype/dejavu', {
     meaning: 'TTF fonts for the PNG charts and the PDF summaries (`fonts-dejavu-core`)',
   }),

@@ -20,6 +20,7 @@ export const FRENCH_PATHS: Readonly<Record<string, string>> = {
   '/space/data': '/espace/donnees',
   '/space/mapping': '/espace/correspondances',
   '/admin/releases': '/admin/publications',
+  '/press-kit': '/presse',
 };
 
 /** The sections of the site that are personal (a member's or an admin's): never cached, under any spelling. */

@@ -23,16 +23,22 @@ export interface PanelDefinition {
   associations: ReadonlySet<string>;
 }
 
+const FIVE_YEARS = 5;
+
 /**
  * The panels a release publishes, from the release's reference years (sorted): each pair of consecutive years
- * (year-on-year comparisons) and, when there are more than two years, the whole span (multi-year comparisons and
- * the charts' "same associations" view). A panel's associations are those that reported in every year of it.
+ * (year-on-year comparisons), the last year and five years before (the home page's comparison) and, when there
+ * are more than two years, the whole span (multi-year comparisons and the charts' "same associations" view). A panel's associations are those that reported in every year of it.
  */
 export function panelDefinitions(cases: readonly CubeCase[]): PanelDefinition[] {
   const years = [...new Set(cases.map((c) => c.year))].sort((a, b) => a - b);
   const byYear = new Map<number, Set<string>>(years.map((y) => [y, new Set()]));
   for (const c of cases) byYear.get(c.year)!.add(c.associationId);
   const spans: number[][] = years.slice(1).map((y, i) => [years[i], y]);
+  // The home page's five-year comparison, when the release goes back that far.
+  const last = years[years.length - 1];
+  const five = years.filter((y) => y >= last - FIVE_YEARS);
+  if (five[0] === last - FIVE_YEARS && five.length > 2 && five.length < years.length) spans.push(five);
   if (years.length > 2) spans.push(years);
   return spans.map((span) => {
     const [first, ...rest] = span.map((y) => byYear.get(y)!);

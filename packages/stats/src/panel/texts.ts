@@ -86,9 +86,13 @@ export function panelText(
         ? `À associations constantes (${who}) : chiffres non publiés, car les associations arrivées ou parties sont trop peu nombreuses ou suivent trop peu de personnes pour que leurs effectifs restent confidentiels.`
         : `Same associations (${who}): figures not published, because the associations that joined or left are too few, or support too few people, for their caseloads to stay confidential.`;
     }
+    const people =
+      lang === 'fr'
+        ? `${num(lang, f)} ${plural(lang, f) ? 'personnes suivies' : 'personne suivie'}`
+        : `${num(lang, f)} ${plural(lang, f) ? 'people' : 'person'} supported`;
     return lang === 'fr'
-      ? `À associations constantes (${who}) : ${num(lang, f)} cas en ${from}, ${num(lang, t)} en ${to} (${signed(lang, d)}).`
-      : `Same associations (${who}): ${num(lang, f)} cases in ${from}, ${num(lang, t)} in ${to} (${signed(lang, d)}).`;
+      ? `À associations constantes (${who}) : ${people} en ${from}, ${num(lang, t)} en ${to} (${signed(lang, d)}).`
+      : `Same associations (${who}): ${people} in ${from}, ${num(lang, t)} in ${to} (${signed(lang, d)}).`;
   };
   return { fr: one('fr'), en: one('en') };
 }

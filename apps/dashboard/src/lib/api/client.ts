@@ -1,8 +1,8 @@
 import { createApiClient, type ApiClient as TypedApi } from '@observatoire/api-client';
 import { LRUCache } from 'lru-cache';
-import type { YearlySummary } from '@observatoire/schema';
+import type { ReleaseComposition, YearlySummary } from '@observatoire/schema';
 import { latest } from './releases.js';
-import { parseBreakdown, parseReleases, parseSeries, parseSummary } from './wire.js';
+import { parseBreakdown, parseComposition, parseReleases, parseSeries, parseSummary } from './wire.js';
 import {
   ApiNotFoundError,
   ApiUnavailableError,
@@ -75,8 +75,14 @@ export class ApiClient {
     return found;
   }
 
-  series(releaseId: string, dimension: Dimension, group: ChannelGroup = 'all'): Promise<SeriesPayload> {
-    const query = { dimension, release: releaseId, ...(group !== 'all' && { recruitmentChannelGroup: group }) };
+  /** `panel` (`<from>-<to>`): the same series over the associations that reported in every one of those years. */
+  series(releaseId: string, dimension: Dimension, group: ChannelGroup = 'all', panel?: string): Promise<SeriesPayload> {
+    const query = {
+      dimension,
+      release: releaseId,
+      ...(group !== 'all' && { recruitmentChannelGroup: group }),
+      ...(panel && { panel }),
+    };
     return this.get(
       `series ${JSON.stringify(query)}`,
       null,
@@ -97,6 +103,17 @@ export class ApiClient {
       null,
       (signal) => this.api.GET('/api/v1/stats/breakdown', { params: { query }, signal }),
       (body) => parseBreakdown(body, dimension, releaseId, year),
+    );
+  }
+
+  /** Who stands behind each year, and every comparison of the release (with its constant panel). */
+  composition(releaseId: string): Promise<ReleaseComposition> {
+    const query = { release: releaseId };
+    return this.get(
+      `composition ${releaseId}`,
+      null,
+      (signal) => this.api.GET('/api/v1/stats/composition', { params: { query }, signal }),
+      parseComposition,
     );
   }
 

@@ -1,8 +1,10 @@
 import {
   breakdownSchema,
+  releaseCompositionSchema,
   releaseSchema,
   seriesSetSchema,
   yearlySummarySchema,
+  type ReleaseComposition,
   type YearlySummary,
 } from '@observatoire/schema';
 import { z } from 'zod';
@@ -49,4 +51,8 @@ export function parseBreakdown(body: unknown, dimension: Dimension, releaseId: s
 
 export function parseSummary(body: unknown): YearlySummary {
   return yearlySummarySchema.parse(body);
+}
+
+export function parseComposition(body: unknown): ReleaseComposition {
+  return releaseCompositionSchema.parse(body);
 }

@@ -6,8 +6,18 @@ import { chartData } from './test-data.js';
 describe('chart filters in the URL', () => {
   it('reads prefixed filters on a page and bare ones on single-chart routes', () => {
     const params = new URLSearchParams('channels.view=area&channels.group=offline&platforms.year=2024');
-    expect(parseFilters(SPECS.channels, params, 'channels')).toEqual({ view: 'area', group: 'offline', year: null });
-    expect(parseFilters(SPECS.platforms, params, 'platforms')).toEqual({ view: 'lines', group: 'all', year: 2024 });
+    expect(parseFilters(SPECS.channels, params, 'channels')).toEqual({
+      view: 'area',
+      group: 'offline',
+      year: null,
+      panel: 'all',
+    });
+    expect(parseFilters(SPECS.platforms, params, 'platforms')).toEqual({
+      view: 'lines',
+      group: 'all',
+      year: 2024,
+      panel: 'all',
+    });
     expect(parseFilters(SPECS.channels, new URLSearchParams('view=share'))).toMatchObject({ view: 'share' });
   });
 
@@ -19,7 +29,7 @@ describe('chart filters in the URL', () => {
   });
 
   it('round-trips: only non-default filters are written', () => {
-    const f = { view: 'area' as const, group: 'online' as const, year: null };
+    const f = { view: 'area' as const, group: 'online' as const, year: null, panel: 'all' as const };
     expect(filterParams(SPECS.channels, f)).toEqual([['view', 'area']]);
     expect(filterParams(SPECS.channels, f, 'channels')).toEqual([['channels.view', 'area']]);
     const back = parseFilters(SPECS.channels, new URLSearchParams(filterParams(SPECS.channels, f)));
@@ -27,8 +37,24 @@ describe('chart filters in the URL', () => {
   });
 });
 
+describe('the “same associations” switch', () => {
+  it('is a filter of the two channel charts only, kept in the URL and in every download link', () => {
+    const params = new URLSearchParams('channels.panel=same&online-offline.panel=bogus&platforms.panel=same');
+    expect(parseFilters(SPECS.channels, params, 'channels').panel).toBe('same');
+    expect(parseFilters(SPECS['online-offline'], params, 'online-offline').panel).toBe('all');
+    expect(parseFilters(SPECS.platforms, params, 'platforms').panel).toBe('all');
+    const f = { ...SPECS['online-offline'].defaults, panel: 'same' as const };
+    expect(filterParams(SPECS['online-offline'], f)).toEqual([['panel', 'same']]);
+    const data = chartData({ filters: f });
+    const links = chartLinks(data, 'https://obs.example', 'fr', '/recruitment-channels');
+    expect(links.png).toBe('https://obs.example/charts/online-offline/chart.png?panel=same');
+    expect(links.csv).toContain('?panel=same');
+    expect(links.permalink).toContain('online-offline.panel=same');
+  });
+});
+
 describe('chart links', () => {
-  const data = chartData({ id: 'channels', filters: { view: 'area', group: 'online', year: null } });
+  const data = chartData({ id: 'channels', filters: { view: 'area', group: 'online', year: null, panel: 'all' } });
   const links = chartLinks(data, 'https://obs.example', 'en', '/recruitment-channels');
 
   it('builds downloads and embeds for the same view, English under /en', () => {

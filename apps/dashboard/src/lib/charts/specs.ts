@@ -12,6 +12,7 @@ export const CHART_IDS = [
   'online-offline',
   'channels',
   'platforms',
+  'platform-trends',
   'exploitation',
   'gender',
   'age-band',
@@ -19,13 +20,17 @@ export const CHART_IDS = [
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
-export type FilterName = 'view' | 'group' | 'year';
+export type FilterName = 'view' | 'group' | 'year' | 'panel';
+
+/** Every reporting association, or only those present in every year shown (constant panel). */
+export type PanelChoice = 'all' | 'same';
 
 export interface ChartFilters {
   view: TimeView;
   group: ChannelGroup;
   /** Reference year of a breakdown; null = the release's latest year. */
   year: number | null;
+  panel: PanelChoice;
 }
 
 interface SpecBase {
@@ -40,6 +45,11 @@ interface SpecBase {
 
 export interface TimeSpec extends SpecBase {
   kind: 'time';
+  /** Codes not drawn (not one of the things compared), and whether to keep only series published in some year. */
+  exclude?: string[];
+  publishedOnly?: boolean;
+  /** The subtitle's {threshold} is the platform threshold. */
+  platform?: boolean;
 }
 export interface BarSpec extends SpecBase {
   kind: 'bars';
@@ -53,7 +63,7 @@ export interface BarSpec extends SpecBase {
 }
 export type ChartSpec = TimeSpec | BarSpec;
 
-const base = { view: 'lines', group: 'all', year: null } as const satisfies ChartFilters;
+const base = { view: 'lines', group: 'all', year: null, panel: 'all' } as const satisfies ChartFilters;
 
 export const SPECS: Record<ChartId, ChartSpec> = {
   'online-offline': {
@@ -63,7 +73,7 @@ export const SPECS: Record<ChartId, ChartSpec> = {
     title: 'chart.onlineOffline.title',
     subtitle: 'chart.onlineOffline.subtitle',
     notes: ['chart.unknownNote', 'chart.doubleCount'],
-    filters: ['view'],
+    filters: ['view', 'panel'],
     defaults: { ...base, view: 'area' },
   },
   channels: {
@@ -73,7 +83,7 @@ export const SPECS: Record<ChartId, ChartSpec> = {
     title: 'chart.channels.title',
     subtitle: 'chart.channels.subtitle',
     notes: ['chart.multiNote', 'chart.unknownNote', 'chart.doubleCount'],
-    filters: ['view', 'group'],
+    filters: ['view', 'group', 'panel'],
     defaults: { ...base, group: 'online' },
   },
   platforms: {
@@ -86,6 +96,19 @@ export const SPECS: Record<ChartId, ChartSpec> = {
     subtitle: 'chart.platforms.subtitle',
     notes: ['chart.multiNote', 'chart.doubleCount'],
     filters: ['year'],
+    defaults: base,
+  },
+  'platform-trends': {
+    id: 'platform-trends',
+    kind: 'time',
+    platform: true,
+    dimension: 'recruitmentPlatform',
+    exclude: ['unknown', 'not_applicable'],
+    publishedOnly: true,
+    title: 'chart.platformTrends.title',
+    subtitle: 'chart.platformTrends.subtitle',
+    notes: ['chart.platformTrends.note', 'chart.multiNote', 'chart.doubleCount'],
+    filters: [],
     defaults: base,
   },
   exploitation: {
@@ -136,6 +159,7 @@ export function isChartId(id: string): id is ChartId {
 
 const VIEWS: readonly TimeView[] = ['lines', 'area', 'share'];
 const GROUPS: readonly ChannelGroup[] = ['all', 'online', 'offline', 'unknown'];
+const PANELS: readonly PanelChoice[] = ['all', 'same'];
 
 /**
  * Reads a chart's filters from the URL. On a page holding several charts the names are prefixed with the
@@ -147,12 +171,14 @@ export function parseFilters(spec: ChartSpec, params: URLSearchParams, prefix = 
   const get = (name: FilterName) => params.get(prefix ? `${prefix}.${name}` : name);
   const view = get('view') as TimeView | null;
   const group = get('group') as ChannelGroup | null;
+  const panel = get('panel') as PanelChoice | null;
   const yearRaw = get('year');
   const year = yearRaw && /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : null;
   return {
     view: spec.filters.includes('view') && view && VIEWS.includes(view) ? view : spec.defaults.view,
     group: spec.filters.includes('group') && group && GROUPS.includes(group) ? group : spec.defaults.group,
     year: spec.filters.includes('year') ? year : null,
+    panel: spec.filters.includes('panel') && panel && PANELS.includes(panel) ? panel : spec.defaults.panel,
   };
 }
 
@@ -163,6 +189,7 @@ export function filterParams(spec: ChartSpec, filters: ChartFilters, prefix = ''
   if (spec.filters.includes('view') && filters.view !== spec.defaults.view) out.push([name('view'), filters.view]);
   if (spec.filters.includes('group') && filters.group !== spec.defaults.group) out.push([name('group'), filters.group]);
   if (spec.filters.includes('year') && filters.year !== null) out.push([name('year'), String(filters.year)]);
+  if (spec.filters.includes('panel') && filters.panel !== spec.defaults.panel) out.push([name('panel'), filters.panel]);
   return out;
 }
 
@@ -179,6 +206,8 @@ export interface ChartData {
   years: number[];
   release: { id: string; slug: string; publishedAt: string; demo: boolean; requested: string };
   disclosure: ReleaseInfo['disclosureRule'];
+  /** The constant panel shown ("same associations"), or null for every reporting association. */
+  panel: { from: number; to: number; associations: number } | null;
   series: ChartSeries[];
   rows: ChartCategory[];
 }

@@ -37,7 +37,7 @@ export function chartData(overrides: Partial<ChartData> = {}): ChartData {
     title: 'Recrutement en ligne et hors ligne',
     subtitle: 'Nombre de personnes suivies selon le mode de recrutement, par année',
     notes: ['Hachuré : case masquée.', 'Une personne suivie par deux associations compte deux fois.'],
-    filters: { view: 'lines', group: 'all', year: null },
+    filters: { view: 'lines', group: 'all', year: null, panel: 'all' },
     year: null,
     years: [2023, 2024, 2025],
     release: {
@@ -48,6 +48,7 @@ export function chartData(overrides: Partial<ChartData> = {}): ChartData {
       requested: 'latest',
     },
     disclosure: { threshold: 5, platformThreshold: 10, minAssociations: 2 },
+    panel: null,
     series: SERIES,
     rows: [],
     ...overrides,

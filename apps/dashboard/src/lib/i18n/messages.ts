@@ -40,6 +40,67 @@ const fr = {
   'error.notFound': "Cette page n'existe pas.",
   'error.generic': "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, prévenez le collectif.",
   'error.back': "Retour à l'accueil",
+  'nav.kit': 'Kit presse',
+  'kit.title': 'Kit presse',
+  'kit.intro':
+    'Pour un article du 30 juillet (Journée mondiale contre la traite des êtres humains) ou du 18 octobre (Journée européenne) : chiffres clés à citer tels quels, graphiques aux formats des réseaux sociaux, données, méthodologie et contact presse de la publication {release} du {date}.',
+  'kit.download': 'Télécharger le kit complet (ZIP)',
+  'kit.downloadHint':
+    'Chiffres clés, graphiques en PNG 1200 × 675 et 1080 × 1080 et en SVG, données CSV, méthodologie sur une page, citation et contact presse.',
+  'kit.figuresTitle': 'Chiffres clés {year} (publication {release})',
+  'kit.cases': {
+    one: 'En {year}, la seule association du collectif ayant transmis ses données a suivi {cases} personnes victimes de traite des êtres humains.',
+    other:
+      'En {year}, les {count} associations du collectif qui ont transmis leurs données ont suivi {cases} personnes victimes de traite des êtres humains.',
+  },
+  'kit.casesWithheld': {
+    one: 'En {year}, {count} association a transmis ses données ; le nombre de personnes suivies n’est pas publié (chiffre masqué).',
+    other:
+      'En {year}, {count} associations ont transmis leurs données ; le nombre total de personnes suivies n’est pas publié (chiffre masqué).',
+  },
+  'kit.online':
+    '{online} d’entre elles ({share}) ont été recrutées en ligne : réseaux sociaux, messageries, petites annonces, sites, fausses offres d’emploi.',
+  'kit.onlineWithheld': 'Le nombre de personnes recrutées en ligne n’est pas publié cette année (chiffre masqué).',
+  'kit.minors': '{minors} étaient mineures au début de leur exploitation.',
+  'kit.minorsWithheld': 'Le nombre de personnes mineures n’est pas publié cette année (chiffre masqué).',
+  'kit.platforms':
+    'Plateformes de recrutement les plus citées en {year} : {list} ; une personne peut en citer plusieurs.',
+  'kit.yearOnYear':
+    'D’une année sur l’autre, l’ensemble des associations a suivi {before} personnes en {from} et {after} en {to} ({change}).',
+  'kit.yearOnYearWithheld': 'L’évolution entre {from} et {to} n’est pas publiée : un des deux chiffres est masqué.',
+  'kit.caveatsTitle': 'Précautions avant de citer',
+  'kit.caveat.caseloads':
+    'Ces chiffres viennent des dossiers des associations du collectif : ils décrivent les personnes qu’elles ont suivies, pas le nombre de victimes de la traite en France. Ce n’est pas une mesure de prévalence : écrivez « personnes suivies par les associations », pas « victimes en France ».',
+  'kit.caveat.composition':
+    'Les associations qui transmettent leurs données changent d’une année à l’autre ({list}) : une évolution peut venir d’une association arrivée ou partie. Les comparaisons « à associations constantes » ne retiennent que les associations présentes des deux côtés.',
+  'kit.caveat.withheld':
+    'Pour protéger les personnes, un effectif inférieur à {threshold} ({platformThreshold} pour les plateformes) ou porté par moins de {associations} associations est masqué, ainsi que les chiffres qui permettraient de le recalculer. Un chiffre masqué n’est pas un zéro : ne l’estimez pas.',
+  'kit.caveat.multi':
+    'Une personne peut relever de plusieurs canaux, plateformes ou formes d’exploitation : ces lignes ne s’additionnent pas.',
+  'kit.chartsTitle': 'Graphiques',
+  'kit.png': 'PNG {size}',
+  'kit.svg': 'SVG (vectoriel)',
+  'kit.csv': 'Données (CSV)',
+  'kit.chartPage': 'Voir le graphique interactif',
+  'kit.methodTitle': 'Méthodologie : publication {release}',
+  'kit.methodPage': 'Méthodologie détaillée',
+  'kit.associationsTitle': 'Associations ayant transmis leurs données, par année',
+  'kit.associationsColumn': 'Associations',
+  'kit.citeTitle': 'Citer cette publication',
+  'kit.citation':
+    '{collective}, Observatoire du recrutement en ligne dans la traite des êtres humains, publication {release} du {date}. {url}',
+  'kit.contact': 'Contact presse',
+  'kit.email': 'Courriel :',
+  'kit.phone': 'Téléphone :',
+  'kit.licence': 'Licence : Licence Ouverte / Etalab 2.0 ; réutilisation libre, en citant la source.',
+  'kit.readme.title': 'Kit presse de l’Observatoire, publication {release} du {date}',
+  'kit.readme.figures': 'les chiffres clés à citer, avec leurs précautions',
+  'kit.readme.charts':
+    'les graphiques principaux en PNG (1200 × 675 et 1080 × 1080, formats des réseaux sociaux) et en SVG',
+  'kit.readme.data': 'les chiffres de chaque graphique (CSV, UTF-8)',
+  'kit.readme.method': 'la méthodologie sur une page',
+  'kit.readme.citation': 'comment citer cette publication',
+  'kit.readme.contact': 'le contact presse',
   'home.title': 'Les chiffres clés',
   'home.intro':
     'Victimes de traite suivies par les associations membres en {year}, et la part recrutée en ligne. Chiffres prêts pour le 30 juillet, Journée mondiale de lutte contre la traite.',
@@ -47,6 +108,15 @@ const fr = {
   'home.onlineShare': 'recrutées en ligne en {year}',
   'home.onlineChange': '{change} en cinq ans (depuis {from})',
   'home.onlineChangeWithheld': 'évolution sur cinq ans non publiée (case masquée)',
+  'home.panelChange': {
+    one: 'À associations constantes (la seule association présente chaque année) : {change}.',
+    other: 'À associations constantes ({count} associations présentes chaque année) : {change}.',
+  },
+  'home.panelWithheld':
+    'À associations constantes : évolution non publiée (les associations arrivées ou parties sont trop peu nombreuses pour que leurs effectifs restent confidentiels).',
+  'home.yearOnYear': 'Sur un an : {from} et {to}',
+  'home.yearOnYearAll':
+    'Personnes suivies par l’ensemble des associations : {before} en {from}, {after} en {to} ({change}).',
   'home.minors': 'mineures au début de l’exploitation',
   'home.topChannels': 'Principaux canaux en ligne en {year}',
   'home.topPlatforms': 'Principales plateformes en {year}',
@@ -143,6 +213,25 @@ const fr = {
   'chart.groupSuffix.online': '(recrutées en ligne)',
   'chart.groupSuffix.offline': '(recrutées hors ligne)',
   'chart.groupSuffix.unknown': '(mode de recrutement inconnu)',
+  'filter.panel': 'Associations',
+  'filter.panel.all': 'Toutes les associations',
+  'filter.panel.same': 'Mêmes associations',
+  'chart.panelSuffix': {
+    one: 'mêmes associations : la seule association présente chaque année de {from} à {to}',
+    other: 'mêmes associations : les {count} associations présentes chaque année de {from} à {to}',
+  },
+  'chart.panelNote':
+    'Mêmes associations : ne sont comptées que les associations ayant transmis leurs données chaque année de {from} à {to}. Une année est masquée quand les associations arrivées ou parties sont moins de 2 ou suivent moins de {threshold} personnes : leur effectif se déduirait de la différence.',
+  'chart.panelUnavailable':
+    'Vue « mêmes associations » indisponible dans cette publication (une seule année) : toutes les associations sont affichées.',
+  'chart.associationsPerYear': 'Associations ayant transmis leurs données : {list}.',
+  'chart.platformTrends.title': 'Plateformes de recrutement au fil des années',
+  'chart.platformTrends.subtitle':
+    'Nombre de personnes recrutées par plateforme, par année (seuil de publication : {threshold}), plateformes publiées au moins une année',
+  'chart.platformTrends.since':
+    'Avant {year}, aucune plateforme n’atteint le seuil de publication : ces années ne sont pas représentées.',
+  'chart.platformTrends.note':
+    'Plateforme inconnue et « sans objet » (recrutement hors ligne) non représentés. Une année masquée n’est jamais dessinée comme une valeur.',
   'describe.series': {
     one: '{title}. Graphique de {count} série de {from} à {to}. {details}',
     other: '{title}. Graphique de {count} séries de {from} à {to}. {details}',
@@ -220,6 +309,65 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'error.notFound': 'This page does not exist.',
   'error.generic': 'Something went wrong. Try again; if it persists, tell the collective.',
   'error.back': 'Back to the home page',
+  'nav.kit': 'Press kit',
+  'kit.title': 'Press kit',
+  'kit.intro':
+    'For a 30 July story (World Day against Trafficking in Persons) or an 18 October one (EU Anti-Trafficking Day): key figures to quote as they stand, charts at social media sizes, data, methodology and press contact of release {release} of {date}.',
+  'kit.download': 'Download the full kit (ZIP)',
+  'kit.downloadHint':
+    'Key figures, charts as PNG 1200 × 675 and 1080 × 1080 and as SVG, CSV data, one-page methodology, citation and press contact.',
+  'kit.figuresTitle': 'Key figures {year} (release {release})',
+  'kit.cases': {
+    one: 'In {year}, the one association of the collective that sent data supported {cases} victims of trafficking in human beings.',
+    other:
+      'In {year}, the {count} associations of the collective that sent data supported {cases} victims of trafficking in human beings.',
+  },
+  'kit.casesWithheld': {
+    one: 'In {year}, {count} association sent data; the number of people supported is not published (withheld figure).',
+    other:
+      'In {year}, {count} associations sent data; the total number of people supported is not published (withheld figure).',
+  },
+  'kit.online':
+    '{online} of them ({share}) were recruited online: social networks, messaging apps, classified ads, websites, fake job offers.',
+  'kit.onlineWithheld': 'The number of people recruited online is not published this year (withheld figure).',
+  'kit.minors': '{minors} were minors when their exploitation began.',
+  'kit.minorsWithheld': 'The number of minors is not published this year (withheld figure).',
+  'kit.platforms': 'Recruitment platforms cited most in {year}: {list}; one person can cite several.',
+  'kit.yearOnYear':
+    'Year on year, all associations together supported {before} people in {from} and {after} in {to} ({change}).',
+  'kit.yearOnYearWithheld': 'The change between {from} and {to} is not published: one of the two figures is withheld.',
+  'kit.caveatsTitle': 'Before you quote',
+  'kit.caveat.caseloads':
+    'These figures come from the case files of the collective’s associations: they describe the people those associations supported, not the number of trafficking victims in France. They do not measure prevalence: write “people supported by the associations”, not “victims in France”.',
+  'kit.caveat.composition':
+    'The associations that send data change from year to year ({list}): a change can come from an association joining or leaving. “Same associations” comparisons keep only the associations present on both sides.',
+  'kit.caveat.withheld':
+    'To protect people, a count below {threshold} ({platformThreshold} for platforms) or coming from fewer than {associations} associations is withheld, and so are the figures that would let it be recomputed. A withheld figure is not a zero: do not estimate it.',
+  'kit.caveat.multi':
+    'One person can fall under several channels, platforms or forms of exploitation: these rows do not add up.',
+  'kit.chartsTitle': 'Charts',
+  'kit.png': 'PNG {size}',
+  'kit.svg': 'SVG (vector)',
+  'kit.csv': 'Data (CSV)',
+  'kit.chartPage': 'See the interactive chart',
+  'kit.methodTitle': 'Methodology: release {release}',
+  'kit.methodPage': 'Full methodology',
+  'kit.associationsTitle': 'Associations that sent data, per year',
+  'kit.associationsColumn': 'Associations',
+  'kit.citeTitle': 'How to cite this release',
+  'kit.citation':
+    '{collective}, Observatory of online recruitment in human trafficking, release {release} of {date}. {url}',
+  'kit.contact': 'Press contact',
+  'kit.email': 'E-mail:',
+  'kit.phone': 'Phone:',
+  'kit.licence': 'Licence: Etalab Open Licence 2.0; free reuse, citing the source.',
+  'kit.readme.title': 'Observatoire press kit, release {release} of {date}',
+  'kit.readme.figures': 'the key figures to quote, with their caveats',
+  'kit.readme.charts': 'the main charts as PNG (1200 × 675 and 1080 × 1080, social media sizes) and SVG',
+  'kit.readme.data': 'the numbers behind each chart (CSV, UTF-8)',
+  'kit.readme.method': 'the methodology on one page',
+  'kit.readme.citation': 'how to cite this release',
+  'kit.readme.contact': 'the press contact',
   'home.title': 'Key figures',
   'home.intro':
     'Victims of trafficking supported by member associations in {year}, and the share recruited online. Figures ready for 30 July, World Day against Trafficking in Persons.',
@@ -227,6 +375,14 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'home.onlineShare': 'recruited online in {year}',
   'home.onlineChange': '{change} over five years (since {from})',
   'home.onlineChangeWithheld': 'five-year change not published (withheld cell)',
+  'home.panelChange': {
+    one: 'Same associations (the one association present every year): {change}.',
+    other: 'Same associations ({count} associations present every year): {change}.',
+  },
+  'home.panelWithheld':
+    'Same associations: change not published (the associations that joined or left are too few for their caseloads to stay confidential).',
+  'home.yearOnYear': 'Over one year: {from} and {to}',
+  'home.yearOnYearAll': 'People supported by all associations: {before} in {from}, {after} in {to} ({change}).',
   'home.minors': 'minors when exploitation began',
   'home.topChannels': 'Leading online channels in {year}',
   'home.topPlatforms': 'Leading platforms in {year}',
@@ -321,6 +477,25 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'chart.groupSuffix.online': '(recruited online)',
   'chart.groupSuffix.offline': '(recruited offline)',
   'chart.groupSuffix.unknown': '(recruitment mode unknown)',
+  'filter.panel': 'Associations',
+  'filter.panel.all': 'All associations',
+  'filter.panel.same': 'Same associations',
+  'chart.panelSuffix': {
+    one: 'same associations: the one association present every year from {from} to {to}',
+    other: 'same associations: the {count} associations present every year from {from} to {to}',
+  },
+  'chart.panelNote':
+    'Same associations: only the associations that sent data every year from {from} to {to} are counted. A year is withheld when the associations that joined or left are fewer than 2 or support fewer than {threshold} people: their caseload could be read off the difference.',
+  'chart.panelUnavailable':
+    '“Same associations” view not available in this release (a single year): all associations are shown.',
+  'chart.associationsPerYear': 'Associations that sent data: {list}.',
+  'chart.platformTrends.title': 'Recruitment platforms over the years',
+  'chart.platformTrends.subtitle':
+    'People recruited per platform, per year (publication threshold: {threshold}), platforms published in at least one year',
+  'chart.platformTrends.since':
+    'Before {year}, no platform reaches the publication threshold: those years are not shown.',
+  'chart.platformTrends.note':
+    'Unknown platform and “not applicable” (offline recruitment) not shown. A withheld year is never drawn as a value.',
   'describe.series': {
     one: '{title}. Chart of {count} series from {from} to {to}. {details}',
     other: '{title}. Chart of {count} series from {from} to {to}. {details}',

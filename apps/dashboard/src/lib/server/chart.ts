@@ -10,6 +10,7 @@ import {
   type ChartData,
   type ChartFilters,
   type ChartSpec,
+  type TimeSpec,
 } from '$lib/charts/specs.js';
 import { t, type Lang, type MessageKey } from '$lib/i18n/index.js';
 import { requestedRelease, resolveRelease, rethrow } from './api.js';
@@ -55,10 +56,11 @@ export async function loadFullData(
   release: ReleaseInfo,
   requested: string,
   lang: Lang,
+  panel: ChartFilters['panel'] = 'all',
 ): Promise<ChartData[]> {
   try {
     if (spec.kind === 'time') {
-      return [await loadChart(client, spec, { ...spec.defaults, group: 'all' }, release, requested, lang)];
+      return [await loadChart(client, spec, { ...spec.defaults, group: 'all', panel }, release, requested, lang)];
     }
     return await Promise.all(
       release.referenceYears.map((year) =>
@@ -109,15 +111,12 @@ export async function loadChart(
   };
   const notes = [
     t(lang, 'chart.withheldNote', {
-      threshold:
-        spec.kind === 'bars' && spec.platform
-          ? release.disclosureRule.platformThreshold
-          : release.disclosureRule.threshold,
+      threshold: spec.platform ? release.disclosureRule.platformThreshold : release.disclosureRule.threshold,
       associations: release.disclosureRule.minAssociations,
     }),
     ...spec.notes.map((k) => t(lang, k)),
   ];
-  const common = {
+  const common: Common = {
     id: spec.id,
     kind: spec.kind,
     lang,
@@ -129,25 +128,9 @@ export async function loadChart(
     years,
     release: { id: release.id, slug: release.slug, publishedAt: release.publishedAt, demo: release.demo, requested },
     disclosure: release.disclosureRule,
+    panel: null,
   };
-  if (spec.kind === 'time') {
-    const payload = await client.series(release.id, spec.dimension);
-    let lines = payload.series;
-    if (spec.filters.includes('group') && filters.group !== 'all') {
-      lines = lines.filter((s) => channelGroup(s) === filters.group);
-    }
-    // Every channel at once: the legend lists them under their group (online, offline, unknown).
-    const grouped = spec.filters.includes('group') && filters.group === 'all';
-    const series: ChartSeries[] = lines.map((s) => ({
-      key: s.code,
-      label: s.label[lang],
-      ...(grouped ? { group: { key: channelGroup(s), label: groupLabel(lang, channelGroup(s)) } } : {}),
-      points: s.points
-        .filter((p) => years.length === 0 || years.includes(p.year))
-        .map((p) => ({ year: p.year, cell: slim(p.cell) })),
-    }));
-    return { ...common, series, rows: [] };
-  }
+  if (spec.kind === 'time') return timeChart(client, spec, filters, release, lang, common);
   const payload = await client.breakdown(release.id, spec.dimension, year as number, filters.group);
   const rows: ChartCategory[] = payload.categories.map((c) => ({
     key: c.code,
@@ -155,4 +138,68 @@ export async function loadChart(
     cell: slim(c.cell),
   }));
   return { ...common, series: [], rows };
+}
+
+type Common = Omit<ChartData, 'series' | 'rows'>;
+
+/**
+ * A chart over the years. With "same associations" it reads the release's constant panel over all its years (the
+ * associations that reported in every one of them) and says so in its subtitle and notes; every chart over the
+ * years says how many associations stand behind each year.
+ */
+async function timeChart(
+  client: ApiClient,
+  spec: TimeSpec,
+  filters: ChartFilters,
+  release: ReleaseInfo,
+  lang: Lang,
+  common: Common,
+): Promise<ChartData> {
+  const years = common.years;
+  const composition = years.length > 1 ? await client.composition(release.id) : null;
+  const span = composition?.comparisons.find((c) => c.from === years[0] && c.to === years[years.length - 1]);
+  const same = filters.panel === 'same' && spec.filters.includes('panel');
+  const panelRef = same && span ? `${span.from}-${span.to}` : undefined;
+  const payload = await client.series(release.id, spec.dimension, 'all', panelRef);
+  const notes = [...common.notes];
+  if (composition) {
+    const list = composition.years.map((y) => `${y.year}${lang === 'fr' ? ' : ' : ': '}${y.associations}`);
+    notes.push(t(lang, 'chart.associationsPerYear', { list: list.join(', ') }));
+  }
+  let subtitle = common.subtitle;
+  let panel: ChartData['panel'] = null;
+  if (same && span) {
+    panel = { from: span.from, to: span.to, associations: span.associations.panel };
+    const suffix = t(lang, 'chart.panelSuffix', { count: span.associations.panel, from: span.from, to: span.to });
+    subtitle += ` (${suffix})`;
+    notes.push(
+      t(lang, 'chart.panelNote', { from: span.from, to: span.to, threshold: release.disclosureRule.threshold }),
+    );
+  } else if (same) notes.push(t(lang, 'chart.panelUnavailable'));
+  let lines = payload.series.filter((s) => !spec.exclude?.includes(s.code));
+  let shownYears = years;
+  if (spec.publishedOnly) {
+    lines = lines.filter((s) => s.points.some((p) => !isWithheld(p.cell)));
+    // Leading years where nothing is published say nothing but "withheld": the chart starts at the first value.
+    const first = Math.min(...lines.flatMap((s) => s.points.filter((p) => !isWithheld(p.cell)).map((p) => p.year)));
+    if (Number.isFinite(first) && first > years[0]) {
+      shownYears = years.filter((y) => y >= first);
+      notes.push(t(lang, 'chart.platformTrends.since', { year: first }));
+    }
+  }
+  if (spec.filters.includes('group') && filters.group !== 'all') {
+    lines = lines.filter((s) => channelGroup(s) === filters.group);
+  }
+  // Every channel at once: the legend lists them under their group (online, offline, unknown).
+  const grouped = spec.filters.includes('group') && filters.group === 'all';
+  const series: ChartSeries[] = lines.map((s) => ({
+    key: s.code,
+    label: s.label[lang],
+    ...(grouped ? { group: { key: channelGroup(s), label: groupLabel(lang, channelGroup(s)) } } : {}),
+    points: s.points
+      .filter((p) => shownYears.length === 0 || shownYears.includes(p.year))
+      .map((p) => ({ year: p.year, cell: slim(p.cell) })),
+  }));
+  const shown = { ...common.filters, panel: panel ? ('same' as const) : ('all' as const) };
+  return { ...common, years: shownYears, subtitle, notes, panel, filters: shown, series, rows: [] };
 }

@@ -30,7 +30,8 @@ function rowOf(data: ChartData, year: number, code: string, label: string, cell:
   return {
     release: data.release.slug,
     year,
-    dimension: data.id,
+    // Same associations: the rows say which constant panel they count.
+    dimension: data.panel ? `${data.id} (panel:${data.panel.from}-${data.panel.to})` : data.id,
     code,
     label,
     value: cellValue(cell),

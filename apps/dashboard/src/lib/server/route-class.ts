@@ -10,7 +10,7 @@ export type RouteClass = 'page' | 'embed' | 'private' | 'download' | 'api';
 /** The association space and the admin pages: every route under the (space) group. */
 const PRIVATE_ROUTE = /^\/\(space\)\//;
 const EMBED_ROUTE = /^\/\(embed\)\//;
-const DOWNLOAD_ROUTE = /^\/\[\[lang=lang\]\]\/charts\//;
+const DOWNLOAD_ROUTE = /^\/\[\[lang=lang\]\]\/(charts|press-kit)\//;
 const API_ROUTE = /^\/api\//;
 
 /**

@@ -1,5 +1,5 @@
 import { cellValue } from '@observatoire/charts';
-import type { AggregateCell } from '@observatoire/schema';
+import type { AggregateCell, Comparison } from '@observatoire/schema';
 import { apiClient, rethrow } from '$lib/server/api.js';
 import { loadPageCharts } from '$lib/server/page-charts.js';
 import type { PageServerLoad } from './$types';
@@ -14,6 +14,17 @@ export interface KeyFigures {
   minors: number | null;
   topChannels: { label: { fr: string; en: string }; value: number }[];
   topPlatforms: { label: { fr: string; en: string }; value: number }[];
+  /** Last year against the one before: who stands behind each side, and the constant-panel figures. */
+  yearOnYear: Comparison | null;
+  /** The five-year comparison's associations, and the online share's change on the same associations. */
+  fiveYear: { comparison: Comparison; panelPoints: number | null } | null;
+}
+
+/** Share online in percent from a comparison's figures on one side, or null when an input is withheld. */
+function shareOf(figures: Comparison['panel'], side: 'from' | 'to'): number | null {
+  const cases = value(figures.find((f) => f.key === 'cases')?.[side]);
+  const online = value(figures.find((f) => f.key === 'online')?.[side]);
+  return cases && online !== null ? Math.round((online / cases) * 1000) / 10 : null;
 }
 
 const value = (cell: AggregateCell | undefined) => (cell ? cellValue(cell) : null);
@@ -26,12 +37,16 @@ export const load: PageServerLoad = async (event) => {
   const year = release.referenceYears[release.referenceYears.length - 1];
   const from = year - 5;
   try {
-    const [summary, past, channels, platforms] = await Promise.all([
+    const [summary, past, channels, platforms, composition] = await Promise.all([
       client.summary(release.id, year),
       release.referenceYears.includes(from) ? client.summary(release.id, from) : Promise.resolve(null),
       client.breakdown(release.id, 'recruitmentChannel', year, 'online'),
       client.breakdown(release.id, 'recruitmentPlatform', year),
+      release.referenceYears.length > 1 ? client.composition(release.id) : Promise.resolve(null),
     ]);
+    const five = composition?.comparisons.find((c) => c.from === from && c.to === year) ?? null;
+    const fromShare = five ? shareOf(five.panel, 'from') : null;
+    const toShare = five ? shareOf(five.panel, 'to') : null;
     const share = value(summary.onlineShare);
     const pastShare = past ? value(past.onlineShare) : null;
     const top = (cats: typeof channels.categories, onlineOnly: boolean) =>
@@ -49,6 +64,13 @@ export const load: PageServerLoad = async (event) => {
       minors: value(summary.minors),
       topChannels: top(channels.categories, true),
       topPlatforms: top(platforms.categories, false),
+      yearOnYear: summary.comparison,
+      fiveYear: five
+        ? {
+            comparison: five,
+            panelPoints: fromShare !== null && toShare !== null ? Math.round((toShare - fromShare) * 10) / 10 : null,
+          }
+        : null,
     };
     return { ...page, figures };
   } catch (err) {

@@ -5,10 +5,20 @@ import { apiClient } from '$lib/server/api.js';
 import { loadFullData, loadSingleChart } from '$lib/server/chart.js';
 import { CSV_CONTENT_TYPE } from '@observatoire/stats/csv';
 import { rowsOf, toCsv, toZip } from '$lib/server/csv.js';
-import { chartPng, chartSvg } from '$lib/server/render.js';
+import { chartPng, chartSvg, SOCIAL_SIZES } from '$lib/server/render.js';
 import type { RequestHandler } from './$types';
 
-const FILES = ['chart.svg', 'chart.png', 'preview.png', 'data.csv', 'full.csv', 'codes.csv', 'data.zip'] as const;
+const FILES = [
+  'chart.svg',
+  'chart.png',
+  'preview.png',
+  'social-1200x675.png',
+  'social-1080x1080.png',
+  'data.csv',
+  'full.csv',
+  'codes.csv',
+  'data.zip',
+] as const;
 type FileName = (typeof FILES)[number];
 
 /**
@@ -43,6 +53,12 @@ export const GET: RequestHandler = async ({ params, url }) => {
       });
     case 'chart.png':
       return new Response(new Uint8Array(chartPng(data, shortUrl)), { headers: headers('image/png', `${base}.png`) });
+    case 'social-1200x675.png':
+    case 'social-1080x1080.png': {
+      const size = file === 'social-1200x675.png' ? SOCIAL_SIZES['1200x675'] : SOCIAL_SIZES['1080x1080'];
+      const png = chartPng(data, shortUrl, size);
+      return new Response(new Uint8Array(png), { headers: headers('image/png', `${base}-${file.slice(7, -4)}.png`) });
+    }
     case 'preview.png':
       return new Response(new Uint8Array(chartPng(data, shortUrl, true)), { headers: headers('image/png') });
     // The page's language decides the CSV's dialect (docs/open-data.md); codes.csv is the same for both.
@@ -50,14 +66,18 @@ export const GET: RequestHandler = async ({ params, url }) => {
       return new Response(toCsv(rowsOf(data), lang), { headers: headers(CSV_CONTENT_TYPE, `${base}.csv`) });
     case 'full.csv':
     case 'codes.csv': {
-      const full = (await loadFullData(client, spec, release, data.release.requested, lang)).flatMap(rowsOf);
+      const full = (
+        await loadFullData(client, spec, release, data.release.requested, lang, data.filters.panel)
+      ).flatMap(rowsOf);
       const name = file === 'full.csv' ? `${base}-full.csv` : `${base}-codes.csv`;
       return new Response(toCsv(full, file === 'full.csv' ? lang : 'data'), {
         headers: headers(CSV_CONTENT_TYPE, name),
       });
     }
     case 'data.zip': {
-      const full = (await loadFullData(client, spec, release, data.release.requested, lang)).flatMap(rowsOf);
+      const full = (
+        await loadFullData(client, spec, release, data.release.requested, lang, data.filters.panel)
+      ).flatMap(rowsOf);
       const zip = await toZip(data, rowsOf(data), full, permalink);
       return new Response(new Uint8Array(zip), { headers: headers('application/zip', `${base}.zip`) });
     }
@@ -65,5 +85,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 };
 
 function pagePathOf(id: string): string {
-  return ['online-offline', 'channels', 'platforms'].includes(id) ? '/recruitment-channels' : '/profiles';
+  return ['online-offline', 'channels', 'platforms', 'platform-trends'].includes(id)
+    ? '/recruitment-channels'
+    : '/profiles';
 }
