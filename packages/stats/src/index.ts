@@ -38,25 +38,6 @@ export {
 } from './cube/dimensions.js';
 
 // Downloads
-export {
-  csvOptions,
-  escapeSpreadsheetText,
-  escapeSpreadsheetValue,
-  spreadsheetCell,
-  UTF8_BOM,
-} from './export/escape.js';
-export {
-  writeCsv,
-  csvStream,
-  csvDialectOptions,
-  formatCsvNumber,
-  dialectOf,
-  CSV_DIALECTS,
-  CSV_CONTENT_TYPE,
-  type CsvDialect,
-  type CsvDialectSpec,
-  type CsvValue,
-} from './export/csv-writer.js';
 export { summaryCsv } from './export/csv.js';
 export { summaryXlsx } from './export/xlsx.js';
 export { summaryPdf, type SummaryPdfOptions } from './export/pdf.js';

@@ -5,14 +5,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import type { YearlySummary } from '@observatoire/schema';
-import { csvOptions, escapeSpreadsheetText, spreadsheetCell, summaryCsv, summaryXlsx } from '../src/index.js';
+import { csvOptions, escapeSpreadsheetText, spreadsheetCell } from '@observatoire/formats';
+import { summaryCsv, summaryXlsx } from '../src/index.js';
 import {
   FORMULA_PAYLOADS,
   csvFormulaCells,
   parseCsv,
   workbookFormulaCells,
   workbookValues,
-} from '../src/testing/spreadsheet.js';
+} from '@observatoire/formats/testing';
 
 describe('escapeSpreadsheetText', () => {
   it('neutralises a trigger at the start and after every line break, and nothing else', () => {

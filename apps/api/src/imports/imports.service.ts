@@ -22,7 +22,7 @@ import {
   type ImportJobOptions,
 } from '@observatoire/etl';
 import { caseRecordFieldDocs, mappingProfileSchema, type ImportConfirm } from '@observatoire/schema';
-import { csvOptions, spreadsheetCell } from '@observatoire/stats';
+import { csvOptions, spreadsheetCell } from '@observatoire/formats';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { PG_POOL } from '../database/database.module.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImportIssue, ImportReport, RejectedRows } from '@observatoire/schema';
-import { csvStream } from '@observatoire/stats';
+import { csvStream } from '@observatoire/formats';
 
 export type CsvLang = 'fr' | 'en';
 

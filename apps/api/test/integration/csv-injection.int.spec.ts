@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvOptions, escapeSpreadsheetText } from '@observatoire/stats';
-import { FORMULA_PAYLOADS, csvFormulaCells, parseCsv } from '@observatoire/stats/testing';
+import { csvOptions, escapeSpreadsheetText } from '@observatoire/formats';
+import { FORMULA_PAYLOADS, csvFormulaCells, parseCsv } from '@observatoire/formats/testing';
 import { settledImport, startTestApp, uploadFile, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
 

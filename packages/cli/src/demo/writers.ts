@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { stringify } from 'csv-stringify/sync';
-import { csvOptions, escapeSpreadsheetText, escapeSpreadsheetValue } from '@observatoire/stats/escape';
+import { csvOptions, escapeSpreadsheetText, escapeSpreadsheetValue } from '@observatoire/formats';
 import type { DemoCase } from './cases.js';
 import { FRENCH, HTCDS, type Dialect } from './labels.js';
 import type { Prng } from './prng.js';

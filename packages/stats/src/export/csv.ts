@@ -1,5 +1,5 @@
 import type { Locale, YearlySummary } from '@observatoire/schema';
-import { writeCsv, type CsvValue } from './csv-writer.js';
+import { writeCsv, type CsvValue } from '@observatoire/formats';
 import { T, breakdownRows, keyFigureRows, valueOf, withheldNote } from './table.js';
 
 /**

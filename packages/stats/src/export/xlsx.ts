@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Locale, YearlySummary } from '@observatoire/schema';
-import { escapeSpreadsheetText } from './escape.js';
+import { escapeSpreadsheetText } from '@observatoire/formats';
 import { T, breakdownRows, keyFigureRows, valueOf, withheldNote } from './table.js';
 
 /** Excel forbids these in sheet names, and caps them at 31 characters. */

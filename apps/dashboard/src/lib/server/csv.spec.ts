@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { escapeSpreadsheetText } from '@observatoire/stats/escape';
+import { escapeSpreadsheetText } from '@observatoire/formats';
 import {
   FORMULA_PAYLOADS,
   csvFormulaCells,
@@ -8,7 +8,7 @@ import {
   parseCsv,
   workbookFormulaCells,
   workbookValues,
-} from '@observatoire/stats/testing';
+} from '@observatoire/formats/testing';
 import { chartData } from '$lib/charts/test-data.js';
 import { readme, rowsOf, toCsv, toZip } from './csv.js';
 

@@ -2,9 +2,14 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { cellValue, isWithheld } from '@observatoire/charts';
 import { suppressionReasonMessages, type SuppressionReason } from '@observatoire/schema/payloads';
-import { writeCsv, type CsvDialect } from '@observatoire/stats/csv';
-import { dataPackageJson, type TableField, type TableResource } from '@observatoire/stats/datapackage';
-import { spreadsheetCell } from '@observatoire/stats/escape';
+import {
+  dataPackageJson,
+  spreadsheetCell,
+  writeCsv,
+  type CsvDialect,
+  type TableField,
+  type TableResource,
+} from '@observatoire/formats';
 import type { ChartData } from '$lib/charts/specs.js';
 import { formatDate, t, type Lang } from '$lib/i18n/index.js';
 

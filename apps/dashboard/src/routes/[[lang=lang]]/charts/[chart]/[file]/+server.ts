@@ -3,7 +3,7 @@ import { chartLinks } from '$lib/charts/links.js';
 import { t, type Lang } from '$lib/i18n/index.js';
 import { apiClient } from '$lib/server/api.js';
 import { loadFullData, loadSingleChart } from '$lib/server/chart.js';
-import { CSV_CONTENT_TYPE } from '@observatoire/stats/csv';
+import { CSV_CONTENT_TYPE } from '@observatoire/formats';
 import { rowsOf, toCsv, toZip } from '$lib/server/csv.js';
 import { chartPng, chartSvg, SOCIAL_SIZES } from '$lib/server/render.js';
 import type { RequestHandler } from './$types';

@@ -1,5 +1,5 @@
 /**
- * The formula-injection regression kit shared by every workspace's tests (`@observatoire/stats/testing`): the
+ * The formula-injection regression kit shared by every workspace's tests (`@observatoire/formats/testing`): the
  * payloads, and checks that read a CSV back with a real CSV parser and a workbook with exceljs, the way a
  * spreadsheet or a script would, then look for any cell or line inside a cell that would start a formula.
  */

@@ -5,7 +5,7 @@
  * without guessing delimiters or decimal marks. Validated against the Frictionless schema in test/datapackage.spec.ts.
  */
 import { ETALAB_LICENCE } from '@observatoire/schema/payloads';
-import { CSV_DIALECTS, type CsvDialect } from './csv-writer.js';
+import { CSV_DIALECTS, type CsvDialect } from './csv.js';
 
 /** A Table Schema field: `integer` and `number` are written as the resource's dialect says. */
 export interface TableField {
