@@ -7,20 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvOptions, escapeSpreadsheetText } from '@observatoire/formats';
 import { FORMULA_PAYLOADS, csvFormulaCells, parseCsv } from '@observatoire/formats/testing';
-import { settledImport, startTestApp, uploadFile, type TestApp } from './harness.js';
-import { buildWorld, type World } from './fixtures.js';
+import { settledImport, uploadFile, useWorld } from './harness.js';
 
 describe('CSV downloads of the API carry every formula payload inert, one cell each', () => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await startTestApp({ importWorker: true });
-    w = await buildWorld(t.app);
-  });
-  afterAll(() => t?.close());
+  const s = useWorld({ importWorker: true });
 
   it('rejected.csv: a payload in a rejected cell stays one inert cell, in both languages', async () => {
     // The uploaded file itself is a well-formed CSV (quoted as a spreadsheet saves it): each payload is the year
@@ -28,16 +21,16 @@ describe('CSV downloads of the API carry every formula payload inert, one cell e
     const header = ['Année', 'Sexe', 'Âge', 'Nationalité', 'Exploitation', 'Recrutement'];
     const rows = FORMULA_PAYLOADS.map((p) => [p, 'Femme', '25', 'France', 'Travail forcé', 'Famille']);
     const file = Buffer.from(stringify([header, ...rows], csvOptions(';')), 'utf8');
-    const res = await uploadFile(t.app, w.memberA.cookie, { name: 'hostile.csv', content: file });
+    const res = await uploadFile(s.t.app, s.w.memberA.cookie, { name: 'hostile.csv', content: file });
     expect([200, 202]).toContain(res.statusCode);
-    const done = await settledImport(t.app, res.json().id, w.memberA.cookie);
+    const done = await settledImport(s.t.app, res.json().id, s.w.memberA.cookie);
     expect(done.report.counts.rowsRejected).toBe(FORMULA_PAYLOADS.length);
 
     for (const lang of ['fr', 'en']) {
-      const csv = await t.app.inject({
+      const csv = await s.t.app.inject({
         method: 'GET',
         url: `/api/v1/imports/${done.id}/rejected.csv?lang=${lang}`,
-        headers: { cookie: w.memberA.cookie },
+        headers: { cookie: s.w.memberA.cookie },
       });
       expect(csv.statusCode).toBe(200);
       expect(csvFormulaCells(csv.rawPayload, ';')).toEqual([]);
@@ -57,7 +50,7 @@ describe('CSV downloads of the API carry every formula payload inert, one cell e
   it('records.csv: values reaching the database by any route come out inert, one cell each', async () => {
     // The ETL only stores codes, so the payloads are written straight into the tables, as a bug or a changed
     // mapping could one day let through: the download must not trust what it reads.
-    const ds = t.app.get(DataSource);
+    const ds = s.t.app.get(DataSource);
     for (const p of FORMULA_PAYLOADS) {
       const [profile] = await ds.query(
         `INSERT INTO case_profile (gender, age_band, citizenship, exploitation_types, recruitment_channels,
@@ -69,13 +62,13 @@ describe('CSV downloads of the API carry every formula payload inert, one cell e
       await ds.query(
         `INSERT INTO case_entry (association_id, reference_year, case_key, profile_id, batch_id, source_row)
          VALUES ($1, 2024, $2, $3, $4, 1)`,
-        [w.assocA.id, randomUUID(), profile.id, randomUUID()],
+        [s.w.assocA.id, randomUUID(), profile.id, randomUUID()],
       );
     }
-    const res = await t.app.inject({
+    const res = await s.t.app.inject({
       method: 'GET',
       url: '/api/v1/records.csv',
-      headers: { cookie: w.memberA.cookie },
+      headers: { cookie: s.w.memberA.cookie },
     });
     expect(res.statusCode).toBe(200);
     expect(csvFormulaCells(res.rawPayload, ',')).toEqual([]);

@@ -1,13 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 import { createApp, type AppOptions } from '../../src/main.js';
 import { PG_POOL } from '../../src/database/database.module.js';
 import type { ApiConfig } from '../../src/config/config.js';
+import { buildWorld, type World } from './fixtures.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -110,4 +111,18 @@ export async function settledImport(app: NestFastifyApplication, id: string, coo
     if (Date.now() > deadline) throw new Error(`import ${id} still ${body.status}`);
     await new Promise((r) => setTimeout(r, 300));
   }
+}
+
+/**
+ * A test file's application and the fixtures' world (two associations, their members, an admin, a token), started
+ * before its tests and closed after them: `const s = useWorld({ importWorker: true })`, then `s.t.app`, `s.w.admin`.
+ */
+export function useWorld(overrides: Partial<ApiConfig> = {}): { readonly t: TestApp; readonly w: World } {
+  const s = {} as { t: TestApp; w: World };
+  beforeAll(async () => {
+    s.t = await startTestApp(overrides);
+    s.w = await buildWorld(s.t.app);
+  });
+  afterAll(() => s.t?.close());
+  return s;
 }

@@ -1,49 +1,42 @@
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settledImport, startTestApp, uploadFile, type TestApp } from './harness.js';
-import { buildWorld, type World } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { settledImport, uploadFile, useWorld } from './harness.js';
 
 // The sample exports of ../shared/samples, as copied into the repository with the ETL's fixtures.
 const SAMPLES = fileURLToPath(new URL('../../../../packages/etl/test/fixtures/', import.meta.url));
 const ORIGIN = 'http://127.0.0.1:3000';
 
 describe('association space endpoints (rejected rows file, preview again after saving mappings)', () => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await startTestApp({ importWorker: true });
-    w = await buildWorld(t.app);
-  });
-  afterAll(() => t?.close());
+  const s = useWorld({ importWorker: true });
 
   const as = (cookie: string) => ({ cookie, origin: ORIGIN });
 
   async function upload(cookie: string, name: string, content: Buffer, fields: Record<string, string> = {}) {
-    const res = await uploadFile(t.app, cookie, { name, content }, fields);
+    const res = await uploadFile(s.t.app, cookie, { name, content }, fields);
     expect([200, 202]).toContain(res.statusCode);
     return res.json() as { id: string; status: string };
   }
 
-  const settled = (id: string, cookie: string) => settledImport(t.app, id, cookie);
+  const settled = (id: string, cookie: string) => settledImport(s.t.app, id, cookie);
 
   let rejectedId: string;
 
   it('gives the rejected rows back with their original columns, row, column, value and message', async () => {
     const queued = await upload(
-      w.memberA.cookie,
+      s.w.memberA.cookie,
       'bad-values.csv',
       await readFile(path.join(SAMPLES, 'bad/bad-values.csv')),
     );
     rejectedId = queued.id;
-    const done = await settled(rejectedId, w.memberA.cookie);
+    const done = await settled(rejectedId, s.w.memberA.cookie);
     expect(done.report.counts.rowsRejected).toBe(3);
 
-    const res = await t.app.inject({
+    const res = await s.t.app.inject({
       method: 'GET',
       url: `/api/v1/imports/${rejectedId}/rejected.csv`,
-      headers: as(w.memberA.cookie),
+      headers: as(s.w.memberA.cookie),
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
@@ -60,23 +53,23 @@ describe('association space endpoints (rejected rows file, preview again after s
     // The good row is not in the file.
     expect(lines.join('\n')).not.toContain('Réseaux sociaux');
 
-    const en = await t.app.inject({
+    const en = await s.t.app.inject({
       method: 'GET',
       url: `/api/v1/imports/${rejectedId}/rejected.csv?lang=en`,
-      headers: as(w.memberA.cookie),
+      headers: as(s.w.memberA.cookie),
     });
     expect(en.rawPayload.subarray(3).toString('utf8').split('\r\n')[0]).toMatch(/;row;column;value;message$/);
   });
 
   it('writes a value starting like a formula as text, never as a formula', async () => {
     const csv = 'Année;Sexe;Âge;Nationalité;Exploitation;Recrutement\r\n=1+1;Femme;25;France;Travail forcé;Famille\r\n';
-    const queued = await upload(w.memberA.cookie, 'formula.csv', Buffer.from(csv, 'utf8'));
-    const done = await settled(queued.id, w.memberA.cookie);
+    const queued = await upload(s.w.memberA.cookie, 'formula.csv', Buffer.from(csv, 'utf8'));
+    const done = await settled(queued.id, s.w.memberA.cookie);
     expect(done.report.counts.rowsRejected).toBe(1);
-    const res = await t.app.inject({
+    const res = await s.t.app.inject({
       method: 'GET',
       url: `/api/v1/imports/${queued.id}/rejected.csv`,
-      headers: as(w.memberA.cookie),
+      headers: as(s.w.memberA.cookie),
     });
     const body = res.rawPayload.subarray(3).toString('utf8');
     expect(body.split('\r\n')[1].startsWith("'=1+1;")).toBe(true);
@@ -85,16 +78,16 @@ describe('association space endpoints (rejected rows file, preview again after s
 
   it('never gives another association’s rejected rows or lets it run them again (404)', async () => {
     for (const url of [`/api/v1/imports/${rejectedId}/rejected.csv`, '/api/v1/imports/not-an-id/rejected.csv']) {
-      const res = await t.app.inject({ method: 'GET', url, headers: as(w.memberB.cookie) });
+      const res = await s.t.app.inject({ method: 'GET', url, headers: as(s.w.memberB.cookie) });
       expect(res.statusCode).toBe(404);
     }
-    const rerun = await t.app.inject({
+    const rerun = await s.t.app.inject({
       method: 'POST',
       url: `/api/v1/imports/${rejectedId}/rerun`,
-      headers: as(w.memberB.cookie),
+      headers: as(s.w.memberB.cookie),
     });
     expect(rerun.statusCode).toBe(404);
-    const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${rejectedId}/rejected.csv` });
+    const anonymous = await s.t.app.inject({ method: 'GET', url: `/api/v1/imports/${rejectedId}/rejected.csv` });
     expect(anonymous.statusCode).toBe(401);
   });
 
@@ -103,60 +96,60 @@ describe('association space endpoints (rejected rows file, preview again after s
       'Année;Sexe;Âge;Nationalité;Exploitation;Recrutement;Plateforme\r\n' +
       '2023;Femme;25;France;Exploitation sexuelle;Réseaux sociaux;Kikou\r\n' +
       '2023;Femme;31;Roumanie;Exploitation sexuelle;Réseaux sociaux;Kikou\r\n';
-    const preview = await upload(w.memberA.cookie, 'kikou.csv', Buffer.from(csv, 'utf8'), { dryRun: 'true' });
+    const preview = await upload(s.w.memberA.cookie, 'kikou.csv', Buffer.from(csv, 'utf8'), { dryRun: 'true' });
     // Another import running meanwhile must leave the waiting preview alone (it is no interrupted load).
     const other = await upload(
-      w.memberB.cookie,
+      s.w.memberB.cookie,
       'nice.csv',
       await readFile(path.join(SAMPLES, 'safe-harbour-nice-export.csv')),
     );
-    expect((await settled(other.id, w.memberB.cookie)).status).toBe('committed');
-    const first = await settled(preview.id, w.memberA.cookie);
+    expect((await settled(other.id, s.w.memberB.cookie)).status).toBe('committed');
+    const first = await settled(preview.id, s.w.memberA.cookie);
     expect(first).toMatchObject({ status: 'validated', dryRun: true });
     const warned = (first.report.warnings as { rawValue?: string; count?: number }[]).find(
       (x) => x.rawValue === 'Kikou',
     );
     expect(warned?.count).toBe(2);
 
-    const put = await t.app.inject({
+    const put = await s.t.app.inject({
       method: 'PUT',
       url: '/api/v1/associations/me/mapping-profile',
-      headers: as(w.memberA.cookie),
+      headers: as(s.w.memberA.cookie),
       payload: { version: 1, values: { recruitmentPlatforms: { Kikou: 'other' } } },
     });
     expect(put.statusCode).toBe(200);
 
-    const rerun = await t.app.inject({
+    const rerun = await s.t.app.inject({
       method: 'POST',
       url: `/api/v1/imports/${preview.id}/rerun`,
-      headers: as(w.memberA.cookie),
+      headers: as(s.w.memberA.cookie),
     });
     expect(rerun.statusCode).toBe(200);
-    const again = await settled(rerun.json().id, w.memberA.cookie);
+    const again = await settled(rerun.json().id, s.w.memberA.cookie);
     expect(again).toMatchObject({ status: 'validated', dryRun: true });
     expect(again.counts.recordsNew).toBe(2);
     expect(JSON.stringify(again.report.warnings)).not.toContain('Kikou');
 
     // Only the newest preview holds the file: the older one can no longer be confirmed or run again.
-    const old = await t.app.inject({
+    const old = await s.t.app.inject({
       method: 'POST',
       url: `/api/v1/imports/${preview.id}/rerun`,
-      headers: as(w.memberA.cookie),
+      headers: as(s.w.memberA.cookie),
     });
     expect(old.statusCode).toBe(409);
-    const confirmOld = await t.app.inject({
+    const confirmOld = await s.t.app.inject({
       method: 'POST',
       url: `/api/v1/imports/${preview.id}/confirm`,
-      headers: as(w.memberA.cookie),
+      headers: as(s.w.memberA.cookie),
     });
     expect(confirmOld.statusCode).toBe(409);
-    const confirm = await t.app.inject({
+    const confirm = await s.t.app.inject({
       method: 'POST',
       url: `/api/v1/imports/${again.id}/confirm`,
-      headers: as(w.memberA.cookie),
+      headers: as(s.w.memberA.cookie),
     });
     expect([200, 202]).toContain(confirm.statusCode);
-    const loaded = await settled(confirm.json().id, w.memberA.cookie);
+    const loaded = await settled(confirm.json().id, s.w.memberA.cookie);
     expect(loaded.status).toBe('committed');
     expect(loaded.counts.rowsAccepted).toBe(2);
   });
