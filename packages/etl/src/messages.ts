@@ -97,6 +97,10 @@ export const msg = {
       (suggestion ? ` Did you mean "${fieldLabel(suggestion.field).en}"?` : '') +
       " Choose what it holds in the preview's mappings, or ignore it, before confirming.",
   }),
+  untitledDataColumn: (position: number): LocalisedText => ({
+    fr: `La colonne n° ${position} n'a pas de titre mais semble contenir des données : elle a été ignorée. Donnez-lui un titre dans votre fichier, puis envoyez-le à nouveau pour choisir ce qu'elle contient.`,
+    en: `Column ${position} has no title but seems to hold data: it was ignored. Give it a title in your file, then upload it again to choose what it holds.`,
+  }),
   doubtfulColumn: (column: string, field: string): LocalisedText => ({
     fr: `La plupart des valeurs de la colonne « ${column} » (lue comme « ${fieldLabel(field).fr} ») n'ont pas été reconnues : vérifiez ce qu'elle contient dans les correspondances de l'aperçu.`,
     en: `Most values of column "${column}" (read as "${fieldLabel(field).en}") were not recognised: check what it holds in the preview's mappings.`,

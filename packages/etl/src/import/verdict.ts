@@ -7,6 +7,7 @@ import type { ColumnPlan, PlannedColumn } from '../mapping/plan.js';
 import { msg } from '../messages.js';
 import { safeRaw, warningMessage, type GroupedWarning, type RowNormaliser } from '../normalise/record.js';
 import { fieldReadings } from '../normalise/understood.js';
+import { isFalsy, isTruthy } from '../normalise/ticks.js';
 import { keptValue } from '../privacy/kept-values.js';
 import type { Staged } from './stream-and-stage.js';
 import { issue, MAX_REPORTED_ERRORS, stop, type ImportState, type Stop } from './state.js';
@@ -59,9 +60,10 @@ function noteColumns(s: ImportState, staged: Staged, plan: ColumnPlan): void {
     } else if (c.status === 'unmapped' && normaliseLabel(c.header) !== '' && !/^#\d+$/.test(c.header)) {
       notes.push(unmappedNote(c, reader.verdict(c.index)));
     } else if (c.status === 'unmapped') {
-      // A column without a title: its cells are still read, and a column of data asks for a decision all the same.
+      // A column without a title cannot be named in a profile: if it looks like data, the file needs a title there.
       const v = reader.verdict(c.index);
-      if (v?.reading === 'one_hot' || v?.reading === 'data') notes.push(unmappedNote(c, v));
+      if (v?.reading === 'one_hot' || v?.reading === 'data')
+        notes.push(issue('untitled_data_column', 'warning', msg.untitledDataColumn(c.index + 1), note));
     } else if (c.status === 'dropped' && c.field) {
       notes.push(issue('duplicate_column', 'info', msg.duplicateColumn(c.header, c.field), note));
     }
@@ -131,6 +133,12 @@ function noteDoubtfulColumns(s: ImportState, normaliser: RowNormaliser, warnings
       .reduce((sum, w) => sum + w.count, 0);
     if (unknown * 2 >= filled) {
       col.doubtful = true;
+      // Ticks read as something else ("Annonces en ligne" of X as online exploitation): the code its title names.
+      const ticks = [...byRaw.keys()].map((raw) => normaliseLabel(raw) || raw.trim());
+      if (ticks.some(isTruthy) && ticks.every((k) => isTruthy(k) || isFalsy(k))) {
+        const code = wideCodeForHeader(col.header);
+        if (code) col.suggestedCode = code;
+      }
       s.draft.issues.push(
         issue('doubtful_column', 'warning', msg.doubtfulColumn(col.header, col.field!), { column: col.header }),
       );

@@ -123,3 +123,44 @@ describe('a wide export mapped by clicking (issue 15)', () => {
     expect(channels.unknown).toBe(total('unknown'));
   });
 });
+
+describe('a column of data without a title', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness(inject('pgServerUrl'));
+    await h.association('untitled');
+  });
+  afterAll(() => h.close());
+
+  it('is reported (a profile cannot name it) without blocking the confirmation', async () => {
+    const f = await h.writeFile('untitled.csv', 'Année;Sexe;\n2023;F;X\n2023;H;\n2023;F;X\n2024;F;\n');
+    const r = await h.run(f, 'untitled', { dryRun: true });
+    expect(r.outcome).toBe('dry_run');
+    expect(r.report.columns.some((c) => c.needsDecision)).toBe(false);
+    expect(r.report.warnings.find((w) => w.code === 'untitled_data_column')?.message.fr).toMatch(
+      /n° 3 n'a pas de titre/,
+    );
+  });
+});
+
+describe('a column of ticks read as something else', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness(inject('pgServerUrl'));
+    await h.association('ticks');
+  });
+  afterAll(() => h.close());
+
+  it('is doubtful, with its ticks as samples', async () => {
+    // "Plateforme" reads as the platform column, but its cells are ticks: a wide column to declare.
+    const f = await h.writeFile('ticks.csv', 'Année;Sexe;Plateforme\n2023;F;oui\n2023;H;\n2023;F;1\n2024;F;\n');
+    const r = await h.run(f, 'ticks', { dryRun: true });
+    const c = r.report.columns.find((x) => x.header === 'Plateforme')!;
+    expect(c).toMatchObject({ status: 'mapped', field: 'recruitmentPlatforms', doubtful: true });
+    expect(c.samples!.map((s) => s.value).sort()).toEqual(['1', 'oui']);
+    expect(r.report.warnings.map((w) => w.code)).toContain('doubtful_column');
+    // "X" in such a column is the platform X (Twitter): what was understood says so.
+    const platforms = r.report.understood!.find((u) => u.field === 'recruitmentPlatforms')!;
+    expect(platforms.unknownValues.map((u) => u.rawValue).sort()).toEqual(['1', 'oui']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChoices, choicesOf, columnKey, initialChoice, REMOVE, valueKey, valueOptions } from './mapping';
+import { applyChoices, choicesOf, columnKey, initialChoice, isOneHot, REMOVE, valueKey, valueOptions } from './mapping';
 
 const form = (entries: [string, string][]) => {
   const f = new FormData();
@@ -80,5 +80,18 @@ describe('the mapping screen’s choices become the mapping profile (issue 15)',
     const o = valueOptions(codes, ['trans_female', 'female']);
     expect(o.closest.map((x) => x.value)).toEqual(['trans_female', 'female']);
     expect(o.others.map((x) => x.value)).toEqual(['male']);
+  });
+
+  it('offers the one-hot choices for ticks, also of a doubtful mapped column', () => {
+    const col = { index: 2, header: 'Plateforme', field: 'recruitmentPlatforms', status: 'mapped' as const };
+    const ticks = [
+      { value: 'oui', count: 2 },
+      { value: '1', count: 1 },
+      { value: 'non', count: 4 },
+    ];
+    expect(isOneHot({ ...col, doubtful: true, samples: ticks })).toBe(true);
+    expect(isOneHot({ ...col, samples: ticks })).toBe(false);
+    expect(isOneHot({ ...col, doubtful: true, samples: [{ value: 'Kikou', count: 2 }] })).toBe(false);
+    expect(isOneHot({ index: 3, header: 'Snap', field: null, status: 'unmapped', reading: 'one_hot' })).toBe(true);
   });
 });

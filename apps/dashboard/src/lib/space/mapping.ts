@@ -41,6 +41,20 @@ export function columnsToDecide(columns: readonly ImportColumn[]): ImportColumn[
   return [...columns.filter((c) => c.needsDecision), ...columns.filter((c) => c.doubtful && !c.needsDecision)];
 }
 
+const TICKED = /^(x|oui|o|1|yes|y|vrai|true|✓|✔|coché|coche)$/i;
+const UNTICKED = /^(non|n|0|no|faux|false|-)$/i;
+
+/**
+ * Whether a column reads as ticks of a wide layout: the ETL says so for an unmapped one; a mapped but doubtful one
+ * whose values are all ticks (a "Annonces en ligne" column of X read as online exploitation) is offered the same
+ * "a ticked cell means" choices.
+ */
+export function isOneHot(c: ImportColumn): boolean {
+  if (c.reading === 'one_hot') return true;
+  const values = (c.samples ?? []).map((s) => s.value.trim());
+  return !!c.doubtful && values.some((v) => TICKED.test(v)) && values.every((v) => TICKED.test(v) || UNTICKED.test(v));
+}
+
 /** The value a column's select starts with: its one-hot suggestion, its suggested field, or nothing chosen. */
 export function initialChoice(c: ImportColumn): string {
   if (c.doubtful) return 'keep';
