@@ -332,7 +332,7 @@ describe('public dashboard', () => {
         // One square placeholder, the same for every withheld category, and the word: no bar of any length.
         expect(b.rects, `${where} ${b.key}`).toEqual([{ cls: 'placeholder', w: b.rects[0].w, h: b.rects[0].w }]);
         expect(b.rects[0].w).toBeLessThanOrEqual(20);
-        expect(b.text).toContain('masqué');
+        expect(b.text).toContain('non publié');
       }
     };
     await check(svg, 'page');

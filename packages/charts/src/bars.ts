@@ -4,6 +4,7 @@ import { AXIS_FONT_SIZE, countTicks, percentTicks } from './axis.js';
 import { formatNumber, formatPercent } from './format.js';
 import { colourFor } from './palette.js';
 import { measureText, widestLine, wrapText } from './text.js';
+import { withheldWord } from './withheld.js';
 import { cellValue, isWithheld, type ChartCategory, type Locale, type PlotArea, type Tick } from './types.js';
 
 export interface BarChartInput {
@@ -19,8 +20,13 @@ export interface BarChartInput {
   /** Widest label column allowed, as a share of the width (longer labels wrap onto more lines). */
   maxLabelShare?: number;
   fontSize?: number;
-  /** Word written beside a withheld category ("masqué" / "withheld" by default). */
+  /** Word written beside a withheld category ("non publié" / "not published" by default). */
   withheldLabel?: string;
+  /**
+   * The text written after a withheld category's placeholder, from its cell (the word and why it is withheld,
+   * e.g. "non publié : moins de 10 personnes"); the word alone by default.
+   */
+  withheldText?: (cell: { suppressed: true; reason?: string }) => string;
   /**
    * Categories shown apart, below the bars and off their scale (e.g. "inconnue" or "sans objet" beside the
    * platforms): their counts are written, not drawn, so a large "unknown" neither flattens the real categories
@@ -38,6 +44,11 @@ export interface BarGeometry {
   value: number | null;
   withheld: boolean;
   valueLabel: string;
+  /** For a withheld category, what is written after its placeholder (the word and the reason); '' otherwise. */
+  withheldText: string;
+  /** That text wrapped to the room right of the placeholder, and the vertical centre of each line. */
+  withheldLines: string[];
+  withheldYs: number[];
   /** The bar (width 0 for a withheld category or one shown apart). */
   x: number;
   y: number;
@@ -77,7 +88,9 @@ export function horizontalBars(input: BarChartInput): BarChartGeometry {
   const { rows, width, locale, rowHeight = 28, percent = false, maxLabelShare = 0.45 } = input;
   const fontSize = input.fontSize ?? AXIS_FONT_SIZE;
   const lineHeight = Math.round(fontSize * 1.2);
-  const withheldWord = input.withheldLabel ?? (locale === 'fr' ? 'masqué' : 'withheld');
+  const word = input.withheldLabel ?? withheldWord(locale);
+  const textOf = (r: ChartCategory) =>
+    isWithheld(r.cell) ? (input.withheldText ? input.withheldText(r.cell) : word) : '';
   const asideRows = input.aside?.rows ?? [];
   const all = [...rows, ...asideRows];
   const fmt = (v: number) => (percent ? formatPercent(v, locale) : formatNumber(v, locale));
@@ -89,11 +102,21 @@ export function horizontalBars(input: BarChartInput): BarChartGeometry {
   const values = rows.map((r) => cellValue(r.cell)).filter((v): v is number => v !== null);
   const barHeight = Math.round(rowHeight * 0.68);
   const placeholderSize = Math.min(barHeight, Math.round(fontSize * 1.2));
-  const withheldWidth = PLACEHOLDER_GAP + placeholderSize + 4 + measureText(withheldWord, fontSize);
   const valueSpace = Math.max(fontSize * 3.5, ...values.map((v) => measureText(fmt(v), fontSize) + fontSize * 0.7));
   const plotX = columnWidth + 8;
+  // A withheld category's word and reason, wrapped to the room right of its placeholder (never cut).
+  const textRoom = Math.max(fontSize * 6, width - plotX - PLACEHOLDER_GAP - placeholderSize - 8);
+  const withheldLines = new Map(all.map((r) => [r, isWithheld(r.cell) ? wrapText(textOf(r), textRoom, fontSize) : []]));
+  const withheldWidth =
+    PLACEHOLDER_GAP +
+    placeholderSize +
+    4 +
+    Math.max(0, ...[...withheldLines.values()].map((l) => widestLine(l, fontSize)));
   const plotWidth = Math.max(withheldWidth + 4, width - plotX - valueSpace);
-  const rowHeightOf = (r: ChartCategory) => Math.max(rowHeight, wrapped.get(r)!.length * lineHeight + 6);
+  const rowHeightOf = (r: ChartCategory) =>
+    Math.max(rowHeight, Math.max(wrapped.get(r)!.length, withheldLines.get(r)!.length) * lineHeight + 6);
+  const linesAround = (n: number, centre: number) =>
+    Array.from({ length: n }, (_, j) => centre - (n * lineHeight) / 2 + lineHeight * (j + 0.5));
   const plotHeight = rows.reduce((s, r) => s + rowHeightOf(r), 0);
   const plot = { x: plotX, y: TOP, width: plotWidth, height: plotHeight };
   const x = scaleLinear()
@@ -115,10 +138,13 @@ export function horizontalBars(input: BarChartInput): BarChartGeometry {
       key: r.key,
       label: r.label,
       labelLines: lines,
-      labelYs: lines.map((_, j) => centre - (lines.length * lineHeight) / 2 + lineHeight * (j + 0.5)),
+      labelYs: linesAround(lines.length, centre),
       value,
       withheld,
       valueLabel: value === null ? '' : fmt(value),
+      withheldText: textOf(r),
+      withheldLines: withheldLines.get(r)!,
+      withheldYs: linesAround(withheldLines.get(r)!.length, centre),
       x: plot.x,
       y: centre - barHeight / 2,
       width: w,

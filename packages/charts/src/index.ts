@@ -9,3 +9,4 @@ export * from './line.js';
 export * from './stacked-area.js';
 export * from './bars.js';
 export * from './time-frame.js';
+export * from './withheld.js';

@@ -6,7 +6,18 @@ import { formatNumber, formatPercent } from './format.js';
 import { placeLabels, stackHeight } from './labels.js';
 import { seriesStyle, type SeriesStyle } from './palette.js';
 import { timeFrame, timeScales } from './time-frame.js';
-import { measureText, widestLine, wrapText } from './text.js';
+import { widestLine, wrapText } from './text.js';
+import {
+  marginForWithheldRow,
+  placeWithheld,
+  withheldRowBox,
+  withheldRowMetrics,
+  withheldRowTop,
+  withheldWord,
+  type WithheldMark,
+  type WithheldRow,
+  type WithheldRowMetrics,
+} from './withheld.js';
 import {
   cellValue,
   isWithheld,
@@ -33,7 +44,7 @@ export interface LineChartInput {
   endLabels?: boolean;
   /** Size of every text of the chart (axis, labels); the PDF draws smaller than the screen. */
   fontSize?: number;
-  /** Word labelling the row of withheld markers under the axis ("masqué" / "withheld" by default). */
+  /** Word labelling the row of withheld markers under the axis ("non publié" / "not published" by default). */
   withheldLabel?: string;
 }
 
@@ -75,22 +86,11 @@ export interface LineGeometry {
   endLabel: EndLabel | null;
 }
 
-/** A withheld cell: the series' marker, hatched, in the row under the axis, never on the value scale. */
-export interface WithheldMark {
-  key: string;
-  label: string;
-  year: number;
-  x: number;
-  y: number;
-  colour: string;
-  style: SeriesStyle;
-}
-
 export interface LineChartGeometry extends TimeChartFrame {
   lines: LineGeometry[];
   withheld: WithheldMark[];
   /** The rows of withheld markers under the year labels; their label sits in the y-axis column. */
-  withheldRow: { top: number; height: number; label: string; labelX: number; labelY: number } | null;
+  withheldRow: WithheldRow | null;
   markerSize: number;
   /** Size of the hatched markers of withheld cells. */
   withheldSize: number;
@@ -121,7 +121,7 @@ interface LineLayout {
   yMax: number;
   labelOf: (v: number) => string;
   /** The rows of withheld markers: how many deep, each marker's size, a row's step and their whole height. */
-  row: { depth: number; size: number; step: number; height: number };
+  row: WithheldRowMetrics;
   /** Direct labels wrapped to their column, whether each series has one, and each one's height. */
   wrapped: string[][];
   labelled: boolean[];
@@ -134,15 +134,6 @@ function layoutOf(input: LineChartInput): LineLayout {
   const lineHeight = Math.round(fontSize * 1.2);
   const markerSize = Math.max(5, Math.round(fontSize * 0.6));
   const values = series.flatMap((s) => s.points.map((p) => cellValue(p.cell)).filter((v): v is number => v !== null));
-  // Withheld cells per year, stacked in a row of markers under the year labels.
-  const withheldPerYear = new Map<number, number>();
-  for (const s of series)
-    for (const p of s.points)
-      if (isWithheld(p.cell)) withheldPerYear.set(p.year, (withheldPerYear.get(p.year) ?? 0) + 1);
-  const depth = Math.max(0, ...withheldPerYear.values());
-  // Withheld markers are drawn a little larger than the plot's (hatching needs the room), one row per cell.
-  const size = markerSize + 3;
-  const step = size + 6;
   // Direct labels: wrapped to their column, never cut; the plot grows taller when they need the room.
   const wrapped = series.map((s) =>
     endLabels ? wrapText(s.label, endLabelColumn(width, fontSize) - markerSize - 6, fontSize) : [],
@@ -152,11 +143,11 @@ function layoutOf(input: LineChartInput): LineLayout {
     fontSize,
     lineHeight,
     markerSize,
-    withheldWord: input.withheldLabel ?? (locale === 'fr' ? 'masqué' : 'withheld'),
+    withheldWord: input.withheldLabel ?? withheldWord(locale),
     years: yearsOf(series),
     yMax: percent ? Math.min(1, Math.max(0.1, max(values) ?? 0)) : Math.max(1, max(values) ?? 0),
     labelOf: (v: number) => (percent ? formatPercent(v, locale) : formatNumber(v, locale)),
-    row: { depth, size, step, height: depth > 0 ? depth * step + 6 : 0 },
+    row: withheldRowMetrics(series, markerSize),
     wrapped,
     labelled,
     labelHeights: wrapped.map((l, i) => (endLabels && labelled[i] ? l.length * lineHeight : 0)),
@@ -168,18 +159,14 @@ function frameOf(input: LineChartInput, layout: LineLayout) {
   const { locale, percent = false, endLabels = false } = input;
   const { fontSize, markerSize, row, wrapped, labelled, labelHeights } = layout;
   let margin: Margin = { ...DEFAULT_MARGIN, ...input.margin };
-  margin = { ...margin, bottom: Math.max(margin.bottom, Math.round(fontSize * 1.7) + 6) + row.height };
+  // Room under the axis for the rows of withheld markers, and left of them for their word.
+  margin = marginForWithheldRow(margin, row, layout.withheldWord, fontSize);
   const yProbe = scaleLinear()
     .domain([0, layout.yMax])
     .range([input.height - margin.bottom, margin.top])
     .nice(TICK_COUNT);
   const probeTicks = percent ? percentTicks(yProbe, locale) : countTicks(yProbe, locale);
   margin = leftMarginFor(probeTicks, margin, fontSize);
-  if (row.depth > 0) {
-    // The row's word sits left of the first year's markers, which straddle the plot's left edge.
-    const word = measureText(layout.withheldWord, fontSize) + row.size / 2 + 12;
-    margin = { ...margin, left: Math.max(margin.left, Math.ceil(word)) };
-  }
   const neededPlot = stackHeight(
     labelHeights.filter((h) => h > 0),
     LABEL_GAP,
@@ -237,21 +224,6 @@ function seriesLine(
   };
 }
 
-/** Each withheld cell as its series' marker in the rows under the axis, stacked per year in the series' order. */
-function withheldMarks(lines: LineGeometry[], rowTop: number, rowStep: number): WithheldMark[] {
-  const stacked = new Map<number, number>();
-  return lines.flatMap((l) =>
-    l.points
-      .filter((p) => p.withheld)
-      .map((p) => {
-        const depth = stacked.get(p.year) ?? 0;
-        stacked.set(p.year, depth + 1);
-        const y = rowTop + depth * rowStep + rowStep / 2;
-        return { key: l.key, label: l.label, year: p.year, x: p.x, y, colour: l.style.colour, style: l.style };
-      }),
-  );
-}
-
 /** Direct labels beside the last published point of each line, moved apart, with a leader back to the line. */
 function attachEndLabels(lines: LineGeometry[], layout: LineLayout, plot: PlotArea, leader: number): void {
   const { markerSize, lineHeight, fontSize, wrapped, labelled, labelHeights } = layout;
@@ -295,23 +267,20 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
   const { margin, plot, height, leader } = frameOf(input, layout);
   const { x, y } = timeScales(years, layout.yMax, plot);
   const frame = timeFrame({ width, height, margin, plot, fontSize, years, x, y, percent, locale });
-  const rowTop = frame.xTickY + Math.round(fontSize * 0.6) + 4;
+  const rowTop = withheldRowTop(frame.xTickY, fontSize);
   const lines = series.map((s, i) => seriesLine(s, seriesStyle(i, s.key), x, y, layout.labelOf));
   if (endLabels) attachEndLabels(lines, layout, plot, leader);
+  const cells = series.map((s, i) => ({
+    key: s.key,
+    label: s.label,
+    style: lines[i].style,
+    points: s.points.map((p) => ({ year: p.year, x: x(p.year), cell: p.cell })),
+  }));
   return {
     ...frame,
     lines,
-    withheld: withheldMarks(lines, rowTop, row.step),
-    withheldRow:
-      row.depth > 0
-        ? {
-            top: rowTop,
-            height: row.depth * row.step,
-            label: layout.withheldWord,
-            labelX: plot.x - row.size / 2 - 6,
-            labelY: rowTop + row.step / 2,
-          }
-        : null,
+    withheld: placeWithheld(cells, rowTop, row.step),
+    withheldRow: withheldRowBox(row, rowTop, plot.x, layout.withheldWord),
     markerSize,
     withheldSize: row.size,
   };

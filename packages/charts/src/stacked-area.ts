@@ -1,21 +1,32 @@
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import { area, stack, stackOffsetExpand, stackOffsetNone, stackOrderNone, type SeriesPoint } from 'd3-shape';
-import { AXIS_FONT_SIZE, TICK_COUNT, countTicks, leftMarginFor, percentTicks } from './axis.js';
+import { area, stack, stackOffsetNone, stackOrderNone, type Series, type SeriesPoint } from 'd3-shape';
+import { AXIS_FONT_SIZE, TICK_COUNT, countTicks, leftMarginFor } from './axis.js';
 import { yearsOf } from './line.js';
 import { seriesStyle, type SeriesStyle } from './palette.js';
 import { timeFrame, timeScales } from './time-frame.js';
 import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type TimeChartFrame } from './types.js';
+import {
+  marginForWithheldRow,
+  placeWithheld,
+  withheldRowBox,
+  withheldRowMetrics,
+  withheldRowTop,
+  withheldWord,
+  type WithheldMark,
+  type WithheldRow,
+} from './withheld.js';
 
 export interface StackedAreaInput {
   series: ChartSeries[];
   width: number;
+  /** Height asked for; the chart grows below it for the rows of withheld markers. */
   height: number;
   locale: Locale;
   margin?: Partial<Margin>;
-  /** Stack shares of the yearly total (0..100 %) instead of counts. */
-  expand?: boolean;
   fontSize?: number;
+  /** Word labelling the row of withheld markers under the axis ("non publié" / "not published" by default). */
+  withheldLabel?: string;
 }
 
 export interface AreaGeometry {
@@ -25,110 +36,123 @@ export interface AreaGeometry {
   style: SeriesStyle;
   colour: string;
   d: string;
-  /** Per complete year: the band's bottom and top in pixels and the value (for tooltips). */
+  /** Per published year: the band's bottom and top in pixels and the value (for tooltips). */
   bands: { year: number; x: number; y0: number; y1: number; value: number }[];
+  /**
+   * Where the band stops around its withheld years: the slot between its neighbours, narrowing to nothing at the
+   * withheld year itself (hatched, never given a height there), or '' when the series has no withheld cell.
+   */
+  gap: string;
 }
 
 export interface StackedAreaGeometry extends TimeChartFrame {
   areas: AreaGeometry[];
   /**
-   * Years in which at least one stacked cell is withheld. Layers below the first withheld one are drawn;
-   * above them the stack is unknown (every higher layer would sit on an unknown baseline): from `yBottom` up.
-   * The hatching spans from the previous year to the next (`x0`..`x1`) and is drawn beneath the bands, so every
-   * part of the plot the published bands leave empty around that year reads as withheld, never as blank.
+   * Every withheld cell, as its series' hatched marker in the rows under the axis (as in the line chart). A
+   * withheld layer takes no height in its year: the published layers above it rest on the published ones below,
+   * so every published band keeps its own thickness and no year is hatched because one of its cells is withheld.
    */
-  withheldYears: { year: number; x0: number; x1: number; yBottom: number; keys: string[] }[];
+  withheld: WithheldMark[];
+  withheldRow: WithheldRow | null;
+  markerSize: number;
+  withheldSize: number;
 }
 
 const DEFAULT_MARGIN: Margin = { top: 12, right: 16, bottom: 28, left: 40 };
 
 type Row = Record<string, number> & { year: number };
 
+/**
+ * Stacked counts over the years. Only published cells are stacked (a withheld one counts for no height, and its
+ * band breaks there), so the top of a column is the sum of its published bands: a multi-valued dimension's
+ * columns are not the persons total, and the chart never claims they are (shares of persons are the line view).
+ */
 export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
-  const { series, width, height, locale, expand = false } = input;
+  const { series, width, locale } = input;
   const fontSize = input.fontSize ?? AXIS_FONT_SIZE;
+  const markerSize = Math.max(5, Math.round(fontSize * 0.6));
+  const word = input.withheldLabel ?? withheldWord(locale);
+  const row = withheldRowMetrics(series, markerSize);
   const years = yearsOf(series);
   const cellAt = new Map(series.map((s) => [s.key, new Map(s.points.map((p) => [p.year, p.cell]))]));
-  // Per year, the index of the first withheld layer. Layers below it sit on published numbers only and are
-  // drawn; from it upwards the stack is unknown, so that part of the column is hatched instead. Shares
-  // (expand) need the whole total: any withheld layer hatches the whole column.
-  const firstWithheld = new Map<number, number>();
-  const withheldKeys = new Map<number, string[]>();
-  for (const year of years) {
-    const idx = series.findIndex((s) => isWithheld(cellAt.get(s.key)?.get(year)));
-    if (idx >= 0) {
-      firstWithheld.set(year, expand ? 0 : idx);
-      withheldKeys.set(
-        year,
-        series.filter((s) => isWithheld(cellAt.get(s.key)?.get(year))).map((s) => s.key),
-      );
-    }
-  }
+  const withheldAt = (key: string, year: number) => isWithheld(cellAt.get(key)?.get(year));
   const rows: Row[] = years.map((year) => {
-    const row = { year } as Row;
-    for (const s of series) row[s.key] = cellValue(cellAt.get(s.key)?.get(year)) ?? 0;
-    return row;
+    const r = { year } as Row;
+    for (const s of series) r[s.key] = cellValue(cellAt.get(s.key)?.get(year)) ?? 0;
+    return r;
   });
   const keys = series.map((s) => s.key);
-  const stacked = stack<Row>()
-    .keys(keys)
-    .order(stackOrderNone)
-    .offset(expand ? stackOffsetExpand : stackOffsetNone)(rows);
-  const drawn = (layer: number) => (d: SeriesPoint<Row>) => (firstWithheld.get(d.data.year) ?? Infinity) > layer;
-  // Height of the known part of each column: the sum of the layers drawn.
-  const knownTop = (row: Row) => {
-    const k = firstWithheld.get(row.year) ?? keys.length;
-    return keys.slice(0, k).reduce((sum, key) => sum + row[key], 0);
-  };
-  const totals = rows.map(knownTop);
-  const yMax = expand ? 1 : Math.max(1, max(totals) ?? 0);
+  const stacked = stack<Row>().keys(keys).order(stackOrderNone).offset(stackOffsetNone)(rows);
+  const yMax = Math.max(1, max(rows, (r) => keys.reduce((sum, k) => sum + r[k], 0)) ?? 0);
 
-  let margin: Margin = { ...DEFAULT_MARGIN, ...input.margin };
+  let margin: Margin = marginForWithheldRow({ ...DEFAULT_MARGIN, ...input.margin }, row, word, fontSize);
   const probe = scaleLinear()
     .domain([0, yMax])
-    .range([height - margin.bottom, margin.top])
+    .range([input.height - margin.bottom, margin.top])
     .nice(TICK_COUNT);
-  margin = leftMarginFor(expand ? percentTicks(probe, locale) : countTicks(probe, locale), margin, fontSize);
+  margin = leftMarginFor(countTicks(probe, locale), margin, fontSize);
+  // The rows of withheld markers are added below the axis: they never take height from the plot.
   const plot = {
     x: margin.left,
     y: margin.top,
     width: Math.max(10, width - margin.left - margin.right),
-    height: Math.max(10, height - margin.top - margin.bottom),
+    height: Math.max(10, input.height - margin.top - margin.bottom + row.height),
   };
+  const height = margin.top + plot.height + margin.bottom;
   const { x, y } = timeScales(years, yMax, plot);
-  const areas: AreaGeometry[] = stacked.map((layer, i) => {
-    const gen = area<SeriesPoint<Row>>()
-      .defined(drawn(i))
+  const areas = stacked.map((layer, i) => layerGeometry(layer, series[i].label, i, withheldAt, years, x, y));
+  const frame = timeFrame({ width, height, margin, plot, fontSize, years, x, y, percent: false, locale });
+  const rowTop = withheldRowTop(frame.xTickY, fontSize);
+  const cells = series.map((s, i) => ({
+    key: s.key,
+    label: s.label,
+    style: areas[i].style,
+    points: s.points.map((p) => ({ year: p.year, x: x(p.year), cell: p.cell })),
+  }));
+  return {
+    ...frame,
+    areas,
+    withheld: placeWithheld(cells, rowTop, row.step),
+    withheldRow: withheldRowBox(row, rowTop, plot.x, word),
+    markerSize,
+    withheldSize: row.size,
+  };
+}
+
+/** One band: drawn over its published years only, with the slot it leaves around each withheld year. */
+function layerGeometry(
+  layer: Series<Row, string>,
+  label: string,
+  index: number,
+  withheldAt: (key: string, year: number) => boolean,
+  years: number[],
+  x: (year: number) => number,
+  y: (value: number) => number,
+): AreaGeometry {
+  const key = layer.key;
+  const published = (d: SeriesPoint<Row>) => !withheldAt(key, d.data.year);
+  // A year in the slot: withheld, or next to a withheld year (the band stops at its last published year).
+  const inGap = (d: SeriesPoint<Row>) => {
+    const i = years.indexOf(d.data.year);
+    return [years[i - 1], d.data.year, years[i + 1]].some((yr) => yr !== undefined && withheldAt(key, yr));
+  };
+  const shape = (defined: (d: SeriesPoint<Row>) => boolean) =>
+    area<SeriesPoint<Row>>()
+      .defined(defined)
       .x((d) => x(d.data.year))
       .y0((d) => y(d[0]))
-      .y1((d) => y(d[1]));
-    const style = seriesStyle(i, layer.key);
-    return {
-      key: layer.key,
-      label: series[i].label,
-      style,
-      colour: style.colour,
-      d: gen(layer) ?? '',
-      bands: layer
-        .filter(drawn(i))
-        .map((d) => ({ year: d.data.year, x: x(d.data.year), y0: y(d[0]), y1: y(d[1]), value: d.data[layer.key] })),
-    };
-  });
-  const step = years.length > 1 ? plot.width / (years.length - 1) : plot.width;
-  const withheldYears = [...withheldKeys.entries()].map(([year, ks]) => {
-    const row = rows.find((r) => r.year === year) as Row;
-    return {
-      year,
-      x0: Math.max(plot.x, x(year) - step),
-      x1: Math.min(plot.x + plot.width, x(year) + step),
-      // The hatched part starts where the published layers end.
-      yBottom: expand ? plot.y + plot.height : y(knownTop(row)),
-      keys: ks,
-    };
-  });
+      .y1((d) => y(d[1]))(layer) ?? '';
+  const style = seriesStyle(index, key);
+  const hasWithheld = layer.some((d) => !published(d));
   return {
-    ...timeFrame({ width, height, margin, plot, fontSize, years, x, y, percent: expand, locale }),
-    areas,
-    withheldYears,
+    key,
+    label,
+    style,
+    colour: style.colour,
+    d: shape(published),
+    bands: layer
+      .filter(published)
+      .map((d) => ({ year: d.data.year, x: x(d.data.year), y0: y(d[0]), y1: y(d[1]), value: d.data[key] })),
+    gap: hasWithheld ? shape(inGap) : '',
   };
 }

@@ -4,6 +4,7 @@ import {
   lineChart,
   measureText,
   placeLabels,
+  shareSeries,
   stackedAreaChart,
   wrapText,
   type ChartSeries,
@@ -48,7 +49,7 @@ describe('lineChart', () => {
     expect(g.withheld).toEqual([expect.objectContaining({ key: 'online', year: 2021 })]);
     // The withheld marker sits in its own row under the year labels, never on the value scale.
     expect(g.withheld[0].y).toBeGreaterThan(g.xTickY);
-    expect(g.withheldRow).toMatchObject({ label: 'masqué' });
+    expect(g.withheldRow).toMatchObject({ label: 'non publié' });
   });
   it('labels ticks in French', () => {
     const big = lineChart({
@@ -72,43 +73,82 @@ describe('lineChart', () => {
 });
 
 describe('stackedAreaChart', () => {
-  it('stacks published layers and hatches the columns with a withheld cell', () => {
-    const g = stackedAreaChart({ series, width: 600, height: 300, locale: 'en' });
-    expect(g.withheldYears.map((w) => w.year)).toEqual([2021]);
-    const top = g.areas[1];
-    expect(top.bands.map((b) => b.year)).toEqual([2020, 2022]);
-    // 2020: 10 + 40 = 50 at the top of the second layer.
-    const y50 = top.bands[0].y1;
-    const y10 = g.areas[0].bands[0].y1;
-    expect(y50).toBeLessThan(y10);
-    expect(top.d.match(/M/g)?.length).toBe(2);
-  });
-  it('keeps drawing the layers below a withheld one and hatches only the unknown part above', () => {
-    const unknownWithheld: ChartSeries[] = [
-      series[1],
-      {
-        key: 'unknown',
-        label: 'Inconnu',
-        points: [
-          { year: 2020, cell: { suppressed: true } },
-          { year: 2021, cell: { suppressed: true } },
-          { year: 2022, cell: { suppressed: true } },
-        ],
-      },
-    ];
-    const g = stackedAreaChart({ series: unknownWithheld, width: 600, height: 300, locale: 'fr' });
-    expect(g.areas[0].bands.map((b) => b.year)).toEqual([2020, 2021, 2022]);
-    expect(g.areas[1].bands).toEqual([]);
-    expect(g.withheldYears).toHaveLength(3);
-    // The hatching starts at the top of the published layer (40 in 2020), not at the baseline.
-    expect(g.withheldYears[0].yBottom).toBeCloseTo(g.areas[0].bands[0].y1);
-    expect(g.withheldYears[0].yBottom).toBeLessThan(g.plot.y + g.plot.height);
+  const three: ChartSeries[] = [
+    series[1],
+    series[0],
+    {
+      key: 'unknown',
+      label: 'Inconnu',
+      points: [
+        { year: 2020, cell: { value: 6 } },
+        { year: 2021, cell: { value: 8 } },
+        { year: 2022, cell: { value: 7 } },
+      ],
+    },
+  ];
+  const g = stackedAreaChart({ series: three, width: 600, height: 300, locale: 'fr' });
+  const thickness = (b: { y0: number; y1: number }) => b.y0 - b.y1;
+
+  it('draws every published band in every year, even above a withheld layer', () => {
+    // "online" is withheld in 2021: "unknown", above it, is still drawn that year, with its own thickness.
+    const [offline, online, unknown] = g.areas;
+    expect(offline.bands.map((b) => b.year)).toEqual([2020, 2021, 2022]);
+    expect(online.bands.map((b) => b.year)).toEqual([2020, 2022]);
+    expect(unknown.bands.map((b) => b.year)).toEqual([2020, 2021, 2022]);
+    const perUnit = thickness(offline.bands[1]) / 35;
+    expect(thickness(unknown.bands[1])).toBeCloseTo(8 * perUnit, 5);
+    // It rests on the published layer below: the withheld one is given no height at all.
+    expect(unknown.bands[1].y0).toBeCloseTo(offline.bands[1].y1, 5);
   });
 
-  it('expands to shares of 100 %', () => {
-    const g = stackedAreaChart({ series, width: 600, height: 300, locale: 'fr', expand: true });
-    expect(g.yTicks[g.yTicks.length - 1].label).toBe('100\u202f%');
-    expect(g.areas[1].bands[0].y1).toBeCloseTo(g.plot.y);
+  it('marks the withheld cell alone, under the axis, never as a hatched column', () => {
+    expect(g.withheld).toEqual([expect.objectContaining({ key: 'online', year: 2021, reason: 'threshold' })]);
+    expect(g.withheld[0].y).toBeGreaterThan(g.xTickY);
+    expect(g.withheldRow).toMatchObject({ label: 'non publié' });
+    expect(g).not.toHaveProperty('withheldYears');
+    // The band's slot around 2021 is marked (hatched by the renderers); the other bands have none.
+    expect(g.areas[1].gap).not.toBe('');
+    expect(g.areas[0].gap).toBe('');
+    expect(g.areas[2].gap).toBe('');
+    // The band breaks at the withheld year instead of dropping to zero.
+    expect(g.areas[1].d.match(/M/g)?.length).toBe(2);
+  });
+
+  it('keeps the plot the height asked for and grows below it for the withheld row', () => {
+    const none = stackedAreaChart({ series: [series[1]], width: 600, height: 300, locale: 'en' });
+    expect(none.withheldRow).toBeNull();
+    expect(none.height).toBe(300);
+    expect(g.plot.height).toBeCloseTo(none.plot.height, 0);
+    expect(g.height).toBeGreaterThan(300);
+  });
+});
+
+describe('shareSeries', () => {
+  const persons = [
+    { year: 2020, cell: { value: 50 } },
+    { year: 2021, cell: { value: 40 } },
+    { year: 2022, cell: { suppressed: true as const, reason: 'secondary' } },
+  ];
+  const shares = shareSeries(series, persons);
+  it('divides by the persons of the year, never by the sum of the drawn cells', () => {
+    // 2021: "online" is withheld; "offline" is still 35 of 40 persons, not 35 of 35.
+    expect(shares[1].points[1].cell).toEqual({ value: 35 / 40 });
+    expect(shares[1].points[0].cell).toEqual({ value: 40 / 50 });
+  });
+  it('keeps a withheld cell withheld with its own reason, and withholds shares of a withheld base', () => {
+    expect(shares[0].points[1].cell).toEqual({ suppressed: true, reason: 'threshold' });
+    expect(shares[0].points[2].cell).toEqual({ suppressed: true, reason: 'derived_from_suppressed' });
+  });
+  it('draws as lines in percent: every year with a published share has a point, a gap only where withheld', () => {
+    const l = lineChart({ series: shares, width: 600, height: 300, locale: 'en', percent: true });
+    expect(l.lines[1].points.filter((p) => p.y !== null).map((p) => p.year)).toEqual([2020, 2021]);
+    expect(l.lines[0].points.filter((p) => p.y !== null).map((p) => p.year)).toEqual([2020]);
+    expect(l.yTicks.at(-1)!.label).toMatch(/%/);
+    expect(l.withheld.map((w) => `${w.key} ${w.year} ${w.reason}`)).toEqual([
+      'online 2021 threshold',
+      'online 2022 derived_from_suppressed',
+      'offline 2022 derived_from_suppressed',
+    ]);
   });
 });
 
@@ -130,6 +170,19 @@ describe('horizontalBars', () => {
     expect(p.x).toBeGreaterThan(g.plot.x);
     expect(p.size).toBeLessThanOrEqual(g.bars[2].height);
     expect(g.bars[2].valueX).toBeGreaterThan(p.x + p.size);
+    expect(g.bars[2].withheldLines).toEqual(['non publié']);
+  });
+  it('writes why a category is withheld, wrapped to the room beside its placeholder, the bar still of no length', () => {
+    const why = (c: { reason?: string }) => `non publié : ${c.reason === 'threshold' ? 'moins de 10 personnes' : '?'}`;
+    const narrow = horizontalBars({ rows, width: 300, locale: 'fr', withheldText: why });
+    const b = narrow.bars[2];
+    expect(b.withheldText).toBe('non publié : moins de 10 personnes');
+    expect(b.withheldLines.join(' ')).toBe(b.withheldText);
+    expect(b.withheldLines.length).toBeGreaterThan(1);
+    expect(b.width).toBe(0);
+    for (const line of b.withheldLines) expect(b.valueX + measureText(line, 12)).toBeLessThanOrEqual(300 + 0.5);
+    // The row grows for the wrapped text instead of letting it overlap the next row.
+    expect(b.rowHeight).toBeGreaterThanOrEqual(b.withheldLines.length * 14);
   });
 });
 

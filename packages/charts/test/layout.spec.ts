@@ -101,7 +101,7 @@ describe.each(['fr', 'en'] as const)('%s labels', (lang) => {
     });
 
     it('stacked areas: axis labels inside the drawing and apart', () => {
-      const g = stackedAreaChart({ series: channelSeries(lang), width, height: 300, locale: lang, expand: true });
+      const g = stackedAreaChart({ series: channelSeries(lang), width, height: 300, locale: lang });
       const boxes = lineTextBoxes(g);
       expect(outside(boxes, g.width, g.height)).toEqual([]);
       expect(collisions(boxes)).toEqual([]);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { codeLists, publishedCell, suppressedCell, type Breakdown, type YearlySummary } from '@observatoire/schema';
 import { describe, expect, it } from 'vitest';
-import { summaryPdf } from '../src/export/pdf.js';
+import { CHART_WITHHELD, chartWithheldText, summaryPdf } from '../src/export/pdf.js';
 import { T } from '../src/export/table.js';
 
 const WITHHELD_CHANNELS = new Set(['gaming_platform', 'video_livestream']);
@@ -153,9 +153,14 @@ describe.each(['fr', 'en'] as const)('summary PDF charts (%s)', (lang) => {
       const at = (p: Word[]) => p.findIndex((_, i) => label.every((l, k) => p[i + k]?.text === l));
       const page = pages.find((p) => at(p) >= 0)!;
       const last = page[at(page) + label.length - 1];
-      const mark = page.filter((w) => w.text === T.withheld[lang] && Math.abs(w.y0 - last.y0) < 3);
+      // "non publié : trop peu de personnes": the word and why, on the label's line, never a bar.
+      const first = CHART_WITHHELD[lang].split(' ')[0];
+      const mark = page.filter((w) => w.text === first && Math.abs(w.y0 - last.y0) < 3);
       expect(mark, code).toHaveLength(1);
     }
+    // Why: the reason is written in full beside each withheld channel.
+    const why = chartWithheldText({ reason: 'below_threshold' }, lang).split(' ').slice(-2).join(' ');
+    expect(text.split(why).length - 1).toBeGreaterThanOrEqual(WITHHELD_CHANNELS.size);
     // The trend's legend and direct labels are whole: nothing cut with an ellipsis.
     expect(text).not.toContain('…');
     expect(text.split(T.onlineCases[lang].split(' ')[0]).length - 1).toBeGreaterThanOrEqual(2);

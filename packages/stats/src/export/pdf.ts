@@ -53,6 +53,23 @@ export interface SummaryPdfOptions {
   warn?: (message: string) => void;
 }
 
+/** What the charts write for a withheld value (the dashboard's words): "non publié", then why. */
+export const CHART_WITHHELD: Record<Locale, string> = { fr: 'non publié', en: 'not published' };
+const WITHHELD_REASONS: Record<string, Record<Locale, string>> = {
+  below_threshold: { fr: 'trop peu de personnes', en: 'too few people' },
+  below_platform_threshold: { fr: 'trop peu de personnes', en: 'too few people' },
+  too_few_associations: { fr: 'trop peu d’associations', en: 'too few associations' },
+  secondary: { fr: 'protège un autre chiffre', en: 'protects another figure' },
+  derived_from_suppressed: { fr: 'calculé d’un chiffre non publié', en: 'computed from an unpublished figure' },
+};
+
+/** "non publié : trop peu de personnes" / "not published: too few people"; the word alone for an unknown reason. */
+export function chartWithheldText(cell: { reason?: string }, lang: Locale): string {
+  const why = cell.reason ? WITHHELD_REASONS[cell.reason]?.[lang] : undefined;
+  if (!why) return CHART_WITHHELD[lang];
+  return lang === 'fr' ? `${CHART_WITHHELD.fr} : ${why}` : `${CHART_WITHHELD.en}: ${why}`;
+}
+
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
 const WIDTH = A4[0] - 2 * MARGIN;
@@ -167,10 +184,19 @@ export async function summaryPdf(
     const rows = b.items.map((i) => ({ key: i.code, label: i.label[lang], cell: i.cell as Cell }));
     // The three channel groups keep their colours; other breakdowns are one measure, one colour (as on the site).
     const colour = dim === 'recruitmentChannelGroup' ? undefined : PALETTE[0];
-    const geometry = horizontalBars({ rows, width: WIDTH, locale: lang, rowHeight: 18, fontSize: CHART_FONT, colour });
+    const geometry = horizontalBars({
+      rows,
+      width: WIDTH,
+      locale: lang,
+      rowHeight: 18,
+      fontSize: CHART_FONT,
+      colour,
+      withheldLabel: CHART_WITHHELD[lang],
+      withheldText: (cell) => chartWithheldText(cell, lang),
+    });
     if (doc.y + 30 + geometry.height > A4[1] - MARGIN - 20) doc.addPage();
     heading(doc, bold, `${b.label[lang]} (${summary.referenceYear})`);
-    drawBars(doc, geometry, lang, regular);
+    drawBars(doc, geometry, regular);
   }
 
   // Tables.
@@ -321,7 +347,7 @@ function drawLines(doc: PDFKit.PDFDocument, series: ChartSeries[], lang: Locale,
     locale: lang,
     endLabels: true,
     fontSize: fs,
-    withheldLabel: T.withheld[lang],
+    withheldLabel: CHART_WITHHELD[lang],
   });
   const oy = doc.y;
   doc.save().translate(MARGIN, oy);
@@ -379,9 +405,9 @@ function drawLines(doc: PDFKit.PDFDocument, series: ChartSeries[], lang: Locale,
 
 /**
  * The dashboard's horizontal bar geometry: labels wrapped whole, a withheld category as the same hatched
- * placeholder and word as on the site (never a bar, never left out).
+ * placeholder, word and reason as on the site (never a bar, never left out).
  */
-function drawBars(doc: PDFKit.PDFDocument, g: BarChartGeometry, lang: Locale, font: string): void {
+function drawBars(doc: PDFKit.PDFDocument, g: BarChartGeometry, font: string): void {
   const fs = g.fontSize;
   const oy = doc.y;
   doc.save().translate(MARGIN, oy);
@@ -406,7 +432,7 @@ function drawBars(doc: PDFKit.PDFDocument, g: BarChartGeometry, lang: Locale, fo
         .strokeColor(WITHHELD_COLOUR)
         .stroke()
         .undash();
-      textAt(doc, font, fs, INK, T.withheld[lang], b.valueX, b.textY);
+      b.withheldLines.forEach((line, j) => textAt(doc, font, fs, INK, line, b.valueX, b.withheldYs[j]));
     } else {
       if (b.width > 0) doc.rect(b.x, b.y, b.width, b.height).fillColor(b.colour).fill();
       textAt(doc, font, fs, INK, b.valueLabel, b.valueX, b.textY);

@@ -23,6 +23,8 @@ export type SeriesLine = Pick<Series, 'label' | 'points'> & { code: string; grou
 export interface SeriesPayload extends Pick<SeriesSet, 'releaseId'> {
   dimension: Dimension;
   series: SeriesLine[];
+  /** The persons counted each year (the API's `cases` series, first of the set): the base of the shares. */
+  total: Series['points'];
 }
 
 export interface BreakdownPayload extends Pick<Breakdown, 'releaseId' | 'total'> {

@@ -35,6 +35,7 @@ export function parseSeries(body: unknown, dimension: Dimension, releaseId: stri
         group: line.group ?? undefined,
         points: line.points,
       })),
+    total: s.series.find((line) => line.key === 'cases' && line.dimension === null)?.points ?? [],
   };
 }
 

@@ -209,5 +209,7 @@ export interface ChartData {
   /** The constant panel shown ("same associations"), or null for every reporting association. */
   panel: { from: number; to: number; associations: number } | null;
   series: ChartSeries[];
+  /** The persons counted each year (the release's published `cases` series): the base of every share; [] for bars. */
+  base: { year: number; cell: ChartSeries['points'][number]['cell'] }[];
   rows: ChartCategory[];
 }

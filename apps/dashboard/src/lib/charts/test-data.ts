@@ -23,6 +23,13 @@ export const SERIES: ChartSeries[] = [
   },
 ];
 
+/** Persons supported each year (the base of the shares): fewer than the channels' sum, as people count in several. */
+export const PERSONS = [
+  { year: 2023, cell: { value: 1900 } },
+  { year: 2024, cell: { value: 1400 } },
+  { year: 2025, cell: { value: 2000 } },
+];
+
 export const ROWS: ChartCategory[] = [
   { key: 'sexual', label: 'Exploitation sexuelle', cell: { value: 2345 } },
   { key: 'labour', label: 'Travail forcé', cell: { value: 410 } },
@@ -36,7 +43,7 @@ export function chartData(overrides: Partial<ChartData> = {}): ChartData {
     lang: 'fr',
     title: 'Recrutement en ligne et hors ligne',
     subtitle: 'Nombre de personnes suivies selon le mode de recrutement, par année',
-    notes: ['Hachuré : case masquée.', 'Une personne suivie par deux associations compte deux fois.'],
+    notes: ['Hachuré : chiffre non publié.', 'Une personne suivie par deux associations compte deux fois.'],
     filters: { view: 'lines', group: 'all', year: null, panel: 'all' },
     year: null,
     years: [2023, 2024, 2025],
@@ -50,6 +57,7 @@ export function chartData(overrides: Partial<ChartData> = {}): ChartData {
     disclosure: { threshold: 5, platformThreshold: 10, minAssociations: 2 },
     panel: null,
     series: SERIES,
+    base: PERSONS,
     rows: [],
     ...overrides,
   };

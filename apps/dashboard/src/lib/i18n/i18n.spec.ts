@@ -66,7 +66,7 @@ describe('message catalogue', () => {
       '2 lignes',
     ]);
     expect([0, 1, 2].map((count) => t('en', 'space.report.rows', { count }))).toEqual(['0 rows', '1 row', '2 rows']);
-    expect(publicT('fr', 'describe.seriesWithheld', { count: 1 })).toBe('1 valeur masquée');
+    expect(publicT('fr', 'describe.seriesWithheld', { count: 1 })).toBe('1 valeur non publiée');
     expect(t('en', 'space.report.read', { count: 1 })).toBe('row read');
     expect(t('fr', 'space.report.read', { count: 1234 })).toBe('lignes lues');
   });

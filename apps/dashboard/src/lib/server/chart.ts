@@ -137,10 +137,10 @@ export async function loadChart(
     label: c.label[lang],
     cell: slim(c.cell),
   }));
-  return { ...common, series: [], rows };
+  return { ...common, series: [], base: [], rows };
 }
 
-type Common = Omit<ChartData, 'series' | 'rows'>;
+type Common = Omit<ChartData, 'series' | 'rows' | 'base'>;
 
 /**
  * A chart over the years. With "same associations" it reads the release's constant panel over all its years (the
@@ -200,6 +200,11 @@ async function timeChart(
       .filter((p) => shownYears.length === 0 || shownYears.includes(p.year))
       .map((p) => ({ year: p.year, cell: slim(p.cell) })),
   }));
+  // The persons counted each year in the same table (all associations, or the panel): the base of the shares.
+  const base = payload.total
+    .filter((p) => shownYears.length === 0 || shownYears.includes(p.year))
+    .map((p) => ({ year: p.year, cell: slim(p.cell) }));
+  if (filters.view === 'share') notes.push(t(lang, 'chart.shareNote'));
   const shown = { ...common.filters, panel: panel ? ('same' as const) : ('all' as const) };
-  return { ...common, years: shownYears, subtitle, notes, panel, filters: shown, series, rows: [] };
+  return { ...common, years: shownYears, subtitle, notes, panel, filters: shown, series, base, rows: [] };
 }

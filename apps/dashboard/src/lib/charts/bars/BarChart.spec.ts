@@ -24,7 +24,7 @@ describe('BarChart', () => {
     expect(rects[0].getAttribute('width')).toBe(rects[0].getAttribute('height'));
     const axis = Number(container.querySelector('.bars > line')!.getAttribute('x1'));
     expect(Number(rects[0].getAttribute('x'))).toBeGreaterThan(axis);
-    expect(withheld.textContent).toContain('masqué');
+    expect(withheld.textContent).toContain('non publié : trop peu de personnes');
     expect(container.querySelector('[data-key="sexual"]')?.textContent).toContain('2\u202f345');
   });
 

@@ -7,14 +7,14 @@ describe('bar helpers', () => {
     expect(barTable(ROWS, 'fr').rows).toEqual([
       ['Exploitation sexuelle', '2\u202f345'],
       ['Travail forcé', '410'],
-      ['Prélèvement d’organes', 'masqué'],
+      ['Prélèvement d’organes', 'non publié : trop peu de personnes'],
     ]);
   });
 
   it('describes the bars and names the highest', () => {
     const text = describeBars('Types', ROWS, 'en');
     expect(text).toBe(
-      'Types. 3 categories. Exploitation sexuelle: 2,345 ; Travail forcé: 410 ; Prélèvement d’organes: withheld. Highest: Exploitation sexuelle.',
+      'Types. 3 categories. Exploitation sexuelle: 2,345 ; Travail forcé: 410 ; Prélèvement d’organes: not published: too few people. Highest: Exploitation sexuelle.',
     );
   });
 

@@ -8,6 +8,7 @@ import {
 } from '@observatoire/charts';
 import { t, type Lang } from '$lib/i18n/index.js';
 import type { ChartSpec } from '../specs.js';
+import { withheldText } from '../withheld.js';
 
 /** Categories a chart shows apart, off its scale, with the heading of that group (null when it has none). */
 export interface BarAside {
@@ -34,6 +35,7 @@ export function barGeometry(
     colour,
     rowHeight,
     withheldLabel: t(lang, 'chart.withheld'),
+    withheldText: (cell) => withheldText(cell, lang),
     aside: apart.length ? { label: aside!.label, rows: apart } : undefined,
   });
 }
@@ -43,7 +45,7 @@ export function barTable(rows: ChartCategory[], lang: Lang): { header: string[];
     header: [t(lang, 'chart.category'), t(lang, 'chart.value')],
     rows: rows.map((r) => [
       r.label,
-      isWithheld(r.cell) ? t(lang, 'chart.withheld') : formatNumber(cellValue(r.cell) ?? 0, lang),
+      isWithheld(r.cell) ? withheldText(r.cell, lang) : formatNumber(cellValue(r.cell) ?? 0, lang),
     ]),
   };
 }
@@ -52,7 +54,7 @@ export function describeBars(title: string, rows: ChartCategory[], lang: Lang): 
   const items = rows.map((r) =>
     t(lang, 'describe.barItem', {
       label: r.label,
-      value: isWithheld(r.cell) ? t(lang, 'chart.withheld') : formatNumber(cellValue(r.cell) ?? 0, lang),
+      value: isWithheld(r.cell) ? withheldText(r.cell, lang) : formatNumber(cellValue(r.cell) ?? 0, lang),
     }),
   );
   const top = [...rows]

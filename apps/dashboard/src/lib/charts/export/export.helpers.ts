@@ -89,7 +89,12 @@ export function exportLayout(
       : Math.round(Math.min(420, width * 0.5));
     // End labels would repeat the legend: the export always has the legend.
     const margin = { right: PAD + 8, left: PAD };
-    const layout = timeGeometry(data.series, data.filters.view, width, lang, height, margin, false);
+    const layout = timeGeometry(data.series, data.filters.view, width, lang, {
+      height,
+      margin,
+      endLabels: false,
+      base: data.base,
+    });
     chart = { kind: 'time', y: cursor, layout };
     cursor += layout.geometry.height;
   } else {

@@ -5,7 +5,9 @@ import {
   isWithheld,
   lineChart,
   seriesStyle,
+  shareSeries,
   stackedAreaChart,
+  type Cell,
   type ChartSeries,
   type LegendEntry,
   type LineChartGeometry,
@@ -13,11 +15,20 @@ import {
   type StackedAreaGeometry,
 } from '@observatoire/charts';
 import { t, type Lang } from '$lib/i18n/index.js';
+import { withheldText } from '../withheld.js';
 
 export type TimeView = 'lines' | 'area' | 'share';
 
+/**
+ * Counts as lines, counts stacked, or shares of the year's persons ("% du total") as lines: a share's base is the
+ * published persons total of its year, so a withheld cell leaves a gap in its own line only, never blanks a year,
+ * and a multi-valued dimension's shares are not forced to add up to 100 %.
+ */
 export type TimeGeometry =
-  { view: 'lines'; geometry: LineChartGeometry } | { view: 'area' | 'share'; geometry: StackedAreaGeometry };
+  { view: 'lines' | 'share'; geometry: LineChartGeometry } | { view: 'area'; geometry: StackedAreaGeometry };
+
+/** The persons counted each year (the release's `cases` series): the base of every share. */
+export type PersonsBase = { year: number; cell: Cell }[];
 
 /**
  * Height that keeps a readable aspect on phones and desktops; a chart of many series gets taller (up to 520 px)
@@ -36,24 +47,25 @@ export function timeGeometry(
   view: TimeView,
   width: number,
   lang: Lang,
-  height = timeChartHeight(width, series.length),
-  margin?: Partial<Margin>,
-  endLabels = width >= END_LABELS_MIN_WIDTH,
+  opts: { height?: number; margin?: Partial<Margin>; endLabels?: boolean; base?: PersonsBase } = {},
 ): TimeGeometry {
-  if (view === 'lines') {
-    const withheldLabel = t(lang, 'chart.withheld');
-    return { view, geometry: lineChart({ series, width, height, locale: lang, endLabels, margin, withheldLabel }) };
+  const { height = timeChartHeight(width, series.length), margin, endLabels = width >= END_LABELS_MIN_WIDTH } = opts;
+  const withheldLabel = t(lang, 'chart.withheld');
+  if (view === 'area') {
+    return { view, geometry: stackedAreaChart({ series, width, height, locale: lang, margin, withheldLabel }) };
   }
+  const percent = view === 'share';
+  const drawn = percent ? shareSeries(series, opts.base ?? []) : series;
   return {
     view,
-    geometry: stackedAreaChart({ series, width, height, locale: lang, expand: view === 'share', margin }),
+    geometry: lineChart({ series: drawn, width, height, locale: lang, endLabels, margin, withheldLabel, percent }),
   };
 }
 
 /** Value at a year for one series, formatted, or the "withheld" word: used by tooltips and tables. */
 export function cellText(cell: ChartSeries['points'][number]['cell'] | undefined, lang: Lang, share?: number): string {
   if (!cell) return '–';
-  if (isWithheld(cell)) return t(lang, 'chart.withheld');
+  if (isWithheld(cell)) return withheldText(cell, lang);
   const text = formatNumber(cell.value, lang);
   return share === undefined ? text : `${text} (${formatPercent(share, lang)})`;
 }
@@ -73,23 +85,48 @@ export function fillId(prefix: string, index: number): string {
   return `${prefix}-fill-${index}`;
 }
 
-/** Rows of the table view: one per year, one column per series. */
-export function timeTable(series: ChartSeries[], lang: Lang): { header: string[]; rows: string[][] } {
+/** Share of the year's persons a published cell stands for (undefined when either is not published). */
+function shareOf(cell: Cell | undefined, year: number, base: PersonsBase | undefined): number | undefined {
+  const value = cellValue(cell);
+  const total = cellValue(base?.find((p) => p.year === year)?.cell);
+  return value === null || total === null || total <= 0 ? undefined : value / total;
+}
+
+/**
+ * Rows of the table view: one per year, one column per series, then the persons counted that year (the base of
+ * the shares); in the share view each count is followed by its share of those persons.
+ */
+export function timeTable(
+  series: ChartSeries[],
+  lang: Lang,
+  base?: PersonsBase,
+  view: TimeView = 'lines',
+): { header: string[]; rows: string[][] } {
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
-  const header = [t(lang, 'chart.year'), ...series.map((s) => s.label)];
+  const withBase = base !== undefined && base.length > 0;
+  const header = [
+    t(lang, 'chart.year'),
+    ...series.map((s) => s.label),
+    ...(withBase ? [t(lang, 'chart.persons')] : []),
+  ];
   const rows = years.map((year) => [
     String(year),
-    ...series.map((s) => cellText(s.points.find((p) => p.year === year)?.cell, lang)),
+    ...series.map((s) => {
+      const cell = s.points.find((p) => p.year === year)?.cell;
+      return cellText(cell, lang, view === 'share' ? shareOf(cell, year, base) : undefined);
+    }),
+    ...(withBase ? [cellText(base.find((p) => p.year === year)?.cell, lang)] : []),
   ]);
   return { header, rows };
 }
 
-/** Tooltip lines for one year, largest first, withheld last. */
-export function tooltipRows(series: ChartSeries[], year: number, lang: Lang) {
+/** Tooltip lines for one year, largest first, withheld last (with why); in the share view, count and share. */
+export function tooltipRows(series: ChartSeries[], year: number, lang: Lang, base?: PersonsBase, view?: TimeView) {
   return series
     .map((s, index) => {
       const cell = s.points.find((p) => p.year === year)?.cell;
-      return { key: s.key, label: s.label, index, value: cellValue(cell), text: cellText(cell, lang) };
+      const share = view === 'share' ? shareOf(cell, year, base) : undefined;
+      return { key: s.key, label: s.label, index, value: cellValue(cell), text: cellText(cell, lang, share) };
     })
     .sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
 }
