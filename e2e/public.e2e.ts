@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { breakdownSchema, releaseSchema, seriesSetSchema } from '@observatoire/schema';
 import { takeCspViolations } from './csp';
 import { axeViolations, openBrowser, screenshot, type Session } from './public/browser';
+import { drawnBars, drawnTime, persons, withheldCells, type DrawnBar } from './public/every-year';
 import { drawnSeries, legendKeys, showSvg, svgTextIssues } from './public/layout';
 import { startPublicStack, type PublicStack } from './public/stack';
 
@@ -303,6 +304,97 @@ describe('public dashboard', () => {
       });
     }
   }
+
+  describe('charts that keep every year (issue 11)', () => {
+    const TIME = { 'online-offline': 'recruitmentChannelGroup', channels: 'recruitmentChannel' } as const;
+    const BARS = ['platforms', 'exploitation', 'gender', 'age-band', 'region'] as const;
+    const WORD = { fr: 'non publié', en: 'not published' } as const;
+    const series = async (dimension: string, releaseId: string) =>
+      seriesSetSchema.parse(await api(`/api/v1/stats/series?dimension=${dimension}&release=${releaseId}`));
+
+    /** A withheld category: the placeholder square and the words, never a bar of any length. */
+    const expectBarsHonest = (bars: DrawnBar[], where: string, lang: 'fr' | 'en') => {
+      expect(bars.length, where).toBeGreaterThan(0);
+      // The year is drawn: at least one published bar with a length.
+      expect(
+        bars.some((b) => !b.withheld && b.bars.some((w) => w > 0)),
+        `${where}: no published bar`,
+      ).toBe(true);
+      for (const b of bars.filter((x) => x.withheld)) {
+        expect(b.bars, `${where} ${b.key}`).toEqual([]);
+        expect(b.placeholder!.w, `${where} ${b.key}`).toBe(b.placeholder!.h);
+        expect(b.placeholder!.w).toBeLessThanOrEqual(20);
+        expect(b.text, `${where} ${b.key}`).toContain(WORD[lang]);
+      }
+    };
+
+    for (const lang of ['fr', 'en'] as const) {
+      it(`draws every year in every chart's default view, a withheld value marked alone (${lang})`, async () => {
+        const release = await latestRelease();
+        const prefix = lang === 'en' ? '/en' : '';
+        const page = await browser.context.newPage();
+        await page.goto(`${stack.dashboardUrl}${prefix}/recruitment-channels`, { waitUntil: 'networkidle' });
+        for (const [id, dimension] of Object.entries(TIME)) {
+          const drawn = await drawnTime(page.locator(`svg[data-chart="chart-${id}"]`));
+          expect(drawn.years, id).toEqual(release.referenceYears);
+          expect(drawn.columns, id).toBe(0);
+          // Exactly the withheld values of the series drawn are marked: none more (a year is never marked
+          // because another of its cells is withheld), none missing.
+          expect(drawn.withheld, id).toEqual(withheldCells(await series(dimension, release.id), drawn.keys));
+        }
+        expectBarsHonest(await drawnBars(page.locator('svg[data-chart="chart-platforms"]')), 'platforms', lang);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.goto(`${stack.dashboardUrl}${prefix}/profiles`, { waitUntil: 'networkidle' });
+        for (const id of BARS.slice(1))
+          expectBarsHonest(await drawnBars(page.locator(`svg[data-chart="chart-${id}"]`)), id, lang);
+        // Every other year of each breakdown too, as the downloaded image draws it.
+        const img = await browser.context.newPage();
+        for (const id of BARS)
+          for (const year of release.referenceYears) {
+            const url = `${stack.dashboardUrl}${prefix}/charts/${id}/chart.svg?release=${release.slug}&year=${year}`;
+            const svg = await showSvg(img, await (await fetch(url)).text());
+            expectBarsHonest(await drawnBars(svg), `${id} ${year}`, lang);
+          }
+        await img.close();
+        await page.close();
+      });
+
+      it(`draws "% of total" over the year's persons: every year, a withheld series a gap in its own line (${lang})`, async () => {
+        const release = await latestRelease();
+        const prefix = lang === 'en' ? '/en' : '';
+        const page = await browser.context.newPage();
+        const query = 'online-offline.view=share&channels.view=share&channels.group=all';
+        await page.goto(`${stack.dashboardUrl}${prefix}/recruitment-channels?${query}`, { waitUntil: 'networkidle' });
+        let withheldSeen = 0;
+        for (const [id, dimension] of Object.entries(TIME)) {
+          const set = await series(dimension, release.id);
+          const base = persons(set);
+          const drawn = await drawnTime(page.locator(`svg[data-chart="chart-${id}"]`));
+          expect(drawn.view, id).toBe('share');
+          expect(drawn.years, id).toEqual(release.referenceYears);
+          expect(drawn.columns, id).toBe(0);
+          const expected = withheldCells(set, drawn.keys);
+          expect(drawn.withheld, id).toEqual(expected);
+          withheldSeen += expected.length;
+          // Each share is the cell over the persons published for its year, never over the sum of the cells.
+          for (const s of set.series.filter((x) => x.code !== null && drawn.keys.includes(x.code)))
+            for (const p of s.points)
+              if ('value' in p.cell)
+                expect(drawn.values[`${s.code} ${p.year}`], `${id} ${s.code} ${p.year}`).toBeCloseTo(
+                  p.cell.value / base.get(p.year)!,
+                  9,
+                );
+          const note = await page.locator(`#${id} figcaption`).textContent();
+          expect(note).toContain(lang === 'fr' ? 'En % du total' : 'As % of the total');
+        }
+        // The demo release has withheld values in these views: the test looks at real gaps.
+        expect(withheldSeen).toBeGreaterThan(0);
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, `${lang}-shares-every-year`);
+        await page.close();
+      });
+    }
+  });
 
   it('shows withheld values the same way on the page, in the images and the preview: a placeholder, never a bar', async () => {
     const release = await latestRelease();

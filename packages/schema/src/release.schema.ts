@@ -50,6 +50,12 @@ export const releaseSchema = z
       .array(releaseAnnotationSchema)
       .default([])
       .describe('Notes drawn on the time-series charts, at most one per reference year, ascending'),
+    publishedMass: z
+      .record(z.string(), z.object({ persons: z.number().min(0).max(1), cells: z.number().min(0).max(1) }))
+      .optional()
+      .describe(
+        "Per chart id: share of the persons counted in the chart's default view that sit in published cells, and share of its cells published",
+      ),
     files: z
       .array(
         z.object({

@@ -281,6 +281,13 @@ const fr = {
   'meth.participationTitle': 'Associations participantes par année',
   'meth.participationYear': 'Année',
   'meth.participationCount': 'Associations',
+  'meth.massTitle': 'Ce que chaque graphique publie',
+  'meth.massIntro':
+    'Pour la vue par défaut de chaque graphique : la part des personnes comptées qui se trouvent dans des chiffres publiés (masse publiée), et la part des chiffres publiés. L’Observatoire la calcule à la publication à partir des vrais nombres ; elle ne peut pas être recalculée à partir des seuls chiffres publiés.',
+  'meth.massChart': 'Graphique',
+  'meth.massPersons': 'Personnes dans des chiffres publiés',
+  'meth.massCells': 'Chiffres publiés',
+  'meth.massCaption': 'Masse publiée de la publication {release}, vue par défaut de chaque graphique',
   'about.body':
     'L’Observatoire rassemble les données anonymisées d’une trentaine d’associations françaises qui accompagnent les victimes de traite des êtres humains, pour documenter la place d’Internet dans le recrutement.',
 } as const satisfies Record<string, Message>;
@@ -553,6 +560,13 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'meth.participationTitle': 'Associations taking part, per year',
   'meth.participationYear': 'Year',
   'meth.participationCount': 'Associations',
+  'meth.massTitle': 'What each chart publishes',
+  'meth.massIntro':
+    'For each chart’s default view: the share of the people counted that sit in published figures (published mass), and the share of its figures that are published. The Observatoire computes it when publishing, from the true numbers; it cannot be recomputed from the published figures alone.',
+  'meth.massChart': 'Chart',
+  'meth.massPersons': 'People in published figures',
+  'meth.massCells': 'Figures published',
+  'meth.massCaption': 'Published mass of release {release}, default view of each chart',
   'about.body':
     'Observatoire brings together anonymised data from some thirty French associations supporting victims of trafficking in human beings, to document the part the Internet plays in recruitment.',
 };

@@ -1,5 +1,6 @@
 import { cellValue } from '@observatoire/charts';
 import type { Lang } from '$lib/i18n/index.js';
+import { publishedMass } from '$lib/server/published-mass.js';
 import { apiClient, requestedRelease, resolveRelease, rethrow } from '$lib/server/api.js';
 import type { PageServerLoad } from './$types';
 
@@ -7,7 +8,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
   const client = apiClient();
   const release = await resolveRelease(client, requestedRelease(url), lang);
-  if (!release) return { lang, release: null, participation: [] };
+  if (!release) return { lang, release: null, participation: [], mass: [] };
   try {
     // Which associations took part each year: from the yearly summaries (counts only, never names per cell).
     const summaries = await Promise.all(release.referenceYears.map((y) => client.summary(release.id, y)));
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
       associations: s.contributingAssociations,
       cases: cellValue(s.cases),
     }));
-    return { lang, release, participation };
+    return { lang, release, participation, mass: publishedMass(release, lang) };
   } catch (err) {
     rethrow(err, lang);
   }
