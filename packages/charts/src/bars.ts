@@ -104,15 +104,12 @@ export function horizontalBars(input: BarChartInput): BarChartGeometry {
   const placeholderSize = Math.min(barHeight, Math.round(fontSize * 1.2));
   const valueSpace = Math.max(fontSize * 3.5, ...values.map((v) => measureText(fmt(v), fontSize) + fontSize * 0.7));
   const plotX = columnWidth + 8;
-  // A withheld category's word and reason, wrapped to the room right of its placeholder (never cut).
-  const textRoom = Math.max(fontSize * 6, width - plotX - PLACEHOLDER_GAP - placeholderSize - 8);
+  // A withheld category's word and reason, wrapped to the room right of its placeholder (never cut): a withheld
+  // row has no value label, so its text may run over the values' column, up to the chart's edge.
+  const textX = plotX + PLACEHOLDER_GAP + placeholderSize + 4;
+  const textRoom = Math.max(fontSize * 6, width - textX - 2);
   const withheldLines = new Map(all.map((r) => [r, isWithheld(r.cell) ? wrapText(textOf(r), textRoom, fontSize) : []]));
-  const withheldWidth =
-    PLACEHOLDER_GAP +
-    placeholderSize +
-    4 +
-    Math.max(0, ...[...withheldLines.values()].map((l) => widestLine(l, fontSize)));
-  const plotWidth = Math.max(withheldWidth + 4, width - plotX - valueSpace);
+  const plotWidth = Math.max(PLACEHOLDER_GAP + placeholderSize + 8, width - plotX - valueSpace);
   const rowHeightOf = (r: ChartCategory) =>
     Math.max(rowHeight, Math.max(wrapped.get(r)!.length, withheldLines.get(r)!.length) * lineHeight + 6);
   const linesAround = (n: number, centre: number) =>

@@ -81,8 +81,9 @@ export function barTextBoxes(g: BarChartGeometry): Box[] {
   const bars = [...g.bars, ...(g.aside?.bars ?? [])];
   for (const b of bars) {
     b.labelLines.forEach((line, j) => boxes.push(textBox('label', line, b.labelX, b.labelYs[j], fs, 'end')));
-    const value = b.withheld ? 'masqué' : b.valueLabel;
-    if (value) boxes.push(textBox('value', value, b.valueX, b.textY, fs));
+    if (b.withheld)
+      b.withheldLines.forEach((line, j) => boxes.push(textBox('withheld', line, b.valueX, b.withheldYs[j], fs)));
+    else if (b.valueLabel) boxes.push(textBox('value', b.valueLabel, b.valueX, b.textY, fs));
   }
   if (g.aside)
     g.aside.headingLines.forEach((l, j) =>

@@ -124,7 +124,13 @@ describe.each(['fr', 'en'] as const)('%s labels', (lang) => {
           },
         ],
       };
-      const g = horizontalBars({ rows: main, width, locale: lang, aside });
+      // Each withheld category says why, at length: the words wrap, nothing leaves the drawing.
+      const withheldText = () =>
+        lang === 'fr'
+          ? 'non publié : calculé d’un chiffre non publié'
+          : 'not published: computed from an unpublished figure';
+      const g = horizontalBars({ rows: main, width, locale: lang, aside, withheldText });
+      expect(g.bars.some((b) => b.withheld)).toBe(true);
       const boxes = barTextBoxes(g);
       expect(outside(boxes, g.width, g.height)).toEqual([]);
       expect(collisions(boxes)).toEqual([]);
