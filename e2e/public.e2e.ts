@@ -344,6 +344,19 @@ describe('public dashboard', () => {
           expect(drawn.withheld, id).toEqual(withheldCells(await series(dimension, release.id), drawn.keys));
         }
         expectBarsHonest(await drawnBars(page.locator('svg[data-chart="chart-platforms"]')), 'platforms', lang);
+        // Platforms over time: leading years where no platform is published are left out and said so (a note);
+        // every withheld value is marked alone, and the years with no published platform are reported.
+        const trends = await drawnTime(page.locator('svg[data-chart="chart-platform-trends"]'));
+        expect(trends.columns).toBe(0);
+        const platformSet = await series('recruitmentPlatform', release.id);
+        const shownYears = new Set(trends.withheld.map((w) => Number(w.split(' ')[1])).concat(trends.years));
+        expect(trends.withheld).toEqual(
+          withheldCells(platformSet, trends.keys).filter((c) => shownYears.has(Number(c.split(' ')[1]))),
+        );
+        if (lang === 'fr') {
+          const missing = release.referenceYears.filter((y) => !trends.years.includes(y));
+          console.info(`Platform trends, years without a published platform: ${missing.join(', ') || 'none'}`);
+        }
         expect(await axeViolations(page)).toEqual([]);
         await page.goto(`${stack.dashboardUrl}${prefix}/profiles`, { waitUntil: 'networkidle' });
         for (const id of BARS.slice(1))
