@@ -79,11 +79,13 @@ function privatePages(): { path: string; who: 'a' | 'admin' }[] {
     `/espace/imports/${importOfA}`,
     '/espace/envoyer',
     '/espace/donnees',
+    '/espace/correspondances',
     '/espace/connexion',
     '/en/space',
     `/en/space/imports/${importOfA}`,
     '/en/space/upload',
     '/en/space/data',
+    '/en/space/mapping',
     '/en/space/login',
   ].map((p) => ({ path: p, who: 'a' as const }));
   const admin = [
