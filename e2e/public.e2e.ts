@@ -309,6 +309,19 @@ describe('public dashboard', () => {
     const TIME = { 'online-offline': 'recruitmentChannelGroup', channels: 'recruitmentChannel' } as const;
     const BARS = ['platforms', 'exploitation', 'gender', 'age-band', 'region'] as const;
     const WORD = { fr: 'non publié', en: 'not published' } as const;
+    /** The public charts the methodology page lists (the dashboard's CHART_IDS). */
+    const SPEC_IDS = Object.fromEntries(
+      [
+        'online-offline',
+        'channels',
+        'platforms',
+        'platform-trends',
+        'exploitation',
+        'gender',
+        'age-band',
+        'region',
+      ].map((id) => [id, true]),
+    );
     const series = async (dimension: string, releaseId: string) =>
       seriesSetSchema.parse(await api(`/api/v1/stats/series?dimension=${dimension}&release=${releaseId}`));
 
@@ -374,6 +387,28 @@ describe('public dashboard', () => {
         await img.close();
         // Earlier years are not a default view; which of them the disclosure method leaves blank is reported.
         if (lang === 'fr') console.info(`Breakdown years with every category withheld: ${blank.join(', ') || 'none'}`);
+        await page.close();
+      });
+
+      it(`shows each chart's published mass on the methodology page when the release has it (${lang})`, async () => {
+        const release = await latestRelease();
+        const mass = release.publishedMass ?? {};
+        const page = await browser.context.newPage();
+        await page.goto(`${stack.dashboardUrl}${lang === 'en' ? '/en' : ''}/methodology`, { waitUntil: 'networkidle' });
+        const rows = await page.locator('#published-mass tbody tr').evaluateAll((trs) =>
+          trs.map((tr) => ({
+            id: tr.getAttribute('data-chart')!,
+            cells: [...tr.children].map((c) => c.textContent),
+          })),
+        );
+        const known = Object.keys(mass).filter((id) => id in SPEC_IDS);
+        expect(rows.map((r) => r.id).sort()).toEqual(known.sort());
+        for (const r of rows) {
+          const pct = (v: number) => `${(v * 100).toFixed(1).replace('.', lang === 'fr' ? ',' : '.')}`;
+          expect(r.cells[1]).toContain(pct(mass[r.id].persons));
+          expect(r.cells[2]).toContain(pct(mass[r.id].cells));
+        }
+        if (rows.length) expect(await axeViolations(page)).toEqual([]);
         await page.close();
       });
 
