@@ -17,14 +17,7 @@ export function apiClient(): ApiClient {
  * down, 404 for an unknown release. +error.svelte shows them; no stack trace reaches the reader.
  */
 export function rethrow(err: unknown, lang: Lang): never {
-  if (err instanceof ApiNotFoundError) {
-    error(404, {
-      message: 'Not found',
-      fr: t('fr', 'error.notFound'),
-      en: t('en', 'error.notFound'),
-      code: 'not-found',
-    });
-  }
+  if (err instanceof ApiNotFoundError) notFound();
   if (err instanceof ApiUnavailableError) {
     console.error(`[dashboard] ${err.message}`);
     error(503, {
@@ -37,7 +30,19 @@ export function rethrow(err: unknown, lang: Lang): never {
   throw err;
 }
 
-export { requestedRelease } from './release-param.js';
+/** 404 with the bilingual "not found" text: an unknown chart, file or release. */
+export function notFound(): never {
+  error(404, {
+    message: 'Not found',
+    fr: t('fr', 'error.notFound'),
+    en: t('en', 'error.notFound'),
+    code: 'not-found',
+  });
+}
+
+import { requestedRelease } from './release-param.js';
+
+export { requestedRelease };
 
 export async function resolveRelease(client: ApiClient, requested: string, lang: Lang): Promise<ReleaseInfo | null> {
   try {
@@ -45,4 +50,26 @@ export async function resolveRelease(client: ApiClient, requested: string, lang:
   } catch (err) {
     rethrow(err, lang);
   }
+}
+
+/**
+ * The release a download's URL asks for (`?release=`, else the latest), with what was asked; 404 saying that no
+ * release is published yet when there is none.
+ */
+export async function requiredRelease(
+  client: ApiClient,
+  url: URL,
+  lang: Lang,
+): Promise<{ release: ReleaseInfo; requested: string }> {
+  const requested = requestedRelease(url);
+  const release = await resolveRelease(client, requested, lang);
+  if (!release) {
+    error(404, {
+      message: t(lang, 'noRelease.title'),
+      fr: t('fr', 'noRelease.body'),
+      en: t('en', 'noRelease.body'),
+      code: 'not-found',
+    });
+  }
+  return { release, requested };
 }

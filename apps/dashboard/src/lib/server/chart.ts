@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import type { ApiClient } from '$lib/api/client.js';
 import { isWithheld, type Cell, type ChartCategory, type ChartSeries } from '@observatoire/charts';
 import { codeEntry } from '@observatoire/schema';
@@ -13,7 +12,7 @@ import {
   type TimeSpec,
 } from '$lib/charts/specs.js';
 import { t, type Lang, type MessageKey } from '$lib/i18n/index.js';
-import { requestedRelease, resolveRelease, rethrow } from './api.js';
+import { notFound, requiredRelease, rethrow } from './api.js';
 
 /** Loads one chart for the single-chart routes (embed, downloads, preview) from bare query parameters. */
 export async function loadSingleChart(
@@ -22,25 +21,9 @@ export async function loadSingleChart(
   url: URL,
   lang: Lang,
 ): Promise<{ data: ChartData; release: ReleaseInfo; spec: ChartSpec }> {
-  if (!isChartId(chartId)) {
-    error(404, {
-      message: 'Not found',
-      fr: t('fr', 'error.notFound'),
-      en: t('en', 'error.notFound'),
-      code: 'not-found',
-    });
-  }
+  if (!isChartId(chartId)) notFound();
   const spec = SPECS[chartId];
-  const requested = requestedRelease(url);
-  const release = await resolveRelease(client, requested, lang);
-  if (!release) {
-    error(404, {
-      message: t(lang, 'noRelease.title'),
-      fr: t('fr', 'noRelease.body'),
-      en: t('en', 'noRelease.body'),
-      code: 'not-found',
-    });
-  }
+  const { release, requested } = await requiredRelease(client, url, lang);
   try {
     const data = await loadChart(client, spec, parseFilters(spec, url.searchParams), release, requested, lang);
     return { data, release, spec };

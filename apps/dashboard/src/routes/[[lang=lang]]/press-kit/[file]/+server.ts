@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { t, type Lang } from '$lib/i18n/index.js';
-import { apiClient, requestedRelease, resolveRelease, rethrow } from '$lib/server/api.js';
+import type { Lang } from '$lib/i18n/index.js';
+import { apiClient, notFound, requiredRelease, rethrow } from '$lib/server/api.js';
 import { kitFileName, kitZip, loadKit } from '$lib/server/kit.js';
 import type { RequestHandler } from './$types';
 
@@ -10,25 +9,9 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ params, url }) => {
   const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
-  if (params.file !== 'kit.zip') {
-    error(404, {
-      message: 'Not found',
-      fr: t('fr', 'error.notFound'),
-      en: t('en', 'error.notFound'),
-      code: 'not-found',
-    });
-  }
+  if (params.file !== 'kit.zip') notFound();
   const client = apiClient();
-  const requested = requestedRelease(url);
-  const release = await resolveRelease(client, requested, lang);
-  if (!release) {
-    error(404, {
-      message: t(lang, 'noRelease.title'),
-      fr: t('fr', 'noRelease.body'),
-      en: t('en', 'noRelease.body'),
-      code: 'not-found',
-    });
-  }
+  const { release, requested } = await requiredRelease(client, url, lang);
   try {
     const kit = await loadKit(client, release, requested, lang, url.origin);
     const zip = await kitZip(kit, client, url.origin);

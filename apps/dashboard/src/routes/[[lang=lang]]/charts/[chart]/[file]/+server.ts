@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { chartLinks } from '$lib/charts/links.js';
-import { t, type Lang } from '$lib/i18n/index.js';
-import { apiClient } from '$lib/server/api.js';
+import type { Lang } from '$lib/i18n/index.js';
+import { apiClient, notFound } from '$lib/server/api.js';
 import { loadFullData, loadSingleChart } from '$lib/server/chart.js';
 import { CSV_CONTENT_TYPE } from '@observatoire/formats';
 import { rowsOf, toCsv, toZip } from '$lib/server/csv.js';
@@ -29,14 +28,7 @@ type FileName = (typeof FILES)[number];
 export const GET: RequestHandler = async ({ params, url }) => {
   const lang: Lang = params.lang === 'en' ? 'en' : 'fr';
   const file = params.file as FileName;
-  if (!FILES.includes(file)) {
-    error(404, {
-      message: 'Not found',
-      fr: t('fr', 'error.notFound'),
-      en: t('en', 'error.notFound'),
-      code: 'not-found',
-    });
-  }
+  if (!FILES.includes(file)) notFound();
   const client = apiClient();
   const { data, release, spec } = await loadSingleChart(client, params.chart, url, lang);
   const permalink = chartLinks(data, url.origin, lang, pagePathOf(data.id)).permalink;
