@@ -29,7 +29,7 @@ const fr = {
   'space.login.expired': 'Votre session a expiré. Connectez-vous à nouveau.',
   'space.upload.title': 'Envoyer un fichier',
   'space.upload.intro':
-    'Envoyez l’export anonymisé de vos dossiers : CSV (séparateur ; ou ,), Excel (.xlsx) ou OpenDocument (.ods). Un fichier contenant des noms, téléphones, adresses e-mail ou postales ou numéros de pièce d’identité est refusé en entier : retirez ces colonnes avant l’envoi. N’envoyez pas de dates de naissance : une date de naissance complète est convertie en tranche d’âge à la date de référence puis effacée, exportez plutôt l’âge. Les colonnes de texte libre (observations, récits) sont ignorées et jamais enregistrées.',
+    'Envoyez l’export anonymisé de vos dossiers : CSV (séparateur ; ou ,) ou Excel (.xlsx). Les anciens classeurs Excel (.xls) et les fichiers LibreOffice (.ods) ne sont pas acceptés : enregistrez-les d’abord au format .xlsx ou CSV (Fichier > Enregistrer sous). Un fichier contenant des noms, téléphones, adresses e-mail ou postales ou numéros de pièce d’identité est refusé en entier : retirez ces colonnes avant l’envoi. N’envoyez pas de dates de naissance : une date de naissance complète est convertie en tranche d’âge à la date de référence puis effacée, exportez plutôt l’âge. Les colonnes de texte libre (observations, récits) sont ignorées et jamais enregistrées.',
   'space.upload.keptTitle': 'Ce qui est conservé, et combien de temps',
   'space.upload.file': 'Fichier à envoyer',
   'space.upload.fileHelp': 'Glissez-déposez le fichier ici, ou cliquez pour le choisir. 50 Mo au plus.',
@@ -142,6 +142,26 @@ const fr = {
   'space.report.duplicateTitle': 'Fichier déjà envoyé',
   'space.report.duplicateNotice': 'Ce fichier a déjà été envoyé : voici cet envoi. Rien n’a changé.',
   'space.report.failedTitle': 'Le traitement a échoué',
+  'space.report.fileFailedTitle': 'Ce fichier n’a pas été enregistré',
+  'space.report.fileFailedText': 'Rien n’a été modifié dans vos données. Voici ce qui ne va pas, et quoi faire :',
+  'space.replace.title': 'Attention : cet envoi remplace des dossiers déjà enregistrés',
+  'space.replace.intro':
+    'Un envoi devient la référence de votre association pour chaque année qu’il contient : les dossiers enregistrés de ces années qui ne sont pas dans ce fichier seront retirés.',
+  'space.replace.line': {
+    one: '{year} : {before} dossier aujourd’hui, {after} après cet envoi',
+    other: '{year} : {before} dossiers aujourd’hui, {after} après cet envoi',
+  },
+  'space.replace.detail': '{removed} retiré(s), {replaced} modifié(s), {unchanged} inchangé(s), {added} nouveau(x)',
+  'space.replace.partial':
+    'Plus de la moitié des dossiers de {year} disparaîtraient : ce fichier est probablement un export partiel. Vérifiez qu’il contient toute l’année avant de confirmer.',
+  'space.replace.consent': 'Oui, remplacer les dossiers enregistrés pour {years} par ceux de ce fichier',
+  'space.replace.consentHelp':
+    'Cochez cette case pour pouvoir confirmer : c’est une décision, pas un effet de l’envoi.',
+  'space.replace.tickFirst':
+    'Cet envoi remplacerait des dossiers déjà enregistrés : cochez la case qui le confirme pour {years}, puis confirmez à nouveau.',
+  'space.replace.stale':
+    'Vos données ont changé depuis cet aperçu : envoyez le fichier à nouveau pour voir les chiffres à jour.',
+  'space.history.notSaved': 'aucune (aperçu non confirmé)',
   'space.report.failedText':
     'Une erreur est survenue pendant le traitement. Rien n’a été modifié dans vos données. Réessayez ; si cela continue, prévenez le collectif.',
   'space.report.notFound': 'Cet envoi n’existe pas ou n’appartient pas à votre association.',
@@ -223,7 +243,7 @@ const en: { readonly [K in SpaceMessageKey]: (typeof fr)[K] extends string ? str
   'space.login.expired': 'Your session has expired. Please log in again.',
   'space.upload.title': 'Upload a file',
   'space.upload.intro':
-    'Upload the anonymised export of your case files: CSV (; or , separated), Excel (.xlsx) or OpenDocument (.ods). A file holding names, phone numbers, e-mail or postal addresses or identity document numbers is refused whole: remove those columns before uploading. Do not send birth dates: a full birth date is turned into an age band at the reference date, then discarded; export the age instead. Free-text columns (notes, narratives) are ignored and never stored.',
+    'Upload the anonymised export of your case files: CSV (; or , separated) or Excel (.xlsx). Legacy Excel workbooks (.xls) and LibreOffice files (.ods) are not accepted: save them as .xlsx or CSV first (File > Save As). A file holding names, phone numbers, e-mail or postal addresses or identity document numbers is refused whole: remove those columns before uploading. Do not send birth dates: a full birth date is turned into an age band at the reference date, then discarded; export the age instead. Free-text columns (notes, narratives) are ignored and never stored.',
   'space.upload.keptTitle': 'What is kept, and for how long',
   'space.upload.file': 'File to upload',
   'space.upload.fileHelp': 'Drag and drop the file here, or click to choose it. 50 MB at most.',
@@ -337,6 +357,25 @@ const en: { readonly [K in SpaceMessageKey]: (typeof fr)[K] extends string ? str
   'space.report.duplicateTitle': 'File already uploaded',
   'space.report.duplicateNotice': 'This file was already uploaded: here is that upload. Nothing changed.',
   'space.report.failedTitle': 'Processing failed',
+  'space.report.fileFailedTitle': 'This file was not saved',
+  'space.report.fileFailedText': 'Nothing in your data was changed. Here is what is wrong, and what to do:',
+  'space.replace.title': 'Warning: this upload replaces cases already saved',
+  'space.replace.intro':
+    'An upload becomes your association’s reference for each year it contains: the saved cases of those years that are not in this file will be removed.',
+  'space.replace.line': {
+    one: '{year}: {before} case today, {after} after this upload',
+    other: '{year}: {before} cases today, {after} after this upload',
+  },
+  'space.replace.detail': '{removed} removed, {replaced} changed, {unchanged} unchanged, {added} new',
+  'space.replace.partial':
+    'More than half of the cases of {year} would go: this file is probably a partial export. Check that it holds the whole year before confirming.',
+  'space.replace.consent': 'Yes, replace the cases saved for {years} with those of this file',
+  'space.replace.consentHelp':
+    'Tick this box to be able to confirm: it is a decision, not a side effect of the upload.',
+  'space.replace.tickFirst':
+    'This upload would replace cases already saved: tick the box that confirms it for {years}, then confirm again.',
+  'space.replace.stale': 'Your data changed since this preview: upload the file again to see up-to-date numbers.',
+  'space.history.notSaved': 'none (preview not confirmed)',
   'space.report.failedText':
     'An error happened while processing. Nothing in your data was changed. Try again; if it goes on, tell the collective.',
   'space.report.notFound': 'This upload does not exist or does not belong to your association.',

@@ -8,6 +8,7 @@ import type {
   FieldReading,
   ImportColumn,
   ImportCounts as SchemaImportCounts,
+  ImportYearChange,
   LocalisedText,
 } from '@observatoire/schema';
 import type { Lang } from '$lib/i18n/index.js';
@@ -16,6 +17,8 @@ import type { Lang } from '$lib/i18n/index.js';
 export type Localised = LocalisedText;
 
 export interface ImportIssueView {
+  /** The ETL's stable code (internal_error, xlsx_corrupt, replace_not_confirmed…), when it gave one. */
+  code: string | null;
   row: number | null;
   column: string | null;
   value: string | null;
@@ -55,6 +58,8 @@ export interface ImportView {
   referenceYears: number[];
   supersededYears: number[];
   counts: ImportCounts;
+  /** Per reference year, the stored cases before and after this upload (the ETL's comparison). */
+  yearChanges: ImportYearChange[];
   issues: ImportIssueView[];
   issuesTotal: number;
   warnings: ImportWarningView[];
@@ -113,12 +118,37 @@ function toIssue(v: unknown): ImportIssueView | null {
   if (!isObj(v)) return null;
   const message = localised(v.message) ?? { fr: String(v.code ?? ''), en: String(v.code ?? '') };
   return {
+    code: str(v.code),
     row: typeof v.row === 'number' ? v.row : null,
     column: str(v.column, v.header),
     value: str(v.rawValue, v.raw, v.value),
     message,
     fix: localised(v.fix) ?? localised(v.hint),
   };
+}
+
+function toYearChanges(v: unknown): ImportYearChange[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((c): c is Json => isObj(c) && typeof c.year === 'number')
+    .map((c) => ({
+      year: c.year as number,
+      before: num(c.before),
+      after: num(c.after),
+      new: num(c.new),
+      replaced: num(c.replaced),
+      unchanged: num(c.unchanged),
+      removed: num(c.removed),
+      partial: c.partial === true,
+    }));
+}
+
+/**
+ * The years whose stored cases an upload would remove or change: confirming it replaces them, which the
+ * association decides explicitly (the API refuses a removal of cases of a year the confirmation does not name).
+ */
+export function yearsToReplace(changes: readonly ImportYearChange[]): ImportYearChange[] {
+  return changes.filter((c) => c.before > 0 && (c.removed > 0 || c.replaced > 0));
 }
 
 function toWarning(v: unknown, fieldOf: Map<string, string>): ImportWarningView | null {
@@ -202,6 +232,7 @@ export function toImportView(raw: unknown): ImportView {
     finishedAt: str(b.finishedAt),
     referenceYears: years(b.referenceYears ?? report.referenceYears),
     supersededYears: years(b.supersededYears),
+    yearChanges: toYearChanges(report.yearChanges),
     counts: {
       rowsRead: c('rowsRead'),
       rowsAccepted: c('rowsAccepted'),

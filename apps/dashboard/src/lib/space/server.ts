@@ -237,10 +237,29 @@ async function postJson(event: RequestEvent, locale: Lang, path: string, method:
   return { ok: true as const, status: res.status, message: null, body: json };
 }
 
+/**
+ * Confirms a preview. Years whose saved cases it replaces go with it only when the user ticked the box naming them
+ * (the page's second step); the API refuses the removal otherwise (409), which the page says in its own words.
+ */
 export async function confirmAction(event: RequestEvent, locale: Lang) {
   const id = event.params.id ?? '';
-  const r = await postJson(event, locale, API.confirm(id), 'POST');
-  if (!r.ok) return fail(r.status >= 500 ? 502 : r.status, { message: r.message });
+  const form = await event.request.formData();
+  const named = String(form.get('replaceYears') ?? '')
+    .split(',')
+    .filter((y) => /^\d{4}$/.test(y.trim()))
+    .map(Number);
+  const replaceYears = form.get('replaceConfirmed') === '1' ? named : [];
+  const r = await postJson(event, locale, API.confirm(id), 'POST', { replaceYears });
+  if (!r.ok) {
+    const code = isObj(r.body) ? r.body.code : null;
+    const message =
+      code === 'replace_not_confirmed'
+        ? t(locale, 'space.replace.tickFirst', { years: named.join(', ') })
+        : code === 'preview_stale'
+          ? t(locale, 'space.replace.stale')
+          : r.message;
+    return fail(r.status >= 500 ? 502 : r.status, { message });
+  }
   const next = isObj(r.body) && typeof r.body.id === 'string' ? r.body.id : id;
   redirect(303, `${importPath(locale, next)}?confirme=1`);
 }
