@@ -210,3 +210,31 @@ describe('formats and damaged files', () => {
     await screenshot(page, 'replace-03-truncated-en');
   });
 });
+
+describe('own-data download', () => {
+  it('French page: labels for Excel in French (;, BOM); English page: English labels; codes in a second file', async () => {
+    await page.goto(`${stack.dashboardUrl}/espace/donnees`);
+    expect(await axeViolations(page)).toEqual([]);
+    const frHref = await page.locator('a[data-format="fr"]').getAttribute('href');
+    const fr = await page.request.get(`${stack.dashboardUrl}${frHref}`);
+    const frBytes = await fr.body();
+    expect([...frBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(fr.headers()['content-disposition']).toContain('-dossiers.csv');
+    const frText = frBytes.toString('utf8').slice(1);
+    expect(frText.split('\r\n')[0]).toMatch(/^Année de référence;Clé de cas;Genre;Tranche d’âge/);
+    expect(frText).toContain(';Exploitation par le travail;');
+    expect(frText).not.toMatch(/;labour;|;female;/);
+    const codesHref = await page.locator('a[data-format="codes"]').getAttribute('href');
+    const codes = await (await page.request.get(`${stack.dashboardUrl}${codesHref}`)).text();
+    expect(codes.split('\r\n')[0]).toMatch(/^reference_year,case_key,gender,age_band/);
+    expect(codes).toContain(',labour,');
+
+    await page.goto(`${stack.dashboardUrl}/en/space/data`);
+    expect(await axeViolations(page)).toEqual([]);
+    const enHref = await page.locator('a[data-format="en"]').getAttribute('href');
+    expect(enHref).toContain('format=en');
+    const en = (await (await page.request.get(`${stack.dashboardUrl}${enHref}`)).body()).toString('utf8').slice(1);
+    expect(en.split('\r\n')[0]).toMatch(/^Reference year,Case key,Gender,Age band/);
+    expect(en).toContain(',Labour exploitation,');
+  });
+});

@@ -15,6 +15,8 @@ import {
   uploadFormSchema,
 } from './imports.dto.js';
 import { ImportsService } from './imports.service.js';
+import type { RecordsFormat } from './records-export.js';
+import { CSV_CONTENT_TYPE } from '@observatoire/formats';
 
 /** An import's id, as the path gives it. */
 const importIdParams = z.object({ id: z.string().max(64) });
@@ -98,18 +100,21 @@ export class ImportsController {
   }
 
   @Get('records.csv')
-  @ApiOperation({ summary: 'The association’s own normalised records (CSV, UTF-8 with BOM, formula-safe)' })
+  @ApiOperation({
+    summary:
+      'The association’s own normalised records: French or English labels for a spreadsheet, or codes for programs (formula-safe)',
+  })
   @ApiProduces('text/csv')
   @ApiZodQuery(recordsQuerySchema)
   async records(
-    @Query(zodPipe(recordsQuerySchema)) q: { association?: string },
+    @Query(zodPipe(recordsQuerySchema)) q: { association?: string; format: RecordsFormat },
     @CurrentPrincipal() p: Principal,
     @Res() reply: FastifyReply,
   ) {
-    const { stream, slug } = await this.imports.recordsCsv(p, q.association);
+    const { stream, fileName } = await this.imports.recordsCsv(p, q.association, q.format);
     reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="observatoire-${slug}-records.csv"`)
+      .header('content-type', CSV_CONTENT_TYPE)
+      .header('content-disposition', `attachment; filename="${fileName}"`)
       .header('cache-control', 'no-store')
       .send(stream);
   }

@@ -51,7 +51,15 @@ export type ImportView = z.infer<typeof importSchema>;
 export const importListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
 
 export const recordsQuerySchema = z
-  .object({ association: z.string().min(2).max(64).optional().describe('Admin only: association id or slug') })
+  .object({
+    association: z.string().min(2).max(64).optional().describe('Admin only: association id or slug'),
+    format: z
+      .enum(['fr', 'en', 'codes'])
+      .default('codes')
+      .describe(
+        "fr: French labels for a spreadsheet (';', decimal comma, UTF-8 BOM); en: English labels (',', BOM); codes: column names and codes for programs (RFC 4180, no BOM)",
+      ),
+  })
   .strict();
 
 export const uploadFormSchema = z

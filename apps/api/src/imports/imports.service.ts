@@ -7,7 +7,6 @@ import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
 import { findAssociation, recordAudit } from '@observatoire/db';
 import * as importBatches from '@observatoire/db/import-batch';
@@ -21,8 +20,8 @@ import {
   yearChangeText,
   type ImportJobOptions,
 } from '@observatoire/etl';
-import { caseRecordFieldDocs, mappingProfileSchema, type ImportConfirm } from '@observatoire/schema';
-import { csvOptions, spreadsheetCell } from '@observatoire/formats';
+import { mappingProfileSchema, type ImportConfirm } from '@observatoire/schema';
+import { csvStream } from '@observatoire/formats';
 import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { PG_POOL } from '../database/database.module.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
@@ -34,6 +33,14 @@ import type { ImportView, RetentionPolicyView } from './imports.dto.js';
 import { policyText } from './retention.js';
 import { mapImport } from './imports.mapper.js';
 import { displayName, parseYearList, recordPreview } from './preview.js';
+import {
+  dialectOfRecords,
+  RECORD_COLUMNS,
+  recordRow,
+  recordsFileName,
+  recordsHeader,
+  type RecordsFormat,
+} from './records-export.js';
 
 /** Extensions the ETL reads (or recognises to refuse with a clear message); anything else is stored as .bin. */
 const KNOWN_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl', 'xls', 'ods']);
@@ -363,7 +370,11 @@ export class ImportsService {
   }
 
   /** The caller's own normalised records as CSV: UTF-8 with BOM, formula-safe, streamed from PostgreSQL. */
-  async recordsCsv(p: Principal, association?: string): Promise<{ stream: NodeJS.ReadableStream; slug: string }> {
+  async recordsCsv(
+    p: Principal,
+    association?: string,
+    format: RecordsFormat = 'codes',
+  ): Promise<{ stream: NodeJS.ReadableStream; fileName: string }> {
     let associationId = p.associationId;
     if (p.role === 'admin' && association) {
       const a = await findAssociation(this.ds.manager, association);
@@ -372,14 +383,8 @@ export class ImportsService {
     }
     if (!associationId) throw new ApiProblem(400, 'member_needs_association');
     const [a] = await this.ds.query(`SELECT slug FROM association WHERE id = $1`, [associationId]);
-    // The schema's case-record columns (table order) but the association, then where each record came from.
-    const columns = [
-      ...caseRecordFieldDocs.map((d) => d.column).filter((c) => c !== 'association_id'),
-      'batch_id',
-      'source_row',
-    ];
-    // The BOM makes French Excel read the file as UTF-8 (accents intact).
-    const out = stringify({ ...csvOptions(','), header: true, columns, bom: true });
+    const columns = RECORD_COLUMNS.map((c) => c.column);
+    const out = csvStream(recordsHeader(format), dialectOfRecords(format));
     // Pages of 5,000 by primary key: memory stays flat however many records an association has.
     const fill = async () => {
       try {
@@ -391,10 +396,7 @@ export class ImportsService {
             [associationId, after],
           );
           for (const r of page) {
-            const row = columns.map((c) => {
-              const v = r[c];
-              return spreadsheetCell(Array.isArray(v) ? v.join('|') : v);
-            });
+            const row = recordRow(r, format);
             if (!out.write(row)) await new Promise((resolve) => out.once('drain', resolve));
           }
           if (page.length < 5000) break;
@@ -407,6 +409,6 @@ export class ImportsService {
     };
     await recordAudit(this.ds.manager, actorOf(p), 'records.download', { associationId });
     void fill();
-    return { stream: out, slug: a?.slug ?? 'records' };
+    return { stream: out, fileName: recordsFileName(a?.slug ?? 'association', format) };
   }
 }

@@ -80,5 +80,16 @@ describe('CSV downloads of the API carry every formula payload inert, one cell e
       expect(parsed[1 + i][gender]).toBe(escapeSpreadsheetText(p));
       expect(parsed[1 + i][platforms]).toBe(escapeSpreadsheetText(`facebook|${p}`));
     });
+    // The French file for Excel (labels, ';'): the same values, as inert.
+    const fr = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/records.csv?format=fr',
+      headers: { cookie: w.memberA.cookie },
+    });
+    expect(csvFormulaCells(fr.rawPayload, ';')).toEqual([]);
+    const frParsed = parseCsv(fr.rawPayload, ';');
+    expect(frParsed).toHaveLength(1 + FORMULA_PAYLOADS.length);
+    const genre = frParsed[0].findIndex((h) => h.endsWith('Genre'));
+    FORMULA_PAYLOADS.forEach((p, i) => expect(frParsed[1 + i][genre]).toBe(escapeSpreadsheetText(p)));
   });
 });

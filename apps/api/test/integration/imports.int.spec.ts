@@ -80,19 +80,54 @@ describe('uploads end to end (real queue, real worker, real files)', () => {
     expect(admin.json().map((i: { id: string }) => i.id)).toContain(importA);
   });
 
-  it('gives an association its own records as formula-safe CSV with a BOM, and nothing of another', async () => {
-    const a = await t.app.inject({ method: 'GET', url: '/api/v1/records.csv', headers: as(w.memberA.cookie) });
-    expect(a.statusCode).toBe(200);
-    expect(a.headers['content-type']).toContain('text/csv');
-    expect(a.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const lines = a.body.trim().split('\r\n');
-    expect(lines[0]).toContain('reference_year,case_key,gender');
+  it('gives an association its own records (French, English, codes), and nothing of another', async () => {
+    const get = (format: string, cookie = w.memberA.cookie) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/records.csv?format=${format}`, headers: as(cookie) });
     const [{ n }] = await t.app
       .get(DataSource)
       .query(`SELECT count(*)::int AS n FROM case_record WHERE association_id = $1`, [w.assocA.id]);
-    expect(lines.length - 1).toBe(n);
-    const b = await t.app.inject({ method: 'GET', url: '/api/v1/records.csv', headers: as(w.memberB.cookie) });
-    expect(b.body.trim().split('\r\n')).toHaveLength(1);
+    // French: for Excel in French (labels, ';', BOM), named in French.
+    const fr = await get('fr');
+    expect(fr.statusCode).toBe(200);
+    expect(fr.headers['content-type']).toContain('text/csv');
+    expect(fr.headers['content-disposition']).toBe('attachment; filename="observatoire-asso-a-dossiers.csv"');
+    expect(fr.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const frLines = fr.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(frLines[0]).toMatch(/^Année de référence;Clé de cas;Genre;/);
+    expect(frLines).toHaveLength(n + 1);
+    expect(fr.body).toMatch(/;Femme;/);
+    expect(fr.body).not.toMatch(/;female;|in_person_stranger/);
+    // English: labels, ',', BOM.
+    const en = await get('en');
+    const enLines = en.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(en.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(enLines[0]).toMatch(/^Reference year,Case key,Gender,/);
+    expect(en.body).toMatch(/,Female,/);
+    // Codes, for programs: column names and codes, no BOM (the default).
+    for (const codes of [
+      await get('codes'),
+      await t.app.inject({ method: 'GET', url: '/api/v1/records.csv', headers: as(w.memberA.cookie) }),
+    ]) {
+      expect(codes.rawPayload.subarray(0, 1)).toEqual(Buffer.from('r'));
+      const lines = codes.body.trim().split('\r\n');
+      expect(lines[0]).toContain('reference_year,case_key,gender');
+      expect(lines).toHaveLength(n + 1);
+      expect(codes.body).toMatch(/,female,/);
+    }
+    expect((await get('xls')).statusCode).toBe(400);
+    const b = await get('fr', w.memberB.cookie);
+    expect(
+      b.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
   });
 
   it('answers 413 beyond the limit, keeps no partial file and queues nothing', async () => {

@@ -173,8 +173,11 @@ const fr = {
   },
   'space.records.title': 'Mes données enregistrées',
   'space.records.intro':
-    'Téléchargez les dossiers enregistrés pour votre association, tels que l’observatoire les a normalisés, pour les vérifier. Le fichier s’ouvre dans Excel.',
-  'space.records.download': 'Télécharger mes dossiers (CSV)',
+    'Téléchargez les dossiers enregistrés pour votre association, tels que l’observatoire les a normalisés, pour les vérifier. Le fichier est écrit pour Excel en français : libellés en clair, séparateur point-virgule, accents conservés. Les valeurs multiples d’une cellule sont séparées par « | ».',
+  'space.records.download': 'Télécharger mes dossiers (CSV pour Excel, en français)',
+  'space.records.codesHelp':
+    'Pour un programme ou un tableur en anglais : les mêmes dossiers avec les codes de l’observatoire (noms de colonnes et codes, séparateur virgule), décrits dans le dictionnaire des données.',
+  'space.records.downloadCodes': 'Télécharger les codes (CSV pour les programmes)',
   'admin.associations': 'Associations',
   'admin.accounts': 'Comptes',
   'admin.slug': 'Identifiant',
@@ -387,8 +390,11 @@ const en: { readonly [K in SpaceMessageKey]: (typeof fr)[K] extends string ? str
   },
   'space.records.title': 'My saved data',
   'space.records.intro':
-    'Download the case records saved for your association, as the observatory normalised them, to check them. The file opens in Excel.',
-  'space.records.download': 'Download my records (CSV)',
+    'Download the cases saved for your association, as the observatory normalised them, to check them. The file is written for Excel in English: plain labels, comma-separated. Several values in one cell are separated by " | ".',
+  'space.records.download': 'Download my records (CSV for Excel, in English)',
+  'space.records.codesHelp':
+    'For a program: the same records with the observatory’s codes (column names and codes, RFC 4180), described in the data dictionary.',
+  'space.records.downloadCodes': 'Download the codes (CSV for programs)',
   'admin.associations': 'Associations',
   'admin.accounts': 'Accounts',
   'admin.slug': 'Identifier',
