@@ -421,7 +421,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The association’s own normalised records (CSV, UTF-8 with BOM, formula-safe) */
+    /** The association’s own normalised records: French or English labels for a spreadsheet, or codes for programs (formula-safe) */
     get: operations['ImportsController_records'];
     put?: never;
     post?: never;
@@ -2819,6 +2819,8 @@ export interface operations {
       query?: {
         /** @description Admin only: association id or slug */
         association?: string;
+        /** @description fr: French labels for a spreadsheet (';', decimal comma, UTF-8 BOM); en: English labels (',', BOM); codes: column names and codes for programs (RFC 4180, no BOM) */
+        format?: 'fr' | 'en' | 'codes';
       };
       header?: never;
       path?: never;
