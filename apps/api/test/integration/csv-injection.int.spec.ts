@@ -81,10 +81,10 @@ describe('CSV downloads of the API carry every formula payload inert, one cell e
       expect(parsed[1 + i][platforms]).toBe(escapeSpreadsheetText(`facebook|${p}`));
     });
     // The French file for Excel (labels, ';'): the same values, as inert.
-    const fr = await t.app.inject({
+    const fr = await s.t.app.inject({
       method: 'GET',
       url: '/api/v1/records.csv?format=fr',
-      headers: { cookie: w.memberA.cookie },
+      headers: { cookie: s.w.memberA.cookie },
     });
     expect(csvFormulaCells(fr.rawPayload, ';')).toEqual([]);
     const frParsed = parseCsv(fr.rawPayload, ';');
