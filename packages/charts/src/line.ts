@@ -9,10 +9,8 @@ import { timeFrame, timeScales } from './time-frame.js';
 import { widestLine, wrapText } from './text.js';
 import {
   marginForWithheldRow,
-  placeWithheld,
-  withheldRowBox,
+  withheldMarks,
   withheldRowMetrics,
-  withheldRowTop,
   withheldWord,
   type WithheldMark,
   type WithheldRow,
@@ -267,20 +265,18 @@ export function lineChart(input: LineChartInput): LineChartGeometry {
   const { margin, plot, height, leader } = frameOf(input, layout);
   const { x, y } = timeScales(years, layout.yMax, plot);
   const frame = timeFrame({ width, height, margin, plot, fontSize, years, x, y, percent, locale });
-  const rowTop = withheldRowTop(frame.xTickY, fontSize);
   const lines = series.map((s, i) => seriesLine(s, seriesStyle(i, s.key), x, y, layout.labelOf));
   if (endLabels) attachEndLabels(lines, layout, plot, leader);
-  const cells = series.map((s, i) => ({
-    key: s.key,
-    label: s.label,
-    style: lines[i].style,
-    points: s.points.map((p) => ({ year: p.year, x: x(p.year), cell: p.cell })),
-  }));
+  const at = { xTickY: frame.xTickY, fontSize, plotX: plot.x, row, word: layout.withheldWord };
   return {
     ...frame,
     lines,
-    withheld: placeWithheld(cells, rowTop, row.step),
-    withheldRow: withheldRowBox(row, rowTop, plot.x, layout.withheldWord),
+    ...withheldMarks(
+      series,
+      lines.map((l) => l.style),
+      x,
+      at,
+    ),
     markerSize,
     withheldSize: row.size,
   };

@@ -8,10 +8,8 @@ import { timeFrame, timeScales } from './time-frame.js';
 import { cellValue, isWithheld, type ChartSeries, type Locale, type Margin, type TimeChartFrame } from './types.js';
 import {
   marginForWithheldRow,
-  placeWithheld,
-  withheldRowBox,
+  withheldMarks,
   withheldRowMetrics,
-  withheldRowTop,
   withheldWord,
   type WithheldMark,
   type WithheldRow,
@@ -102,18 +100,16 @@ export function stackedAreaChart(input: StackedAreaInput): StackedAreaGeometry {
   const { x, y } = timeScales(years, yMax, plot);
   const areas = stacked.map((layer, i) => layerGeometry(layer, series[i].label, i, withheldAt, years, x, y));
   const frame = timeFrame({ width, height, margin, plot, fontSize, years, x, y, percent: false, locale });
-  const rowTop = withheldRowTop(frame.xTickY, fontSize);
-  const cells = series.map((s, i) => ({
-    key: s.key,
-    label: s.label,
-    style: areas[i].style,
-    points: s.points.map((p) => ({ year: p.year, x: x(p.year), cell: p.cell })),
-  }));
+  const at = { xTickY: frame.xTickY, fontSize, plotX: plot.x, row, word };
   return {
     ...frame,
     areas,
-    withheld: placeWithheld(cells, rowTop, row.step),
-    withheldRow: withheldRowBox(row, rowTop, plot.x, word),
+    ...withheldMarks(
+      series,
+      areas.map((a) => a.style),
+      x,
+      at,
+    ),
     markerSize,
     withheldSize: row.size,
   };

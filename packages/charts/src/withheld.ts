@@ -104,6 +104,30 @@ export function withheldRowTop(xTickY: number, fontSize: number): number {
   return xTickY + Math.round(fontSize * 0.6) + 4;
 }
 
+/**
+ * A chart over the years' withheld cells, each in its series' style (`styles`, in the series' order), as markers in
+ * the rows under the year labels (`xTickY`), and the box of those rows with their word: what the line and the
+ * stacked-area charts both draw.
+ */
+export function withheldMarks(
+  series: readonly ChartSeries[],
+  styles: readonly SeriesStyle[],
+  x: (year: number) => number,
+  at: { xTickY: number; fontSize: number; plotX: number; row: WithheldRowMetrics; word: string },
+): { withheld: WithheldMark[]; withheldRow: WithheldRow | null } {
+  const rowTop = withheldRowTop(at.xTickY, at.fontSize);
+  const cells = series.map((s, i) => ({
+    key: s.key,
+    label: s.label,
+    style: styles[i],
+    points: s.points.map((p) => ({ year: p.year, x: x(p.year), cell: p.cell })),
+  }));
+  return {
+    withheld: placeWithheld(cells, rowTop, at.row.step),
+    withheldRow: withheldRowBox(at.row, rowTop, at.plotX, at.word),
+  };
+}
+
 /** Default word for a withheld value, in the chart's locale. */
 export function withheldWord(locale: 'fr' | 'en'): string {
   return locale === 'fr' ? 'non publié' : 'not published';
