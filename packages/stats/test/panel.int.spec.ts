@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 import { releaseCompositionSchema, seriesSetSchema, yearlySummarySchema } from '@observatoire/schema';
-import { getComposition, getSeries, getYearlySummary, publishRelease, StatsError } from '../src/index.js';
+import { writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import {
+  getComposition,
+  getSeries,
+  getYearlySummary,
+  publishRelease,
+  StatsError,
+  summaryCsv,
+  summaryPdf,
+  summaryXlsx,
+} from '../src/index.js';
 import { randomCases } from './random-cases.js';
 import { seedCases } from './seed.js';
 
@@ -113,5 +124,26 @@ describe('constant panels in a release, on real PostgreSQL', () => {
     const summary = yearlySummarySchema.parse(await getYearlySummary(pool, 'p1', 2024));
     expect(summary.comparison!.associations).toEqual({ from: 5, to: 6, panel: 4, joined: 2, left: 1 });
     expect((await getYearlySummary(pool, 'p1', 2023)).comparison).toBeNull();
+  });
+
+  it('the yearly CSV, XLSX and PDF say who stands behind each side and the same-associations figures', async () => {
+    const summary = await getYearlySummary(pool, 'p1', 2025);
+    const c = summary.comparison!;
+    expect(c.associations).toEqual({ from: 6, to: 6, panel: 6, joined: 0, left: 0 });
+    const fr = summaryCsv(summary, 'fr');
+    expect(fr).toContain(c.composition.fr);
+    expect(fr).toContain(c.panelNote.fr);
+    expect(fr).toMatch(/Personnes \(cas\), mêmes associations \(2025\);\d+/);
+    const en = summaryCsv(await getYearlySummary(pool, 'p1', 2024), 'en');
+    expect(en).toContain('(including 2 new associations; 1 stopped sending data)');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await summaryXlsx(await getYearlySummary(pool, 'p1', 2024), 'fr')) as never);
+    const notes = wb.worksheets[wb.worksheets.length - 1];
+    const texts: string[] = [];
+    notes.eachRow((row) => texts.push(String(row.getCell(2).value)));
+    expect(texts.some((x) => x.includes('dont 2 associations nouvelles ; 1 a cessé de transmettre'))).toBe(true);
+    const pdf = await summaryPdf(await getYearlySummary(pool, 'p1', 2024), 'fr', { releaseSlug: 'p1' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (process.env.KEEP_PDF) await writeFile(process.env.KEEP_PDF, pdf);
   });
 });

@@ -1,6 +1,6 @@
 import type { Locale, YearlySummary } from '@observatoire/schema';
 import { writeCsv, type CsvValue } from '@observatoire/formats';
-import { T, breakdownRows, keyFigureRows, valueOf, withheldNote } from './table.js';
+import { T, breakdownRows, comparisonNotes, keyFigureRows, valueOf, withheldNote } from './table.js';
 
 /**
  * The yearly summary as one CSV in the language's dialect (csv-writer.ts: French `;`, decimal comma and BOM;
@@ -13,6 +13,8 @@ export function summaryCsv(summary: YearlySummary, lang: Locale): string {
   for (const k of keyFigureRows(summary, lang)) {
     rows.push([T.keyFigures[lang], '', k.label, valueOf(k.cell), null, withheldNote(k.cell, lang)]);
   }
+  for (const note of comparisonNotes(summary, lang))
+    rows.push([T.keyFigures[lang], '', T.composition[lang], null, null, note]);
   for (const b of summary.breakdowns) {
     for (const r of breakdownRows(b, lang)) {
       rows.push([

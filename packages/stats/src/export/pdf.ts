@@ -22,7 +22,7 @@ import {
   type SeriesStyle,
 } from '@observatoire/charts';
 import type { AggregateCell, Breakdown, Locale, SeriesSet, YearlySummary } from '@observatoire/schema';
-import { T, keyFigureRows, valueOf } from './table.js';
+import { T, comparisonNotes, keyFigureRows, valueOf } from './table.js';
 
 /**
  * Debian's fonts-dejavu-core (folder: OBSERVATOIRE_FONT_DIR): full Latin coverage (é, ’, « », U+202F) and the face
@@ -151,7 +151,12 @@ export async function summaryPdf(
     doc.y = Math.max(doc.y, y + 28);
     doc.moveDown(0.3);
   }
-  doc.moveDown(1);
+  doc.moveDown(0.5);
+  for (const note of comparisonNotes(summary, lang)) {
+    doc.font(regular).fontSize(10).fillColor(INK).text(note, MARGIN, doc.y, { width: WIDTH });
+    doc.moveDown(0.3);
+  }
+  doc.moveDown(0.5);
   doc
     .font(regular)
     .fontSize(9)

@@ -45,6 +45,16 @@ export const T = {
     en: 'Multi-valued: one person can count in several rows, rows can add up to more than the total.',
   },
   rule: { fr: 'Règle de diffusion', en: 'Disclosure rule' },
+  previousAssociations: {
+    fr: 'Associations contributrices l’année précédente',
+    en: 'Contributing associations the previous year',
+  },
+  panelCases: { fr: 'Personnes (cas), mêmes associations', en: 'People (cases), same associations' },
+  panelChange: {
+    fr: 'Évolution sur un an, mêmes associations (cas)',
+    en: 'Change over one year, same associations (cases)',
+  },
+  composition: { fr: 'Associations de chaque côté', en: 'Associations on each side' },
 } satisfies Record<string, LocalisedText>;
 
 export function withheldNote(cell: AggregateCell, lang: Locale): string {
@@ -70,7 +80,23 @@ export function keyFigureRows(s: YearlySummary, lang: Locale): KeyFigureRow[] {
     rows.push({ label: `${T.previousCases[lang]} (${s.previousYear.referenceYear})`, cell: s.previousYear.cases });
     rows.push({ label: T.change[lang], cell: s.previousYear.change });
   }
+  const c = s.comparison;
+  if (c) {
+    // Who stands behind each side, and the same figures on the associations present both years.
+    rows.push({ label: `${T.previousAssociations[lang]} (${c.from})`, cell: { value: c.associations.from } });
+    const panel = c.panel.find((f) => f.key === 'cases');
+    if (panel) {
+      rows.push({ label: `${T.panelCases[lang]} (${c.from})`, cell: panel.from });
+      rows.push({ label: `${T.panelCases[lang]} (${c.to})`, cell: panel.to });
+      rows.push({ label: T.panelChange[lang], cell: panel.change });
+    }
+  }
   return rows;
+}
+
+/** The comparison with the previous year in words: the associations on each side, then the same associations. */
+export function comparisonNotes(s: YearlySummary, lang: Locale): string[] {
+  return s.comparison ? [s.comparison.composition[lang], s.comparison.panelNote[lang]] : [];
 }
 
 /** Rows of one breakdown table: the total first, then each code. */

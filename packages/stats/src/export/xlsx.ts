@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale, YearlySummary } from '@observatoire/schema';
 import { escapeSpreadsheetText } from '@observatoire/formats';
-import { T, breakdownRows, keyFigureRows, valueOf, withheldNote } from './table.js';
+import { T, breakdownRows, comparisonNotes, keyFigureRows, valueOf, withheldNote } from './table.js';
 
 /** Excel forbids these in sheet names, and caps them at 31 characters. */
 function sheetName(name: string, used: Set<string>): string {
@@ -77,6 +77,7 @@ export async function summaryXlsx(
         ? `seuil ${rule.threshold}, plateformes ${rule.platformThreshold}, au moins ${rule.minAssociations} associations`
         : `threshold ${rule.threshold}, platforms ${rule.platformThreshold}, at least ${rule.minAssociations} associations`,
     ],
+    ...comparisonNotes(summary, lang).map((n): [string, string] => [T.composition[lang], n]),
     [T.methodology[lang], summary.methodology[lang]],
     ...summary.caveats.map((c): [string, string] => [T.caveats[lang], c[lang]]),
   ];
