@@ -10,3 +10,4 @@ export * from './stacked-area.js';
 export * from './bars.js';
 export * from './time-frame.js';
 export * from './withheld.js';
+export * from './annotations.js';

@@ -83,3 +83,12 @@ export const releasePageSchema = z
   })
   .meta({ id: 'ReleasePage' });
 export type ReleasePage = z.infer<typeof releasePageSchema>;
+
+/**
+ * Path of a release's public page on the dashboard (French at the root, English under /en), for the files that
+ * point to it from outside the dashboard (the PDF). The dashboard builds the same path from its table of localised
+ * paths; a test checks they agree.
+ */
+export function releasePagePath(lang: 'fr' | 'en', slug: string): string {
+  return lang === 'fr' ? `/publications/${encodeURIComponent(slug)}` : `/en/releases/${encodeURIComponent(slug)}`;
+}

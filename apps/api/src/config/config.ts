@@ -32,6 +32,8 @@ export interface ApiConfig {
   /** Failed logins from one client address before it is locked for 15 minutes. */
   loginIpFailureLimit: number;
   logLevel: string;
+  /** The dashboard's public URL (ORIGIN), to print the release page's address in the PDF; null when unset. */
+  publicOrigin: string | null;
 }
 
 /**
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginAccountFailureLimit: c.LOGIN_ACCOUNT_FAILURE_LIMIT,
     loginIpFailureLimit: c.LOGIN_IP_FAILURE_LIMIT,
     logLevel: c.LOG_LEVEL,
+    publicOrigin: c.ORIGIN ? c.ORIGIN.replace(/\/+$/, '') : null,
     ...overrides,
   };
 }

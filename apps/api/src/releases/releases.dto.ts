@@ -69,7 +69,7 @@ export const publishSchema = z
       .optional(),
     title: localisedTextSchema.optional(),
     notes: localisedTextSchema.nullable().optional(),
-    annotations: z.array(releaseAnnotationSchema).max(30).optional(),
+    annotations: z.array(releaseAnnotationSchema).max(12).optional(),
   })
   .strict()
   .meta({ id: 'PublishRelease' });

@@ -6,6 +6,7 @@ import {
   breakdownSchema,
   releaseCompositionSchema,
   releaseNoticeSchema,
+  releasePagePath,
   releasePageSchema,
   releaseSchema,
   seriesSetSchema,
@@ -34,6 +35,7 @@ import {
 } from '@observatoire/stats';
 import { z } from 'zod';
 import { PG_POOL } from '../database/database.module.js';
+import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { ApiProblem } from '../common/problem.js';
 import type { MessageCode } from '../common/messages.js';
@@ -93,6 +95,7 @@ export class ReleasesService {
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     @Inject(DataSource) private readonly ds: DataSource,
     private readonly cache: PublicCacheService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /** A release reference as an id: "latest" is re-resolved every few seconds, ids and slugs are fixed forever. */
@@ -236,6 +239,10 @@ export class ReleasesService {
         series,
         releaseSlug: release.slug,
         releaseTitle: release.title,
+        annotations: release.annotations,
+        ...(this.config.publicOrigin && {
+          releasePageUrl: `${this.config.publicOrigin}${releasePagePath(lang, release.slug)}`,
+        }),
         demo: release.demo,
         warn: (m) => this.log.warn(m),
       }),

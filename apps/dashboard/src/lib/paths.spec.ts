@@ -58,3 +58,13 @@ describe('localised paths', () => {
     expect(reroutePath('/ESPACE')).toBeUndefined();
   });
 });
+
+describe('release pages', () => {
+  it('are /publications/<slug> in French and /en/releases/<slug> in English, as the PDF prints them (releasePagePath in @observatoire/schema, tested with the same paths)', () => {
+    expect(localePath('fr', '/releases/2026-07-30')).toBe('/publications/2026-07-30');
+    expect(localePath('en', '/releases/2026-07-30')).toBe('/en/releases/2026-07-30');
+    expect(reroutePath('/publications/2026-07-30')).toBe('/releases/2026-07-30');
+    expect(reroutePath('/publications')).toBe('/releases');
+    expect(reroutePath('/releases/2026-07-30')).toBe('/.not-a-page');
+  });
+});

@@ -21,6 +21,7 @@ export const FRENCH_PATHS: Readonly<Record<string, string>> = {
   '/space/mapping': '/espace/correspondances',
   '/admin/releases': '/admin/publications',
   '/press-kit': '/presse',
+  '/releases': '/publications',
 };
 
 /** The sections of the site that are personal (a member's or an admin's): never cached, under any spelling. */

@@ -8,6 +8,7 @@ import {
   PALETTE,
   WITHHELD_COLOUR,
   dashArray,
+  annotationLayer,
   formatNumber,
   formatPercent,
   horizontalBars,
@@ -16,8 +17,10 @@ import {
   markerPath,
   measureText,
   seriesStyle,
+  type AnnotationLayer,
   type Cell,
   type BarChartGeometry,
+  type ChartAnnotation,
   type ChartSeries,
   type SeriesStyle,
 } from '@observatoire/charts';
@@ -48,6 +51,10 @@ export interface SummaryPdfOptions {
   series?: SeriesSet;
   releaseSlug?: string;
   releaseTitle?: { fr: string; en: string };
+  /** The release's annotations, drawn on the trend chart above the years they mark. */
+  annotations?: { year: number; text: { fr: string; en: string } }[];
+  /** The release's public page (notes, associations, what changed, errata), printed under the release line. */
+  releasePageUrl?: string;
   demo?: boolean;
   /** Where to report a missing font (default console.warn). */
   warn?: (message: string) => void;
@@ -122,6 +129,10 @@ export async function summaryPdf(
   if (options.releaseTitle) doc.font(regular).fontSize(14).fillColor(MUTED_INK).text(options.releaseTitle[lang]);
   doc.moveDown(0.5);
   doc.font(regular).fontSize(9).fillColor(MUTED_INK).text(releaseLine);
+  if (options.releasePageUrl) {
+    const about = lang === 'fr' ? 'À propos de cette publication :' : 'About this release:';
+    doc.font(regular).fontSize(9).fillColor(MUTED_INK).text(`${about} ${options.releasePageUrl}`);
+  }
   if (options.demo) {
     doc.moveDown(0.5);
     doc
@@ -178,7 +189,8 @@ export async function summaryPdf(
         points: s.points.map((p) => ({ year: p.year, cell: p.cell as Cell })),
       }));
     heading(doc, bold, lang === 'fr' ? 'Évolution par année de référence' : 'Trend by reference year');
-    drawLines(doc, chartSeries, lang, regular);
+    const notes = (options.annotations ?? []).map((a) => ({ year: a.year, label: a.text[lang] }));
+    drawLines(doc, chartSeries, lang, regular, notes);
   }
   const byDim = new Map(summary.breakdowns.map((b) => [b.dimension, b]));
   for (const dim of ['recruitmentChannelGroup', 'recruitmentChannel', 'exploitationType'] as const) {
@@ -229,6 +241,10 @@ export async function summaryPdf(
   for (const c of summary.caveats) doc.font(regular).fontSize(10).text(`• ${c[lang]}`, { width: WIDTH });
   doc.moveDown();
   doc.font(regular).fontSize(9).fillColor(MUTED_INK).text(releaseLine);
+  if (options.releasePageUrl) {
+    const about = lang === 'fr' ? 'À propos de cette publication :' : 'About this release:';
+    doc.font(regular).fontSize(9).fillColor(MUTED_INK).text(`${about} ${options.releasePageUrl}`);
+  }
 
   drawFooters(doc, regular, releaseLine);
   doc.end();
@@ -339,7 +355,13 @@ function strokeStyled(doc: PDFKit.PDFDocument, style: SeriesStyle, width: number
  * dash and marker, direct labels wrapped beside the lines, withheld cells as hatched markers under the axis, and a
  * legend (the same layout as the exported images) whose keys repeat the drawn marks.
  */
-function drawLines(doc: PDFKit.PDFDocument, series: ChartSeries[], lang: Locale, font: string): void {
+function drawLines(
+  doc: PDFKit.PDFDocument,
+  series: ChartSeries[],
+  lang: Locale,
+  font: string,
+  annotations: ChartAnnotation[] = [],
+): void {
   const fs = CHART_FONT;
   const legend = legendLayout(
     series.map((s, i) => ({ key: s.key, label: s.label, style: seriesStyle(i, s.key) })),
@@ -354,6 +376,7 @@ function drawLines(doc: PDFKit.PDFDocument, series: ChartSeries[], lang: Locale,
     fontSize: fs,
     withheldLabel: CHART_WITHHELD[lang],
   });
+  const notes = annotationLayer(g, annotations);
   const oy = doc.y;
   doc.save().translate(MARGIN, oy);
   for (const item of legend.items) {
@@ -363,7 +386,8 @@ function drawLines(doc: PDFKit.PDFDocument, series: ChartSeries[], lang: Locale,
     marker(doc, item.style, item.x + 7.5, y, g.markerSize);
     item.lines.forEach((line, j) => textAt(doc, font, fs, INK, line, item.textX, item.lineYs[j]));
   }
-  doc.translate(0, legend.height + 6);
+  doc.translate(0, legend.height + 6 + notes.offset);
+  drawAnnotations(doc, notes, font);
   for (const t of g.yTicks) {
     doc
       .moveTo(g.plot.x, t.position)
@@ -405,7 +429,33 @@ function drawLines(doc: PDFKit.PDFDocument, series: ChartSeries[], lang: Locale,
   }
   doc.restore();
   doc.x = MARGIN;
-  doc.y = oy + legend.height + 6 + g.height + 8;
+  doc.y = oy + legend.height + 6 + notes.offset + g.height + 8;
+}
+
+/** The release's annotations, from the same geometry as the dashboard's: dashed rules, labels and leaders above. */
+function drawAnnotations(doc: PDFKit.PDFDocument, layer: AnnotationLayer, font: string): void {
+  const fs = layer.fontSize;
+  for (const r of layer.rules) {
+    doc
+      .moveTo(r.x, r.y1)
+      .lineTo(r.x, r.y2)
+      .lineWidth(0.75)
+      .strokeColor(MUTED_INK)
+      .dash(3, { space: 2 })
+      .stroke()
+      .undash();
+  }
+  for (const l of layer.labels) {
+    doc
+      .moveTo(l.leader.x1, l.leader.y1)
+      .lineTo(l.leader.x2, l.leader.y2)
+      .lineWidth(0.75)
+      .strokeColor(MUTED_INK)
+      .stroke();
+    l.lines.forEach((line, j) => textAt(doc, font, fs, MUTED_INK, line, l.x, l.lineYs[j], 'middle'));
+  }
+  if (layer.key)
+    layer.key.lines.forEach((line, j) => textAt(doc, font, fs, MUTED_INK, line, layer.key!.x, layer.key!.lineYs[j]));
 }
 
 /**

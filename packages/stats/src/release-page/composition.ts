@@ -37,6 +37,9 @@ export async function releaseComposition(
   return { associationIds, consenting: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name })) };
 }
 
+/** The charts number the annotations when they cannot sit side by side; beyond this they would not fit a phone. */
+export const MAX_ANNOTATIONS = 12;
+
 /**
  * Checks the annotations given with a release against its reference years: one per year at most, and only on a
  * year the release covers (an annotation elsewhere would be drawn nowhere). Returns them sorted by year.
@@ -46,6 +49,12 @@ export function checkAnnotations(
   years: readonly number[],
 ): ReleaseAnnotation[] {
   const list = [...(annotations ?? [])].sort((a, b) => a.year - b.year);
+  if (list.length > MAX_ANNOTATIONS) {
+    throw new StatsError('invalid_annotation', 400, {
+      fr: `${list.length} annotations : ${MAX_ANNOTATIONS} au plus par publication, pour que les graphiques restent lisibles. Gardez les plus importantes.`,
+      en: `${list.length} annotations: at most ${MAX_ANNOTATIONS} per release, so that the charts stay readable. Keep the most important ones.`,
+    });
+  }
   const covered = new Set(years);
   for (const [i, a] of list.entries()) {
     if (!covered.has(a.year)) {

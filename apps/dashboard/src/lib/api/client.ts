@@ -1,6 +1,14 @@
 import { createApiClient, type ApiClient as TypedApi } from '@observatoire/api-client';
 import { LRUCache } from 'lru-cache';
-import type { ReleaseComposition, YearlySummary } from '@observatoire/schema';
+import {
+  releaseNoticeSchema,
+  releasePageSchema,
+  type ReleaseComposition,
+  type ReleaseNotice,
+  type ReleasePage,
+  type YearlySummary,
+} from '@observatoire/schema';
+import { z } from 'zod';
 import { latest } from './releases.js';
 import { parseBreakdown, parseComposition, parseReleases, parseSeries, parseSummary } from './wire.js';
 import {
@@ -114,6 +122,28 @@ export class ApiClient {
       null,
       (signal) => this.api.GET('/api/v1/stats/composition', { params: { query }, signal }),
       parseComposition,
+    );
+  }
+
+  /** A release's public page: who stands behind it, what changed since the previous one. Never changes. */
+  releasePage(releaseId: string): Promise<ReleasePage> {
+    const path = { id: releaseId };
+    return this.get(
+      `page ${releaseId}`,
+      null,
+      (signal) => this.api.GET('/api/v1/releases/{id}/page', { params: { path }, signal }),
+      (body) => releasePageSchema.parse(body),
+    );
+  }
+
+  /** Errata and retractions of a release: they may be added at any time, so kept only briefly. */
+  notices(releaseId: string): Promise<ReleaseNotice[]> {
+    const path = { id: releaseId };
+    return this.get(
+      `notices ${releaseId}`,
+      RELEASES_TTL_MS,
+      (signal) => this.api.GET('/api/v1/releases/{id}/notices', { params: { path }, signal }),
+      (body) => z.array(releaseNoticeSchema).parse(body),
     );
   }
 

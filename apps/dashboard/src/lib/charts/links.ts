@@ -14,6 +14,8 @@ export interface ChartLinks {
   embedLatest: string;
   embedFixed: string;
   permalink: string;
+  /** The release's public page (notes, associations, what changed, errata). */
+  release: string;
 }
 
 function qs(pairs: [string, string][]): string {
@@ -44,7 +46,13 @@ export function chartLinks(data: ChartData, origin: string, lang: Lang, pagePath
     embedLatest: `${embed}${qs(bare)}`,
     embedFixed: `${embed}${qs(pinned)}`,
     permalink: `${origin}${localePath(lang, pagePath)}${qs(pageQuery)}#${data.id}`,
+    release: releasePageUrl(origin, lang, data.release.slug),
   };
+}
+
+/** The public page of a release: its notes, associations, what changed, errata. */
+export function releasePageUrl(origin: string, lang: Lang, slug: string): string {
+  return `${origin}${localePath(lang, `/releases/${encodeURIComponent(slug)}`)}`;
 }
 
 /** Height an embed gets before (or without) its resize script: the chart's own height plus its frame. */

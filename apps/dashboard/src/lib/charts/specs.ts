@@ -208,6 +208,10 @@ export interface ChartData {
   disclosure: ReleaseInfo['disclosureRule'];
   /** The constant panel shown ("same associations"), or null for every reporting association. */
   panel: { from: number; to: number; associations: number } | null;
+  /** The release's annotations in the page's language, drawn on charts over the years. */
+  annotations: { year: number; label: string }[];
+  /** Errata and retractions of the release known when the page was built, oldest first. */
+  notices: { kind: 'erratum' | 'retraction'; text: string; createdAt: string }[];
   series: ChartSeries[];
   /** The persons counted each year (the release's published `cases` series): the base of every share; [] for bars. */
   base: { year: number; cell: ChartSeries['points'][number]['cell'] }[];

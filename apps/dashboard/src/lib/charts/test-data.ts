@@ -59,6 +59,8 @@ export function chartData(overrides: Partial<ChartData> = {}): ChartData {
     series: SERIES,
     base: PERSONS,
     rows: [],
+    annotations: [],
+    notices: [],
     ...overrides,
   };
 }

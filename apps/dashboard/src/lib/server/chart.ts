@@ -13,6 +13,7 @@ import {
 } from '$lib/charts/specs.js';
 import { t, type Lang, type MessageKey } from '$lib/i18n/index.js';
 import { notFound, requiredRelease, rethrow } from './api.js';
+import { chartAnnotations } from '$lib/charts/time-series/time-series.helpers.js';
 
 /** Loads one chart for the single-chart routes (embed, downloads, preview) from bare query parameters. */
 export async function loadSingleChart(
@@ -112,6 +113,12 @@ export async function loadChart(
     release: { id: release.id, slug: release.slug, publishedAt: release.publishedAt, demo: release.demo, requested },
     disclosure: release.disclosureRule,
     panel: null,
+    annotations: spec.kind === 'time' ? chartAnnotations(release.annotations, lang) : [],
+    notices: (await client.notices(release.id)).map((n) => ({
+      kind: n.kind,
+      text: n.text[lang],
+      createdAt: n.createdAt,
+    })),
   };
   if (spec.kind === 'time') return timeChart(client, spec, filters, release, lang, common);
   const payload = await client.breakdown(release.id, spec.dimension, year as number, filters.group);

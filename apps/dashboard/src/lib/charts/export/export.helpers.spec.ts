@@ -85,3 +85,26 @@ describe('export layout', () => {
     expect(layout.chart.y).toBeGreaterThanOrEqual(long.y + long.height);
   });
 });
+
+describe('export layout of a release with annotations and an erratum', () => {
+  const data = chartData({
+    annotations: [{ year: 2024, label: 'confinement' }],
+    notices: [{ kind: 'erratum', text: 'Le total 2024 est corrigé.', createdAt: '2026-08-02T10:00:00Z' }],
+  });
+  const layout = exportLayout(data, { url: 'https://observatoire.example/charts/online-offline' });
+
+  it('draws the annotation above the chart and makes the image taller by the band it takes', () => {
+    const plain = exportLayout(chartData(), { url: 'https://observatoire.example/charts/online-offline' });
+    if (layout.chart.kind !== 'time') throw new Error('time chart expected');
+    expect(layout.chart.layout.annotations.labels.map((l) => l.lines.join(' '))).toEqual(['confinement']);
+    expect(layout.chart.layout.annotations.offset).toBeGreaterThan(0);
+    expect(layout.height).toBeGreaterThan(plain.height);
+  });
+
+  it('carries the erratum and links the release page in the source', () => {
+    expect(layout.notices.lines.join(' ')).toContain('Erratum du 2 août 2026 : Le total 2024 est corrigé.');
+    expect(layout.source.lines.join(' ')).toContain(
+      'À propos de cette publication : https://observatoire.example/publications/2026-07-30',
+    );
+  });
+});

@@ -9,6 +9,8 @@ import {
 } from '@observatoire/charts';
 import { formatDate, t } from '$lib/i18n/index.js';
 import { asideOf, barGeometry } from '../bars/bars.helpers.js';
+import { releasePageUrl } from '../links.js';
+import { noticeText } from '../notices.js';
 import { SPECS, type ChartData } from '../specs.js';
 import { keyMode, legendItems, timeGeometry, type TimeGeometry } from '../time-series/time-series.helpers.js';
 
@@ -38,6 +40,8 @@ export interface ExportLayout {
   legend: LegendLayout;
   legendMode: 'line' | 'area';
   chart: { kind: 'time'; y: number; layout: TimeGeometry } | { kind: 'bars'; y: number; geometry: BarChartGeometry };
+  /** Errata and retractions of the release, above the notes. */
+  notices: { lines: string[]; y: number; size: number };
   notes: { lines: string[]; y: number; size: number };
   source: { lines: string[]; y: number; size: number };
   withheldLabel: string;
@@ -75,9 +79,19 @@ export function exportLayout(
     release: data.release.slug,
     date: formatDate(data.release.publishedAt, lang),
   });
-  const sourceLines = wrapText(`${sourceText} ${opts.url}`, inner, NOTE_SIZE);
+  const releaseUrl = releasePageUrl(URL.canParse(opts.url) ? new URL(opts.url).origin : '', lang, data.release.slug);
+  const sourceLines = [
+    ...wrapText(`${sourceText} ${opts.url}`, inner, NOTE_SIZE),
+    ...wrapText(t(lang, 'chart.releaseLink', { url: releaseUrl }), inner, NOTE_SIZE),
+  ];
+  // Errata and retractions travel with the image, even the compact one (a retracted figure must say so).
+  const noticeLines = data.notices.flatMap((n) => wrapText(noticeText(n, lang), inner, NOTE_SIZE));
   const noteLines = compact ? [] : data.notes.flatMap((n) => wrapText(n, inner, NOTE_SIZE));
-  const footerHeight = (noteLines.length + sourceLines.length) * NOTE_SIZE * 1.3 + (noteLines.length ? 10 : 0) + PAD;
+  const footerHeight =
+    (noticeLines.length + noteLines.length + sourceLines.length) * NOTE_SIZE * 1.3 +
+    (noteLines.length ? 10 : 0) +
+    (noticeLines.length ? 10 : 0) +
+    PAD;
 
   let legend: LegendLayout = { items: [], headings: [], height: 0 };
   let chart: ExportLayout['chart'];
@@ -94,9 +108,10 @@ export function exportLayout(
       margin,
       endLabels: false,
       base: data.base,
+      annotations: data.annotations,
     });
     chart = { kind: 'time', y: cursor, layout };
-    cursor += layout.geometry.height;
+    cursor += layout.height;
   } else {
     const aside = asideOf(SPECS[data.id], lang);
     // Room the categories shown apart take beyond their rows (rule and heading).
@@ -114,6 +129,8 @@ export function exportLayout(
     chart = { kind: 'bars', y: cursor + 8, geometry };
     cursor += geometry.height + 8;
   }
+  const notices = lineBlock(noticeLines, cursor + 12, NOTE_SIZE);
+  if (noticeLines.length) cursor = notices.bottom;
   const notes = lineBlock(noteLines, cursor + 12, NOTE_SIZE);
   const source = lineBlock(sourceLines, (noteLines.length ? notes.bottom : cursor) + 12, NOTE_SIZE);
   const natural = Math.ceil(source.bottom + PAD / 2);
@@ -131,6 +148,7 @@ export function exportLayout(
     legend,
     legendMode: keyMode(data.filters.view),
     chart,
+    notices: { lines: notices.lines, y: notices.y, size: notices.size },
     notes,
     source,
     withheldLabel: t(lang, data.kind === 'time' ? 'chart.withheldLong' : 'chart.withheld'),

@@ -1,4 +1,5 @@
 import {
+  annotationLayer,
   cellValue,
   formatNumber,
   formatPercent,
@@ -7,7 +8,9 @@ import {
   seriesStyle,
   shareSeries,
   stackedAreaChart,
+  type AnnotationLayer,
   type Cell,
+  type ChartAnnotation,
   type ChartSeries,
   type LegendEntry,
   type LineChartGeometry,
@@ -24,8 +27,14 @@ export type TimeView = 'lines' | 'area' | 'share';
  * published persons total of its year, so a withheld cell leaves a gap in its own line only, never blanks a year,
  * and a multi-valued dimension's shares are not forced to add up to 100 %.
  */
-export type TimeGeometry =
-  { view: 'lines' | 'share'; geometry: LineChartGeometry } | { view: 'area'; geometry: StackedAreaGeometry };
+export type TimeGeometry = (
+  { view: 'lines' | 'share'; geometry: LineChartGeometry } | { view: 'area'; geometry: StackedAreaGeometry }
+) & {
+  /** The release's annotations above the chart: the body is drawn `annotations.offset` lower. */
+  annotations: AnnotationLayer;
+  /** The whole drawing's height (the chart's and the annotations' band). */
+  height: number;
+};
 
 /** The persons counted each year (the release's `cases` series): the base of every share. */
 export type PersonsBase = { year: number; cell: Cell }[];
@@ -47,19 +56,36 @@ export function timeGeometry(
   view: TimeView,
   width: number,
   lang: Lang,
-  opts: { height?: number; margin?: Partial<Margin>; endLabels?: boolean; base?: PersonsBase } = {},
+  opts: {
+    height?: number;
+    margin?: Partial<Margin>;
+    endLabels?: boolean;
+    base?: PersonsBase;
+    /** The release's annotations in the chart's language (drawn above the plot). */
+    annotations?: readonly ChartAnnotation[];
+  } = {},
 ): TimeGeometry {
   const { height = timeChartHeight(width, series.length), margin, endLabels = width >= END_LABELS_MIN_WIDTH } = opts;
   const withheldLabel = t(lang, 'chart.withheld');
+  const notes = opts.annotations ?? [];
   if (view === 'area') {
-    return { view, geometry: stackedAreaChart({ series, width, height, locale: lang, margin, withheldLabel }) };
+    const geometry = stackedAreaChart({ series, width, height, locale: lang, margin, withheldLabel });
+    const layer = annotationLayer(geometry, notes);
+    return { view, geometry, annotations: layer, height: geometry.height + layer.offset };
   }
   const percent = view === 'share';
   const drawn = percent ? shareSeries(series, opts.base ?? []) : series;
-  return {
-    view,
-    geometry: lineChart({ series: drawn, width, height, locale: lang, endLabels, margin, withheldLabel, percent }),
-  };
+  const geometry = lineChart({ series: drawn, width, height, locale: lang, endLabels, margin, withheldLabel, percent });
+  const layer = annotationLayer(geometry, notes);
+  return { view, geometry, annotations: layer, height: geometry.height + layer.offset };
+}
+
+/** A release's annotations in the chart's language. */
+export function chartAnnotations(
+  annotations: readonly { year: number; text: { fr: string; en: string } }[] | undefined,
+  lang: Lang,
+): ChartAnnotation[] {
+  return (annotations ?? []).map((a) => ({ year: a.year, label: a.text[lang] }));
 }
 
 /** Value at a year for one series, formatted, or the "withheld" word: used by tooltips and tables. */
