@@ -30,18 +30,21 @@ export interface ColumnVerdict {
  */
 export class ColumnReader {
   private readonly tallies = new Map<number, Tally>();
+  /** The same, as arrays: `observe` runs once per row and loops over them without an iterator. */
+  private readonly indices: number[];
+  private readonly list: Tally[];
 
   constructor(columns: readonly number[]) {
     for (const i of columns) this.tallies.set(i, { nonEmpty: 0, values: new Map(), varied: false });
-  }
-
-  get columns(): IterableIterator<number> {
-    return this.tallies.keys();
+    this.indices = [...this.tallies.keys()];
+    this.list = [...this.tallies.values()];
   }
 
   observe(cells: readonly string[]): void {
-    for (const [i, t] of this.tallies) {
-      const raw = cells[i];
+    const { indices, list } = this;
+    for (let k = 0; k < indices.length; k++) {
+      const t = list[k];
+      const raw = cells[indices[k]];
       if (!raw) continue;
       const v = raw.trim();
       if (v === '') continue;
