@@ -61,9 +61,10 @@ let stack: SpaceStack;
 /** One browser per language: each association logs in with its own cookies. */
 const sessions: Session[] = [];
 
+// The stack's start (PostgreSQL, migrations, API, dashboard) takes minutes on a loaded machine: the config's bound.
 beforeAll(async () => {
   stack = await startSpaceStack();
-}, 180_000);
+}, 300_000);
 
 afterEach(() => expect(takeCspViolations()).toEqual([]));
 
