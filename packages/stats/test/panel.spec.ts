@@ -46,6 +46,22 @@ describe('constant-panel tables', () => {
     ]);
   });
 
+  it('add the five-year comparison the home page makes, when the release goes back that far', () => {
+    const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+    const cases = randomCases(4, { years, perYear: 60, associations: ['a', 'b', 'c'] });
+    const spans = panelDefinitions(cases).map((d) => `${d.from}-${d.to}:${d.years.length}`);
+    expect(spans).toEqual([...years.slice(1).map((y) => `${y - 1}-${y}:2`), '2020-2025:6', '2018-2025:8']);
+    // Five years or fewer: consecutive pairs and the whole span only.
+    const short = randomCases(4, { years: [2021, 2022, 2023, 2024, 2025], perYear: 60, associations: ['a', 'b'] });
+    expect(panelDefinitions(short).map((d) => `${d.from}-${d.to}`)).toEqual([
+      '2021-2022',
+      '2022-2023',
+      '2023-2024',
+      '2024-2025',
+      '2021-2025',
+    ]);
+  });
+
   it('repeat the release’s cells when no association joined or left', () => {
     const cases = randomCases(5, { years: [2023, 2024], perYear: 300, associations: ['a', 'b', 'c', 'd'] });
     const { panel, cube } = tables(cases);

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { createApiClient, type ApiClient } from '@observatoire/api-client';
-import { releaseSchema, seriesSetSchema } from '@observatoire/schema';
+import { releaseCompositionSchema, releaseSchema, seriesSetSchema } from '@observatoire/schema';
 import { startTestApp, TEST_ORIGIN, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
 import { loadSamples } from './seed.js';
@@ -41,6 +41,30 @@ describe('@observatoire/api-client against the API', () => {
     const [latest] = releases.data!;
     const one = await api.GET('/api/v1/releases/{id}', { params: { path: { id: latest.slug } } });
     expect(releaseSchema.parse(one.data).id).toBe(latest.id);
+  });
+
+  it('reads who stands behind each year, and a series over the same associations (issue 14)', async () => {
+    const { data, error, response } = await api.GET('/api/v1/stats/composition');
+    expect(error).toBeUndefined();
+    expect(response.headers.get('etag')).toBeTruthy();
+    const composition = releaseCompositionSchema.parse(data);
+    expect(composition.years.length).toBeGreaterThan(0);
+    for (const c of composition.comparisons) {
+      expect(c.composition.fr).toMatch(/association/);
+      expect(c.composition.en).toMatch(/association/);
+      const panel = `${c.from}-${c.to}`;
+      const set = await api.GET('/api/v1/stats/series', { params: { query: { dimension: 'cases', panel } } });
+      expect(set.error).toBeUndefined();
+      const years = seriesSetSchema.parse(set.data).series[0].points.map((p) => p.year);
+      expect(years[0]).toBe(c.from);
+      expect(years[years.length - 1]).toBe(c.to);
+    }
+    const refused = await api.GET('/api/v1/stats/series', {
+      params: { query: { dimension: 'gender', panel: '1990-1991' } },
+    });
+    expect(refused.response.status).toBe(400);
+    expect(refused.error?.messages.fr).toMatch(/associations constantes/);
+    expect(refused.error?.messages.en).toMatch(/Same-associations/);
   });
 
   it('gives the problem+json of a refusal as `error`, in French and English', async () => {
