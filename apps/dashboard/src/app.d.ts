@@ -10,6 +10,8 @@ declare global {
     }
     interface Locals {
       lang: 'fr' | 'en';
+      /** JSON-LD blocks a page's server load asks for, written into its head by the hook (never hydrated). */
+      jsonLd?: string;
     }
   }
 }

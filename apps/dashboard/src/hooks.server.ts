@@ -47,7 +47,11 @@ export const handle: Handle = async ({ event, resolve }) => {
     const hit = lookup(event.request, event.url);
     if (hit) return conditional(event.request, hit);
   }
-  const resolved = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+  // JSON-LD a page's load asked for (schema.org Dataset) goes into its head as plain server-rendered HTML.
+  const resolved = await resolve(event, {
+    transformPageChunk: ({ html }) =>
+      html.replace('%lang%', lang).replace('</head>', () => `${event.locals.jsonLd ?? ''}</head>`),
+  });
   const response = await withHttpCache(event.request, event.url, kind, withSecurityHeaders(resolved, kind));
   return conditional(event.request, useCache ? await store(event.url, response) : response);
 };

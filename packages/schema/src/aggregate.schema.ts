@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localisedTextSchema } from './localised-text.js';
 import type { LocalisedText } from './localised-text.js';
 import { disclosureRuleSchema } from './disclosure-rule.schema.js';
+import { licenceSchema } from './licence.js';
 
 /** Why a cell is withheld. */
 export const SUPPRESSION_REASONS = [
@@ -127,6 +128,7 @@ export const seriesSetSchema = z
     releaseId: z.uuid().nullable(),
     filter: statisticsFilterSchema.default({}),
     series: z.array(seriesSchema),
+    licence: licenceSchema.optional().describe('Always sent by the API: the Etalab Open Licence 2.0'),
   })
   .meta({ id: 'SeriesSet' });
 export type SeriesSet = z.infer<typeof seriesSetSchema>;
@@ -152,6 +154,7 @@ export const breakdownSchema = z
     multiValued: z.boolean().describe('Items can add up to more than the total'),
     total: aggregateCellSchema.describe('Cases in scope'),
     items: z.array(breakdownItemSchema),
+    licence: licenceSchema.optional().describe('Always sent by the API: the Etalab Open Licence 2.0'),
   })
   .meta({ id: 'Breakdown' });
 export type Breakdown = z.infer<typeof breakdownSchema>;
@@ -224,6 +227,7 @@ export const yearlySummarySchema = z
     disclosureRule: disclosureRuleSchema,
     methodology: localisedTextSchema,
     caveats: z.array(localisedTextSchema).default([]),
+    licence: licenceSchema.optional().describe('Always sent by the API: the Etalab Open Licence 2.0'),
   })
   .meta({ id: 'YearlySummary' });
 export type YearlySummary = z.infer<typeof yearlySummarySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { disclosureRuleSchema } from './disclosure-rule.schema.js';
+import { licenceSchema } from './licence.js';
 import { localisedTextSchema } from './localised-text.js';
 
 export const RELEASE_STATUSES = ['draft', 'published', 'withdrawn'] as const;
@@ -70,6 +71,7 @@ export const releaseSchema = z
         }),
       )
       .default([]),
+    licence: licenceSchema.optional().describe('Always sent by the API: the Etalab Open Licence 2.0'),
   })
   .meta({ id: 'Release' });
 export type Release = z.infer<typeof releaseSchema>;

@@ -7,7 +7,7 @@ export { StatsError, type StatsErrorCode } from './errors.js';
 
 // Releases
 export { publishRelease, type PublishOptions } from './release/publish.js';
-export { listReleases, getRelease } from './release/read.js';
+export { listReleases, getRelease, loadReleaseData } from './release/read.js';
 export { resolveRule } from './release/rule.js';
 
 // The public release page: composition, what changed, annotations, errata and retractions
@@ -41,7 +41,23 @@ export {
 export { summaryCsv } from './export/csv.js';
 export { summaryXlsx } from './export/xlsx.js';
 export { summaryPdf, type SummaryPdfOptions } from './export/pdf.js';
-export { summaryFile, SUMMARY_CONTENT_TYPES, type SummaryFormat } from './export/files.js';
+export {
+  summaryFile,
+  allYearsFile,
+  ALL_YEARS_FILES,
+  SUMMARY_CONTENT_TYPES,
+  type AllYearsFile,
+  type SummaryFormat,
+} from './export/files.js';
+export {
+  allYearsRows,
+  allYearsCsv,
+  allYearsCodesCsv,
+  allYearsDataPackage,
+  allYearsNames,
+  type AllYearsRow,
+} from './export/all-years.js';
+export { allYearsXlsx } from './export/all-years-xlsx.js';
 
 // The algorithm itself (property tests, documentation, other callers)
 export { computeCube, cellKey, type ReleaseCell, type PreviousRelease, type CubeResult } from './cube/build.js';

@@ -13,6 +13,7 @@ import {
   yearlySummarySchema,
   type NewReleaseNotice,
 } from '@observatoire/schema';
+import type { AllYearsFile } from '@observatoire/stats';
 import { AdminOnly, CurrentPrincipal, Public, type Principal } from '../auth/auth.decorators.js';
 import { sendCached, type Freshness } from '../common/http-cache.js';
 import { PublicRead } from '../common/rate-limit.js';
@@ -20,6 +21,7 @@ import { ZodResponseInterceptor } from '../common/zod-response.interceptor.js';
 import { zodPipe } from '../common/zod.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, openApiSchema, ZodParams } from '../openapi/zod-openapi.js';
 import {
+  allYearsParamsSchema,
   breakdownQuerySchema,
   compositionQuerySchema,
   publishSchema,
@@ -108,6 +110,35 @@ export class ReleasesController {
     @Res() reply: FastifyReply,
   ) {
     sendCached(req, reply, await this.releases.summary(params.id, params.file, q.lang), freshness(params.id));
+  }
+
+  @Get('releases/:id/files/:file')
+  @PublicRead()
+  @ApiOperation({
+    summary:
+      'Multi-year files of a release (every published year, every view, withheld cells with their reason): ' +
+      'all-years.csv (French or English dialect, ?lang=fr|en), all-years-codes.csv (codes, RFC 4180), ' +
+      'all-years.xlsx, all-years.zip (all of them, README and datapackage.json)',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'The file, as its name says',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+      'application/zip': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiZodQuery(summaryQuerySchema)
+  async allYears(
+    @ZodParams(allYearsParamsSchema) params: { id: string; file: AllYearsFile },
+    @Query(zodPipe(summaryQuerySchema)) q: { lang: 'fr' | 'en' },
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    sendCached(req, reply, await this.releases.allYears(params.id, params.file, q.lang), freshness(params.id));
   }
 
   @Get('stats/series')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUBE_DIMENSIONS } from '@observatoire/stats';
+import { ALL_YEARS_FILES, CUBE_DIMENSIONS } from '@observatoire/stats';
 import { localisedTextSchema, releaseAnnotationSchema } from '@observatoire/schema';
 
 const releaseRef = z
@@ -58,6 +58,13 @@ export const summaryParamsSchema = z
   .strict();
 
 export const releaseParamSchema = z.object({ id: releaseRef }).strict();
+
+export const allYearsParamsSchema = z
+  .object({
+    id: releaseRef,
+    file: z.enum(ALL_YEARS_FILES as unknown as [string, ...string[]]),
+  })
+  .strict();
 
 export const summaryQuerySchema = z.object({ lang: z.enum(['fr', 'en']).default('fr') }).strict();
 

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '@observatoire/db';
 import {
+  ETALAB_LICENCE,
   breakdownSchema,
   releaseCompositionSchema,
   releaseNoticeSchema,
@@ -17,6 +18,7 @@ import {
 } from '@observatoire/schema';
 import {
   addReleaseNotice,
+  allYearsFile,
   getBreakdown,
   getComposition,
   getRelease,
@@ -31,6 +33,7 @@ import {
   summaryCsv,
   summaryPdf,
   summaryXlsx,
+  type AllYearsFile,
   type CubeDimension,
 } from '@observatoire/stats';
 import { z } from 'zod';
@@ -65,9 +68,17 @@ async function stats<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** Every public payload names its licence (issue 14): the Etalab Open Licence 2.0, name and URL. */
+const licensed = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(licensed)
+    : value && typeof value === 'object'
+      ? { ...value, licence: ETALAB_LICENCE }
+      : value;
+
 /** Checked once, when a payload enters the cache: the wire shape is the schema package's. */
 function json(schema: z.ZodType, value: unknown): Omit<CachedPayload, 'etag'> {
-  return { body: Buffer.from(JSON.stringify(schema.parse(value))), contentType: JSON_TYPE };
+  return { body: Buffer.from(JSON.stringify(schema.parse(licensed(value)))), contentType: JSON_TYPE };
 }
 
 /** A validated statistics query, release aside, as part of a cache key. */
@@ -231,6 +242,23 @@ export class ReleasesService {
     );
   }
 
+  /** A multi-year file of a release (every published year, from its stored cells): CSV, codes CSV, XLSX or zip. */
+  async allYears(ref: string, file: AllYearsFile, lang: 'fr' | 'en'): Promise<CachedPayload> {
+    const id = await this.resolve(ref);
+    return this.cache.payload(
+      `all-years|${id}|${file}|${file === 'all-years-codes.csv' ? '' : lang}`,
+      async () => {
+        const f = await stats(allYearsFile(this.pool, id, file, lang));
+        return {
+          body: f.body,
+          contentType: f.contentType,
+          contentDisposition: `attachment; filename="${f.fileName}"`,
+        };
+      },
+      id,
+    );
+  }
+
   /** The policymakers' PDF: the stats package draws it with the dashboard's chart geometry. */
   private async pdf(summary: YearlySummary, lang: 'fr' | 'en', release: Release, name: string) {
     const series = await stats(getSeries(this.pool, release.id, { dimension: 'recruitmentChannelGroup' }));
@@ -263,6 +291,6 @@ export class ReleasesService {
     );
     this.cache.invalidateVolatile();
     await recordAudit(this.ds.manager, actorOf(p), 'release.publish', { type: 'release', id: release.id });
-    return releaseSchema.parse(release);
+    return releaseSchema.parse(licensed(release));
   }
 }

@@ -54,6 +54,7 @@ const matrix: Record<string, Case> = {
   'GET /api/v1/releases': { expect: PUBLIC },
   'GET /api/v1/releases/{id}': { path: () => UNKNOWN, expect: PUBLIC },
   'GET /api/v1/releases/{id}/summary/{file}': { path: () => UNKNOWN, expect: PUBLIC },
+  'GET /api/v1/releases/{id}/files/{file}': { path: () => UNKNOWN, expect: PUBLIC },
   'GET /api/v1/stats/series': { expect: PUBLIC },
   'GET /api/v1/stats/breakdown': { expect: PUBLIC },
   'GET /api/v1/stats/composition': { expect: PUBLIC },

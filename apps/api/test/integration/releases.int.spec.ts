@@ -1,5 +1,8 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
+import { dataPackageErrors, parseCsv } from '@observatoire/formats/testing';
 import { breakdownSchema, releaseSchema, seriesSetSchema, yearlySummarySchema } from '@observatoire/schema';
 import { startTestApp, type TestApp } from './harness.js';
 import { buildWorld, type World } from './fixtures.js';
@@ -114,6 +117,81 @@ describe('public releases and statistics', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const bad = await get(`/api/v1/releases/${first.id}/summary/${year}.exe`);
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('names the Etalab 2.0 licence in every JSON payload', async () => {
+    const licence = { name: expect.stringContaining('Licence Ouverte'), url: expect.stringMatching(/^https:\/\//) };
+    const year = first && releaseSchema.parse((await get(`/api/v1/releases/${first.id}`)).json()).referenceYears[0];
+    for (const url of [
+      `/api/v1/releases/${first.id}`,
+      `/api/v1/stats/series?release=${first.id}`,
+      `/api/v1/stats/breakdown?dimension=gender&release=${first.id}`,
+      `/api/v1/releases/${first.id}/summary/${year}.json`,
+    ]) {
+      expect((await get(url)).json().licence, url).toMatchObject(licence);
+    }
+    for (const r of (await get('/api/v1/releases')).json()) expect(r.licence).toMatchObject(licence);
+  });
+
+  it('serves the multi-year files from the stored cells: French, English, codes, XLSX and the zip', async () => {
+    const release = releaseSchema.parse((await get(`/api/v1/releases/${first.id}`)).json());
+    const base = `/api/v1/releases/${first.slug}/files`;
+    const [stored] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS cells, count(*) FILTER (WHERE value IS NULL)::int AS withheld FROM release_cell WHERE release_id = $1`,
+        [first.id],
+      );
+
+    const fr = await get(`${base}/all-years.csv?lang=fr`);
+    expect(fr.statusCode).toBe(200);
+    expect(fr.headers['content-disposition']).toContain(`observatoire-${first.slug}-all-years-fr.csv`);
+    expect(fr.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const frRows = parseCsv(fr.rawPayload, ';');
+    expect(frRows[0]).toEqual(['Année', 'Population', 'Tableau', 'Code', 'Libellé', 'Valeur', 'Statut', 'Note']);
+    // One row per stored cell, every published year; a withheld cell is empty, "masqué", with its reason.
+    expect(frRows).toHaveLength(stored.cells + 1);
+    expect(new Set(frRows.slice(1).map((r) => Number(r[0])))).toEqual(new Set(release.referenceYears));
+    const withheld = frRows.filter((r) => r[6] === 'masqué');
+    expect(withheld).toHaveLength(stored.withheld);
+    expect(stored.withheld).toBeGreaterThan(0);
+    for (const r of withheld) {
+      expect(r[5]).toBe('');
+      expect(r[7]).toMatch(/^Masqué : /);
+    }
+
+    const en = await get(`${base}/all-years.csv?lang=en`);
+    const enRows = parseCsv(en.rawPayload, ',');
+    expect(enRows[0]).toEqual(['Year', 'Population', 'Table', 'Code', 'Label', 'Value', 'Status', 'Note']);
+    expect(enRows.filter((r) => r[6] === 'withheld')).toHaveLength(stored.withheld);
+
+    const codes = await get(`${base}/all-years-codes.csv`);
+    expect(codes.rawPayload[0]).toBe('r'.charCodeAt(0)); // no byte order mark
+    const codeRows = parseCsv(codes.rawPayload, ',');
+    expect(codeRows[0]).toEqual(['release', 'year', 'view', 'dimension', 'code', 'value', 'status', 'reason']);
+    // The yearly totals are the series' published numbers, cell for cell.
+    const series = (await get(`/api/v1/stats/series?release=${first.id}`)).json();
+    for (const p of series.series[0].points) {
+      const row = codeRows.find((r) => r[2] === 'all' && r[3] === 'cases' && r[1] === String(p.year));
+      expect(row?.[5]).toBe('value' in p.cell ? String(p.cell.value) : '');
+    }
+
+    const xlsx = await get(`${base}/all-years.xlsx?lang=en`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.description).toContain('Open Licence 2.0');
+    expect(wb.worksheets.map((s) => s.name)).toContain('All cells');
+
+    const zip = await JSZip.loadAsync((await get(`${base}/all-years.zip?lang=fr`)).rawPayload);
+    const pkg = JSON.parse(await zip.file('datapackage.json')!.async('string'));
+    expect(dataPackageErrors(pkg)).toEqual([]);
+    expect(pkg.licenses[0].path).toContain('etalab.gouv.fr');
+    for (const resource of pkg.resources) {
+      const header = parseCsv(await zip.file(resource.path)!.async('nodebuffer'), resource.dialect.delimiter)[0];
+      expect(header).toEqual(resource.schema.fields.map((f: { name: string }) => f.name));
+    }
+    expect(Object.keys(zip.files)).toContain('LISEZMOI.txt');
+    expect((await get(`${base}/all-years.exe`)).statusCode).toBe(400);
   });
 
   it('keeps published releases as they were after an association withdraws', async () => {

@@ -1,7 +1,10 @@
 import type { Locale } from '@observatoire/schema';
 import type { Db } from '../db.js';
 import { getSeries, getYearlySummary } from '../queries.js';
-import { getRelease } from '../release/read.js';
+import { getRelease, loadReleaseData } from '../release/read.js';
+import { allYearsCodesCsv, allYearsCsv, allYearsNames, allYearsRows, allYearsZip } from './all-years.js';
+import { allYearsXlsx } from './all-years-xlsx.js';
+import { CSV_CONTENT_TYPE } from '@observatoire/formats';
 import { summaryCsv } from './csv.js';
 import { summaryPdf } from './pdf.js';
 import { summaryXlsx } from './xlsx.js';
@@ -43,4 +46,46 @@ export async function summaryFile(
     });
   }
   return { body, contentType: SUMMARY_CONTENT_TYPES[format], fileName };
+}
+
+/** The multi-year files of a release (all-years.ts). */
+export const ALL_YEARS_FILES = ['all-years.csv', 'all-years-codes.csv', 'all-years.xlsx', 'all-years.zip'] as const;
+export type AllYearsFile = (typeof ALL_YEARS_FILES)[number];
+
+/**
+ * One multi-year file of a release, from its stored cells only: the CSV in the language's dialect, the codes file,
+ * the workbook, or the zip of all of them with README and datapackage.json. `homepage` is the datapackage's link.
+ */
+export async function allYearsFile(
+  db: Db,
+  releaseRef: string,
+  file: AllYearsFile,
+  lang: Locale = 'fr',
+  homepage?: string,
+): Promise<{ body: Buffer; contentType: string; fileName: string }> {
+  const data = await loadReleaseData(db, releaseRef);
+  const rows = allYearsRows(data);
+  const names = allYearsNames(data.release.slug);
+  switch (file) {
+    case 'all-years.csv':
+      return { body: Buffer.from(allYearsCsv(rows, lang)), contentType: CSV_CONTENT_TYPE, fileName: names.csv(lang) };
+    case 'all-years-codes.csv':
+      return {
+        body: Buffer.from(allYearsCodesCsv(rows, data.release)),
+        contentType: CSV_CONTENT_TYPE,
+        fileName: names.codes,
+      };
+    case 'all-years.xlsx':
+      return {
+        body: await allYearsXlsx(data.release, rows, lang),
+        contentType: SUMMARY_CONTENT_TYPES.xlsx,
+        fileName: names.xlsx(lang),
+      };
+    case 'all-years.zip':
+      return {
+        body: await allYearsZip(data, lang, await allYearsXlsx(data.release, rows, lang), homepage),
+        contentType: 'application/zip',
+        fileName: names.zip(lang),
+      };
+  }
 }

@@ -24,7 +24,14 @@ import {
   type ChartSeries,
   type SeriesStyle,
 } from '@observatoire/charts';
-import type { AggregateCell, Breakdown, Locale, SeriesSet, YearlySummary } from '@observatoire/schema';
+import {
+  ETALAB_LICENCE,
+  type AggregateCell,
+  type Breakdown,
+  type Locale,
+  type SeriesSet,
+  type YearlySummary,
+} from '@observatoire/schema';
 import { T, comparisonNotes, keyFigureRows, valueOf } from './table.js';
 
 /**
@@ -108,6 +115,8 @@ export async function summaryPdf(
       Title: `${T.title[lang]} ${summary.referenceYear}`,
       Author: 'Observatoire',
       Subject: T.observatory[lang],
+      // The licence in the file's own metadata (issue 14), where every PDF reader shows the keywords.
+      Keywords: `licence ${ETALAB_LICENCE.spdx}, ${ETALAB_LICENCE.name}, ${ETALAB_LICENCE.url}`,
       CreationDate: created,
       ModDate: created,
     },

@@ -1,10 +1,23 @@
 import ExcelJS from 'exceljs';
-import type { Locale, YearlySummary } from '@observatoire/schema';
+import { ETALAB_LICENCE, type Locale, type YearlySummary } from '@observatoire/schema';
 import { escapeSpreadsheetText } from '@observatoire/formats';
 import { T, breakdownRows, comparisonNotes, keyFigureRows, valueOf, withheldNote } from './table.js';
 
+/**
+ * The licence in a workbook's own properties (File > Info in Excel, document properties in LibreOffice): the
+ * description and keywords name the Etalab Open Licence 2.0 and where it is published.
+ */
+export function workbookLicence(wb: ExcelJS.Workbook, title: string, lang: Locale): void {
+  wb.creator = 'Observatoire';
+  wb.title = title;
+  wb.subject = T.observatory[lang];
+  wb.description = `${lang === 'fr' ? 'Licence' : 'Licence'}: ${ETALAB_LICENCE.name}, ${ETALAB_LICENCE.url}`;
+  wb.keywords = `licence ${ETALAB_LICENCE.spdx}; ${ETALAB_LICENCE.url}`;
+  wb.company = 'Observatoire';
+}
+
 /** Excel forbids these in sheet names, and caps them at 31 characters. */
-function sheetName(name: string, used: Set<string>): string {
+export function sheetName(name: string, used: Set<string>): string {
   let base = name
     .replace(/[[\]:*?/\\']/g, ' ')
     .slice(0, 31)
@@ -26,7 +39,7 @@ export async function summaryXlsx(
   meta?: { releaseSlug?: string },
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Observatoire';
+  workbookLicence(wb, `${T.title[lang]} ${summary.referenceYear}`, lang);
   wb.created = new Date(summary.generatedAt);
   const used = new Set<string>();
   const text = (s: string) => escapeSpreadsheetText(s);

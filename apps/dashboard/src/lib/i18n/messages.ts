@@ -137,6 +137,32 @@ const fr = {
   'downloads.published': 'publiée le {date}',
   'downloads.year': 'Année {year}',
   'downloads.none': 'Aucune publication pour le moment.',
+  'downloads.allYears': 'Toutes les années ({from}–{to})',
+  'downloads.allYearsHint':
+    'Toutes les cases publiées, année par année : CSV en français (séparateur « ; », virgule décimale), classeur XLSX, archive ZIP avec les fichiers français, anglais, codes et datapackage.json.',
+  'downloads.codes': 'CSV codes',
+  'downloads.codesHint': 'pour les programmes : codes, séparateur « , », point décimal (RFC 4180)',
+  'downloads.conventions': 'Conventions des fichiers et licence',
+  'downloads.dcat': 'Description DCAT-AP (data.gouv.fr)',
+  'downloads.feed': 'Flux Atom des publications',
+  'dataset.description':
+    'Nombre de personnes victimes de traite des êtres humains suivies par les associations membres du {collective}, de {from} à {to} : recrutement en ligne ou hors ligne, canaux et plateformes de recrutement, formes d’exploitation, profils (genre, âge, nationalité par région du monde). Ce sont les dossiers des associations, pas une mesure de la prévalence. Chiffres agrégés seulement : une case qui révélerait un petit groupe ou le public d’une seule association est masquée, jamais remplacée par zéro.',
+  'dataset.keywords':
+    'traite des êtres humains, recrutement en ligne, exploitation, victimes, associations, France, réseaux sociaux',
+  'dataset.catalog':
+    'Les publications de l’Observatoire : chaque publication fige les chiffres agrégés de toutes ses années de référence, en CSV, XLSX, JSON et PDF.',
+  'feed.title': 'Observatoire – publications',
+  'feed.entry': 'Nouvelle publication : chiffres de {from} à {to}.',
+  'meth.openDataTitle': 'Données ouvertes : formats et licence',
+  'meth.openDataFr':
+    'Fichiers CSV en français (pages en français) : séparateur « ; », virgule décimale, UTF-8 avec BOM, libellés en français ; ils s’ouvrent tels quels dans Excel en français.',
+  'meth.openDataEn':
+    'Fichiers CSV en anglais (pages sous /en) : séparateur « , », point décimal, UTF-8 avec BOM, libellés en anglais.',
+  'meth.openDataCodes':
+    'Fichiers pour les programmes (« codes ») : codes au lieu des libellés, RFC 4180 (séparateur « , », fins de ligne CRLF), UTF-8 sans BOM ; chaque archive ZIP contient un datapackage.json (Frictionless) qui décrit chaque colonne.',
+  'meth.openDataWithheld': 'Une case masquée est vide, jamais 0 : son statut est « masqué » et sa raison est donnée.',
+  'meth.openDataLicence': 'Toutes les données sont publiées sous la',
+  'meth.openDataLicenceName': 'Licence Ouverte / Open Licence 2.0 (Etalab)',
   'about.members': 'Associations membres',
   'about.membersNone':
     'La liste des associations qui ont accepté d’être nommées est publiée avec chaque publication, les autres y sont comptées.',
@@ -482,6 +508,32 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'downloads.published': 'published on {date}',
   'downloads.year': 'Year {year}',
   'downloads.none': 'No release yet.',
+  'downloads.allYears': 'All years ({from}–{to})',
+  'downloads.allYearsHint':
+    'Every published cell, year by year: CSV in English ("," delimiter, decimal point), XLSX workbook, ZIP archive with the French, English and codes files and datapackage.json.',
+  'downloads.codes': 'CSV codes',
+  'downloads.codesHint': 'for programs: codes, "," delimiter, decimal point (RFC 4180)',
+  'downloads.conventions': 'File conventions and licence',
+  'downloads.dcat': 'DCAT-AP description (data.gouv.fr)',
+  'downloads.feed': 'Atom feed of releases',
+  'dataset.description':
+    'Number of victims of human trafficking supported by the member associations of the {collective}, {from} to {to}: online or offline recruitment, recruitment channels and platforms, forms of exploitation, profiles (gender, age, citizenship by world region). These are the associations’ caseloads, not a measure of prevalence. Aggregates only: a cell that would reveal a small group or a single association’s caseload is withheld, never replaced by zero.',
+  'dataset.keywords':
+    'human trafficking, online recruitment, exploitation, victims, associations, France, social networks',
+  'dataset.catalog':
+    'The Observatoire’s releases: each release freezes the aggregate figures of all its reference years, as CSV, XLSX, JSON and PDF.',
+  'feed.title': 'Observatoire – releases',
+  'feed.entry': 'New release: figures from {from} to {to}.',
+  'meth.openDataTitle': 'Open data: formats and licence',
+  'meth.openDataFr':
+    'French CSV files (French pages): ";" delimiter, decimal comma, UTF-8 with BOM, French labels; they open as they are in French Excel.',
+  'meth.openDataEn':
+    'English CSV files (pages under /en): "," delimiter, decimal point, UTF-8 with BOM, English labels.',
+  'meth.openDataCodes':
+    'Files for programs ("codes"): codes instead of labels, RFC 4180 ("," delimiter, CRLF line ends), UTF-8 without BOM; every ZIP archive holds a datapackage.json (Frictionless) describing each column.',
+  'meth.openDataWithheld': 'A withheld cell is empty, never 0: its status is "withheld" and its reason is given.',
+  'meth.openDataLicence': 'All data are published under the',
+  'meth.openDataLicenceName': 'Etalab Open Licence 2.0 (Licence Ouverte 2.0)',
   'about.members': 'Member associations',
   'about.membersNone':
     'The list of the associations that agreed to be named is published with each release; the others are counted there.',
