@@ -466,6 +466,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/releases/{id}/files/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Multi-year files of a release (every published year, every view, withheld cells with their reason): all-years.csv (French or English dialect, ?lang=fr|en), all-years-codes.csv (codes, RFC 4180), all-years.xlsx, all-years.zip (all of them, README and datapackage.json) */
+    get: operations['ReleasesController_allYears'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/releases/{id}/notices': {
     parameters: {
       query?: never;
@@ -714,6 +731,7 @@ export interface components {
         en: string;
         fr: string;
       };
+      licence?: components['schemas']['Licence'];
       /** @description Items can add up to more than the total */
       multiValued: boolean;
       /** @description null when the breakdown spans the filter’s years */
@@ -1016,6 +1034,17 @@ export interface components {
       unchanged: number;
       year: number;
     };
+    Licence: {
+      /** @description Name of the licence */
+      name: string;
+      /** @description SPDX identifier */
+      spdx: string;
+      /**
+       * Format: uri
+       * @description Where the licence is published
+       */
+      url: string;
+    };
     LoginRequest: {
       email: string;
       password: string;
@@ -1171,6 +1200,7 @@ export interface components {
       }[];
       /** Format: uuid */
       id: string;
+      licence?: components['schemas']['Licence'];
       /** @default null */
       notes: {
         en: string;
@@ -1178,13 +1208,6 @@ export interface components {
       } | null;
       /** Format: date-time */
       publishedAt: string | null;
-      /** @description Per chart id: share of the persons counted in the chart's default view that sit in published cells, and share of its cells published */
-      publishedMass?: {
-        [key: string]: {
-          cells: number;
-          persons: number;
-        };
-      };
       /** @description Reference years covered, ascending */
       referenceYears: number[];
       schemaVersion: string;
@@ -1349,6 +1372,7 @@ export interface components {
         yearFrom?: number;
         yearTo?: number;
       };
+      licence?: components['schemas']['Licence'];
       /** Format: uuid */
       releaseId: string | null;
       series: components['schemas']['Series'][];
@@ -1388,6 +1412,7 @@ export interface components {
       disclosureRule: components['schemas']['DisclosureRule'];
       /** Format: date-time */
       generatedAt: string;
+      licence?: components['schemas']['Licence'];
       methodology: {
         en: string;
         fr: string;
@@ -2961,6 +2986,61 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Release'];
+        };
+      };
+      /** @description A parameter or the body is invalid (each field listed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Nothing with this id or slug (or it belongs to another association) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this address: wait as Retry-After says */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ReleasesController_allYears: {
+    parameters: {
+      query?: {
+        lang?: 'fr' | 'en';
+      };
+      header?: never;
+      path: {
+        file: 'all-years.csv' | 'all-years-codes.csv' | 'all-years.xlsx' | 'all-years.zip';
+        /** @description Release id, slug or "latest" (default) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as its name says */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/zip': string;
+          'text/csv': string;
         };
       };
       /** @description A parameter or the body is invalid (each field listed) */
