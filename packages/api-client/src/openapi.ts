@@ -1208,6 +1208,13 @@ export interface components {
       } | null;
       /** Format: date-time */
       publishedAt: string | null;
+      /** @description Per chart id: share of the persons counted in the chart's default view that sit in published cells, and share of its cells published */
+      publishedMass?: {
+        [key: string]: {
+          cells: number;
+          persons: number;
+        };
+      };
       /** @description Reference years covered, ascending */
       referenceYears: number[];
       schemaVersion: string;
