@@ -15,6 +15,7 @@ import { startStack } from '@observatoire/cli/dist/stack.js';
 import { seedFiles } from '@observatoire/cli/dist/seed.js';
 import { DEMO_SEED, generateDemoExports } from '@observatoire/cli/dist/demo/index.js';
 import { addReleaseNotice, publishRelease } from '@observatoire/stats';
+import { createDataSource, createUser } from '@observatoire/db';
 import { takeCspViolations } from './csp';
 import { axeViolations, openBrowser, type Session } from './public/browser';
 
@@ -23,6 +24,8 @@ let dataDir: string;
 let browser: Session;
 let named = '';
 let annotated = 0;
+const ADMIN = 'admin@collectif.example';
+const PASSWORD = 'correct-horse-battery-staple';
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-release-e2e-'));
@@ -35,6 +38,10 @@ beforeAll(async () => {
         exports.map((e) => ({ slug: e.associationSlug, name: e.associationName, file: e.file, isDemo: true })),
         { slug: 'e2e-first', notes: { fr: 'Première édition (tests).', en: 'First edition (tests).' } },
       );
+      const ds = createDataSource(databaseUrl);
+      await ds.initialize();
+      await createUser(ds, { email: ADMIN, password: PASSWORD, role: 'admin' }, { type: 'system' });
+      await ds.destroy();
       const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
       try {
         const [first] = (
@@ -212,5 +219,61 @@ describe('annotations and notices on the charts', () => {
     await embed.close();
     const svg = await (await fetch(`${stack.dashboardUrl}/charts/channels/chart.svg?release=e2e-first`)).text();
     expect(svg).toContain('Un envoi était compté deux fois en 2023.');
+  });
+});
+
+describe('admin: consent, annotations, notices', () => {
+  it('records consent from the association list, refuses a malformed annotation, attaches a retraction', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.dashboardUrl}/espace/connexion`);
+    await page.getByLabel('Adresse e-mail').fill(ADMIN);
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/connexion'));
+
+    await page.goto(`${stack.dashboardUrl}/admin`);
+    const unnamed = page.locator('td[data-name-public="no"]').first();
+    const before = await page.locator('td[data-name-public="yes"]').count();
+    await unnamed.getByRole('button', { name: /Publier le nom/ }).click();
+    await expect.poll(() => page.locator('[role="status"]').textContent()).toMatch(/Consentement enregistré pour/);
+    await expect.poll(() => page.locator('td[data-name-public="yes"]').count()).toBe(before + 1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${stack.dashboardUrl}/admin/publications`);
+    await page.locator('#notesFr').fill('Essai');
+    await page.locator('#notesEn').fill('Test');
+    await page.locator('#annotations').fill('2020 | sans anglais');
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await expect
+      .poll(() => page.locator('[role="alert"]').textContent())
+      .toContain('Ligne 1 des annotations : écrivez « année | texte français | texte anglais »');
+    // Nothing was published.
+    const list = (await (await fetch(`${stack.apiUrl}/api/v1/releases`)).json()) as unknown[];
+    expect(list).toHaveLength(2);
+
+    await page.goto(`${stack.dashboardUrl}/admin/publications/errata`);
+    expect(await page.locator('h1').textContent()).toBe('Errata et retraits');
+    await page.locator('#release').selectOption('e2e-first');
+    await page.getByLabel('Retrait de la publication').check();
+    await page.locator('#textFr').fill('Publication retirée : remplacée par e2e-second.');
+    await page.locator('#textEn').fill('Release retracted: replaced by e2e-second.');
+    await page.getByRole('button', { name: 'Joindre l’avis' }).click();
+    await expect
+      .poll(() => page.locator('[role="status"]').textContent())
+      .toContain('Avis joint à la publication e2e-first');
+    expect(await page.locator('tr[data-notice="retraction"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+
+    // Public at once on this dashboard (the API's notices are kept a few seconds, never as immutable).
+    await expect
+      .poll(
+        async () => {
+          const html = await (await fetch(`${stack.dashboardUrl}/en/releases/e2e-first`)).text();
+          return html.includes('Release retracted: replaced by e2e-second.');
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toBe(true);
   });
 });

@@ -20,6 +20,7 @@ export const FRENCH_PATHS: Readonly<Record<string, string>> = {
   '/space/data': '/espace/donnees',
   '/space/mapping': '/espace/correspondances',
   '/admin/releases': '/admin/publications',
+  '/admin/releases/notices': '/admin/publications/errata',
   '/press-kit': '/presse',
   '/releases': '/publications',
 };

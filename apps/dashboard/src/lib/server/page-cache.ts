@@ -38,6 +38,11 @@ function routedPath(pathname: string): string {
   }
 }
 
+/** After an admin change that public pages show at once (an erratum): nothing kept is served again. */
+export function clearPageCache(): void {
+  entries.clear();
+}
+
 export function cacheKey(url: URL): string {
   return `${routedPath(url.pathname)}${url.search}`;
 }

@@ -8,7 +8,16 @@ import { apiGet, isObj, listOf } from './server';
 /** An association as the API's admin list describes it (its OpenAPI schema); a missing creation date reads as none. */
 export type AdminAssociation = Pick<
   Schema<'AdminAssociation'>,
-  'id' | 'slug' | 'name' | 'isDemo' | 'withdrawnAt' | 'users' | 'records' | 'referenceYears' | 'lastImportAt'
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'isDemo'
+  | 'namePublic'
+  | 'withdrawnAt'
+  | 'users'
+  | 'records'
+  | 'referenceYears'
+  | 'lastImportAt'
 > & { createdAt: string | null };
 
 export interface AdminAccount {
@@ -38,6 +47,7 @@ function toAssociation(v: unknown): AdminAssociation | null {
     slug: s(v.slug) ?? '',
     name: s(v.name) ?? s(v.slug) ?? '',
     isDemo: v.isDemo === true,
+    namePublic: v.namePublic === true,
     withdrawnAt: s(v.withdrawnAt),
     createdAt: s(v.createdAt),
     users: typeof v.users === 'number' ? v.users : 0,

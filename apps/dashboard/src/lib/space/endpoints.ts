@@ -22,4 +22,7 @@ export const API = {
   adminImportFailures: '/api/v1/admin/imports/failures',
   releases: '/api/v1/releases',
   adminReleases: '/api/v1/admin/releases',
+  adminNotices: '/api/v1/admin/releases/notices',
+  adminNotice: (release: string) => `/api/v1/admin/releases/${encodeURIComponent(release)}/notices`,
+  adminNamePublic: (id: string) => `/api/v1/admin/associations/${encodeURIComponent(id)}/name-public`,
 };

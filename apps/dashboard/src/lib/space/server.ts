@@ -1,5 +1,5 @@
 import { error, fail, isHttpError, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { MappingProfileInput } from '@observatoire/schema';
+import { releaseAnnotationSchema, type MappingProfileInput, type ReleaseAnnotation } from '@observatoire/schema';
 import { t, type Lang } from '$lib/i18n/space.js';
 import { API } from './endpoints';
 import { applyChoices, choicesOf } from './mapping';
@@ -314,16 +314,39 @@ export async function mappingAction(event: RequestEvent, locale: Lang) {
   return rerunPreview(event, locale, id);
 }
 
+/** The publish form's annotations, one per line: "2020 | confinement | lockdown"; the first bad line's number. */
+export function parseAnnotations(text: string): { list: ReleaseAnnotation[] } | { line: number } {
+  const list: ReleaseAnnotation[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [i, raw] of lines.entries()) {
+    if (!raw.trim()) continue;
+    const parts = raw.split('|');
+    const parsed =
+      parts.length === 3
+        ? releaseAnnotationSchema.safeParse({ year: Number(parts[0].trim()), text: { fr: parts[1], en: parts[2] } })
+        : null;
+    if (!parsed?.success) return { line: i + 1 };
+    list.push(parsed.data);
+  }
+  return { list };
+}
+
 export async function publishAction(event: RequestEvent, locale: Lang) {
   const form = await event.request.formData();
   const notesFr = String(form.get('notesFr') ?? '').trim();
   const notesEn = String(form.get('notesEn') ?? '').trim();
   const titleFr = String(form.get('titleFr') ?? '').trim();
   const titleEn = String(form.get('titleEn') ?? '').trim();
-  const kept = { notesFr, notesEn, titleFr, titleEn };
+  const annotationsText = String(form.get('annotations') ?? '');
+  const kept = { notesFr, notesEn, titleFr, titleEn, annotations: annotationsText };
   if (!notesFr && !notesEn) return fail(400, { ...kept, message: t(locale, 'admin.notesMissing') });
+  const annotations = parseAnnotations(annotationsText);
+  if ('line' in annotations) {
+    return fail(400, { ...kept, message: t(locale, 'admin.annotationsInvalid', { line: annotations.line }) });
+  }
   const r = await postJson(event, locale, API.adminReleases, 'POST', {
     notes: { fr: notesFr || notesEn, en: notesEn || notesFr },
+    annotations: annotations.list,
     ...(titleFr || titleEn ? { title: { fr: titleFr || titleEn, en: titleEn || titleFr } } : {}),
   });
   if (!r.ok) return fail(r.status >= 500 ? 502 : r.status, { ...kept, message: r.message });
@@ -332,4 +355,4 @@ export async function publishAction(event: RequestEvent, locale: Lang) {
   return { published: rid };
 }
 
-export { listOf, isObj };
+export { listOf, isObj, postJson };

@@ -2,7 +2,8 @@ import { langOf } from '$lib/paths.js';
 import { adminAssociations, toAccount, type AdminAccount } from '$lib/space/admin.server';
 import { API } from '$lib/space/endpoints';
 import { apiGet, listOf, requireAdmin } from '$lib/space/server';
-import type { PageServerLoad } from './$types';
+import { consentAction } from '$lib/space/release-admin.server';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The associations and every account. */
 export const load: PageServerLoad = async (event) => {
@@ -17,4 +18,13 @@ export const load: PageServerLoad = async (event) => {
     .map((u) => toAccount(u, names))
     .filter((a): a is AdminAccount => a !== null);
   return { associations, accounts };
+};
+
+export const actions: Actions = {
+  /** Consent of an association to be named with the next releases. */
+  default: async (event) => {
+    const locale = langOf(event.params);
+    await requireAdmin(event, locale);
+    return consentAction(event, locale);
+  },
 };
