@@ -8,6 +8,15 @@ import { ETALAB_LICENCE } from '@observatoire/schema/payloads';
 import { t, type Lang } from '$lib/i18n/index.js';
 import type { DatasetRelease } from './dataset.js';
 import { allYearsUrl, dcatPath, feedPath, pageUrl } from './urls.js';
+import { releasePageUrl } from '$lib/charts/links.js';
+import { noticeText } from '$lib/charts/notices.js';
+
+/** An erratum or retraction attached to a release after it was published. */
+export interface FeedNotice {
+  kind: 'erratum' | 'retraction';
+  text: { fr: string; en: string };
+  createdAt: string;
+}
 
 const builder = new XMLBuilder({
   ignoreAttributes: false,
@@ -17,10 +26,14 @@ const builder = new XMLBuilder({
   suppressEmptyNode: true,
 });
 
-function entry(release: DatasetRelease, origin: string, lang: Lang) {
+function entry(release: DatasetRelease, origin: string, lang: Lang, notices: FeedNotice[] = []) {
   const years = release.referenceYears;
   const page = pageUrl(origin, lang, '/downloads', release.slug);
+  // An erratum or a retraction comes first in the entry, and updates it (its date is the entry's `updated`).
+  const said = notices.map((n) => noticeText({ kind: n.kind, text: n.text[lang], createdAt: n.createdAt }, lang));
+  const updated = [release.publishedAt, ...notices.map((n) => n.createdAt)].sort().at(-1)!;
   const summary = [
+    ...said,
     t(lang, 'feed.entry', { from: years[0] ?? '', to: years.at(-1) ?? '' }),
     release.notes?.[lang]?.trim() ?? '',
     release.demo ? t(lang, 'demo.banner') : '',
@@ -30,10 +43,17 @@ function entry(release: DatasetRelease, origin: string, lang: Lang) {
   return {
     id: `${origin}/releases/${encodeURIComponent(release.slug)}`,
     title: { '@type': 'text', '#text': `${release.title[lang]} (${release.slug})` },
-    updated: release.publishedAt,
+    updated,
     published: release.publishedAt,
     link: [
       { '@rel': 'alternate', '@type': 'text/html', '@hreflang': lang, '@href': page },
+      {
+        '@rel': 'related',
+        '@type': 'text/html',
+        '@hreflang': lang,
+        '@title': t(lang, 'chart.releaseLinkText', { release: release.slug }),
+        '@href': releasePageUrl(origin, lang, release.slug),
+      },
       {
         '@rel': 'enclosure',
         '@type': 'application/zip',
@@ -48,7 +68,12 @@ function entry(release: DatasetRelease, origin: string, lang: Lang) {
 }
 
 /** The feed's XML text, newest release first. */
-export function releasesFeed(releases: DatasetRelease[], origin: string, lang: Lang): string {
+export function releasesFeed(
+  releases: DatasetRelease[],
+  origin: string,
+  lang: Lang,
+  notices: ReadonlyMap<string, FeedNotice[]> = new Map(),
+): string {
   const sorted = [...releases].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   const self = `${origin}${feedPath(lang)}`;
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
@@ -61,7 +86,9 @@ export function releasesFeed(releases: DatasetRelease[], origin: string, lang: L
       title: { '@type': 'text', '#text': t(lang, 'feed.title') },
       subtitle: { '@type': 'text', '#text': t(lang, 'site.tagline') },
       // A feed with no entry is still valid: its date is then the epoch, never "now" (the bytes must not change).
-      updated: sorted[0]?.publishedAt ?? new Date(0).toISOString(),
+      updated:
+        [...sorted.map((r) => r.publishedAt), ...[...notices.values()].flat().map((n) => n.createdAt)].sort().at(-1) ??
+        new Date(0).toISOString(),
       author: { name: t(lang, 'site.collective'), uri: pageUrl(origin, lang, '/about') },
       rights: `${ETALAB_LICENCE.name} – ${ETALAB_LICENCE.url}`,
       link: [
@@ -75,7 +102,7 @@ export function releasesFeed(releases: DatasetRelease[], origin: string, lang: L
         },
       ],
       generator: 'Observatoire',
-      entry: sorted.map((r) => entry(r, origin, lang)),
+      entry: sorted.map((r) => entry(r, origin, lang, notices.get(r.id))),
     },
   };
   return builder.build(feed) as string;

@@ -100,6 +100,45 @@ describe('Atom feed of releases (RFC 4287)', () => {
     isArray: (n) => ['entry', 'link'].includes(n),
   });
 
+  it('puts an erratum first in its release entry, dates the entry and the feed by it, and links the release page', () => {
+    const notices = new Map([
+      [
+        release().id,
+        [
+          {
+            kind: 'erratum' as const,
+            text: { fr: 'Total 2024 corrigé.', en: '2024 total corrected.' },
+            createdAt: '2026-08-02T09:00:00.000Z',
+          },
+        ],
+      ],
+    ]);
+    const xml = releasesFeed(
+      [
+        release(),
+        release({
+          id: 'a6f0e1c2-0000-4000-8000-000000000001',
+          slug: '2025-07-30',
+          publishedAt: '2025-07-30T08:00:00.000Z',
+        }),
+      ],
+      origin,
+      'fr',
+      notices,
+    );
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { feed } = parser.parse(xml);
+    expect(feed.updated).toBe('2026-08-02T09:00:00.000Z');
+    const [corrected, other] = feed.entry;
+    expect(corrected.updated).toBe('2026-08-02T09:00:00.000Z');
+    expect(corrected.published).toBe('2026-07-30T08:00:00.000Z');
+    expect(corrected.summary['#text']).toMatch(/^Erratum du 2 août 2026 : Total 2024 corrigé\./);
+    expect(corrected.link.find((l: Record<string, string>) => l['@rel'] === 'related')['@href']).toBe(
+      `${origin}/publications/2026-07-30`,
+    );
+    expect(other.summary['#text']).not.toContain('Erratum');
+  });
+
   for (const lang of ['fr', 'en'] as const) {
     it(`is well-formed and has the elements RFC 4287 requires (${lang})`, () => {
       const xml = releasesFeed(
