@@ -163,4 +163,28 @@ describe('HTTP caching of the public dashboard', () => {
     }
     expect((await get(pinned, {}, true)).headers.get('etag')).toBe(pinnedBefore);
   }, 180_000);
+
+  it('shows a new release within seconds even on cached pages, with a new ETag (issue 14)', async () => {
+    // Answered from the page cache (no no-cache), as every reader's request is.
+    const paths = ['/', '/en/recruitment-channels', '/charts/online-offline/data.csv'];
+    const before = new Map<string, string>();
+    for (const path of paths) {
+      await get(path);
+      before.set(path, (await get(path)).headers.get('etag')!);
+    }
+    await seedFiles(stack.databaseUrl, [], { slug: 'third', notes: { fr: 'Troisième.', en: 'Third.' } });
+    const published = Date.now();
+    for (const path of paths) {
+      // The API trusts its "latest" 5 s (another process published); the dashboard asks it every second and
+      // then drops its page cache and its copy of the release list (10 s and 15 s before).
+      await expect
+        .poll(async () => new TextDecoder().decode((await get(path)).body).includes('third'), {
+          timeout: 8_000,
+          interval: 200,
+        })
+        .toBe(true);
+      expect((await get(path)).headers.get('etag'), path).not.toBe(before.get(path));
+    }
+    expect(Date.now() - published).toBeLessThan(8_000);
+  }, 60_000);
 });

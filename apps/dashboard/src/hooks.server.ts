@@ -3,6 +3,7 @@ import { config } from '@observatoire/config';
 import { langOfPath } from '$lib/paths.js';
 import { conditional, withHttpCache } from '$lib/server/http-cache.js';
 import { cacheable, lookup, store } from '$lib/server/page-cache.js';
+import { checkLatestRelease } from '$lib/server/release-watch.js';
 import { routeClass } from '$lib/server/route-class.js';
 import { securityHeaders } from '$lib/server/security-headers.js';
 
@@ -43,6 +44,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.lang = lang;
   const kind = routeClass(event.route.id, event.url.pathname);
   const useCache = cacheable(event.request, event.url, kind);
+  // A public answer never shows a release older than the latest one known a second ago (release-watch.ts).
+  if (kind === 'page' || kind === 'embed' || kind === 'download') await checkLatestRelease();
   if (useCache) {
     const hit = lookup(event.request, event.url);
     if (hit) return conditional(event.request, hit);

@@ -76,3 +76,8 @@ export async function store(url: URL, response: Response): Promise<Response> {
   headers.set('x-page-cache', 'miss');
   return new Response(body, { status: response.status, headers });
 }
+
+/** After a new release: nothing kept may be served again (release-watch.ts). */
+export function clearPageCache(): void {
+  entries.clear();
+}

@@ -1,4 +1,5 @@
 import { error, fail, isHttpError, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
+import { releasesChanged } from '$lib/server/release-watch.js';
 import { releaseAnnotationSchema, type MappingProfileInput, type ReleaseAnnotation } from '@observatoire/schema';
 import { t, type Lang } from '$lib/i18n/space.js';
 import { API } from './endpoints';
@@ -352,6 +353,8 @@ export async function publishAction(event: RequestEvent, locale: Lang) {
   if (!r.ok) return fail(r.status >= 500 ? 502 : r.status, { ...kept, message: r.message });
   const created = isObj(r.body) && isObj(r.body.release) ? r.body.release : r.body;
   const rid = isObj(created) ? String(created.slug ?? created.id ?? '') : '';
+  // The public pages show the new release from the next request on, not in ten seconds.
+  releasesChanged();
   return { published: rid };
 }
 
