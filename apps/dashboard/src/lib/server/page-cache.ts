@@ -38,7 +38,7 @@ function routedPath(pathname: string): string {
   }
 }
 
-/** After an admin change that public pages show at once (an erratum): nothing kept is served again. */
+/** After an admin change that public pages show at once (an erratum, a new release: release-watch.ts): nothing kept is served again. */
 export function clearPageCache(): void {
   entries.clear();
 }
@@ -75,9 +75,4 @@ export async function store(url: URL, response: Response): Promise<Response> {
   const headers = new Headers(response.headers);
   headers.set('x-page-cache', 'miss');
   return new Response(body, { status: response.status, headers });
-}
-
-/** After a new release: nothing kept may be served again (release-watch.ts). */
-export function clearPageCache(): void {
-  entries.clear();
 }
