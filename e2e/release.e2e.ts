@@ -18,6 +18,9 @@ import { addReleaseNotice, publishRelease } from '@observatoire/stats';
 import { createDataSource, createUser } from '@observatoire/db';
 import { takeCspViolations } from './csp';
 import { axeViolations, openBrowser, type Session } from './public/browser';
+import { screenshotsOf } from './page-checks';
+
+const screenshot = screenshotsOf('release');
 
 let stack: Awaited<ReturnType<typeof startStack>>;
 let dataDir: string;
@@ -124,6 +127,7 @@ describe('public release page', () => {
     expect(changes).not.toMatch(/[+−-]\s?\d+\s?(%|pts|cas)/);
     expect(body).toContain(`${annotated} : confinement`);
     expect(await page.locator('[data-section="associations"] table tbody tr').count()).toBeGreaterThan(1);
+    await screenshot(page, '01-release-page-fr');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -189,6 +193,9 @@ describe('annotations and notices on the charts', () => {
         return { inside, hit };
       }, annotated);
       expect(overlaps).toEqual({ inside: true, hit: false });
+      await page
+        .locator('#channels')
+        .screenshot({ path: `test-results/release/02-channels-${prefix ? 'en' : 'fr'}.png` });
       const source = page.locator('#channels .source a');
       expect(await source.getAttribute('href')).toBe(`${stack.dashboardUrl}${releasePath}`);
       await page.close();
@@ -209,6 +216,7 @@ describe('annotations and notices on the charts', () => {
     const notices = page.locator('.chart-frame .notice');
     expect(await notices.count()).toBe(await page.locator('.chart-frame').count());
     expect(await notices.first().textContent()).toContain('Un envoi était compté deux fois en 2023.');
+    await screenshot(page, '03-erratum-on-charts');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
     const latest = await open('/recruitment-channels');
