@@ -8,7 +8,7 @@
  */
 import { ETALAB_LICENCE } from '@observatoire/schema/payloads';
 import { t, type Lang } from '$lib/i18n/index.js';
-import { allYearsUrl, MEDIA_TYPES, pageUrl, summaryUrl, type ReleaseRef } from './urls.js';
+import { allYearsUrl, dcatPath, MEDIA_TYPES, pageUrl, summaryUrl, type ReleaseRef } from './urls.js';
 
 export interface DatasetRelease extends ReleaseRef {
   title: { fr: string; en: string };
@@ -86,7 +86,7 @@ export function datasetJsonLd(release: DatasetRelease, origin: string, lang: Lan
     dateModified: release.publishedAt,
     ...(release.createdAt && { dateCreated: release.createdAt }),
     distribution: distribution(origin, release, lang),
-    subjectOf: { '@type': 'CreativeWork', url: `${origin}/releases/${encodeURIComponent(release.slug)}/dcat.jsonld` },
+    subjectOf: { '@type': 'CreativeWork', url: `${origin}${dcatPath(release.slug)}` },
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * DCAT-AP descriptions (JSON-LD; DCAT-AP 2 and 3 terms) of the releases, for data.gouv.fr and the European data
  * portal, which harvest a catalogue: `/catalog.jsonld` (a `dcat:Catalog` of every release) and
- * `/releases/<slug>/dcat.jsonld` (one `dcat:Dataset`). One document for both languages: every text carries its
+ * `/dcat/<slug>.jsonld` (one `dcat:Dataset`). One document for both languages: every text carries its
  * language tag. Vocabularies: EU controlled vocabularies for file types, themes, languages and the country.
  */
 import { ETALAB_LICENCE } from '@observatoire/schema/payloads';
@@ -137,7 +137,7 @@ export function dcatDataset(release: DatasetRelease, origin: string) {
   };
 }
 
-/** `/releases/<slug>/dcat.jsonld`. */
+/** `/dcat/<slug>.jsonld`. */
 export function dcatDocument(release: DatasetRelease, origin: string) {
   return { '@context': DCAT_CONTEXT, ...dcatDataset(release, origin) };
 }

@@ -20,7 +20,7 @@ export const allYearsUrl = (origin: string, release: ReleaseRef, file: string, l
   `${api(origin, release)}/files/${file}${file.includes('codes') ? '' : `?lang=${lang}`}`;
 
 /** The DCAT-AP description of one release (one URL for both languages: its texts carry their language). */
-export const dcatPath = (slug: string) => `/releases/${encodeURIComponent(slug)}/dcat.jsonld`;
+export const dcatPath = (slug: string) => `/dcat/${encodeURIComponent(slug)}.jsonld`;
 export const CATALOG_PATH = '/catalog.jsonld';
 
 /** The Atom feed of releases in a language. */
