@@ -200,7 +200,7 @@ const fr = {
   'releases.count': 'Associations',
   'releases.changes': 'Ce qui a changé depuis la publication précédente',
   'releases.first': 'C’est la première publication.',
-  'releases.previous': 'Publication précédente : {link}.',
+  'releases.previous': 'Publication précédente :',
   'releases.yearsAdded': { one: 'Année ajoutée : {years}.', other: 'Années ajoutées : {years}.' },
   'releases.yearsRemoved': { one: 'Année retirée : {years}.', other: 'Années retirées : {years}.' },
   'releases.yearsRevised': {
@@ -569,7 +569,7 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'releases.count': 'Associations',
   'releases.changes': 'What changed since the previous release',
   'releases.first': 'This is the first release.',
-  'releases.previous': 'Previous release: {link}.',
+  'releases.previous': 'Previous release:',
   'releases.yearsAdded': { one: 'Year added: {years}.', other: 'Years added: {years}.' },
   'releases.yearsRemoved': { one: 'Year removed: {years}.', other: 'Years removed: {years}.' },
   'releases.yearsRevised': {
