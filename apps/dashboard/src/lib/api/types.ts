@@ -35,11 +35,7 @@ export interface BreakdownPayload extends Pick<Breakdown, 'releaseId' | 'total'>
 
 export type Dimension = BreakdownDimension;
 
-/**
- * `offline` and `unknown` select lines of the channels chart; `online` and `not_online` are the views the release
- * publishes for the bar charts (docs/disclosure.md: the publication surface).
- */
-export type ChannelGroup = 'all' | 'online' | 'offline' | 'unknown' | 'not_online';
+export type ChannelGroup = 'all' | 'online' | 'offline' | 'unknown';
 
 /** The API is unreachable or answered garbage: pages show the bilingual "data unavailable" message. */
 export class ApiUnavailableError extends Error {
