@@ -28,7 +28,7 @@ function requestFor(route: string, w: World) {
   const [method, template] = route.split(' ');
   const url = template
     .replace('{id}', UNKNOWN)
-    .replace('{file}', '2024.csv')
+    .replace('{file}', template.includes('/files/') ? 'all-years.csv' : '2024.csv')
     .concat(template.endsWith('/stats/breakdown') ? '?dimension=gender' : '')
     .concat(template.endsWith('/stats/series') ? '?dimension=gender' : '');
   const member = /\/(imports|records\.csv|associations\/me)/.test(template) && !template.includes('/admin/');
