@@ -106,9 +106,9 @@ describe('release page: composition, consent, what changed, annotations, notices
       joined: { count: 1, named: [{ slug: 'nid', name: 'Association nid' }] },
       left: { count: 1, named: [] },
     });
-    // Removing amarre's records changes 2022 and 2023: both revised, none frozen.
-    expect(page.changes!.yearsRevised).toEqual([2022, 2023]);
-    expect(page.changes!.yearsFrozen).toEqual([]);
+    // Years an earlier release published are carried forward with their figures, even when their data changed.
+    expect(page.changes!.yearsFrozen).toEqual([2022, 2023]);
+    expect(page.changes!.yearsRevised).toEqual([]);
   });
 
   it('names a departed association that consents, and reports years kept frozen', async () => {
@@ -123,8 +123,8 @@ describe('release page: composition, consent, what changed, annotations, notices
       joined: { count: 0, named: [] },
       left: { count: 1, named: [{ slug: 'nid', name: 'Association nid' }] },
     });
-    expect(page.changes!.yearsFrozen).toEqual([2022, 2023]);
-    expect(page.changes!.yearsRevised).toEqual([2024]);
+    expect(page.changes!.yearsFrozen).toEqual([2022, 2023, 2024]);
+    expect(page.changes!.yearsRevised).toEqual([]);
   });
 
   it('attaches an erratum without touching the release, append-only', async () => {

@@ -45,6 +45,10 @@ export function changesSince(row: ReleaseRow, previous: ReleaseRow | null): Rele
   const sorted = (xs: Iterable<number>) => [...xs].sort((a, b) => a - b);
   const kept = sorted([...now].filter((y) => before.has(y)));
   const fingerprint = (r: ReleaseRow, y: number) => r.year_fingerprints[String(y)];
+  // A year carried forward from the previous release keeps its figures; before years were carried, a year whose
+  // data had not changed was recomputed to the same figures (same fingerprint).
+  const frozen = (y: number) =>
+    (row.frozen_years ?? []).includes(y) || fingerprint(row, y) === fingerprint(previous, y);
   const known = row.association_ids !== null && previous.association_ids !== null;
   const current = new Set(row.association_ids ?? []);
   const prior = new Set(previous.association_ids ?? []);
@@ -60,8 +64,8 @@ export function changesSince(row: ReleaseRow, previous: ReleaseRow | null): Rele
     },
     yearsAdded: sorted([...now].filter((y) => !before.has(y))),
     yearsRemoved: sorted([...before].filter((y) => !now.has(y))),
-    yearsRevised: kept.filter((y) => fingerprint(row, y) !== fingerprint(previous, y)),
-    yearsFrozen: kept.filter((y) => fingerprint(row, y) === fingerprint(previous, y)),
+    yearsRevised: kept.filter((y) => !frozen(y)),
+    yearsFrozen: kept.filter(frozen),
     ruleChanged: !sameRule(row.disclosure_rule, previous.disclosure_rule),
     joined: known ? { count: joined.length, named: names(joined, consenting) } : null,
     left: known ? { count: left.length, named: names(left, consenting) } : null,
