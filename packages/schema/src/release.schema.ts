@@ -51,6 +51,14 @@ export const releaseSchema = z
       .array(releaseAnnotationSchema)
       .default([])
       .describe('Notes drawn on the time-series charts, at most one per reference year, ascending'),
+    contributingByYear: z
+      .record(z.string(), z.number().int().min(0))
+      .default({})
+      .describe('Associations behind each reference year, as published (frozen years keep their published count)'),
+    frozenYears: z
+      .array(z.number().int())
+      .default([])
+      .describe('Years an earlier release published, carried forward unchanged (see the methodology)'),
     publishedMass: z
       .record(z.string(), z.object({ persons: z.number().min(0).max(1), cells: z.number().min(0).max(1) }))
       .optional()

@@ -6,7 +6,7 @@ export { type Db } from './db.js';
 export { StatsError, type StatsErrorCode } from './errors.js';
 
 // Releases
-export { publishRelease, type PublishOptions } from './release/publish.js';
+export { publishRelease, previewRelease, type PublishOptions, type PublishReport } from './release/publish.js';
 export { listReleases, getRelease, loadReleaseData } from './release/read.js';
 export { resolveRule } from './release/rule.js';
 
@@ -59,16 +59,27 @@ export {
 } from './export/all-years.js';
 export { allYearsXlsx } from './export/all-years-xlsx.js';
 
-// The algorithm itself (property tests, documentation, other callers)
-export { computeCube, cellKey, type ReleaseCell, type PreviousRelease, type CubeResult } from './cube/build.js';
-export { protect, primaryReason } from './disclosure/protect.js';
-export { derivableCells, boundsOf } from './disclosure/attacker.js';
+// The algorithm itself (tests, documentation, the attack command)
+export {
+  computeCube,
+  cellKey,
+  trueCells,
+  keptPlatforms,
+  publishedMass,
+  type ReleaseCell,
+  type PreviousRelease,
+  type CubeResult,
+  type CubeProgress,
+  type PublishedMass,
+} from './cube/build.js';
+export { knowledge, twins, type CellIndex } from './cube/knowledge.js';
+export { filterKeys, inSurface, VIEW_DIMENSIONS, CHANNEL_VIEWS, ALL, type FilterKey } from './cube/dimensions.js';
+export { suppress, targets, type SuppressCell } from './disclosure/suppress.js';
+export { audit, passes, primaryReason, dominated, rangeOf, ReaderModel, type AuditCell, type Target } from './disclosure/audit.js';
+export { LinearModel, type LinearConstraint, type Interval } from './disclosure/lp.js';
 export {
   DEFAULT_RULE,
   type DisclosureRule,
-  type Equation,
-  type ProtectCell,
-  type ProtectionResult,
   type SuppressionReason as InternalSuppressionReason,
 } from './disclosure/types.js';
 

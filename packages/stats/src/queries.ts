@@ -16,7 +16,10 @@ import {
   DIMENSION_CODES,
   DIMENSION_LABELS,
   SINGLE_VALUED,
+  CHANNEL_VIEWS,
+  VIEW_DIMENSIONS,
   codeLabelOf,
+  inSurface,
   groupOf,
   type CubeDimension,
   type FilterKey,
@@ -30,31 +33,39 @@ import { PANEL_DIMENSIONS } from './panel/view.js';
 
 const isPanelDimension = (d: string) => (PANEL_DIMENSIONS as readonly string[]).includes(d);
 
-/** The view a filter selects. Only one of exploitationType / recruitmentChannelGroup at a time (see docs). */
+/**
+ * The view a filter selects. The publication surface (docs/disclosure.md) has three views: every case, the cases
+ * recruited through at least one online channel (`recruitmentChannelGroup=online`) and the others
+ * (`recruitmentChannelGroup=not_online`); any other filter is not published.
+ */
 export function viewOf(filter: StatisticsFilter = {}): FilterKey {
-  const unsupported = (['exploitationGroup', 'recruitmentChannel', 'gender', 'minor'] as const).filter(
+  const other = (['exploitationType', 'exploitationGroup', 'recruitmentChannel', 'gender', 'minor'] as const).filter(
     (k) => filter[k] !== undefined,
   );
-  if (unsupported.length || (filter.exploitationType !== undefined && filter.recruitmentChannelGroup !== undefined)) {
+  const group = filter.recruitmentChannelGroup;
+  if (other.length || (group !== undefined && !(CHANNEL_VIEWS as readonly string[]).includes(group))) {
     throw new StatsError('unsupported_filter', 400, {
-      fr: 'Filtre non disponible : filtrez par années, et par forme d’exploitation OU par canal (en ligne / hors ligne), pas les deux.',
-      en: 'Filter not available: filter by years, and by form of exploitation OR by channel group (online / offline), not both.',
+      fr: 'Filtre non publié : seules les années et le recrutement (recruitmentChannelGroup=online pour « en ligne », not_online pour « pas en ligne ») sont disponibles, pour protéger les petits effectifs.',
+      en: 'Filter not published: only years and recruitment (recruitmentChannelGroup=online for "online", not_online for "not online") are available, to protect small counts.',
     });
   }
-  if (filter.exploitationType !== undefined) return checkedView('exploitationType', filter.exploitationType);
-  if (filter.recruitmentChannelGroup !== undefined)
-    return checkedView('recruitmentChannelGroup', filter.recruitmentChannelGroup);
-  return ALL;
+  return group === undefined ? ALL : `recruitmentChannelGroup:${group}`;
 }
 
-function checkedView(dimension: CubeDimension, code: string): FilterKey {
-  if (!DIMENSION_CODES[dimension].includes(code)) {
-    throw new StatsError('unknown_code', 400, {
-      fr: `Code inconnu « ${code} » pour ${DIMENSION_LABELS[dimension].fr.toLowerCase()} : valeurs possibles ${DIMENSION_CODES[dimension].join(', ')}.`,
-      en: `Unknown code "${code}" for ${DIMENSION_LABELS[dimension].en.toLowerCase()}: possible values ${DIMENSION_CODES[dimension].join(', ')}.`,
-    });
-  }
-  return `${dimension}:${code}`;
+/** Refuses a dimension the view does not publish (the surface is finite: everything else is not served). */
+function checkSurface(view: FilterKey, dimension: CubeDimension | 'cases'): void {
+  if (inSurface(view, dimension)) return;
+  throw new StatsError('unsupported_filter', 400, {
+    fr: `« ${DIMENSION_LABELS[dimension].fr} » n’est publié que pour l’ensemble des cas : retirez le filtre recruitmentChannelGroup. Avec ce filtre : ${VIEW_DIMENSIONS.join(', ')}.`,
+    en: `"${DIMENSION_LABELS[dimension].en}" is only published for all cases: remove the recruitmentChannelGroup filter. With it: ${VIEW_DIMENSIONS.join(', ')}.`,
+  });
+}
+
+function unknownCode(dimension: CubeDimension, code: string): StatsError {
+  return new StatsError('unknown_code', 400, {
+    fr: `Code inconnu « ${code} » pour ${DIMENSION_LABELS[dimension].fr.toLowerCase()} : valeurs possibles ${DIMENSION_CODES[dimension].join(', ')}.`,
+    en: `Unknown code "${code}" for ${DIMENSION_LABELS[dimension].en.toLowerCase()}: possible values ${DIMENSION_CODES[dimension].join(', ')}.`,
+  });
 }
 
 function checkDimension(dimension: string): CubeDimension {
@@ -144,9 +155,10 @@ export async function getSeries(db: Db, releaseRef: string, query: SeriesQuery =
   ];
   if (query.dimension && query.dimension !== 'cases') {
     const dimension = checkDimension(query.dimension);
-    const codes = query.codes ?? [...DIMENSION_CODES[dimension]];
+    checkSurface(view, dimension);
+    const codes = query.codes ?? [...publishedCodes(data, dimension)];
     for (const code of codes) {
-      if (!DIMENSION_CODES[dimension].includes(code)) checkedView(dimension, code);
+      if (!DIMENSION_CODES[dimension].includes(code)) throw unknownCode(dimension, code);
       series.push({
         key: `${dimension}:${code}`,
         label: codeLabelOf(dimension, code),
@@ -154,7 +166,10 @@ export async function getSeries(db: Db, releaseRef: string, query: SeriesQuery =
         code,
         group: groupOf(dimension, code),
         measure: 'cases',
-        points: years.map((year) => ({ year, cell: cellOf(data, view, year, dimension, code)! })),
+        points: years.map((year) => ({
+          year,
+          cell: cellOf(data, view, year, dimension, code) ?? suppressedCell('derived_from_suppressed'),
+        })),
       });
     }
   }
@@ -181,6 +196,7 @@ function breakdownFrom(
   filter: StatisticsFilter,
 ): Breakdown {
   const view = viewOf(filter);
+  checkSurface(view, dimension);
   let years: number[];
   if (year !== null) {
     if (!data.release.referenceYears.includes(year)) throw yearNotInRelease(data, year);
@@ -202,7 +218,7 @@ function breakdownFrom(
     filter,
     multiValued: !SINGLE_VALUED.has(dimension),
     total,
-    items: DIMENSION_CODES[dimension].map((code) => {
+    items: publishedCodes(data, dimension).map((code) => {
       const cell = over(dimension, code);
       return {
         code,
@@ -213,6 +229,16 @@ function breakdownFrom(
       };
     }),
   };
+}
+
+/** The codes of a dimension the release has cells for (rare platforms are published together as `other`). */
+function publishedCodes(data: LoadedRelease, dimension: CubeDimension): readonly string[] {
+  const year = data.release.referenceYears.at(-1);
+  if (year === undefined) return DIMENSION_CODES[dimension];
+  const present = DIMENSION_CODES[dimension].filter((code) =>
+    data.release.referenceYears.some((y) => data.cells.has(cellKey(ALL, y, dimension, code))),
+  );
+  return present.length ? present : DIMENSION_CODES[dimension];
 }
 
 function yearNotInRelease(data: LoadedRelease, year: number): StatsError {

@@ -55,6 +55,13 @@ export class ReleaseEntity {
   /** Notes drawn on the time-series charts, e.g. 2020 "confinement" / "lockdown". */
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
   annotations: { year: number; text: { fr: string; en: string } }[];
+  /** Per chart: share of the persons (and of the cells) of its default view that sit in published cells. */
+  @Column({ type: 'jsonb', name: 'published_mass', default: {} })
+  publishedMass: Record<string, { persons: number; cells: number }>;
+
+  /** Years carried forward unchanged from earlier releases. */
+  @Column({ type: 'integer', array: true, name: 'frozen_years', default: [] })
+  frozenYears: number[];
 
   @Column({ type: 'uuid', name: 'supersedes_id', nullable: true })
   supersedesId: string | null;

@@ -6,6 +6,7 @@ import { Releases1764600000000 } from './1764600000000-Releases.js';
 import { CaseProfile1764700000000 } from './1764700000000-CaseProfile.js';
 import { ImportRetention1764800000000 } from './1764800000000-ImportRetention.js';
 import { ReleaseComposition1796585501363 } from './1796585501363-ReleaseComposition.js';
+import { ReleasePublication1796590000000 } from './1796590000000-ReleasePublication.js';
 
 /** Linear, reviewed, in order. Add each new migration at the end. */
 export const migrations = [
@@ -18,4 +19,5 @@ export const migrations = [
   CaseProfile1764700000000,
   ImportRetention1764800000000,
   ReleaseComposition1796585501363,
+  ReleasePublication1796590000000,
 ];

@@ -1,25 +1,28 @@
 import { createHash } from 'node:crypto';
-import { protect } from '../disclosure/protect.js';
-import type { DisclosureRule, Equation, ProtectCell, SuppressionReason } from '../disclosure/types.js';
 import type { SuppressionReason as WireReason } from '@observatoire/schema';
+import { type Interval } from '../disclosure/lp.js';
+import type { Target } from '../disclosure/audit.js';
+import { suppress, type SuppressCell, type SuppressProgress } from '../disclosure/suppress.js';
+import type { DisclosureRule, SuppressionReason } from '../disclosure/types.js';
 import {
   ALL,
   CUBE_DIMENSIONS,
   DIMENSION_CODES,
-  FILTER_DIMENSIONS,
   PLATFORM_DIMENSIONS,
   SINGLE_VALUED,
   channelGroupOf,
   codesOf,
   exploitationGroupOf,
   filterKeys,
+  inSurface,
   matchesFilter,
   type CubeCase,
   type CubeDimension,
   type FilterKey,
 } from './dimensions.js';
+import { knowledge, twins, type CellDimension } from './knowledge.js';
 
-export type CellDimension = CubeDimension | 'cases';
+export type { CellDimension } from './knowledge.js';
 
 /** One cell of a release: published (value) or withheld (reason), never both. */
 export interface ReleaseCell {
@@ -35,342 +38,221 @@ export function cellKey(filter: FilterKey, year: number, dimension: CellDimensio
   return `${filter}|${year}|${dimension}|${code}`;
 }
 
-/** What publishing needs from the previous release: its pattern and per-year fingerprints. */
+/** What publishing needs from the releases already published: their cells, carried forward for their years. */
 export interface PreviousRelease {
-  /** Keys of cells withheld in the previous release. */
-  withheld: ReadonlySet<string>;
-  /** Per reference year: fingerprint of the data and rule the previous release was computed from. */
-  fingerprints: Readonly<Record<string, string>>;
-  /** The previous release's cells, reused verbatim for years whose fingerprint did not change. */
   cells: readonly ReleaseCell[];
+  years: readonly number[];
+  fingerprints: Readonly<Record<string, string>>;
+}
+
+export interface CubeProgress extends SuppressProgress {
+  year: number;
+}
+
+export interface CubeFailure {
+  year: number;
+  label: string;
+  interval: Interval;
 }
 
 export interface CubeResult {
   cells: ReleaseCell[];
-  fingerprints: Record<string, string>;
   years: number[];
-  /** Years whose cells were copied from the previous release because nothing changed. */
-  reusedYears: number[];
-  /** Should stay empty: withheld cells the algorithm could not protect (then withheld with everything around). */
-  unprotected: string[];
+  /** Years published before: their cells are carried forward unchanged. */
+  frozenYears: number[];
+  /** Frozen years whose data changed since (revisions, withdrawals, late uploads): not published. */
+  revisedFrozenYears: number[];
+  fingerprints: Record<string, string>;
+  /** Protection intervals that could not be kept (then nothing may be published). */
+  failures: CubeFailure[];
+  /** Platforms published under their own name; the others are counted in `other` ("autres plateformes"). */
+  platformsKept: Record<'recruitmentPlatform' | 'exploitationPlatform', string[]>;
 }
 
-interface RawCell {
-  key: string;
+/** One count of the surface, before disclosure control. */
+export interface TrueCell {
   filter: FilterKey;
   dimension: CellDimension;
   code: string;
-  members: number[];
+  value: number;
+  contributors: Map<string, number>;
   threshold: number;
-  platform: boolean;
-  penalty: number;
 }
 
-const KEY_FIGURE_PENALTY = 1e4;
-const UNFILTERED_PENALTY = 1e3;
 const GRAND_TOTAL_PENALTY = 1e7;
+const HEADLINE_PENALTY = 1e5;
+const UNFILTERED_PENALTY = 1e3;
 
 /**
- * Builds every cell of every view for every reference year, runs disclosure control once over each year's whole
- * set of views (years share no case, so no equation links two years), and returns the published pattern.
+ * Builds every cell of the publication surface for every reference year and applies audited disclosure control
+ * year by year (years share no case, so no constraint links two years). Years an earlier release published are
+ * carried forward as they were published, whatever changed since: a published number never changes, and the
+ * difference between two releases is never a new number (docs/disclosure.md, "Releases").
  */
-export function computeCube(cases: readonly CubeCase[], rule: DisclosureRule, previous?: PreviousRelease): CubeResult {
-  const years = [...new Set(cases.map((c) => c.year))].sort((a, b) => a - b);
+export async function computeCube(
+  cases: readonly CubeCase[],
+  rule: DisclosureRule,
+  previous?: PreviousRelease,
+  onProgress?: (p: CubeProgress) => void,
+): Promise<CubeResult> {
+  const platformsKept = keptPlatforms(cases, rule);
+  const recoded = cases.map((c) => recode(c, platformsKept));
+  const dataYears = [...new Set(recoded.map((c) => c.year))];
+  // Cells of an earlier release outside today's surface (a release built by an earlier method) are not carried.
+  const carried = (previous?.cells ?? []).filter((c) => filterKeys().includes(c.filter) && inSurface(c.filter, c.dimension));
+  const frozenYears = (previous?.years ?? []).filter((y) => carried.some((c) => c.year === y));
+  const years = [...new Set([...dataYears, ...frozenYears])].sort((a, b) => a - b);
   const cells: ReleaseCell[] = [];
   const fingerprints: Record<string, string> = {};
-  const reusedYears: number[] = [];
-  const unprotected: string[] = [];
+  const failures: CubeFailure[] = [];
+  const revisedFrozenYears: number[] = [];
   for (const year of years) {
-    const yearCases = cases.filter((c) => c.year === year);
-    const raw = rawCells(yearCases, rule);
-    const fp = fingerprint(raw, yearCases, rule);
-    fingerprints[String(year)] = fp;
-    if (previous && previous.fingerprints[String(year)] === fp) {
-      const kept = previous.cells.filter((c) => c.year === year);
-      if (kept.length === raw.length) {
-        cells.push(...kept.map((c) => ({ ...c })));
-        reusedYears.push(year);
-        continue;
-      }
+    const yearCases = recoded.filter((c) => c.year === year);
+    const truth = trueCells(yearCases, rule, platformsKept);
+    fingerprints[String(year)] = fingerprint(truth);
+    if (frozenYears.includes(year)) {
+      cells.push(...carried.filter((c) => c.year === year).map((c) => ({ ...c })));
+      if (previous!.fingerprints[String(year)] !== fingerprints[String(year)]) revisedFrozenYears.push(year);
+      fingerprints[String(year)] = previous!.fingerprints[String(year)] ?? fingerprints[String(year)];
+      continue;
     }
-    const out = protectYear(year, yearCases, raw, rule, previous?.withheld);
+    const out = await protectYear(year, truth, rule, (p) => onProgress?.({ ...p, year }));
     cells.push(...out.cells);
-    unprotected.push(...out.unprotected);
+    failures.push(...out.failures);
   }
-  return { cells, fingerprints, years, reusedYears, unprotected };
+  return { cells, years, frozenYears, revisedFrozenYears, fingerprints, failures, platformsKept };
 }
 
-function rawCells(yearCases: readonly CubeCase[], rule: DisclosureRule): RawCell[] {
-  const out: RawCell[] = [];
+/** The surface's cells of one year, with their true counts. */
+export function trueCells(yearCases: readonly CubeCase[], rule: DisclosureRule, kept: CubeResult['platformsKept']): TrueCell[] {
+  const out: TrueCell[] = [];
   for (const filter of filterKeys()) {
-    const inView: number[] = [];
-    yearCases.forEach((c, i) => {
-      if (matchesFilter(c, filter)) inView.push(i);
-    });
-    const basePenalty = filter === ALL ? UNFILTERED_PENALTY : 0;
-    out.push({
-      key: '',
-      filter,
-      dimension: 'cases',
-      code: 'all',
-      members: inView,
-      threshold: rule.threshold,
-      platform: false,
-      penalty: filter === ALL ? GRAND_TOTAL_PENALTY : basePenalty,
-    });
+    const inView = yearCases.filter((c) => matchesFilter(c, filter));
+    out.push(count(filter, 'cases', 'all', inView, rule.threshold));
     for (const dimension of CUBE_DIMENSIONS) {
-      const byCode = new Map<string, number[]>(DIMENSION_CODES[dimension].map((code) => [code, []]));
-      for (const i of inView) {
-        for (const code of codesOf(yearCases[i], dimension)) {
-          let list = byCode.get(code);
-          // A code outside the list (should not happen after the ETL) still gets a cell rather than vanishing.
-          if (!list) byCode.set(code, (list = []));
-          list.push(i);
-        }
-      }
-      const platform = PLATFORM_DIMENSIONS.has(dimension);
-      for (const [code, members] of byCode) {
-        const keyFigure =
-          filter === ALL &&
-          ((dimension === 'recruitmentChannelGroup' && code === 'online') || (dimension === 'minor' && code === 'yes'));
-        out.push({
-          key: '',
-          filter,
-          dimension,
-          code,
-          members,
-          threshold: platform ? rule.platformThreshold : rule.threshold,
-          platform,
-          penalty: basePenalty + (keyFigure ? KEY_FIGURE_PENALTY : 0),
-        });
+      if (!inSurface(filter, dimension)) continue;
+      const threshold = PLATFORM_DIMENSIONS.has(dimension) ? rule.platformThreshold : rule.threshold;
+      const codes = dimension === 'recruitmentPlatform' || dimension === 'exploitationPlatform' ? kept[dimension] : DIMENSION_CODES[dimension];
+      for (const code of codes) {
+        out.push(count(filter, dimension, code, inView.filter((c) => codesOf(c, dimension).includes(code)), threshold));
       }
     }
   }
   return out;
 }
 
-function fingerprint(raw: RawCell[], yearCases: readonly CubeCase[], rule: DisclosureRule): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify(rule));
-  for (const r of raw) {
-    const counts = new Map<string, number>();
-    for (const i of r.members)
-      counts.set(yearCases[i].associationId, (counts.get(yearCases[i].associationId) ?? 0) + 1);
-    h.update(`${r.filter}|${r.dimension}|${r.code}|${r.members.length}|`);
-    h.update(JSON.stringify([...counts].sort()));
-  }
-  return h.digest('hex');
+function count(filter: FilterKey, dimension: CellDimension, code: string, members: readonly CubeCase[], threshold: number): TrueCell {
+  const contributors = new Map<string, number>();
+  for (const c of members) contributors.set(c.associationId, (contributors.get(c.associationId) ?? 0) + 1);
+  return { filter, dimension, code, value: members.length, contributors, threshold };
 }
 
-function protectYear(
+async function protectYear(
   year: number,
-  yearCases: readonly CubeCase[],
-  raw: RawCell[],
+  truth: readonly TrueCell[],
   rule: DisclosureRule,
-  previousWithheld: ReadonlySet<string> | undefined,
-): { cells: ReleaseCell[]; unprotected: string[] } {
-  raw.forEach((r) => (r.key = cellKey(r.filter, year, r.dimension, r.code)));
-  const index = new Map(raw.map((r, i) => [r.key, i]));
-  const rawOf = (filter: FilterKey, dimension: CellDimension, code: string) =>
-    index.get(cellKey(filter, year, dimension, code));
-
-  // Cells that count the same cases by construction are one number in every view (a filtered view's total and the
-  // matching cell of the unfiltered view, …): one variable, published or withheld together. Only identities a
-  // reader can know are merged; a coincidence between unrelated cells is not (it would tie unrelated tables).
-  const parent = raw.map((_, i) => i);
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  onProgress: (p: SuppressProgress) => void,
+): Promise<{ cells: ReleaseCell[]; failures: CubeFailure[] }> {
+  const index = new Map(truth.map((t, i) => [cellKey(t.filter, year, t.dimension, t.code), i]));
+  const at = (f: FilterKey, d: CellDimension, code: string) => index.get(cellKey(f, year, d, code));
+  const constraints = knowledge(at, (i) => truth[i].value);
+  const cells: SuppressCell[] = truth.map((t) => ({
+    value: t.value,
+    threshold: t.threshold,
+    contributors: t.contributors,
+    label: cellKey(t.filter, year, t.dimension, t.code),
+    table: `${t.filter}|${t.dimension}`,
+    additive: t.dimension !== 'cases' && SINGLE_VALUED.has(t.dimension),
+    penalty: penaltyOf(t),
+  }));
+  const result = await suppress(cells, constraints, twins(at), rule, onProgress, hiddenDifferences(truth, at));
+  return {
+    cells: truth.map((t, i) => {
+      const reason = result.reasons[i];
+      return {
+        filter: t.filter,
+        year,
+        dimension: t.dimension,
+        code: t.code,
+        value: reason ? null : t.value,
+        reason: reason ? wireReason(reason, PLATFORM_DIMENSIONS.has(t.dimension as CubeDimension)) : null,
+      };
+    }),
+    failures: result.failures.map((f) => ({ year, label: f.target.label, interval: f.interval })),
   };
-  raw.forEach((r, i) => {
-    const c = canonical(r.filter, r.dimension, r.code);
-    const j = rawOf(c.filter, c.dimension, c.code);
-    if (j !== undefined && j !== i) union(i, j);
-  });
+}
 
-  // Nested cells of different views (a filtered cell inside the unfiltered one, a channel inside its group): their
-  // difference is itself a group of cases. Equal → one variable; a small difference → a hidden variable that must
-  // not become computable.
-  const nestedPairs: [number, number][] = [];
-  const pair = (outer: number | undefined, inner: number | undefined) => {
-    if (outer !== undefined && inner !== undefined) nestedPairs.push([outer, inner]);
-  };
-  for (const filter of filterKeys()) {
-    for (const code of DIMENSION_CODES.recruitmentChannel) {
-      pair(rawOf(filter, 'recruitmentChannelGroup', channelGroupOf(code)), rawOf(filter, 'recruitmentChannel', code));
-    }
-    for (const code of DIMENSION_CODES.exploitationType) {
-      pair(rawOf(filter, 'exploitationGroup', exploitationGroupOf(code)), rawOf(filter, 'exploitationType', code));
-    }
-    if (filter === ALL) continue;
-    for (const r of raw) if (r.filter === filter) pair(rawOf(ALL, r.dimension, r.code), index.get(r.key));
-  }
-  const sameViewTotals = (a: FilterKey, b: FilterKey) =>
-    a === b || raw[rawOf(a, 'cases', 'all')!].members.length === raw[rawOf(b, 'cases', 'all')!].members.length;
-  const hiddenPairs: [number, number][] = [];
-  const sameSetPairs: [number, number][] = [];
-  for (const [outer, inner] of nestedPairs) {
-    if (find(outer) === find(inner)) continue;
-    const diff = raw[outer].members.length - raw[inner].members.length;
-    if (diff === 0) {
-      // Equal by coincidence ("all the women were recruited online", or empty in both): a reader cannot know the two
-      // are equal unless the views themselves are (the filter keeps every case), so they are tied only then. A zero
-      // difference reveals no small group (it is a statement about a group of at least the threshold, or nothing).
-      if (!sameViewTotals(raw[outer].filter, raw[inner].filter)) continue;
-      if (raw[outer].threshold === raw[inner].threshold) union(outer, inner);
-      else sameSetPairs.push([outer, inner]);
-    } else if (diff < raw[inner].threshold) hiddenPairs.push([outer, inner]);
-  }
-
-  const vars: ProtectCell[] = [];
-  const varOfRoot = new Map<number, number>();
-  const varOf = raw.map((r, i) => {
-    const root = find(i);
-    let k = varOfRoot.get(root);
-    if (k === undefined) {
-      const rr = raw[root];
-      const contributors = new Map<string, number>();
-      for (const m of rr.members) {
-        const a = yearCases[m].associationId;
-        contributors.set(a, (contributors.get(a) ?? 0) + 1);
-      }
-      vars.push({
-        value: rr.members.length,
-        threshold: rr.threshold,
-        contributors,
-        penalty: 0,
-        previouslyWithheld: false,
+/**
+ * Differences a reader can take between a group and one of its members (online cases not recruited through
+ * social networks, …): when such a difference is a small group (1 to threshold - 1), it must stay as uncertain as
+ * a withheld small count.
+ */
+function hiddenDifferences(truth: readonly TrueCell[], at: (f: FilterKey, d: CellDimension, c: string) => number | undefined): Target[] {
+  const out: Target[] = [];
+  const pairs: [CubeDimension, CubeDimension, (code: string) => string][] = [
+    ['recruitmentChannelGroup', 'recruitmentChannel', channelGroupOf],
+    ['exploitationGroup', 'exploitationType', exploitationGroupOf],
+  ];
+  for (const [groupDim, memberDim, groupOf] of pairs) {
+    for (const member of DIMENSION_CODES[memberDim]) {
+      const g = at(ALL, groupDim, groupOf(member));
+      const m = at(ALL, memberDim, member);
+      if (g === undefined || m === undefined) continue;
+      const diff = truth[g].value - truth[m].value;
+      if (diff <= 0 || diff >= truth[m].threshold) continue;
+      out.push({
+        terms: [
+          [g, 1],
+          [m, -1],
+        ],
+        requirement: 'threshold',
+        threshold: truth[m].threshold,
+        label: `${ALL}|${groupDim}:${groupOf(member)} - ${memberDim}:${member} (a small group by difference)`,
       });
-      k = vars.length - 1;
-      varOfRoot.set(root, k);
-    }
-    const cell = vars[k];
-    cell.penalty = Math.max(cell.penalty ?? 0, r.penalty);
-    cell.threshold = Math.max(cell.threshold, r.threshold);
-    if (previousWithheld?.has(r.key)) cell.previouslyWithheld = true;
-    return k;
-  });
-  const v = (i: number) => varOf[i];
-
-  const equations: Equation[] = [];
-  for (const [a, b] of sameSetPairs) equations.push({ total: v(a), parts: [v(b)] });
-  for (const [outer, inner] of hiddenPairs) {
-    const diff = raw[outer].members.length - raw[inner].members.length;
-    vars.push({ value: diff, threshold: raw[inner].threshold, contributors: new Map(), hidden: true });
-    equations.push({ total: v(outer), parts: [v(inner), vars.length - 1] });
-  }
-  for (const filter of filterKeys()) {
-    const total = rawOf(filter, 'cases', 'all')!;
-    // Single-valued dimensions add up to the view's total.
-    for (const dimension of CUBE_DIMENSIONS) {
-      if (!SINGLE_VALUED.has(dimension)) continue;
-      const parts = DIMENSION_CODES[dimension].map((code) => v(rawOf(filter, dimension, code)!));
-      equations.push({ total: v(total), parts });
-    }
-    // Minor flag and age bands: when the data make one the sum of the other, a reader may assume so too.
-    linkIfUnion(
-      raw,
-      rawOf(filter, 'minor', 'yes'),
-      ['0-8', '9-17'].map((b) => rawOf(filter, 'ageBand', b)),
-      v,
-      equations,
-    );
-    linkIfUnion(
-      raw,
-      rawOf(filter, 'minor', 'no'),
-      ['18-20', '21-23', '24-26', '27-29', '30-38', '39-47', '48+'].map((b) => rawOf(filter, 'ageBand', b)),
-      v,
-      equations,
-    );
-  }
-
-  const names = (x: number) =>
-    raw
-      .filter((_, i) => v(i) === x)
-      .map((r) => r.key)
-      .slice(0, 2)
-      .join(' = ') || `hidden#${x}`;
-  const result = protect(
-    vars,
-    equations,
-    rule,
-    10_000,
-    process.env.STATS_TRACE
-      ? (l, w) => {
-          console.log('leak', names(l), vars[l].value, '->', names(w), vars[w].value);
-          if (vars[w].value > 100)
-            for (const eq of equations)
-              if (eq.total === l || eq.parts.includes(l))
-                console.log('   eq', [eq.total, ...eq.parts].map((x) => `${names(x)}=${vars[x].value}`).join(' | '));
-        }
-      : undefined,
-  );
-  if (process.env.STATS_DEBUG && result.unprotected.length) {
-    for (const u of result.unprotected) {
-      console.log('UNPROTECTED', names(u), vars[u].value);
-      for (const eq of equations) {
-        if (eq.total !== u && !eq.parts.includes(u)) continue;
-        const show = (x: number) =>
-          `${names(x)}=${vars[x].value}:${result.reasons[x] ?? (vars[x].hidden ? 'H' : 'pub')}`;
-        console.log('  eq', [eq.total, ...eq.parts].map(show).join(' | '));
-      }
     }
   }
-  const cells: ReleaseCell[] = raw.map((r, i) => {
-    const reason = result.reasons[v(i)];
-    return {
-      filter: r.filter,
-      year,
-      dimension: r.dimension,
-      code: r.code,
-      value: reason ? null : r.members.length,
-      reason: reason ? wireReason(reason, r.platform) : null,
-    };
-  });
-  const unprotectedVars = new Set(result.unprotected);
-  const unprotected = raw.filter((_, i) => unprotectedVars.has(v(i))).map((r) => r.key);
-  return { cells, unprotected };
+  return out;
 }
 
-/** The one cell that, by definition, counts the same cases as (filter, dimension, code). */
-export function canonical(
-  filter: FilterKey,
-  dimension: CellDimension,
-  code: string,
-): { filter: FilterKey; dimension: CellDimension; code: string } {
-  if (filter === ALL) return { filter, dimension, code };
-  const [fd, fc] = filter.split(':') as [CubeDimension, string];
-  const viewTotal = { filter: ALL, dimension: fd as CellDimension, code: fc };
-  if (dimension === 'cases') return viewTotal;
-  if (dimension === fd && code === fc) return viewTotal;
-  if (fd === 'exploitationType' && dimension === 'exploitationGroup' && code === exploitationGroupOf(fc))
-    return viewTotal;
-  if (fd === 'recruitmentChannelGroup' && dimension === 'recruitmentChannel' && channelGroupOf(code) === fc) {
-    return { filter: ALL, dimension, code };
-  }
-  if ((FILTER_DIMENSIONS as readonly string[]).includes(dimension)) {
-    // Cases with both a and b: the same whether read in view a or in view b.
-    const swapped = `${dimension}:${code}`;
-    if (swapped < filter) return { filter: swapped, dimension: fd, code: fc };
-  }
-  return { filter, dimension, code };
+function penaltyOf(t: TrueCell): number {
+  if (t.dimension === 'cases') return t.filter === ALL ? GRAND_TOTAL_PENALTY : HEADLINE_PENALTY;
+  if (t.filter !== ALL) return 0;
+  const headline =
+    (t.dimension === 'recruitmentChannelGroup' && t.code === 'online') || (t.dimension === 'minor' && t.code === 'yes');
+  return UNFILTERED_PENALTY + (headline ? HEADLINE_PENALTY : 0);
 }
 
-function linkIfUnion(
-  raw: RawCell[],
-  whole: number | undefined,
-  parts: (number | undefined)[],
-  v: (i: number) => number,
-  equations: Equation[],
-): void {
-  if (whole === undefined || parts.some((p) => p === undefined)) return;
-  const union = parts.flatMap((p) => raw[p!].members).sort((a, b) => a - b);
-  const w = raw[whole].members;
-  if (union.length === w.length && union.every((x, k) => x === w[k])) {
-    equations.push({ total: v(whole), parts: parts.map((p) => v(p!)) });
-  }
+/**
+ * Global recoding of rare platforms: a platform keeps its own cell when it reaches the platform threshold in at
+ * least half of the years; the others are counted together under `other` ("autres plateformes"), in every year,
+ * so that a chart shows one bar for them instead of hatching.
+ */
+export function keptPlatforms(cases: readonly CubeCase[], rule: DisclosureRule): CubeResult['platformsKept'] {
+  const years = [...new Set(cases.map((c) => c.year))];
+  const kept = (dimension: 'recruitmentPlatform' | 'exploitationPlatform') =>
+    DIMENSION_CODES[dimension].filter((p) => {
+      if (p === 'other') return true;
+      const strong = years.filter(
+        (y) => cases.filter((c) => c.year === y && codesOf(c, dimension).includes(p)).length >= rule.platformThreshold,
+      ).length;
+      return strong * 2 >= years.length && strong > 0;
+    });
+  return { recruitmentPlatform: kept('recruitmentPlatform'), exploitationPlatform: kept('exploitationPlatform') };
+}
+
+function recode(c: CubeCase, kept: CubeResult['platformsKept']): CubeCase {
+  const map = (xs: string[], list: string[]) => [...new Set(xs.map((p) => (list.includes(p) ? p : 'other')))];
+  return {
+    ...c,
+    recruitmentPlatforms: map(c.recruitmentPlatforms, kept.recruitmentPlatform),
+    exploitationPlatforms: map(c.exploitationPlatforms, kept.exploitationPlatform),
+  };
+}
+
+function fingerprint(truth: readonly TrueCell[]): string {
+  const h = createHash('sha256');
+  for (const t of truth) h.update(`${t.filter}|${t.dimension}|${t.code}|${JSON.stringify([...t.contributors].sort())};`);
+  return h.digest('hex');
 }
 
 export function wireReason(reason: SuppressionReason, platform: boolean): WireReason {
@@ -379,10 +261,57 @@ export function wireReason(reason: SuppressionReason, platform: boolean): WireRe
       return platform ? 'below_platform_threshold' : 'below_threshold';
     case 'associations':
       return 'too_few_associations';
-    // Both mean "withheld although above the threshold, so that another figure cannot be recomputed" (within this
-    // release, or across releases).
     case 'secondary':
     case 'stability':
       return 'secondary';
   }
+}
+
+/** Share of the persons (and of the cells) of each chart's default view that sit in published cells. */
+export interface PublishedMass {
+  persons: number;
+  cells: number;
+}
+
+/** The charts' default views (apps/dashboard/src/lib/charts/specs.ts): dimension, codes and years they draw. */
+const CHART_DEFAULTS: { id: string; dimension: CubeDimension; codes?: (code: string) => boolean; latestOnly: boolean }[] = [
+  { id: 'online-offline', dimension: 'recruitmentChannelGroup', latestOnly: false },
+  { id: 'channels', dimension: 'recruitmentChannel', latestOnly: false, codes: (c) => channelGroupOf(c) === 'online' },
+  { id: 'platforms', dimension: 'recruitmentPlatform', latestOnly: true },
+  { id: 'exploitation', dimension: 'exploitationType', latestOnly: true },
+  { id: 'gender', dimension: 'gender', latestOnly: true },
+  { id: 'age-band', dimension: 'ageBand', latestOnly: true },
+  { id: 'region', dimension: 'citizenshipRegion', latestOnly: true },
+];
+
+/**
+ * Published mass per chart: the project computes it (it knows the true counts), the public cannot. Years carried
+ * forward are measured against today's data.
+ */
+export function publishedMass(cases: readonly CubeCase[], cells: readonly ReleaseCell[], rule: DisclosureRule, kept: CubeResult['platformsKept']): Record<string, PublishedMass> {
+  const published = new Map(cells.map((c) => [cellKey(c.filter, c.year, c.dimension, c.code), c.value !== null]));
+  const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
+  const recoded = cases.map((c) => recode(c, kept));
+  const truthByYear = new Map(years.map((y) => [y, trueCells(recoded.filter((c) => c.year === y), rule, kept)]));
+  const out: Record<string, PublishedMass> = {};
+  for (const chart of CHART_DEFAULTS) {
+    let persons = 0;
+    let publishedPersons = 0;
+    let n = 0;
+    let publishedCells = 0;
+    for (const year of chart.latestOnly ? years.slice(-1) : years) {
+      for (const t of truthByYear.get(year) ?? []) {
+        if (t.filter !== ALL || t.dimension !== chart.dimension || (chart.codes && !chart.codes(t.code))) continue;
+        const isPublished = published.get(cellKey(ALL, year, t.dimension, t.code)) ?? false;
+        persons += t.value;
+        n++;
+        if (isPublished) {
+          publishedPersons += t.value;
+          publishedCells++;
+        }
+      }
+    }
+    out[chart.id] = { persons: persons ? publishedPersons / persons : 1, cells: n ? publishedCells / n : 1 };
+  }
+  return out;
 }

@@ -120,7 +120,8 @@ export function codeLabelOf(dimension: CubeDimension | 'cases', code: string): L
       return both('recruitmentChannel');
     case 'recruitmentPlatform':
     case 'exploitationPlatform':
-      return both('recruitmentPlatform');
+      // Rare platforms are published together under `other` (global recoding, docs/disclosure.md).
+      return code === 'other' ? { fr: 'Autres plateformes', en: 'Other platforms' } : both('recruitmentPlatform');
     case 'onlineExploitation':
     case 'onlineControl':
       return both('yesNoUnknown');
@@ -190,20 +191,34 @@ export function codesOf(c: CubeCase, dimension: CubeDimension): string[] {
   }
 }
 
-/** Filtered views the release publishes besides the unfiltered one (one filter at a time). */
-export const FILTER_DIMENSIONS = ['exploitationType', 'recruitmentChannelGroup'] as const;
+/**
+ * The views a release publishes besides the unfiltered one: the cases recruited through at least one online
+ * channel, and the others (offline or unknown channel only). The two split every year's cases in two, so a
+ * reader learns nothing from them that the audit does not model exactly (unfiltered = online + not online).
+ */
+export const FILTER_DIMENSIONS = ['recruitmentChannelGroup'] as const;
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+export const CHANNEL_VIEWS = ['online', 'not_online'] as const;
+export type ChannelView = (typeof CHANNEL_VIEWS)[number];
 
-/** `all`, or `<dimension>:<code>`. */
+/** `all`, or `recruitmentChannelGroup:online` / `recruitmentChannelGroup:not_online`. */
 export type FilterKey = string;
 export const ALL: FilterKey = 'all';
 
 export function filterKeys(): FilterKey[] {
-  return [ALL, ...FILTER_DIMENSIONS.flatMap((d) => DIMENSION_CODES[d].map((code) => `${d}:${code}`))];
+  return [ALL, ...CHANNEL_VIEWS.map((v) => `recruitmentChannelGroup:${v}`)];
+}
+
+/** The dimensions published in the filtered views (the profiles page and the bar charts' channel filter). */
+export const VIEW_DIMENSIONS: readonly CubeDimension[] = ['exploitationType', 'gender', 'ageBand', 'citizenshipRegion'];
+
+/** Whether the publication surface holds this dimension in this view (every dimension in `all`). */
+export function inSurface(filter: FilterKey, dimension: CubeDimension | 'cases'): boolean {
+  return filter === ALL || dimension === 'cases' || VIEW_DIMENSIONS.includes(dimension);
 }
 
 export function matchesFilter(c: CubeCase, filter: FilterKey): boolean {
   if (filter === ALL) return true;
-  const [dim, code] = filter.split(':') as [CubeDimension, string];
-  return codesOf(c, dim).includes(code);
+  const online = codesOf(c, 'recruitmentChannelGroup').includes('online');
+  return filter.endsWith(':online') ? online : !online;
 }

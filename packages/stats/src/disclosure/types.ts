@@ -3,7 +3,7 @@
  * its parts). The cube builder turns case records into this shape; the property tests build random tables in it.
  */
 
-/** Why a cell is withheld. Each reason tells the reader (and an attacker) something, see `boundsOf`. */
+/** Why a cell is withheld. Each reason tells the reader (and an attacker) something, see `rangeOf` in audit.ts. */
 export type SuppressionReason =
   /** The count is below the threshold (zero included). */
   | 'threshold'
@@ -47,35 +47,3 @@ export const DEFAULT_RULE: DisclosureRule = {
   maxAssociationShare: 0.9,
   stabilityMargin: 5,
 };
-
-/** One count to protect. */
-export interface ProtectCell {
-  value: number;
-  /** Primary threshold for this cell (the rule's threshold, or platformThreshold for platform cells). */
-  threshold: number;
-  /** Cases contributed by each association (ids); the values sum to `value`. */
-  contributors: ReadonlyMap<string, number>;
-  /**
-   * A hidden quantity that is never published but must not become computable (e.g. the difference between an
-   * unfiltered and a filtered count, when that difference is a small group).
-   */
-  hidden?: boolean;
-  /** Withheld in the previous release of the same reference year. */
-  previouslyWithheld?: boolean;
-  /** Extra cost of withholding this cell as a complement (e.g. headline totals cost more). */
-  penalty?: number;
-}
-
-/** `cells[total] = Σ cells[parts]`: an exact relation a reader can use. */
-export interface Equation {
-  total: number;
-  parts: number[];
-}
-
-export interface ProtectionResult {
-  /** Per cell: null when published, else why it is withheld. Hidden cells are reported as null. */
-  reasons: (SuppressionReason | null)[];
-  /** Indexes of cells that could not be protected (should be empty; reported rather than silently ignored). */
-  unprotected: number[];
-  rounds: number;
-}

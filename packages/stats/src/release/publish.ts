@@ -1,12 +1,21 @@
 import { SCHEMA_VERSION, type LocalisedText, type Release, type ReleaseAnnotation } from '@observatoire/schema';
-import { computeCube, type PreviousRelease, type ReleaseCell } from '../cube/build.js';
+import {
+  computeCube,
+  publishedMass,
+  type CubeProgress,
+  type CubeResult,
+  type PreviousRelease,
+  type PublishedMass,
+  type ReleaseCell,
+} from '../cube/build.js';
+import { solveCount } from '../disclosure/lp.js';
 import type { CubeCase } from '../cube/dimensions.js';
 import type { DisclosureRule } from '../disclosure/types.js';
 import { inTransaction, type Db, type Queryable } from '../db.js';
 import { StatsError } from '../errors.js';
 import { resolveRule } from './rule.js';
 import { buildPanelTables } from '../panel/build.js';
-import { isPanelView } from '../panel/view.js';
+import { parsePanelView } from '../panel/view.js';
 import { checkAnnotations, releaseComposition } from '../release-page/composition.js';
 import { loadRelease, releaseCells, toRelease, type ReleaseRow } from './read.js';
 
@@ -22,6 +31,27 @@ export interface PublishOptions {
   publishedBy?: string | null;
   /** For tests and reproducible demos; defaults to now. */
   now?: Date;
+  /** Called as the audit goes, year by year and round by round (the command line prints it). */
+  onProgress?: (p: CubeProgress) => void;
+}
+
+/** What a publication would do (the dry run's report, and the refusal's details). */
+export interface PublishReport {
+  years: number[];
+  /** Years an earlier release published: carried forward unchanged. */
+  frozenYears: number[];
+  /** Frozen years whose data changed since they were published (the changes wait; the notes say so). */
+  revisedFrozenYears: number[];
+  cells: number;
+  withheld: Record<string, number>;
+  /** Protection intervals the audit could not keep: the release is refused while any is left. */
+  failures: CubeResult['failures'];
+  publishedMass: Record<string, PublishedMass>;
+  platformsKept: CubeResult['platformsKept'];
+  contributingByYear: Record<string, number>;
+  /** Linear and integer programs solved by the audit, and the seconds it took. */
+  solves: number;
+  seconds: number;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -48,36 +78,12 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
       await q.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
       const cases = await loadCases(q);
       if (!cases.length) {
-        throw new StatsError('no_data', 409, {
-          fr: 'Aucun cas à publier : importez d’abord des données d’associations, puis relancez la publication.',
-          en: 'No cases to publish: import association data first, then publish again.',
-        });
+        throw noData();
       }
       // Before the cube is built (seconds): a wrong annotation is refused at once.
       const annotations = checkAnnotations(options.annotations, [...new Set(cases.map((c) => c.year))]);
-      const previousRow = (
-        await q.query<ReleaseRow>(`SELECT * FROM release ORDER BY published_at DESC, created_at DESC LIMIT 1`)
-      ).rows[0];
-      let previous: PreviousRelease | undefined;
-      if (previousRow) {
-        // The cube is compared with the previous cube only; constant-panel tables are rebuilt every time.
-        const cells = (await releaseCells(q, previousRow.id)).filter((c) => !isPanelView(c.filter));
-        previous = {
-          cells,
-          fingerprints: previousRow.year_fingerprints,
-          withheld: new Set(
-            cells.filter((c) => c.value === null).map((c) => `${c.filter}|${c.year}|${c.dimension}|${c.code}`),
-          ),
-        };
-      }
-      const cube = computeCube(cases, rule, previous);
-      if (cube.unprotected.length) {
-        // Never publish a pattern the attacker model can break; this should not happen (property-tested).
-        throw new StatsError('unprotectable', 500, {
-          fr: 'La protection des petits effectifs n’a pas pu être garantie ; rien n’a été publié. Contactez l’équipe technique.',
-          en: 'Small counts could not be protected; nothing was published. Contact the technical team.',
-        });
-      }
+      const { cube, report, previousRow } = await buildRelease(q, cases, rule, options.onProgress);
+      if (cube.failures.length) throw unprotectable(report);
       const slug = options.slug ?? (await freeSlug(q, now.toISOString().slice(0, 10)));
       if (options.slug) {
         const taken = await q.query('SELECT 1 FROM release WHERE slug = $1', [slug]);
@@ -88,10 +94,7 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
           });
         }
       }
-      const byYear: Record<string, number> = {};
-      for (const year of cube.years) {
-        byYear[String(year)] = new Set(cases.filter((c) => c.year === year).map((c) => c.associationId)).size;
-      }
+      const byYear = report.contributingByYear;
       const title = options.title ?? defaultTitle(now);
       const composition = await releaseComposition(
         q,
@@ -101,8 +104,9 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
       const inserted = await q.query<{ id: string }>(
         `INSERT INTO release (slug, title, notes, disclosure_rule, schema_version, reference_years,
            contributing_associations, contributing_by_year, year_fingerprints, supersedes_id, published_by,
-           cell_count, withheld_count, published_at, demo, association_ids, consenting_associations, annotations)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+           cell_count, withheld_count, published_at, demo, association_ids, consenting_associations, annotations,
+           published_mass, frozen_years)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
         [
           slug,
           JSON.stringify(title),
@@ -122,17 +126,116 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
           composition.associationIds,
           JSON.stringify(composition.consenting),
           JSON.stringify(annotations),
+          JSON.stringify(report.publishedMass),
+          cube.frozenYears,
         ],
       );
       const releaseId = inserted.rows[0].id;
       await insertCells(q, releaseId, cube.cells);
-      await insertCells(q, releaseId, buildPanelTables(cases, rule, cube.cells));
+      await insertCells(q, releaseId, await panelCells(q, previousRow?.id, cases, rule, cube));
       return releaseId;
     },
     'REPEATABLE READ',
   );
   const row = await loadRelease(db, id);
   return toRelease(row!);
+}
+
+/**
+ * Constant-panel tables: a comparison whose years were all published before is carried forward from the previous
+ * release like those years (a published number never changes); the others are built from today's data.
+ */
+async function panelCells(
+  q: Queryable,
+  previousId: string | undefined,
+  cases: CubeCase[],
+  rule: DisclosureRule,
+  cube: CubeResult,
+): Promise<ReleaseCell[]> {
+  const frozen = (view: string) => {
+    const p = parsePanelView(view);
+    return p !== null && cube.frozenYears.includes(p.from) && cube.frozenYears.includes(p.to);
+  };
+  const carried = previousId ? (await releaseCells(q, previousId)).filter((c) => frozen(c.filter)) : [];
+  return [...carried, ...buildPanelTables(cases, rule, cube.cells).filter((c) => !frozen(c.filter))];
+}
+
+/**
+ * Dry run: what publishing now would give (years, frozen years, withheld cells, the audit's failures, published
+ * mass), without writing anything.
+ */
+export async function previewRelease(db: Db, options: Pick<PublishOptions, 'rule' | 'onProgress'> = {}): Promise<PublishReport> {
+  const rule = resolveRule(options.rule);
+  return inTransaction(
+    db,
+    async (q) => {
+      const cases = await loadCases(q);
+      if (!cases.length) throw noData();
+      return (await buildRelease(q, cases, rule, options.onProgress)).report;
+    },
+    'REPEATABLE READ',
+  );
+}
+
+function noData(): StatsError {
+  return new StatsError('no_data', 409, {
+    fr: 'Aucun cas à publier : importez d’abord des données d’associations, puis relancez la publication.',
+    en: 'No cases to publish: import association data first, then publish again.',
+  });
+}
+
+function unprotectable(report: PublishReport): StatsError {
+  const list = report.failures
+    .slice(0, 10)
+    .map((f) => `${f.label} [${f.interval.min}, ${f.interval.max}]`)
+    .join('; ');
+  return new StatsError('unprotectable', 409, {
+    fr: `L’audit de protection a échoué pour ${report.failures.length} valeur(s) masquée(s) qu’un lecteur pourrait déduire (${list}) ; rien n’a été publié. Lancez « observatoire admin release:publish --dry-run » pour le détail et signalez-le à l’équipe technique.`,
+    en: `The protection audit failed for ${report.failures.length} withheld value(s) a reader could work out (${list}); nothing was published. Run "observatoire admin release:publish --dry-run" for details and tell the technical team.`,
+  });
+}
+
+async function buildRelease(
+  q: Queryable,
+  cases: (CubeCase & { demo: boolean })[],
+  rule: DisclosureRule,
+  onProgress?: (p: CubeProgress) => void,
+): Promise<{ cube: CubeResult; report: PublishReport; previousRow: ReleaseRow | undefined }> {
+  const started = performance.now();
+  const solvesBefore = solveCount;
+  const previousRow = (await q.query<ReleaseRow>(`SELECT * FROM release ORDER BY published_at DESC, created_at DESC LIMIT 1`))
+    .rows[0];
+  let previous: PreviousRelease | undefined;
+  if (previousRow) {
+    previous = {
+      cells: await releaseCells(q, previousRow.id),
+      years: previousRow.reference_years,
+      fingerprints: previousRow.year_fingerprints,
+    };
+  }
+  const cube = await computeCube(cases, rule, previous, onProgress);
+  const contributingByYear: Record<string, number> = {};
+  for (const year of cube.years) {
+    const carried = cube.frozenYears.includes(year) ? previousRow?.contributing_by_year?.[String(year)] : undefined;
+    contributingByYear[String(year)] =
+      carried ?? new Set(cases.filter((c) => c.year === year).map((c) => c.associationId)).size;
+  }
+  const withheld: Record<string, number> = {};
+  for (const c of cube.cells) if (c.reason) withheld[c.reason] = (withheld[c.reason] ?? 0) + 1;
+  const report: PublishReport = {
+    years: cube.years,
+    frozenYears: cube.frozenYears,
+    revisedFrozenYears: cube.revisedFrozenYears,
+    cells: cube.cells.length,
+    withheld,
+    failures: cube.failures,
+    publishedMass: publishedMass(cases, cube.cells, rule, cube.platformsKept),
+    platformsKept: cube.platformsKept,
+    contributingByYear,
+    solves: solveCount - solvesBefore,
+    seconds: (performance.now() - started) / 1000,
+  };
+  return { cube, report, previousRow };
 }
 
 async function loadCases(q: Queryable): Promise<(CubeCase & { demo: boolean })[]> {

@@ -17,6 +17,8 @@ export interface ReleaseRow {
   demo: boolean;
   contributing_by_year: Record<string, number>;
   year_fingerprints: Record<string, string>;
+  published_mass: Record<string, { persons: number; cells: number }>;
+  frozen_years: number[];
   supersedes_id: string | null;
   /** Internal (never served); null for releases published before composition was recorded. */
   association_ids: string[] | null;
@@ -65,6 +67,9 @@ export function toRelease(row: ReleaseRow): Release {
     publishedAt: new Date(row.published_at).toISOString(),
     supersedesId: row.supersedes_id,
     annotations: row.annotations ?? [],
+    contributingByYear: row.contributing_by_year ?? {},
+    frozenYears: [...(row.frozen_years ?? [])].sort((a, b) => a - b),
+    ...(row.published_mass && Object.keys(row.published_mass).length ? { publishedMass: row.published_mass } : {}),
     files: years.flatMap((referenceYear) =>
       (['pdf', 'csv', 'xlsx', 'json'] as const).map((format) => ({
         referenceYear,

@@ -1,0 +1,126 @@
+import * as highsModule from 'highs';
+
+// `highs` ships ESM (a default export) with CommonJS-flavoured types that NodeNext reads as the namespace: the
+// part of its persistent-model API used here, typed by hand.
+type Sense = { readonly __sense: true };
+interface HighsModel {
+  options: { set(o: Readonly<Record<string, string | number | boolean>>): unknown };
+  changeColCost(index: number, cost: number): unknown;
+  changeObjectiveSense(sense: Sense): unknown;
+  run(): unknown;
+  getModelStatus(): number;
+  getObjectiveValue(): number;
+  dispose(): void;
+}
+interface Highs {
+  createModel(source: { format: 'lp'; data: string }): HighsModel;
+  constants: {
+    objectiveSense: { minimize: Sense; maximize: Sense };
+    modelStatus: { optimal: number; unbounded: number; unboundedOrInfeasible: number; infeasible: number };
+  };
+}
+type Loader = () => Promise<Highs>;
+const highsLoader = (highsModule as unknown as { default: Loader }).default;
+
+let loader: Promise<Highs> | null = null;
+let models = 0;
+/** A fresh WebAssembly instance every so many models (one long-lived instance has been reported to fail). */
+const RECREATE_EVERY = 500;
+
+async function highs(): Promise<Highs> {
+  if (!loader || models >= RECREATE_EVERY) {
+    loader = highsLoader();
+    models = 0;
+  }
+  models++;
+  return loader;
+}
+
+/** `lo ≤ Σ coef·x[var] ≤ hi` over the model's variables (±Infinity for a one-sided constraint). */
+export interface LinearConstraint {
+  terms: ReadonlyArray<readonly [variable: number, coef: number]>;
+  lo: number;
+  hi: number;
+}
+
+/** What a reader knows of one variable before any constraint: a published value, or a range. */
+export interface VariableRange {
+  lo: number;
+  hi: number;
+}
+
+export interface Interval {
+  min: number;
+  max: number;
+}
+
+/** How many models were solved since the process started (for the audit's report and the benchmark). */
+export let solveCount = 0;
+
+const name = (v: number) => `x${v}`;
+
+function expr(terms: ReadonlyArray<readonly [number, number]>): string {
+  return terms.map(([v, c], i) => `${c < 0 ? '-' : i ? '+' : ''} ${Math.abs(c)} ${name(v)}`).join(' ');
+}
+
+/**
+ * A reader's model, loaded once into HiGHS (from CPLEX LP text); each question (the smallest and largest value of
+ * one expression) only changes the objective and re-runs from the last basis. `dispose()` frees the solver.
+ */
+export class LinearModel {
+  private constructor(
+    private readonly h: Highs,
+    private readonly model: HighsModel,
+  ) {}
+
+  static async create(ranges: readonly VariableRange[], constraints: readonly LinearConstraint[], integer: boolean): Promise<LinearModel> {
+    const rows: string[] = [];
+    constraints.forEach((c, i) => {
+      if (!c.terms.length) return;
+      const e = expr(c.terms);
+      if (c.lo === c.hi) rows.push(` e${i}: ${e} = ${c.lo}`);
+      else {
+        if (c.lo > -Infinity) rows.push(` l${i}: ${e} >= ${c.lo}`);
+        if (c.hi < Infinity) rows.push(` h${i}: ${e} <= ${c.hi}`);
+      }
+    });
+    const bounds = ranges.map((r, v) =>
+      r.hi === Infinity ? ` ${name(v)} >= ${r.lo}` : r.lo === r.hi ? ` ${name(v)} = ${r.lo}` : ` ${r.lo} <= ${name(v)} <= ${r.hi}`,
+    );
+    const text =
+      `Minimize\n obj: ${ranges.map((_, v) => `0 ${name(v)}`).join(' + ')}\n` +
+      `Subject To\n${rows.length ? rows.join('\n') : ` z: ${name(0)} >= ${ranges[0]?.lo ?? 0}`}\n` +
+      `Bounds\n${bounds.join('\n')}\n` +
+      (integer ? `General\n ${ranges.map((_, v) => name(v)).join(' ')}\n` : '') +
+      'End\n';
+    const h = await highs();
+    const model = h.createModel({ format: 'lp', data: text });
+    model.options.set({ output_flag: false, time_limit: 60 });
+    return new LinearModel(h, model);
+  }
+
+  /** The smallest and largest value of `Σ coef·x` over every solution of the model. */
+  interval(target: ReadonlyArray<readonly [number, number]>): Interval {
+    for (const [v, c] of target) this.model.changeColCost(v, c);
+    try {
+      return { min: this.optimum('minimize'), max: this.optimum('maximize') };
+    } finally {
+      for (const [v] of target) this.model.changeColCost(v, 0);
+    }
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+
+  private optimum(sense: 'minimize' | 'maximize'): number {
+    solveCount++;
+    this.model.changeObjectiveSense(this.h.constants.objectiveSense[sense]);
+    this.model.run();
+    const status = this.model.getModelStatus();
+    const s = this.h.constants.modelStatus;
+    if (status === s.optimal) return this.model.getObjectiveValue();
+    if (status === s.unbounded || status === s.unboundedOrInfeasible) return sense === 'maximize' ? Infinity : -Infinity;
+    throw new Error(`The disclosure audit's model could not be solved (status ${status}): the model is inconsistent with the data.`);
+  }
+}

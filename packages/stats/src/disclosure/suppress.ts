@@ -1,0 +1,164 @@
+import { audit, dominated, passes, primaryReason, ReaderModel, type AuditCell, type AuditFailure, type Target } from './audit.js';
+import type { LinearConstraint } from './lp.js';
+import type { DisclosureRule, SuppressionReason } from './types.js';
+
+/** A cell of one year's surface, with what suppression needs to choose complements. */
+export interface SuppressCell extends AuditCell {
+  /** For reports, e.g. `all|2024|gender|unknown`. */
+  label: string;
+  /** The table the cell belongs to (view and dimension): withheld cells of a single-valued table add up. */
+  table: string;
+  /** Whether the table's cells add up to its total (single-valued dimension). */
+  additive: boolean;
+  /** Extra cost of withholding the cell as a complement (headline cells cost more); Infinity = never. */
+  penalty: number;
+}
+
+export interface SuppressResult {
+  reasons: (SuppressionReason | null)[];
+  /** Targets still failing when no complement could be added (then nothing may be published). */
+  failures: AuditFailure[];
+  rounds: number;
+}
+
+export interface SuppressProgress {
+  round: number;
+  withheld: number;
+  failing: number;
+}
+
+const MAX_ROUNDS = 80;
+
+/**
+ * Primary suppression, then complementary suppression audited by linear programming until every withheld cell
+ * (and every sum of withheld cells that is one association's caseload) keeps its protection interval against the
+ * reader's model; a last pass checks the same with integer programming, and goes on with it if that finds more.
+ */
+export async function suppress(
+  cells: readonly SuppressCell[],
+  constraints: readonly LinearConstraint[],
+  twinGroups: readonly (readonly number[])[],
+  rule: DisclosureRule,
+  onRound?: (p: SuppressProgress) => void,
+  hidden: readonly Target[] = [],
+): Promise<SuppressResult> {
+  const reasons = cells.map((c) => primaryReason(c, rule));
+  const twinsOf = new Map<number, readonly number[]>();
+  for (const g of twinGroups) for (const i of g) twinsOf.set(i, g);
+  for (const g of twinGroups) {
+    const r = g.map((i) => reasons[i]).find((x) => x !== null);
+    if (r) for (const i of g) reasons[i] ??= r;
+  }
+  const neighbours = cells.map(() => new Set<number>());
+  for (const c of constraints) for (const [a] of c.terms) for (const [b] of c.terms) if (a !== b) neighbours[a].add(b);
+
+  let integer = false;
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    let failures = await audit(cells, reasons, constraints, [...targets(cells, reasons, rule), ...hidden], integer);
+    if (!failures.length && !integer) {
+      integer = true;
+      failures = await audit(cells, reasons, constraints, [...targets(cells, reasons, rule), ...hidden], true);
+    }
+    onRound?.({ round, withheld: reasons.filter((r) => r !== null).length, failing: failures.length });
+    if (process.env.SUPPRESS_DEBUG) for (const f of failures.slice(0, 6)) console.log(f.target.label, f.target.requirement, f.interval);
+    if (!failures.length) return { reasons, failures, rounds: round };
+    const touched = new Set<number>();
+    let added = 0;
+    for (const f of failures) {
+      const own = f.target.terms.map(([i]) => i);
+      // One complement per neighbourhood and round: another failure's fix may be enough for this one too.
+      if (own.some((i) => [...neighbours[i]].some((n) => touched.has(n)) || touched.has(i))) continue;
+      const pick = await complement(f.target, cells, reasons, constraints, neighbours, twinsOf, integer);
+      if (pick < 0) continue;
+      for (const i of twinsOf.get(pick) ?? [pick]) {
+        reasons[i] = 'secondary';
+        touched.add(i);
+      }
+      added++;
+    }
+    if (!added) return { reasons, failures, rounds: round };
+  }
+  const failures = await audit(cells, reasons, constraints, [...targets(cells, reasons, rule), ...hidden], true);
+  return { reasons, failures, rounds: MAX_ROUNDS };
+}
+
+/** Every withheld cell, and the withheld part of each additive table when it is one association's caseload. */
+export function targets(cells: readonly SuppressCell[], reasons: readonly (SuppressionReason | null)[], rule: DisclosureRule): Target[] {
+  const out: Target[] = [];
+  const withheldByTable = new Map<string, number[]>();
+  reasons.forEach((r, i) => {
+    if (r === null) return;
+    out.push({
+      terms: [[i, 1]],
+      requirement: r === 'threshold' ? 'threshold' : 'span',
+      threshold: cells[i].threshold,
+      label: cells[i].label,
+    });
+    if (cells[i].additive) withheldByTable.set(cells[i].table, [...(withheldByTable.get(cells[i].table) ?? []), i]);
+  });
+  for (const [table, members] of withheldByTable) {
+    // The reason "too few associations" tells a reader whose caseload these cells are: their sum must not be
+    // readable when it is one association's (2016 in the issue: 380 - 258 = 122, one association's cases).
+    if (members.length < 2 || !members.some((i) => reasons[i] === 'associations')) continue;
+    const contributors = new Map<string, number>();
+    let value = 0;
+    for (const i of members) {
+      value += cells[i].value;
+      for (const [a, n] of cells[i].contributors) contributors.set(a, (contributors.get(a) ?? 0) + n);
+    }
+    if (!dominated(contributors, value, rule)) continue;
+    out.push({
+      terms: members.map((i) => [i, 1] as const),
+      requirement: 'span',
+      threshold: cells[members[0]].threshold,
+      label: `${table} (withheld cells together: one association's caseload)`,
+    });
+  }
+  return out;
+}
+
+/** Candidates tried (cheapest first) before settling for the one that widens the interval most. */
+const TRIALS = 6;
+
+/**
+ * The complement for one failing target: among the published cells of the target's own tables, then of the
+ * constraints it appears in, then one step further, the cheapest whose withholding makes the target pass (checked
+ * by solving the reader's model with it withheld); if none of the first few does, the one that widens the target's
+ * interval most.
+ */
+async function complement(
+  target: Target,
+  cells: readonly SuppressCell[],
+  reasons: (SuppressionReason | null)[],
+  constraints: readonly LinearConstraint[],
+  neighbours: readonly Set<number>[],
+  twinsOf: ReadonlyMap<number, readonly number[]>,
+  integer: boolean,
+): Promise<number> {
+  const own = target.terms.map(([i]) => i);
+  const tables = new Set(own.map((i) => cells[i].table));
+  const near = new Set(own.flatMap((i) => [...neighbours[i]]));
+  const far = new Set([...near].flatMap((i) => [...neighbours[i]]));
+  const tier = (i: number) => (own.includes(i) ? 0 : tables.has(cells[i].table) ? 1 : near.has(i) ? 2 : 3);
+  const cost = (i: number) => cells[i].value + cells[i].penalty;
+  const pool = [...new Set([...own, ...far])]
+    .filter((i) => reasons[i] === null && cells[i].penalty !== Infinity)
+    .sort((a, b) => tier(a) - tier(b) || cost(a) - cost(b) || a - b);
+  let best = -1;
+  let bestWidth = -Infinity;
+  for (const c of pool.slice(0, TRIALS)) {
+    const group = twinsOf.get(c) ?? [c];
+    for (const i of group) reasons[i] = 'secondary';
+    const model = await new ReaderModel(cells, reasons, constraints).load(integer);
+    const interval = model.interval(target.terms);
+    model.dispose();
+    for (const i of group) reasons[i] = null;
+    if (passes(target, interval)) return c;
+    const width = interval.max - interval.min;
+    if (width > bestWidth) {
+      bestWidth = width;
+      best = c;
+    }
+  }
+  return best >= 0 ? best : (pool[0] ?? -1);
+}
