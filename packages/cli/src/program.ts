@@ -7,6 +7,7 @@ import { registerAdmin } from './commands/admin.js';
 import { registerImport } from './commands/import.js';
 import { registerWorker } from './commands/worker.js';
 import { registerRelease } from './commands/release.js';
+import { registerAttack } from './commands/attack.js';
 
 /**
  * The one command line of Observatoire: `npx observatoire <command>`. Each command lives in its own file under
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerWorker(program);
   registerRelease(program);
+  registerAttack(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ export const SUPPRESSION_REASONS = [
   'below_platform_threshold',
   'too_few_associations',
   'secondary',
+  'confidential',
   'derived_from_suppressed',
 ] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
@@ -31,6 +32,10 @@ export const suppressionReasonMessages: Record<SuppressionReason, LocalisedText>
   secondary: {
     fr: 'Masqué : il permettrait de recalculer un autre chiffre masqué.',
     en: 'Withheld: it would allow another withheld figure to be recomputed.',
+  },
+  confidential: {
+    fr: 'Masqué pour protéger les petits effectifs (sans autre précision, pour qu’elle ne puisse pas servir à le retrouver).',
+    en: 'Withheld to protect small counts (no further detail, so that it cannot be used to work the figure out).',
   },
   derived_from_suppressed: {
     fr: 'Masqué : calculé à partir d’un chiffre masqué.',

@@ -6,7 +6,7 @@ export { type Db } from './db.js';
 export { StatsError, type StatsErrorCode } from './errors.js';
 
 // Releases
-export { publishRelease, previewRelease, type PublishOptions, type PublishReport } from './release/publish.js';
+export { publishRelease, previewRelease, loadCases, type PublishOptions, type PublishReport } from './release/publish.js';
 export { listReleases, getRelease, loadReleaseData } from './release/read.js';
 export { resolveRule } from './release/rule.js';
 
@@ -88,3 +88,4 @@ export { buildPanelTables, panelDefinitions, type PanelCell, type PanelDefinitio
 export { PANEL_DIMENSIONS, panelView, isPanelView, parsePanelView, type PanelDimension } from './panel/view.js';
 export { getComposition, comparisonOf } from './panel/read.js';
 export { compositionText, panelText, associationsWord } from './panel/texts.js';
+export { attack, collect, type AttackReport, type Collection, type CollectedCell } from './attack/attack.js';

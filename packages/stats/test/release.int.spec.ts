@@ -9,6 +9,7 @@ import {
   getYearlySummary,
   listReleases,
   publishRelease,
+  previewRelease,
   summaryCsv,
   summaryXlsx,
   StatsError,
@@ -113,18 +114,26 @@ describe('releases on real PostgreSQL', () => {
     const filtered = await getBreakdown(pool, 'latest', {
       dimension: 'gender',
       year: 2024,
-      filter: { exploitationType: 'sexual' },
+      filter: { recruitmentChannelGroup: 'online' },
     });
-    expect(filtered.filter).toEqual({ exploitationType: 'sexual' });
-    const sexual = await getBreakdown(pool, 'latest', { dimension: 'exploitationType', year: 2024 });
+    expect(filtered.filter).toEqual({ recruitmentChannelGroup: 'online' });
+    const groups = await getBreakdown(pool, 'latest', { dimension: 'recruitmentChannelGroup', year: 2024 });
     // A filtered view's total is the same number as the matching cell of the unfiltered view.
-    expect(filtered.total).toEqual(sexual.items.find((i) => i.code === 'sexual')!.cell);
+    expect(filtered.total).toEqual(groups.items.find((i) => i.code === 'online')!.cell);
+    // The surface is finite: other filters, and dimensions a view does not publish, are not served.
+    for (const filter of [
+      { exploitationType: 'sexual' },
+      { recruitmentChannelGroup: 'offline' },
+      { recruitmentChannelGroup: 'unknown' },
+      { exploitationType: 'sexual', recruitmentChannelGroup: 'online' },
+    ]) {
+      await expect(getBreakdown(pool, 'latest', { dimension: 'gender', year: 2024, filter })).rejects.toMatchObject({
+        code: 'unsupported_filter',
+        status: 400,
+      });
+    }
     await expect(
-      getBreakdown(pool, 'latest', {
-        dimension: 'gender',
-        year: 2024,
-        filter: { exploitationType: 'sexual', recruitmentChannelGroup: 'online' },
-      }),
+      getBreakdown(pool, 'latest', { dimension: 'recruiterRelation', year: 2024, filter: { recruitmentChannelGroup: 'not_online' } }),
     ).rejects.toMatchObject({ code: 'unsupported_filter', status: 400 });
     await expect(getBreakdown(pool, 'latest', { dimension: 'gender', year: 1999 })).rejects.toMatchObject({
       status: 404,
@@ -176,17 +185,39 @@ describe('releases on real PostgreSQL', () => {
     ).rows;
     expect(cellsSame).toEqual(cellsBefore.map(({ release_id: _r, ...c }) => c));
 
+    // A new association sends 3 cases for 2023, and one association withdraws: published years do not move.
+    await seedCases(db.url, randomCases(99, { years: [2023], perYear: 3, associations: ['nouvelle'] }));
     await pool.query(`UPDATE association SET withdrawn_at = now() WHERE slug = 'nid'`);
+    const preview = await previewRelease(pool);
+    expect(preview.frozenYears).toEqual([2022, 2023, 2024]);
+    expect(preview.revisedFrozenYears).toEqual([2022, 2023, 2024]);
+    expect(preview.failures).toEqual([]);
     const after = await publishRelease(pool, { slug: 'after-withdrawal' });
-    expect(after.contributingAssociations).toBe(3);
     expect(after.supersedesId).toBe(same.id);
-    const total2024 = (await getSeries(pool, 'after-withdrawal')).series[0].points.find((p) => p.year === 2024)!.cell;
-    if ('value' in total2024) {
-      expect(total2024.value).toBe(cases.filter((c) => c.year === 2024 && c.associationId !== 'nid').length);
-    }
+    expect(after.frozenYears).toEqual([2022, 2023, 2024]);
+    const cellsAfter = (
+      await pool.query(
+        `SELECT view, dimension, reference_year, code, value, reason FROM release_cell WHERE release_id = $1 ORDER BY 1,2,3,4`,
+        [after.id],
+      )
+    ).rows;
+    expect(cellsAfter).toEqual(cellsSame);
+    expect(after.contributingByYear).toEqual(same.contributingByYear);
+
+    // A new year is computed from today's data: without the withdrawn association.
+    await seedCases(db.url, randomCases(12, { years: [2025], perYear: 200, associations: ['aurore', 'amarre', 'harbour', 'nid'] }));
+    const next = await publishRelease(pool, { slug: 'with-2025' });
+    expect(next.frozenYears).toEqual([2022, 2023, 2024]);
+    const total2025 = (await getSeries(pool, 'with-2025')).series[0].points.find((p) => p.year === 2025)!.cell;
+    const nid = (await pool.query(`SELECT id FROM association WHERE slug = 'nid'`)).rows[0].id;
+    const stored2025 = (
+      await pool.query(`SELECT count(*)::int AS n FROM case_record WHERE reference_year = 2025 AND association_id <> $1`, [nid])
+    ).rows[0].n;
+    expect(total2025).toEqual({ value: stored2025 });
+    expect(next.contributingByYear['2025']).toBe(3);
     expect(await getSeries(pool, '2025-07-30', { dimension: 'gender' })).toEqual(before);
     const list = await listReleases(pool);
-    expect(list.map((r) => r.slug)).toEqual(['after-withdrawal', 'same-data', '2025-07-30']);
+    expect(list.map((r) => r.slug)).toEqual(['with-2025', 'after-withdrawal', 'same-data', '2025-07-30']);
     await expect(publishRelease(pool, { slug: 'same-data' })).rejects.toMatchObject({ code: 'slug_taken' });
   });
 

@@ -12,7 +12,10 @@ import {
   listAllReleaseNotices,
   listReleaseNotices,
   listReleases,
+  previewRelease,
   publishRelease,
+  type CubeProgress,
+  type PublishReport,
 } from '@observatoire/stats';
 import { adminCommand, withDatabase } from './admin.js';
 
@@ -56,6 +59,44 @@ interface PublishOpts {
   platformThreshold?: number;
   minAssociations?: number;
   json?: boolean;
+  dryRun?: boolean;
+}
+
+/** The audit's progress, on stderr (stdout stays the result): one line per year and round. */
+function progress(p: CubeProgress): void {
+  process.stderr.write(
+    `Audit ${p.year} : tour ${p.round}, ${p.withheld} masqués, ${p.failing} à protéger encore / ` +
+      `round ${p.round}, ${p.withheld} withheld, ${p.failing} still to protect\n`,
+  );
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+/** The dry run's report, French then English. */
+function printReport(r: PublishReport): void {
+  const withheld = Object.entries(r.withheld)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  out(`Années / years: ${r.years.join(', ')}`);
+  out(
+    `Années figées (déjà publiées, reprises telles quelles) / frozen years (already published, carried forward): ${r.frozenYears.join(', ') || '-'}`,
+  );
+  if (r.revisedFrozenYears.length) {
+    out(
+      `Données modifiées depuis leur publication, non republiées / data changed since published, not republished: ${r.revisedFrozenYears.join(', ')}`,
+    );
+  }
+  out(`Cellules / cells: ${r.cells} ; masquées / withheld: ${withheld || '0'}`);
+  out(`Plateformes publiées à part / platforms published on their own: ${r.platformsKept.recruitmentPlatform.join(', ')}`);
+  out('Masse publiée (personnes, cellules) par graphique / published mass (persons, cells) per chart:');
+  for (const [chart, m] of Object.entries(r.publishedMass)) out(`  ${chart}: ${pct(m.persons)}, ${pct(m.cells)}`);
+  out(`Audit : ${r.solves} programmes linéaires et entiers résolus en ${r.seconds.toFixed(1)} s / ${r.solves} linear and integer programs solved in ${r.seconds.toFixed(1)} s`);
+  if (!r.failures.length) {
+    out('Audit réussi : aucune valeur masquée ne peut être retrouvée ni resserrée. / Audit passed: no withheld value can be worked out or narrowed.');
+    return;
+  }
+  out(`AUDIT ÉCHOUÉ / AUDIT FAILED: ${r.failures.length}`);
+  for (const f of r.failures.slice(0, 50)) out(`  ${f.label}: [${f.interval.min}, ${f.interval.max}]`);
 }
 
 /** `observatoire admin release:publish|list`: the collective's admin publishes an immutable release. */
@@ -90,6 +131,10 @@ export function registerRelease(program: Command): void {
       positiveInt,
     )
     .option('--json', 'sortie JSON / JSON output')
+    .option(
+      '--dry-run',
+      'montre ce que la publication donnerait (audit compris) sans rien publier / show what publishing would give (audit included) without publishing',
+    )
     .action(async (opts: PublishOpts) => {
       if (!!opts.notesFr !== !!opts.notesEn || !!opts.titleFr !== !!opts.titleEn) {
         process.stderr.write(
@@ -105,7 +150,15 @@ export function registerRelease(program: Command): void {
           ...(opts.platformThreshold ? { platformThreshold: opts.platformThreshold } : {}),
           ...(opts.minAssociations ? { minAssociations: opts.minAssociations } : {}),
         };
+        if (opts.dryRun) {
+          const report = await previewRelease(pool, { rule, onProgress: opts.json ? undefined : progress });
+          if (opts.json) out(JSON.stringify(report, null, 2));
+          else printReport(report);
+          if (report.failures.length) process.exitCode = 1;
+          return;
+        }
         const release = await publishRelease(pool, {
+          onProgress: opts.json ? undefined : progress,
           slug: opts.slug,
           title: opts.titleFr && opts.titleEn ? { fr: opts.titleFr, en: opts.titleEn } : undefined,
           notes: opts.notesFr && opts.notesEn ? { fr: opts.notesFr, en: opts.notesEn } : null,
@@ -123,6 +176,10 @@ export function registerRelease(program: Command): void {
         out(`Années / years: ${release.referenceYears.join(', ')}`);
         out(`Associations: ${release.contributingAssociations}`);
         for (const a of release.annotations) out(`Annotation ${a.year}: ${a.text.fr} / ${a.text.en}`);
+        if (release.frozenYears.length) out(`Années figées / frozen years: ${release.frozenYears.join(', ')}`);
+        for (const [chart, m] of Object.entries(release.publishedMass)) {
+          out(`Masse publiée / published mass ${chart}: ${pct(m.persons)}`);
+        }
       });
     });
 

@@ -262,8 +262,9 @@ export function wireReason(reason: SuppressionReason, platform: boolean): WireRe
     case 'associations':
       return 'too_few_associations';
     case 'secondary':
-    case 'stability':
       return 'secondary';
+    case 'confidential':
+      return 'confidential';
   }
 }
 

@@ -34,6 +34,7 @@ const EPS = 1e-6;
 /** What the reason given for a withheld cell tells the reader. */
 export function rangeOf(cell: AuditCell, reason: SuppressionReason | null): VariableRange {
   if (reason === null) return { lo: cell.value, hi: cell.value };
+  if (reason === 'confidential') return { lo: 0, hi: Infinity };
   return reason === 'threshold' ? { lo: 0, hi: cell.threshold - 1 } : { lo: cell.threshold, hi: Infinity };
 }
 

@@ -70,7 +70,8 @@ function expr(terms: ReadonlyArray<readonly [number, number]>): string {
 export class LinearModel {
   private constructor(
     private readonly h: Highs,
-    private readonly model: HighsModel,
+    private model: HighsModel,
+    private readonly text: string,
   ) {}
 
   static async create(ranges: readonly VariableRange[], constraints: readonly LinearConstraint[], integer: boolean): Promise<LinearModel> {
@@ -96,14 +97,14 @@ export class LinearModel {
     const h = await highs();
     const model = h.createModel({ format: 'lp', data: text });
     model.options.set({ output_flag: false, time_limit: 60 });
-    return new LinearModel(h, model);
+    return new LinearModel(h, model, text);
   }
 
   /** The smallest and largest value of `Σ coef·x` over every solution of the model. */
   interval(target: ReadonlyArray<readonly [number, number]>): Interval {
     for (const [v, c] of target) this.model.changeColCost(v, c);
     try {
-      return { min: this.optimum('minimize'), max: this.optimum('maximize') };
+      return { min: this.optimum('minimize', target), max: this.optimum('maximize', target) };
     } finally {
       for (const [v] of target) this.model.changeColCost(v, 0);
     }
@@ -113,12 +114,20 @@ export class LinearModel {
     this.model.dispose();
   }
 
-  private optimum(sense: 'minimize' | 'maximize'): number {
+  private optimum(sense: 'minimize' | 'maximize', target?: ReadonlyArray<readonly [number, number]>): number {
     solveCount++;
     this.model.changeObjectiveSense(this.h.constants.objectiveSense[sense]);
     this.model.run();
     const status = this.model.getModelStatus();
     const s = this.h.constants.modelStatus;
+    if (status !== s.optimal && status !== s.unbounded && status !== s.unboundedOrInfeasible && target) {
+      // A re-run from the last basis can end unclassified: solve this question again on a fresh instance.
+      this.model.dispose();
+      this.model = this.h.createModel({ format: 'lp', data: this.text });
+      this.model.options.set({ output_flag: false, time_limit: 60 });
+      for (const [v, c] of target) this.model.changeColCost(v, c);
+      return this.optimum(sense);
+    }
     if (status === s.optimal) return this.model.getObjectiveValue();
     if (status === s.unbounded || status === s.unboundedOrInfeasible) return sense === 'maximize' ? Infinity : -Infinity;
     throw new Error(`The disclosure audit's model could not be solved (status ${status}): the model is inconsistent with the data.`);

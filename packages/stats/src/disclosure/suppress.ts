@@ -69,7 +69,19 @@ export async function suppress(
       // One complement per neighbourhood and round: another failure's fix may be enough for this one too.
       if (own.some((i) => [...neighbours[i]].some((n) => touched.has(n)) || touched.has(i))) continue;
       const pick = await complement(f.target, cells, reasons, constraints, neighbours, twinsOf, integer);
-      if (pick < 0) continue;
+      if (pick < 0) {
+        // Nothing left to withhold around it: the reasons themselves narrow it (a cell "below the threshold" next to
+        // one "above"). Say less: these cells become "withheld" with no reason a reader could use.
+        const around = [...new Set(f.target.terms.flatMap(([i]) => [i, ...neighbours[i]]))].filter(
+          (i) => reasons[i] !== null && reasons[i] !== 'confidential',
+        );
+        for (const i of around) {
+          reasons[i] = 'confidential';
+          touched.add(i);
+        }
+        if (around.length) added++;
+        continue;
+      }
       for (const i of twinsOf.get(pick) ?? [pick]) {
         reasons[i] = 'secondary';
         touched.add(i);
@@ -90,7 +102,8 @@ export function targets(cells: readonly SuppressCell[], reasons: readonly (Suppr
     if (r === null) return;
     out.push({
       terms: [[i, 1]],
-      requirement: r === 'threshold' ? 'threshold' : 'span',
+      // What must stay uncertain depends on the true count, not on the label (a relabelled small count too).
+      requirement: cells[i].value < cells[i].threshold ? 'threshold' : 'span',
       threshold: cells[i].threshold,
       label: cells[i].label,
     });

@@ -11,14 +11,17 @@ export type SuppressionReason =
   | 'associations'
   /** Withheld so that another withheld count cannot be recomputed from totals (complementary suppression). */
   | 'secondary'
-  /** Withheld in the previous release and not yet safely above the threshold: kept withheld across releases. */
-  | 'stability';
+  /**
+   * Withheld with no further detail: used where even the reason would narrow a count (everything around it being
+   * withheld already), so the reader learns only that it is withheld.
+   */
+  | 'confidential';
 
 export const SUPPRESSION_REASONS: readonly SuppressionReason[] = [
   'threshold',
   'associations',
   'secondary',
-  'stability',
+  'confidential',
 ];
 
 export interface DisclosureRule {
@@ -33,11 +36,6 @@ export interface DisclosureRule {
    * that a published number is never, in effect, one association's caseload.
    */
   maxAssociationShare: number;
-  /**
-   * Release stability: a count withheld in the previous release stays withheld until it reaches
-   * threshold + stabilityMargin (default: the threshold itself, so 10 for a threshold of 5).
-   */
-  stabilityMargin: number;
 }
 
 export const DEFAULT_RULE: DisclosureRule = {
@@ -45,5 +43,4 @@ export const DEFAULT_RULE: DisclosureRule = {
   platformThreshold: 10,
   minAssociations: 2,
   maxAssociationShare: 0.9,
-  stabilityMargin: 5,
 };

@@ -238,7 +238,8 @@ async function buildRelease(
   return { cube, report, previousRow };
 }
 
-async function loadCases(q: Queryable): Promise<(CubeCase & { demo: boolean })[]> {
+/** The case records a release is built from (associations that have not withdrawn). */
+export async function loadCases(q: Queryable): Promise<(CubeCase & { demo: boolean })[]> {
   const { rows } = await q.query(
     `SELECT c.association_id, c.reference_year, c.gender, c.age_band, c.is_minor, c.citizenship, c.exploitation_types,
             c.recruitment_channels, c.recruitment_platforms, c.online_exploitation, c.exploitation_platforms,

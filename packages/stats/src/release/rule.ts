@@ -12,9 +12,7 @@ export function resolveRule(partial?: Partial<DisclosureRule>): DisclosureRule {
     Number.isInteger(rule.minAssociations) &&
     rule.minAssociations >= 1 &&
     rule.maxAssociationShare > 0 &&
-    rule.maxAssociationShare <= 1 &&
-    Number.isInteger(rule.stabilityMargin) &&
-    rule.stabilityMargin >= 0;
+    rule.maxAssociationShare <= 1;
   if (!ok) {
     throw new StatsError('invalid_rule', 400, {
       fr: 'Règle de diffusion invalide : seuils entiers d’au moins 1, seuil des plateformes au moins égal au seuil, au moins 1 association.',

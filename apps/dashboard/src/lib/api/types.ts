@@ -35,7 +35,11 @@ export interface BreakdownPayload extends Pick<Breakdown, 'releaseId' | 'total'>
 
 export type Dimension = BreakdownDimension;
 
-export type ChannelGroup = 'all' | 'online' | 'offline' | 'unknown';
+/**
+ * `offline` and `unknown` select lines of the channels chart; `online` and `not_online` are the views the release
+ * publishes for the bar charts (docs/disclosure.md: the publication surface).
+ */
+export type ChannelGroup = 'all' | 'online' | 'offline' | 'unknown' | 'not_online';
 
 /** The API is unreachable or answered garbage: pages show the bilingual "data unavailable" message. */
 export class ApiUnavailableError extends Error {

@@ -158,8 +158,11 @@ export function isChartId(id: string): id is ChartId {
 }
 
 const VIEWS: readonly TimeView[] = ['lines', 'area', 'share'];
-const GROUPS: readonly ChannelGroup[] = ['all', 'online', 'offline', 'unknown'];
 const PANELS: readonly PanelChoice[] = ['all', 'same'];
+/** The channel-group choices of a chart: lines of the channels chart, or the published views of a bar chart. */
+export function groupsOf(spec: ChartSpec): readonly ChannelGroup[] {
+  return spec.kind === 'time' ? ['all', 'online', 'offline', 'unknown'] : ['all', 'online', 'not_online'];
+}
 
 /**
  * Reads a chart's filters from the URL. On a page holding several charts the names are prefixed with the
@@ -176,7 +179,7 @@ export function parseFilters(spec: ChartSpec, params: URLSearchParams, prefix = 
   const year = yearRaw && /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : null;
   return {
     view: spec.filters.includes('view') && view && VIEWS.includes(view) ? view : spec.defaults.view,
-    group: spec.filters.includes('group') && group && GROUPS.includes(group) ? group : spec.defaults.group,
+    group: spec.filters.includes('group') && group && groupsOf(spec).includes(group) ? group : spec.defaults.group,
     year: spec.filters.includes('year') ? year : null,
     panel: spec.filters.includes('panel') && panel && PANELS.includes(panel) ? panel : spec.defaults.panel,
   };

@@ -284,6 +284,7 @@ const fr = {
   'filter.group.online': 'En ligne',
   'filter.group.offline': 'Hors ligne',
   'filter.group.unknown': 'Inconnu',
+  'filter.group.not_online': 'Pas en ligne (hors ligne ou inconnu)',
   'filter.year': 'Année',
   'filter.channels': 'Canaux',
   'filter.channels.all': 'Tous les canaux',
@@ -331,6 +332,7 @@ const fr = {
     'Avant {year}, aucune plateforme n’atteint le seuil de publication : ces années ne sont pas représentées.',
   'chart.platformTrends.note':
     'Plateforme inconnue et « sans objet » (recrutement hors ligne) non représentés. Une année masquée n’est jamais dessinée comme une valeur.',
+  'chart.groupSuffix.not_online': '(non recrutées en ligne)',
   'describe.series': {
     one: '{title}. Graphique de {count} série de {from} à {to}. {details}',
     other: '{title}. Graphique de {count} séries de {from} à {to}. {details}',
@@ -650,6 +652,7 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'filter.group.online': 'Online',
   'filter.group.offline': 'Offline',
   'filter.group.unknown': 'Unknown',
+  'filter.group.not_online': 'Not online (offline or unknown)',
   'filter.year': 'Year',
   'filter.channels': 'Channels',
   'filter.channels.all': 'All channels',
@@ -697,6 +700,7 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
     'Before {year}, no platform reaches the publication threshold: those years are not shown.',
   'chart.platformTrends.note':
     'Unknown platform and “not applicable” (offline recruitment) not shown. A withheld year is never drawn as a value.',
+  'chart.groupSuffix.not_online': '(not recruited online)',
   'describe.series': {
     one: '{title}. Chart of {count} series from {from} to {to}. {details}',
     other: '{title}. Chart of {count} series from {from} to {to}. {details}',
