@@ -6,7 +6,13 @@ export { type Db } from './db.js';
 export { StatsError, type StatsErrorCode } from './errors.js';
 
 // Releases
-export { publishRelease, previewRelease, loadCases, type PublishOptions, type PublishReport } from './release/publish.js';
+export {
+  publishRelease,
+  previewRelease,
+  loadCases,
+  type PublishOptions,
+  type PublishReport,
+} from './release/publish.js';
 export { listReleases, getRelease, loadReleaseData } from './release/read.js';
 export { resolveRule } from './release/rule.js';
 
@@ -75,7 +81,16 @@ export {
 export { knowledge, twins, type CellIndex } from './cube/knowledge.js';
 export { filterKeys, inSurface, VIEW_DIMENSIONS, CHANNEL_VIEWS, ALL, type FilterKey } from './cube/dimensions.js';
 export { suppress, targets, type SuppressCell } from './disclosure/suppress.js';
-export { audit, passes, primaryReason, dominated, rangeOf, ReaderModel, type AuditCell, type Target } from './disclosure/audit.js';
+export {
+  audit,
+  passes,
+  primaryReason,
+  dominated,
+  rangeOf,
+  ReaderModel,
+  type AuditCell,
+  type Target,
+} from './disclosure/audit.js';
 export { LinearModel, type LinearConstraint, type Interval } from './disclosure/lp.js';
 export {
   DEFAULT_RULE,

@@ -1,15 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellKey, computeCube, keptPlatforms, trueCells, type ReleaseCell } from '../src/cube/build.js';
+import { cellKey, computeCube, trueCells, type ReleaseCell } from '../src/cube/build.js';
 import { knowledge } from '../src/cube/knowledge.js';
 import { passes, ReaderModel } from '../src/disclosure/audit.js';
 import type { SuppressionReason } from '../src/disclosure/types.js';
 import {
   ALL,
-  CUBE_DIMENSIONS,
-  DIMENSION_CODES,
   PLATFORM_DIMENSIONS,
-  SINGLE_VALUED,
   channelGroupOf,
   codesOf,
   matchesFilter,
@@ -52,8 +49,16 @@ describe('disclosure control over random cubes of case records (property tests)'
         expect(failures).toEqual([]);
         const recode = (k: CubeCase): CubeCase => ({
           ...k,
-          recruitmentPlatforms: [...new Set(k.recruitmentPlatforms.map((p) => (platformsKept.recruitmentPlatform.includes(p) ? p : 'other')))],
-          exploitationPlatforms: [...new Set(k.exploitationPlatforms.map((p) => (platformsKept.exploitationPlatform.includes(p) ? p : 'other')))],
+          recruitmentPlatforms: [
+            ...new Set(
+              k.recruitmentPlatforms.map((p) => (platformsKept.recruitmentPlatform.includes(p) ? p : 'other')),
+            ),
+          ],
+          exploitationPlatforms: [
+            ...new Set(
+              k.exploitationPlatforms.map((p) => (platformsKept.exploitationPlatform.includes(p) ? p : 'other')),
+            ),
+          ],
         });
         const recoded = cases.map(recode);
         for (const c of cells) {
@@ -80,23 +85,64 @@ describe('disclosure control over random cubes of case records (property tests)'
   it('a reader with every published number, the reasons and the knowledge model cannot narrow any withheld cell (integer programming)', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, async ({ seed, perYear, associations }) => {
-        const cases = randomCases(seed, { years: [2024], perYear, associations: ['a', 'b', 'c', 'd', 'e'].slice(0, associations) });
+        const cases = randomCases(seed, {
+          years: [2024],
+          perYear,
+          associations: ['a', 'b', 'c', 'd', 'e'].slice(0, associations),
+        });
         const { cells, platformsKept } = await computeCube(cases, DEFAULT_RULE);
-        const truth = trueCells(cases.map((k) => ({ ...k, recruitmentPlatforms: k.recruitmentPlatforms.map((p) => (platformsKept.recruitmentPlatform.includes(p) ? p : 'other')), exploitationPlatforms: k.exploitationPlatforms.map((p) => (platformsKept.exploitationPlatform.includes(p) ? p : 'other')) })).map((k) => ({ ...k, recruitmentPlatforms: [...new Set(k.recruitmentPlatforms)], exploitationPlatforms: [...new Set(k.exploitationPlatforms)] })), DEFAULT_RULE, platformsKept);
+        const truth = trueCells(
+          cases
+            .map((k) => ({
+              ...k,
+              recruitmentPlatforms: k.recruitmentPlatforms.map((p) =>
+                platformsKept.recruitmentPlatform.includes(p) ? p : 'other',
+              ),
+              exploitationPlatforms: k.exploitationPlatforms.map((p) =>
+                platformsKept.exploitationPlatform.includes(p) ? p : 'other',
+              ),
+            }))
+            .map((k) => ({
+              ...k,
+              recruitmentPlatforms: [...new Set(k.recruitmentPlatforms)],
+              exploitationPlatforms: [...new Set(k.exploitationPlatforms)],
+            })),
+          DEFAULT_RULE,
+          platformsKept,
+        );
         const byKey = index(cells);
         const index2 = new Map(truth.map((t, i) => [cellKey(t.filter, 2024, t.dimension, t.code), i]));
-        const constraints = knowledge((f, d, c) => index2.get(cellKey(f, 2024, d, c)), (i) => truth[i].value);
+        const constraints = knowledge(
+          (f, d, c) => index2.get(cellKey(f, 2024, d, c)),
+          (i) => truth[i].value,
+        );
         const toInternal = (r: string | null): SuppressionReason | null =>
-          r === null ? null : r === 'below_threshold' || r === 'below_platform_threshold' ? 'threshold' : r === 'too_few_associations' ? 'associations' : 'secondary';
+          r === null
+            ? null
+            : r === 'below_threshold' || r === 'below_platform_threshold'
+              ? 'threshold'
+              : r === 'too_few_associations'
+                ? 'associations'
+                : 'secondary';
         const reasons = truth.map((t) => toInternal(byKey.get(cellKey(t.filter, 2024, t.dimension, t.code))!.reason));
         const model = await new ReaderModel(truth, reasons, constraints).load(true);
         try {
           truth.forEach((t, i) => {
             if (reasons[i] === null) return;
             const interval = model.interval([[i, 1]]);
-            expect(interval.min - 1e-6 <= t.value && t.value <= interval.max + 1e-6, `${t.filter} ${t.dimension} ${t.code}: truth in the interval`).toBe(true);
-            const target = { terms: [[i, 1]] as const, requirement: reasons[i] === 'threshold' ? ('threshold' as const) : ('span' as const), threshold: t.threshold, label: '' };
-            expect(passes(target, interval), `${t.filter} ${t.dimension} ${t.code} ${JSON.stringify(interval)}`).toBe(true);
+            expect(
+              interval.min - 1e-6 <= t.value && t.value <= interval.max + 1e-6,
+              `${t.filter} ${t.dimension} ${t.code}: truth in the interval`,
+            ).toBe(true);
+            const target = {
+              terms: [[i, 1]] as const,
+              requirement: reasons[i] === 'threshold' ? ('threshold' as const) : ('span' as const),
+              threshold: t.threshold,
+              label: '',
+            };
+            expect(passes(target, interval), `${t.filter} ${t.dimension} ${t.code} ${JSON.stringify(interval)}`).toBe(
+              true,
+            );
           });
         } finally {
           model.dispose();

@@ -5,7 +5,10 @@ import type { LinearConstraint } from '../src/disclosure/lp.js';
 import { suppress, type SuppressCell } from '../src/disclosure/suppress.js';
 import { DEFAULT_RULE, type SuppressionReason } from '../src/disclosure/types.js';
 
-const cell = (value: number, contributors: Record<string, number> = { a: value - Math.floor(value / 2), b: Math.floor(value / 2) }): AuditCell => ({
+const cell = (
+  value: number,
+  contributors: Record<string, number> = { a: value - Math.floor(value / 2), b: Math.floor(value / 2) },
+): AuditCell => ({
   value,
   threshold: 5,
   contributors: new Map(Object.entries(contributors)),
@@ -24,7 +27,13 @@ describe('the reader model (HiGHS, linear and integer)', () => {
     const model = await new ReaderModel(cells, reasons, [sum(0, [1, 2, 3, 4])]).load(true);
     expect(model.interval([[3, 1]])).toEqual({ min: 0, max: 1 });
     model.dispose();
-    const failures = await audit(cells, reasons, [sum(0, [1, 2, 3, 4])], [{ terms: [[3, 1]], requirement: 'threshold', threshold: 5, label: 'x' }], true);
+    const failures = await audit(
+      cells,
+      reasons,
+      [sum(0, [1, 2, 3, 4])],
+      [{ terms: [[3, 1]], requirement: 'threshold', threshold: 5, label: 'x' }],
+      true,
+    );
     expect(failures).toHaveLength(1);
   });
 
@@ -32,7 +41,16 @@ describe('the reader model (HiGHS, linear and integer)', () => {
     // group 252 published; members 248 published + one withheld below threshold; group <= sum of members.
     const cells = [cell(252), cell(200), cell(48), cell(4)];
     const reasons: (SuppressionReason | null)[] = [null, null, null, 'threshold'];
-    const groupAtMostMembers: LinearConstraint = { terms: [[1, 1], [2, 1], [3, 1], [0, -1]], lo: 0, hi: Infinity };
+    const groupAtMostMembers: LinearConstraint = {
+      terms: [
+        [1, 1],
+        [2, 1],
+        [3, 1],
+        [0, -1],
+      ],
+      lo: 0,
+      hi: Infinity,
+    };
     const model = await new ReaderModel(cells, reasons, [groupAtMostMembers]).load(false);
     expect(model.interval([[3, 1]])).toEqual({ min: 4, max: 4 });
     model.dispose();
@@ -50,8 +68,22 @@ describe('the reader model (HiGHS, linear and integer)', () => {
           const reasons = cells.map((c, i): SuppressionReason | null =>
             i === 0 || !hide[i - 1] ? null : c.value < 5 ? 'threshold' : 'secondary',
           );
-          const constraints: LinearConstraint[] = [sum(0, parts.map((_, i) => i + 1))];
-          if (parts[0] + parts[1] >= parts[2]) constraints.push({ terms: [[1, 1], [2, 1], [3, -1]], lo: 0, hi: Infinity });
+          const constraints: LinearConstraint[] = [
+            sum(
+              0,
+              parts.map((_, i) => i + 1),
+            ),
+          ];
+          if (parts[0] + parts[1] >= parts[2])
+            constraints.push({
+              terms: [
+                [1, 1],
+                [2, 1],
+                [3, -1],
+              ],
+              lo: 0,
+              hi: Infinity,
+            });
           const hidden = reasons.flatMap((r, i) => (r ? [i] : []));
           if (!hidden.length) return;
           // Brute force: every assignment of the withheld cells within what their reason allows.
@@ -99,7 +131,16 @@ describe('suppression audited by the reader model', () => {
     }));
 
   it('adds complements until every withheld cell keeps its protection interval, then checks with integers', async () => {
-    const cells = table([100, 60, 30, 7, 3], [['a', 'b'], ['a', 'b'], ['a', 'b'], ['a', 'b'], ['a', 'b']]);
+    const cells = table(
+      [100, 60, 30, 7, 3],
+      [
+        ['a', 'b'],
+        ['a', 'b'],
+        ['a', 'b'],
+        ['a', 'b'],
+        ['a', 'b'],
+      ],
+    );
     const constraints = [sum(0, [1, 2, 3, 4])];
     const { reasons, failures } = await suppress(cells, constraints, [], DEFAULT_RULE);
     expect(failures).toEqual([]);
@@ -107,7 +148,13 @@ describe('suppression audited by the reader model', () => {
     expect(reasons.filter((r) => r === 'secondary')).toHaveLength(1);
     // The complement is the smallest cell that gives the withheld 3 its whole 0..4 range: 7 (3 + 7 - 5 = 5 >= 4).
     expect(reasons[3]).toBe('secondary');
-    const left = await audit(cells, reasons, constraints, [{ terms: [[4, 1]], requirement: 'threshold', threshold: 5, label: '' }], true);
+    const left = await audit(
+      cells,
+      reasons,
+      constraints,
+      [{ terms: [[4, 1]], requirement: 'threshold', threshold: 5, label: '' }],
+      true,
+    );
     expect(left).toEqual([]);
   });
 

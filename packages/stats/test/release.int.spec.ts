@@ -133,7 +133,11 @@ describe('releases on real PostgreSQL', () => {
       });
     }
     await expect(
-      getBreakdown(pool, 'latest', { dimension: 'recruiterRelation', year: 2024, filter: { recruitmentChannelGroup: 'not_online' } }),
+      getBreakdown(pool, 'latest', {
+        dimension: 'recruiterRelation',
+        year: 2024,
+        filter: { recruitmentChannelGroup: 'not_online' },
+      }),
     ).rejects.toMatchObject({ code: 'unsupported_filter', status: 400 });
     await expect(getBreakdown(pool, 'latest', { dimension: 'gender', year: 1999 })).rejects.toMatchObject({
       status: 404,
@@ -205,13 +209,19 @@ describe('releases on real PostgreSQL', () => {
     expect(after.contributingByYear).toEqual(same.contributingByYear);
 
     // A new year is computed from today's data: without the withdrawn association.
-    await seedCases(db.url, randomCases(12, { years: [2025], perYear: 200, associations: ['aurore', 'amarre', 'harbour', 'nid'] }));
+    await seedCases(
+      db.url,
+      randomCases(12, { years: [2025], perYear: 200, associations: ['aurore', 'amarre', 'harbour', 'nid'] }),
+    );
     const next = await publishRelease(pool, { slug: 'with-2025' });
     expect(next.frozenYears).toEqual([2022, 2023, 2024]);
     const total2025 = (await getSeries(pool, 'with-2025')).series[0].points.find((p) => p.year === 2025)!.cell;
     const nid = (await pool.query(`SELECT id FROM association WHERE slug = 'nid'`)).rows[0].id;
     const stored2025 = (
-      await pool.query(`SELECT count(*)::int AS n FROM case_record WHERE reference_year = 2025 AND association_id <> $1`, [nid])
+      await pool.query(
+        `SELECT count(*)::int AS n FROM case_record WHERE reference_year = 2025 AND association_id <> $1`,
+        [nid],
+      )
     ).rows[0].n;
     expect(total2025).toEqual({ value: stored2025 });
     expect(next.contributingByYear['2025']).toBe(3);

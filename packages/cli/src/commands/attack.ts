@@ -20,7 +20,10 @@ export function registerAttack(program: Command): void {
       'Attaque les chiffres publiés comme un lecteur muni d’un solveur, et dit ce qu’il apprendrait / ' +
         'attack the published numbers as a reader with a solver would, and say what they would learn',
     )
-    .requiredOption('--url <base>', 'adresse de l’API ou du tableau de bord, ex. http://127.0.0.1:3000 / API or dashboard address')
+    .requiredOption(
+      '--url <base>',
+      'adresse de l’API ou du tableau de bord, ex. http://127.0.0.1:3000 / API or dashboard address',
+    )
     .option('--release <slug...>', 'éditions à attaquer (défaut : toutes) / releases to attack (default: all)')
     .option('--json', 'sortie JSON / JSON output')
     .action(async (opts: AttackOpts) => {
@@ -41,19 +44,33 @@ export function registerAttack(program: Command): void {
         if (opts.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
         else {
           const w = (l: string) => process.stdout.write(l + '\n');
-          w(`Adresses lues / URLs read: ${collection.urls} ; nombres collectés / numbers collected: ${collection.numbers}`);
+          w(
+            `Adresses lues / URLs read: ${collection.urls} ; nombres collectés / numbers collected: ${collection.numbers}`,
+          );
           w(`Éditions / releases: ${report.releases} ; années attaquées / years attacked: ${report.years}`);
           w(`Cellules masquées / withheld cells: ${report.withheld}`);
-          w(`Retrouvées exactement / pinned: ${report.pinned} (dont petits effectifs / of which small counts: ${report.pinnedSmall})`);
+          w(
+            `Retrouvées exactement / pinned: ${report.pinned} (dont petits effectifs / of which small counts: ${report.pinnedSmall})`,
+          );
           w(`Resserrées sous l’intervalle de protection / narrowed below the protection interval: ${report.narrowed}`);
-          w(`Vérité hors de l’intervalle (erreur du modèle) / truth outside the interval (model fault): ${report.truthOutside}`);
-          w(`Années différentes d’une édition à l’autre / years differing between releases: ${report.yearsChangedBetweenReleases}`);
-          w(`Servi hors de la surface publiée / served outside the published surface: ${collection.servedOutsideSurface.length}`);
+          w(
+            `Vérité hors de l’intervalle (erreur du modèle) / truth outside the interval (model fault): ${report.truthOutside}`,
+          );
+          w(
+            `Années différentes d’une édition à l’autre / years differing between releases: ${report.yearsChangedBetweenReleases}`,
+          );
+          w(
+            `Servi hors de la surface publiée / served outside the published surface: ${collection.servedOutsideSurface.length}`,
+          );
           w(`Contradictions: ${collection.contradictions.length} ; ${seconds.toFixed(1)} s`);
           for (const e of report.examples) w(`  ${e}`);
         }
         const failed =
-          report.narrowed + report.truthOutside + report.yearsChangedBetweenReleases + collection.servedOutsideSurface.length + collection.contradictions.length;
+          report.narrowed +
+          report.truthOutside +
+          report.yearsChangedBetweenReleases +
+          collection.servedOutsideSurface.length +
+          collection.contradictions.length;
         if (failed) process.exitCode = 1;
       });
     });

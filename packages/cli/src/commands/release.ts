@@ -87,12 +87,18 @@ function printReport(r: PublishReport): void {
     );
   }
   out(`Cellules / cells: ${r.cells} ; masquées / withheld: ${withheld || '0'}`);
-  out(`Plateformes publiées à part / platforms published on their own: ${r.platformsKept.recruitmentPlatform.join(', ')}`);
+  out(
+    `Plateformes publiées à part / platforms published on their own: ${r.platformsKept.recruitmentPlatform.join(', ')}`,
+  );
   out('Masse publiée (personnes, cellules) par graphique / published mass (persons, cells) per chart:');
   for (const [chart, m] of Object.entries(r.publishedMass)) out(`  ${chart}: ${pct(m.persons)}, ${pct(m.cells)}`);
-  out(`Audit : ${r.solves} programmes linéaires et entiers résolus en ${r.seconds.toFixed(1)} s / ${r.solves} linear and integer programs solved in ${r.seconds.toFixed(1)} s`);
+  out(
+    `Audit : ${r.solves} programmes linéaires et entiers résolus en ${r.seconds.toFixed(1)} s / ${r.solves} linear and integer programs solved in ${r.seconds.toFixed(1)} s`,
+  );
   if (!r.failures.length) {
-    out('Audit réussi : aucune valeur masquée ne peut être retrouvée ni resserrée. / Audit passed: no withheld value can be worked out or narrowed.');
+    out(
+      'Audit réussi : aucune valeur masquée ne peut être retrouvée ni resserrée. / Audit passed: no withheld value can be worked out or narrowed.',
+    );
     return;
   }
   out(`AUDIT ÉCHOUÉ / AUDIT FAILED: ${r.failures.length}`);

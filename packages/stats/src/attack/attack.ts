@@ -46,7 +46,11 @@ interface WireSeries {
  * (every breakdown of every year in every view, every series, every yearly summary), checks that the same cell
  * always reads the same, and that nothing outside the publication surface is served.
  */
-export async function collect(base: string, fetchImpl: Fetch = fetch as unknown as Fetch, only?: string[]): Promise<Collection> {
+export async function collect(
+  base: string,
+  fetchImpl: Fetch = fetch as unknown as Fetch,
+  only?: string[],
+): Promise<Collection> {
   const out: Collection = { urls: 0, numbers: 0, cells: [], servedOutsideSurface: [], contradictions: [] };
   const seen = new Map<string, number | null>();
   const get = async (path: string): Promise<{ status: number; body: unknown }> => {
@@ -65,15 +69,17 @@ export async function collect(base: string, fetchImpl: Fetch = fetch as unknown 
     out.cells.push(c);
   };
   const cellOf = (w: WireCell) => ({ value: typeof w.value === 'number' ? w.value : null, reason: w.reason ?? null });
-  const releases = ((await get('/api/v1/releases')).body as { id: string; slug: string; referenceYears: number[] }[]).filter(
-    (r) => !only || only.includes(r.slug) || only.includes(r.id),
-  );
+  const releases = (
+    (await get('/api/v1/releases')).body as { id: string; slug: string; referenceYears: number[] }[]
+  ).filter((r) => !only || only.includes(r.slug) || only.includes(r.id));
   for (const r of releases) {
     for (const filter of filterKeys()) {
       const q = filter === ALL ? '' : `&recruitmentChannelGroup=${filter.split(':')[1]}`;
       for (const dimension of CUBE_DIMENSIONS) {
         if (!inSurface(filter, dimension)) {
-          const refused = await get(`/api/v1/stats/breakdown?release=${r.id}&dimension=${dimension}&year=${r.referenceYears[0]}${q}`);
+          const refused = await get(
+            `/api/v1/stats/breakdown?release=${r.id}&dimension=${dimension}&year=${r.referenceYears[0]}${q}`,
+          );
           if (refused.status === 200) out.servedOutsideSurface.push(`${filter} ${dimension}`);
           continue;
         }
@@ -81,18 +87,32 @@ export async function collect(base: string, fetchImpl: Fetch = fetch as unknown 
           const { body } = await get(`/api/v1/stats/breakdown?release=${r.id}&dimension=${dimension}&year=${year}${q}`);
           const b = body as WireBreakdown;
           record({ release: r.id, filter, year, dimension: 'cases', code: 'all', ...cellOf(b.total) });
-          for (const item of b.items) record({ release: r.id, filter, year, dimension, code: item.code, ...cellOf(item.cell) });
+          for (const item of b.items)
+            record({ release: r.id, filter, year, dimension, code: item.code, ...cellOf(item.cell) });
         }
         const { body } = await get(`/api/v1/stats/series?release=${r.id}&dimension=${dimension}${q}`);
         for (const s of (body as WireSeries).series) {
           for (const p of s.points) {
-            record({ release: r.id, filter, year: p.year, dimension: (s.dimension ?? 'cases') as CellDimension, code: s.code ?? 'all', ...cellOf(p.cell) });
+            record({
+              release: r.id,
+              filter,
+              year: p.year,
+              dimension: (s.dimension ?? 'cases') as CellDimension,
+              code: s.code ?? 'all',
+              ...cellOf(p.cell),
+            });
           }
         }
       }
     }
-    for (const filter of ['exploitationType=sexual', 'recruitmentChannelGroup=offline', 'recruitmentChannelGroup=unknown']) {
-      const refused = await get(`/api/v1/stats/breakdown?release=${r.id}&dimension=gender&year=${r.referenceYears[0]}&${filter}`);
+    for (const filter of [
+      'exploitationType=sexual',
+      'recruitmentChannelGroup=offline',
+      'recruitmentChannelGroup=unknown',
+    ]) {
+      const refused = await get(
+        `/api/v1/stats/breakdown?release=${r.id}&dimension=gender&year=${r.referenceYears[0]}&${filter}`,
+      );
       if (refused.status === 200) out.servedOutsideSurface.push(filter);
     }
     for (const year of r.referenceYears) {
@@ -140,20 +160,42 @@ const internalReason = (r: string | null): SuppressionReason | null =>
  * tell whether an interval pins or narrows a count. Two releases that publish the same year differently are
  * reported: frozen years must be identical.
  */
-export async function attack(collection: Collection, cases: readonly CubeCase[], rule: DisclosureRule = DEFAULT_RULE): Promise<AttackReport> {
-  const report: AttackReport = { releases: 0, years: 0, withheld: 0, pinned: 0, pinnedSmall: 0, narrowed: 0, truthOutside: 0, yearsChangedBetweenReleases: 0, examples: [] };
+export async function attack(
+  collection: Collection,
+  cases: readonly CubeCase[],
+  rule: DisclosureRule = DEFAULT_RULE,
+): Promise<AttackReport> {
+  const report: AttackReport = {
+    releases: 0,
+    years: 0,
+    withheld: 0,
+    pinned: 0,
+    pinnedSmall: 0,
+    narrowed: 0,
+    truthOutside: 0,
+    yearsChangedBetweenReleases: 0,
+    examples: [],
+  };
   const byRelease = new Map<string, CollectedCell[]>();
   for (const c of collection.cells) byRelease.set(c.release, [...(byRelease.get(c.release) ?? []), c]);
   report.releases = byRelease.size;
   const yearVersions = new Map<number, string>();
   for (const [, cells] of byRelease) {
-    const present = (dimension: 'recruitmentPlatform' | 'exploitationPlatform') =>
-      [...new Set(cells.filter((c) => c.dimension === dimension).map((c) => c.code))];
-    const kept = { recruitmentPlatform: present('recruitmentPlatform'), exploitationPlatform: present('exploitationPlatform') };
+    const present = (dimension: 'recruitmentPlatform' | 'exploitationPlatform') => [
+      ...new Set(cells.filter((c) => c.dimension === dimension).map((c) => c.code)),
+    ];
+    const kept = {
+      recruitmentPlatform: present('recruitmentPlatform'),
+      exploitationPlatform: present('exploitationPlatform'),
+    };
     const recoded = cases.map((c) => ({
       ...c,
-      recruitmentPlatforms: [...new Set(c.recruitmentPlatforms.map((p) => (kept.recruitmentPlatform.includes(p) ? p : 'other')))],
-      exploitationPlatforms: [...new Set(c.exploitationPlatforms.map((p) => (kept.exploitationPlatform.includes(p) ? p : 'other')))],
+      recruitmentPlatforms: [
+        ...new Set(c.recruitmentPlatforms.map((p) => (kept.recruitmentPlatform.includes(p) ? p : 'other'))),
+      ],
+      exploitationPlatforms: [
+        ...new Set(c.exploitationPlatforms.map((p) => (kept.exploitationPlatform.includes(p) ? p : 'other'))),
+      ],
     }));
     for (const year of [...new Set(cells.map((c) => c.year))].sort()) {
       const yearCells = cells.filter((c) => c.year === year);
@@ -165,7 +207,11 @@ export async function attack(collection: Collection, cases: readonly CubeCase[],
       }
       yearVersions.set(year, signature);
       report.years++;
-      const truth = trueCells(recoded.filter((c) => c.year === year), rule, kept);
+      const truth = trueCells(
+        recoded.filter((c) => c.year === year),
+        rule,
+        kept,
+      );
       const published = new Map(yearCells.map((c) => [cellKey(c.filter, year, c.dimension, c.code), c]));
       const index = new Map(truth.map((t, i) => [cellKey(t.filter, year, t.dimension, t.code), i]));
       const reasons = truth.map((t) => {
@@ -173,8 +219,17 @@ export async function attack(collection: Collection, cases: readonly CubeCase[],
         return p ? internalReason(p.value === null ? p.reason : null) : 'confidential';
       });
       // The reader's numbers are the published ones (which equal the truth where published).
-      const readerCells = truth.map((t, i) => ({ ...t, value: reasons[i] === null ? (published.get(cellKey(t.filter, year, t.dimension, t.code))!.value as number) : t.value }));
-      const constraints = knowledge((f, d, code) => index.get(cellKey(f, year, d, code)), (i) => truth[i].value);
+      const readerCells = truth.map((t, i) => ({
+        ...t,
+        value:
+          reasons[i] === null
+            ? (published.get(cellKey(t.filter, year, t.dimension, t.code))!.value as number)
+            : t.value,
+      }));
+      const constraints = knowledge(
+        (f, d, code) => index.get(cellKey(f, year, d, code)),
+        (i) => truth[i].value,
+      );
       const model = await new ReaderModel(readerCells, reasons, constraints).load(true);
       try {
         truth.forEach((t, i) => {

@@ -99,7 +99,9 @@ export async function computeCube(
   const recoded = cases.map((c) => recode(c, platformsKept));
   const dataYears = [...new Set(recoded.map((c) => c.year))];
   // Cells of an earlier release outside today's surface (a release built by an earlier method) are not carried.
-  const carried = (previous?.cells ?? []).filter((c) => filterKeys().includes(c.filter) && inSurface(c.filter, c.dimension));
+  const carried = (previous?.cells ?? []).filter(
+    (c) => filterKeys().includes(c.filter) && inSurface(c.filter, c.dimension),
+  );
   const frozenYears = (previous?.years ?? []).filter((y) => carried.some((c) => c.year === y));
   const years = [...new Set([...dataYears, ...frozenYears])].sort((a, b) => a - b);
   const cells: ReleaseCell[] = [];
@@ -124,7 +126,11 @@ export async function computeCube(
 }
 
 /** The surface's cells of one year, with their true counts. */
-export function trueCells(yearCases: readonly CubeCase[], rule: DisclosureRule, kept: CubeResult['platformsKept']): TrueCell[] {
+export function trueCells(
+  yearCases: readonly CubeCase[],
+  rule: DisclosureRule,
+  kept: CubeResult['platformsKept'],
+): TrueCell[] {
   const out: TrueCell[] = [];
   for (const filter of filterKeys()) {
     const inView = yearCases.filter((c) => matchesFilter(c, filter));
@@ -132,16 +138,33 @@ export function trueCells(yearCases: readonly CubeCase[], rule: DisclosureRule, 
     for (const dimension of CUBE_DIMENSIONS) {
       if (!inSurface(filter, dimension)) continue;
       const threshold = PLATFORM_DIMENSIONS.has(dimension) ? rule.platformThreshold : rule.threshold;
-      const codes = dimension === 'recruitmentPlatform' || dimension === 'exploitationPlatform' ? kept[dimension] : DIMENSION_CODES[dimension];
+      const codes =
+        dimension === 'recruitmentPlatform' || dimension === 'exploitationPlatform'
+          ? kept[dimension]
+          : DIMENSION_CODES[dimension];
       for (const code of codes) {
-        out.push(count(filter, dimension, code, inView.filter((c) => codesOf(c, dimension).includes(code)), threshold));
+        out.push(
+          count(
+            filter,
+            dimension,
+            code,
+            inView.filter((c) => codesOf(c, dimension).includes(code)),
+            threshold,
+          ),
+        );
       }
     }
   }
   return out;
 }
 
-function count(filter: FilterKey, dimension: CellDimension, code: string, members: readonly CubeCase[], threshold: number): TrueCell {
+function count(
+  filter: FilterKey,
+  dimension: CellDimension,
+  code: string,
+  members: readonly CubeCase[],
+  threshold: number,
+): TrueCell {
   const contributors = new Map<string, number>();
   for (const c of members) contributors.set(c.associationId, (contributors.get(c.associationId) ?? 0) + 1);
   return { filter, dimension, code, value: members.length, contributors, threshold };
@@ -187,7 +210,10 @@ async function protectYear(
  * social networks, …): when such a difference is a small group (1 to threshold - 1), it must stay as uncertain as
  * a withheld small count.
  */
-function hiddenDifferences(truth: readonly TrueCell[], at: (f: FilterKey, d: CellDimension, c: string) => number | undefined): Target[] {
+function hiddenDifferences(
+  truth: readonly TrueCell[],
+  at: (f: FilterKey, d: CellDimension, c: string) => number | undefined,
+): Target[] {
   const out: Target[] = [];
   const pairs: [CubeDimension, CubeDimension, (code: string) => string][] = [
     ['recruitmentChannelGroup', 'recruitmentChannel', channelGroupOf],
@@ -251,7 +277,8 @@ function recode(c: CubeCase, kept: CubeResult['platformsKept']): CubeCase {
 
 function fingerprint(truth: readonly TrueCell[]): string {
   const h = createHash('sha256');
-  for (const t of truth) h.update(`${t.filter}|${t.dimension}|${t.code}|${JSON.stringify([...t.contributors].sort())};`);
+  for (const t of truth)
+    h.update(`${t.filter}|${t.dimension}|${t.code}|${JSON.stringify([...t.contributors].sort())};`);
   return h.digest('hex');
 }
 
@@ -275,7 +302,12 @@ export interface PublishedMass {
 }
 
 /** The charts' default views (apps/dashboard/src/lib/charts/specs.ts): dimension, codes and years they draw. */
-const CHART_DEFAULTS: { id: string; dimension: CubeDimension; codes?: (code: string) => boolean; latestOnly: boolean }[] = [
+const CHART_DEFAULTS: {
+  id: string;
+  dimension: CubeDimension;
+  codes?: (code: string) => boolean;
+  latestOnly: boolean;
+}[] = [
   { id: 'online-offline', dimension: 'recruitmentChannelGroup', latestOnly: false },
   { id: 'channels', dimension: 'recruitmentChannel', latestOnly: false, codes: (c) => channelGroupOf(c) === 'online' },
   { id: 'platforms', dimension: 'recruitmentPlatform', latestOnly: true },
@@ -289,11 +321,25 @@ const CHART_DEFAULTS: { id: string; dimension: CubeDimension; codes?: (code: str
  * Published mass per chart: the project computes it (it knows the true counts), the public cannot. Years carried
  * forward are measured against today's data.
  */
-export function publishedMass(cases: readonly CubeCase[], cells: readonly ReleaseCell[], rule: DisclosureRule, kept: CubeResult['platformsKept']): Record<string, PublishedMass> {
+export function publishedMass(
+  cases: readonly CubeCase[],
+  cells: readonly ReleaseCell[],
+  rule: DisclosureRule,
+  kept: CubeResult['platformsKept'],
+): Record<string, PublishedMass> {
   const published = new Map(cells.map((c) => [cellKey(c.filter, c.year, c.dimension, c.code), c.value !== null]));
   const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
   const recoded = cases.map((c) => recode(c, kept));
-  const truthByYear = new Map(years.map((y) => [y, trueCells(recoded.filter((c) => c.year === y), rule, kept)]));
+  const truthByYear = new Map(
+    years.map((y) => [
+      y,
+      trueCells(
+        recoded.filter((c) => c.year === y),
+        rule,
+        kept,
+      ),
+    ]),
+  );
   const out: Record<string, PublishedMass> = {};
   for (const chart of CHART_DEFAULTS) {
     let persons = 0;

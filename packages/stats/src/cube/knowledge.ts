@@ -42,100 +42,166 @@ const atLeast = (terms: [number, number][], value = 0): LinearConstraint => ({ t
  */
 export function knowledge(at: CellIndex, truth: (cell: number) => number): LinearConstraint[] {
   const out: LinearConstraint[] = [];
-  const holds = (c: LinearConstraint) => {
-    const v = c.terms.reduce((sum: number, [i, k]) => sum + k * truth(i), 0);
-    return v >= c.lo && v <= c.hi;
-  };
+  splitFacts(at, out);
+  tableFacts(at, out);
+  groupFacts(at, out);
   const ifTrue = (c: LinearConstraint) => {
-    if (holds(c)) out.push(c);
+    const v = c.terms.reduce((sum: number, [i, k]) => sum + k * truth(i), 0);
+    if (v >= c.lo && v <= c.hi) out.push(c);
   };
-  const cell = (f: FilterKey, d: CellDimension, code: string) => at(f, d, code);
+  etlFacts(at, ifTrue);
+  return out;
+}
 
-  // The split: unfiltered = online + not online (totals and every cell of the views' dimensions).
+/** The split: unfiltered = online + not online (totals and every cell of the views' dimensions). */
+function splitFacts(at: CellIndex, out: LinearConstraint[]): void {
   const split = (d: CellDimension, code: string) => {
-    const [a, o, n] = [cell(ALL, d, code), cell(ONLINE, d, code), cell(NOT_ONLINE, d, code)];
-    if (a !== undefined && o !== undefined && n !== undefined) out.push(eq([[a, 1], [o, -1], [n, -1]]));
+    const [a, o, n] = [at(ALL, d, code), at(ONLINE, d, code), at(NOT_ONLINE, d, code)];
+    if (a !== undefined && o !== undefined && n !== undefined)
+      out.push(
+        eq([
+          [a, 1],
+          [o, -1],
+          [n, -1],
+        ]),
+      );
   };
   split('cases', 'all');
   for (const d of VIEW_DIMENSIONS) for (const code of DIMENSION_CODES[d]) split(d, code);
+}
 
+/** Each table and its view's total: sums, coverage, `unknown` alone. */
+function tableFacts(at: CellIndex, out: LinearConstraint[]): void {
   for (const view of filterKeys()) {
-    const total = cell(view, 'cases', 'all');
+    const total = at(view, 'cases', 'all');
     if (total === undefined) continue;
     for (const d of CUBE_DIMENSIONS) {
       if (!inSurface(view, d)) continue;
-      const codes = DIMENSION_CODES[d].map((code) => [code, cell(view, d, code)] as const).filter(([, i]) => i !== undefined) as [string, number][];
+      const codes = DIMENSION_CODES[d]
+        .map((code) => [code, at(view, d, code)] as const)
+        .filter(([, i]) => i !== undefined) as [string, number][];
       if (!codes.length) continue;
       if (SINGLE_VALUED.has(d)) {
         out.push(eq([...codes.map(([, i]) => [i, 1] as [number, number]), [total, -1]]));
         continue;
       }
-      for (const [, i] of codes) out.push(atLeast([[total, 1], [i, -1]]));
+      for (const [, i] of codes)
+        out.push(
+          atLeast([
+            [total, 1],
+            [i, -1],
+          ]),
+        );
       if (PLATFORMS.includes(d)) continue; // a case may have no platform at all
       out.push(atLeast([...codes.map(([, i]) => [i, 1] as [number, number]), [total, -1]]));
       const unknown = codes.find(([code]) => code === 'unknown')?.[1];
-      if (unknown !== undefined)
-        for (const [code, i] of codes) if (code !== 'unknown') out.push(atLeast([[total, 1], [unknown, -1], [i, -1]]));
+      if (unknown === undefined) continue;
+      for (const [code, i] of codes)
+        if (code !== 'unknown')
+          out.push(
+            atLeast([
+              [total, 1],
+              [unknown, -1],
+              [i, -1],
+            ]),
+          );
     }
   }
+}
 
-  // Groups, in the unfiltered view.
+/** Groups, in the unfiltered view, and how the channel groups meet the two channel views. */
+function groupFacts(at: CellIndex, out: LinearConstraint[]): void {
   const group = (groupDim: CubeDimension, memberDim: CubeDimension, groupOf: (code: string) => string) => {
     for (const g of DIMENSION_CODES[groupDim]) {
-      const gi = cell(ALL, groupDim, g);
+      const gi = at(ALL, groupDim, g);
       if (gi === undefined) continue;
-      const members = DIMENSION_CODES[memberDim].filter((m) => groupOf(m) === g).map((m) => cell(ALL, memberDim, m)).filter((i) => i !== undefined) as number[];
+      const members = DIMENSION_CODES[memberDim]
+        .filter((m) => groupOf(m) === g)
+        .map((m) => at(ALL, memberDim, m))
+        .filter((i) => i !== undefined) as number[];
       if (!members.length) continue;
       if (g === 'unknown' && members.length === 1) {
-        out.push(eq([[gi, 1], [members[0], -1]]));
+        out.push(
+          eq([
+            [gi, 1],
+            [members[0], -1],
+          ]),
+        );
         continue;
       }
-      for (const m of members) out.push(atLeast([[gi, 1], [m, -1]]));
+      for (const m of members)
+        out.push(
+          atLeast([
+            [gi, 1],
+            [m, -1],
+          ]),
+        );
       out.push(atLeast([...members.map((m) => [m, 1] as [number, number]), [gi, -1]]));
     }
   };
   group('recruitmentChannelGroup', 'recruitmentChannel', channelGroupOf);
   group('exploitationGroup', 'exploitationType', exploitationGroupOf);
+  const online = at(ALL, 'recruitmentChannelGroup', 'online');
+  const offline = at(ALL, 'recruitmentChannelGroup', 'offline');
+  const unknownGroup = at(ALL, 'recruitmentChannelGroup', 'unknown');
+  const onlineTotal = at(ONLINE, 'cases', 'all');
+  const notOnlineTotal = at(NOT_ONLINE, 'cases', 'all');
+  if (online !== undefined && onlineTotal !== undefined)
+    out.push(
+      eq([
+        [online, 1],
+        [onlineTotal, -1],
+      ]),
+    );
+  if (unknownGroup === undefined || notOnlineTotal === undefined) return;
+  out.push(
+    atLeast([
+      [notOnlineTotal, 1],
+      [unknownGroup, -1],
+    ]),
+  );
+  if (offline !== undefined)
+    out.push(
+      atLeast([
+        [offline, 1],
+        [unknownGroup, 1],
+        [notOnlineTotal, -1],
+      ]),
+    );
+}
 
-  const online = cell(ALL, 'recruitmentChannelGroup', 'online');
-  const offline = cell(ALL, 'recruitmentChannelGroup', 'offline');
-  const unknownGroup = cell(ALL, 'recruitmentChannelGroup', 'unknown');
-  const onlineTotal = cell(ONLINE, 'cases', 'all');
-  const notOnlineTotal = cell(NOT_ONLINE, 'cases', 'all');
-  if (online !== undefined && onlineTotal !== undefined) out.push(eq([[online, 1], [onlineTotal, -1]]));
-  if (unknownGroup !== undefined && notOnlineTotal !== undefined) {
-    out.push(atLeast([[notOnlineTotal, 1], [unknownGroup, -1]]));
-    if (offline !== undefined) out.push(atLeast([[offline, 1], [unknownGroup, 1], [notOnlineTotal, -1]]));
-  }
-
-  // The ETL's implications and the minor flag, where the data obey them.
+/** The ETL's implications and the minor flag, kept where the data obey them. */
+function etlFacts(at: CellIndex, ifTrue: (c: LinearConstraint) => void): void {
+  const online = at(ALL, 'recruitmentChannelGroup', 'online');
+  const below = (big: number | undefined, small: number | undefined) => {
+    if (big !== undefined && small !== undefined)
+      ifTrue(
+        atLeast([
+          [big, 1],
+          [small, -1],
+        ]),
+      );
+  };
   for (const p of DIMENSION_CODES.recruitmentPlatform) {
-    const pi = cell(ALL, 'recruitmentPlatform', p);
-    if (pi === undefined) continue;
-    if (online !== undefined) ifTrue(atLeast([[online, 1], [pi, -1]]));
+    const pi = at(ALL, 'recruitmentPlatform', p);
+    below(online, pi);
     const ch = platformChannel(p);
-    const ci = ch ? cell(ALL, 'recruitmentChannel', ch) : undefined;
-    if (ci !== undefined) ifTrue(atLeast([[ci, 1], [pi, -1]]));
+    below(ch ? at(ALL, 'recruitmentChannel', ch) : undefined, pi);
   }
-  const yes = cell(ALL, 'onlineExploitation', 'yes');
-  for (const p of DIMENSION_CODES.exploitationPlatform) {
-    const pi = cell(ALL, 'exploitationPlatform', p);
-    if (pi !== undefined && yes !== undefined) ifTrue(atLeast([[yes, 1], [pi, -1]]));
+  const yes = at(ALL, 'onlineExploitation', 'yes');
+  for (const p of DIMENSION_CODES.exploitationPlatform) below(yes, at(ALL, 'exploitationPlatform', p));
+  const bands = (list: string[]) => list.map((b) => at(ALL, 'ageBand', b)).filter((i) => i !== undefined) as number[];
+  const flags: [string, string[]][] = [
+    ['yes', ['0-8', '9-17']],
+    ['no', ['18-20', '21-23', '24-26', '27-29', '30-38', '39-47', '48+']],
+  ];
+  for (const [flag, list] of flags) {
+    const f = at(ALL, 'minor', flag);
+    if (f === undefined) continue;
+    const terms: [number, number][] = [[f, 1], ...bands(list).map((i) => [i, -1] as [number, number])];
+    ifTrue(eq(terms));
+    ifTrue(atLeast(terms));
   }
-  const bands = (list: string[]) => list.map((b) => cell(ALL, 'ageBand', b)).filter((i) => i !== undefined) as number[];
-  const minorYes = cell(ALL, 'minor', 'yes');
-  const minorNo = cell(ALL, 'minor', 'no');
-  if (minorYes !== undefined) {
-    const m = bands(['0-8', '9-17']);
-    ifTrue(eq([[minorYes, 1], ...m.map((i) => [i, -1] as [number, number])]));
-    ifTrue(atLeast([[minorYes, 1], ...m.map((i) => [i, -1] as [number, number])]));
-  }
-  if (minorNo !== undefined) {
-    const a = bands(['18-20', '21-23', '24-26', '27-29', '30-38', '39-47', '48+']);
-    ifTrue(eq([[minorNo, 1], ...a.map((i) => [i, -1] as [number, number])]));
-    ifTrue(atLeast([[minorNo, 1], ...a.map((i) => [i, -1] as [number, number])]));
-  }
-  return out;
 }
 
 /** Cells that are one number by definition: withheld or published together. */

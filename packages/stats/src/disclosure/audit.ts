@@ -57,7 +57,11 @@ export class ReaderModel {
   private readonly rows: LinearConstraint[] = [];
   private readonly values: number[];
 
-  constructor(cells: readonly AuditCell[], reasons: readonly (SuppressionReason | null)[], constraints: readonly LinearConstraint[]) {
+  constructor(
+    cells: readonly AuditCell[],
+    reasons: readonly (SuppressionReason | null)[],
+    constraints: readonly LinearConstraint[],
+  ) {
     this.values = cells.map((c, i) => (reasons[i] === null ? c.value : 0));
     const ranges = this.ranges;
     reasons.forEach((r, i) => {

@@ -74,7 +74,11 @@ export class LinearModel {
     private readonly text: string,
   ) {}
 
-  static async create(ranges: readonly VariableRange[], constraints: readonly LinearConstraint[], integer: boolean): Promise<LinearModel> {
+  static async create(
+    ranges: readonly VariableRange[],
+    constraints: readonly LinearConstraint[],
+    integer: boolean,
+  ): Promise<LinearModel> {
     const rows: string[] = [];
     constraints.forEach((c, i) => {
       if (!c.terms.length) return;
@@ -86,7 +90,11 @@ export class LinearModel {
       }
     });
     const bounds = ranges.map((r, v) =>
-      r.hi === Infinity ? ` ${name(v)} >= ${r.lo}` : r.lo === r.hi ? ` ${name(v)} = ${r.lo}` : ` ${r.lo} <= ${name(v)} <= ${r.hi}`,
+      r.hi === Infinity
+        ? ` ${name(v)} >= ${r.lo}`
+        : r.lo === r.hi
+          ? ` ${name(v)} = ${r.lo}`
+          : ` ${r.lo} <= ${name(v)} <= ${r.hi}`,
     );
     const text =
       `Minimize\n obj: ${ranges.map((_, v) => `0 ${name(v)}`).join(' + ')}\n` +
@@ -129,7 +137,10 @@ export class LinearModel {
       return this.optimum(sense);
     }
     if (status === s.optimal) return this.model.getObjectiveValue();
-    if (status === s.unbounded || status === s.unboundedOrInfeasible) return sense === 'maximize' ? Infinity : -Infinity;
-    throw new Error(`The disclosure audit's model could not be solved (status ${status}): the model is inconsistent with the data.`);
+    if (status === s.unbounded || status === s.unboundedOrInfeasible)
+      return sense === 'maximize' ? Infinity : -Infinity;
+    throw new Error(
+      `The disclosure audit's model could not be solved (status ${status}): the model is inconsistent with the data.`,
+    );
   }
 }

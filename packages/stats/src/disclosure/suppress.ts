@@ -1,4 +1,13 @@
-import { audit, dominated, passes, primaryReason, ReaderModel, type AuditCell, type AuditFailure, type Target } from './audit.js';
+import {
+  audit,
+  dominated,
+  passes,
+  primaryReason,
+  ReaderModel,
+  type AuditCell,
+  type AuditFailure,
+  type Target,
+} from './audit.js';
 import type { LinearConstraint } from './lp.js';
 import type { DisclosureRule, SuppressionReason } from './types.js';
 
@@ -60,7 +69,7 @@ export async function suppress(
       failures = await audit(cells, reasons, constraints, [...targets(cells, reasons, rule), ...hidden], true);
     }
     onRound?.({ round, withheld: reasons.filter((r) => r !== null).length, failing: failures.length });
-    if (process.env.SUPPRESS_DEBUG) for (const f of failures.slice(0, 6)) console.log(f.target.label, f.target.requirement, f.interval);
+      for (const f of failures.slice(0, 6)) console.log(f.target.label, f.target.requirement, f.interval);
     if (!failures.length) return { reasons, failures, rounds: round };
     const touched = new Set<number>();
     let added = 0;
@@ -95,7 +104,11 @@ export async function suppress(
 }
 
 /** Every withheld cell, and the withheld part of each additive table when it is one association's caseload. */
-export function targets(cells: readonly SuppressCell[], reasons: readonly (SuppressionReason | null)[], rule: DisclosureRule): Target[] {
+export function targets(
+  cells: readonly SuppressCell[],
+  reasons: readonly (SuppressionReason | null)[],
+  rule: DisclosureRule,
+): Target[] {
   const out: Target[] = [];
   const withheldByTable = new Map<string, number[]>();
   reasons.forEach((r, i) => {

@@ -1,8 +1,8 @@
 import type { SuppressionReason as WireReason } from '@observatoire/schema';
 import { cellKey, type ReleaseCell } from '../cube/build.js';
 import { ALL, DIMENSION_CODES, PLATFORM_DIMENSIONS, codesOf, type CubeCase } from '../cube/dimensions.js';
-import { primaryReason } from '../disclosure/protect.js';
-import type { DisclosureRule, ProtectCell } from '../disclosure/types.js';
+import { primaryReason, type AuditCell } from '../disclosure/audit.js';
+import type { DisclosureRule } from '../disclosure/types.js';
 import { PANEL_DIMENSIONS, PANEL_SINGLE_VALUED, panelView, type PanelDimension } from './view.js';
 
 /**
@@ -176,7 +176,7 @@ function countCell(view: string, year: number, code: string, value: number): Pan
 
 const sum = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
-function protectCell(members: ReadonlyMap<string, number>, threshold: number): ProtectCell {
+function protectCell(members: ReadonlyMap<string, number>, threshold: number): AuditCell {
   return { value: sum(members), threshold, contributors: members };
 }
 

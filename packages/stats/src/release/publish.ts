@@ -14,7 +14,7 @@ import type { DisclosureRule } from '../disclosure/types.js';
 import { inTransaction, type Db, type Queryable } from '../db.js';
 import { StatsError } from '../errors.js';
 import { resolveRule } from './rule.js';
-import { buildPanelTables } from '../panel/build.js';
+import { buildPanelTables, type PanelCell } from '../panel/build.js';
 import { parsePanelView } from '../panel/view.js';
 import { checkAnnotations, releaseComposition } from '../release-page/composition.js';
 import { loadRelease, releaseCells, toRelease, type ReleaseRow } from './read.js';
@@ -151,7 +151,7 @@ async function panelCells(
   cases: CubeCase[],
   rule: DisclosureRule,
   cube: CubeResult,
-): Promise<ReleaseCell[]> {
+): Promise<(ReleaseCell | PanelCell)[]> {
   const frozen = (view: string) => {
     const p = parsePanelView(view);
     return p !== null && cube.frozenYears.includes(p.from) && cube.frozenYears.includes(p.to);
@@ -164,7 +164,10 @@ async function panelCells(
  * Dry run: what publishing now would give (years, frozen years, withheld cells, the audit's failures, published
  * mass), without writing anything.
  */
-export async function previewRelease(db: Db, options: Pick<PublishOptions, 'rule' | 'onProgress'> = {}): Promise<PublishReport> {
+export async function previewRelease(
+  db: Db,
+  options: Pick<PublishOptions, 'rule' | 'onProgress'> = {},
+): Promise<PublishReport> {
   const rule = resolveRule(options.rule);
   return inTransaction(
     db,
@@ -203,8 +206,9 @@ async function buildRelease(
 ): Promise<{ cube: CubeResult; report: PublishReport; previousRow: ReleaseRow | undefined }> {
   const started = performance.now();
   const solvesBefore = solveCount;
-  const previousRow = (await q.query<ReleaseRow>(`SELECT * FROM release ORDER BY published_at DESC, created_at DESC LIMIT 1`))
-    .rows[0];
+  const previousRow = (
+    await q.query<ReleaseRow>(`SELECT * FROM release ORDER BY published_at DESC, created_at DESC LIMIT 1`)
+  ).rows[0];
   let previous: PreviousRelease | undefined;
   if (previousRow) {
     previous = {
