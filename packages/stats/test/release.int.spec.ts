@@ -238,9 +238,13 @@ describe('releases on real PostgreSQL', () => {
     );
     for (const dimension of ['recruitmentChannel', 'minor', 'citizenshipRegion'] as const) {
       breakdownSchema.parse(await getBreakdown(pool, 'latest', { dimension, year: 2023 }));
-      breakdownSchema.parse(
-        await getBreakdown(pool, 'latest', { dimension, year: null, filter: { recruitmentChannelGroup: 'online' } }),
-      );
+    }
+    for (const dimension of ['gender', 'citizenshipRegion'] as const) {
+      for (const view of ['online', 'not_online']) {
+        breakdownSchema.parse(
+          await getBreakdown(pool, 'latest', { dimension, year: null, filter: { recruitmentChannelGroup: view } }),
+        );
+      }
     }
     yearlySummarySchema.parse(await getYearlySummary(pool, 'latest', 2022));
   });

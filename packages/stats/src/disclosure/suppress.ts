@@ -167,9 +167,11 @@ async function complement(
   const far = new Set([...near].flatMap((i) => [...neighbours[i]]));
   const tier = (i: number) => (own.includes(i) ? 0 : tables.has(cells[i].table) ? 1 : near.has(i) ? 2 : 3);
   const cost = (i: number) => cells[i].value + cells[i].penalty;
+  // Nearer cells first among cells of similar cost; a headline or a total only when nothing cheaper is near.
+  const rank = (i: number) => cost(i) + [0, 0, 50, 500][tier(i)];
   const pool = [...new Set([...own, ...far])]
     .filter((i) => reasons[i] === null && cells[i].penalty !== Infinity)
-    .sort((a, b) => tier(a) - tier(b) || cost(a) - cost(b) || a - b);
+    .sort((a, b) => rank(a) - rank(b) || a - b);
   let best = -1;
   let bestWidth = -Infinity;
   for (const c of pool.slice(0, TRIALS)) {
