@@ -56,8 +56,9 @@ async function attackAll(apiUrl, truth) {
 }
 
 async function addNewAssociation(pool, slug) {
-  const a = (await pool.query(`INSERT INTO association (slug, name, is_demo) VALUES ($1, $1, true) RETURNING id`, [slug]))
-    .rows[0].id;
+  const a = (
+    await pool.query(`INSERT INTO association (slug, name, is_demo) VALUES ($1, $1, true) RETURNING id`, [slug])
+  ).rows[0].id;
   const b = (
     await pool.query(
       `INSERT INTO import_batch (association_id, content_hash, status, format) VALUES ($1, $2, 'committed', 'csv') RETURNING id`,
@@ -141,7 +142,9 @@ await writeFile(
   JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2),
 );
 console.log(`\n${new Date().toISOString()} — ${machine}`);
-console.log('| data | audit (s) | cells | withheld | attack: URLs / numbers | pinned (small) | narrowed | truth outside | years differing |');
+console.log(
+  '| data | audit (s) | cells | withheld | attack: URLs / numbers | pinned (small) | narrowed | truth outside | years differing |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
   for (const [label, a] of [

@@ -69,7 +69,7 @@ export async function suppress(
       failures = await audit(cells, reasons, constraints, [...targets(cells, reasons, rule), ...hidden], true);
     }
     onRound?.({ round, withheld: reasons.filter((r) => r !== null).length, failing: failures.length });
-      for (const f of failures.slice(0, 6)) console.log(f.target.label, f.target.requirement, f.interval);
+    for (const f of failures.slice(0, 6)) console.log(f.target.label, f.target.requirement, f.interval);
     if (!failures.length) return { reasons, failures, rounds: round };
     const touched = new Set<number>();
     let added = 0;
