@@ -96,6 +96,18 @@ describe('observatoire admin release commands', () => {
     expect((await cli(['release:publish', '--notes-fr', 'seulement'])).code).toBe(2);
   });
 
+  it('--dry-run prints the audit's report in French and English and publishes nothing', async () => {
+    const before = await sql(`SELECT count(*)::int AS n FROM release`);
+    const r = await cli(['release:publish', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Années figées[^\n]*frozen years[^\n]*2024/);
+    expect(r.stdout).toMatch(/Audit réussi[^\n]*Audit passed/);
+    expect(r.stdout).toMatch(/Masse publiée[\s\S]*online-offline: \d+\.\d %/);
+    const json = JSON.parse((await cli(['release:publish', '--dry-run', '--json'])).stdout);
+    expect(json).toMatchObject({ years: [2024], frozenYears: [2024], failures: [] });
+    expect(await sql(`SELECT count(*)::int AS n FROM release`)).toEqual(before);
+  });
+
   it('records consent, publishes annotations, and attaches an erratum, in French then English', async () => {
     expect((await cli(['association:consent', 'asso-a', '--name-public', 'maybe'])).code).not.toBe(0);
     const consent = await cli(['association:consent', 'asso-a', '--name-public', 'yes']);
