@@ -96,7 +96,7 @@ describe('observatoire admin release commands', () => {
     expect((await cli(['release:publish', '--notes-fr', 'seulement'])).code).toBe(2);
   });
 
-  it('--dry-run prints the audit's report in French and English and publishes nothing', async () => {
+  it('--dry-run prints the audit report in French and English and publishes nothing', async () => {
     const before = await sql(`SELECT count(*)::int AS n FROM release`);
     const r = await cli(['release:publish', '--dry-run']);
     expect(r.code).toBe(0);
