@@ -15,7 +15,8 @@ declare module 'vitest' {
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
 
 /** `observatoire admin release:publish|list`, run as the collective's admin would (built CLI, real PostgreSQL). */
-describe('observatoire admin release commands', () => {
+// Publishing audits every year by integer programming: seconds of CPU, more on a loaded machine.
+describe('observatoire admin release commands', { timeout: 300_000 }, () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(inject('pgServerUrl'), 'clirelease');

@@ -111,6 +111,59 @@ export class ReaderModel {
   }
 }
 
+/**
+ * The reader's model of one year with every cell a variable (a published cell fixed at its value), loaded once:
+ * withholding a cell, or trying to, only changes its bounds, and each question re-runs from the last basis.
+ * `reasons` is shared with the caller and changed through `setReason`.
+ */
+export class YearModel {
+  private model: LinearModel | null = null;
+
+  constructor(
+    private readonly cells: readonly AuditCell[],
+    readonly reasons: (SuppressionReason | null)[],
+    private readonly constraints: readonly LinearConstraint[],
+  ) {}
+
+  async load(integer: boolean): Promise<this> {
+    this.dispose();
+    this.model = await LinearModel.create(
+      this.cells.map((c, i) => rangeOf(c, this.reasons[i])),
+      this.constraints,
+      integer,
+    );
+    return this;
+  }
+
+  setReason(cell: number, reason: SuppressionReason | null): void {
+    this.reasons[cell] = reason;
+    this.model?.setRange(cell, rangeOf(this.cells[cell], reason));
+  }
+
+  interval(terms: Target['terms']): Interval {
+    if (terms.every(([cell]) => this.reasons[cell] === null)) {
+      const v = terms.reduce((sum, [cell, coef]) => sum + coef * this.cells[cell].value, 0);
+      return { min: v, max: v };
+    }
+    if (!this.model) throw new Error('The reader model is not loaded.');
+    return this.model.interval(terms);
+  }
+
+  failures(targets: readonly Target[]): AuditFailure[] {
+    const out: AuditFailure[] = [];
+    for (const target of targets) {
+      const interval = this.interval(target.terms);
+      if (!passes(target, interval)) out.push({ target, interval });
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.model?.dispose();
+    this.model = null;
+  }
+}
+
 /** The targets that fail their protection interval, with the interval a reader can compute. */
 export async function audit(
   cells: readonly AuditCell[],

@@ -4,6 +4,7 @@ import * as highsModule from 'highs';
 // part of its persistent-model API used here, typed by hand.
 type Sense = { readonly __sense: true };
 interface HighsModel {
+  changeColBounds(index: number, lower: number, upper: number): unknown;
   options: { set(o: Readonly<Record<string, string | number | boolean>>): unknown };
   changeColCost(index: number, cost: number): unknown;
   changeObjectiveSense(sense: Sense): unknown;
@@ -13,6 +14,7 @@ interface HighsModel {
   dispose(): void;
 }
 interface Highs {
+  infinity: number;
   createModel(source: { format: 'lp'; data: string }): HighsModel;
   constants: {
     objectiveSense: { minimize: Sense; maximize: Sense };
@@ -68,11 +70,20 @@ function expr(terms: ReadonlyArray<readonly [number, number]>): string {
  * one expression) only changes the objective and re-runs from the last basis. `dispose()` frees the solver.
  */
 export class LinearModel {
+  /** Bounds changed since the model was built (re-applied if the solver instance has to be recreated). */
+  private readonly changed = new Map<number, VariableRange>();
+
   private constructor(
     private readonly h: Highs,
     private model: HighsModel,
     private readonly text: string,
   ) {}
+
+  /** Changes one variable's range (a cell withheld, or published again during a trial). */
+  setRange(v: number, range: VariableRange): void {
+    this.changed.set(v, range);
+    this.model.changeColBounds(v, range.lo, range.hi === Infinity ? this.h.infinity : range.hi);
+  }
 
   static async create(
     ranges: readonly VariableRange[],
@@ -133,6 +144,8 @@ export class LinearModel {
       this.model.dispose();
       this.model = this.h.createModel({ format: 'lp', data: this.text });
       this.model.options.set({ output_flag: false, time_limit: 60 });
+      for (const [v, r] of this.changed)
+        this.model.changeColBounds(v, r.lo, r.hi === Infinity ? this.h.infinity : r.hi);
       for (const [v, c] of target) this.model.changeColCost(v, c);
       return this.optimum(sense);
     }

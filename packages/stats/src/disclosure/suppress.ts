@@ -1,9 +1,8 @@
 import {
-  audit,
   dominated,
   passes,
   primaryReason,
-  ReaderModel,
+  YearModel,
   type AuditCell,
   type AuditFailure,
   type Target,
@@ -61,46 +60,65 @@ export async function suppress(
   const neighbours = cells.map(() => new Set<number>());
   for (const c of constraints) for (const [a] of c.terms) for (const [b] of c.terms) if (a !== b) neighbours[a].add(b);
 
+  const all = () => [...targets(cells, reasons, rule), ...hidden];
+  let model = await new YearModel(cells, reasons, constraints).load(false);
   let integer = false;
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    let failures = await audit(cells, reasons, constraints, [...targets(cells, reasons, rule), ...hidden], integer);
-    if (!failures.length && !integer) {
-      integer = true;
-      failures = await audit(cells, reasons, constraints, [...targets(cells, reasons, rule), ...hidden], true);
-    }
-    onRound?.({ round, withheld: reasons.filter((r) => r !== null).length, failing: failures.length });
-    for (const f of failures.slice(0, 6)) console.log(f.target.label, f.target.requirement, f.interval);
-    if (!failures.length) return { reasons, failures, rounds: round };
-    const touched = new Set<number>();
-    let added = 0;
-    for (const f of failures) {
-      const own = f.target.terms.map(([i]) => i);
-      // One complement per neighbourhood and round: another failure's fix may be enough for this one too.
-      if (own.some((i) => [...neighbours[i]].some((n) => touched.has(n)) || touched.has(i))) continue;
-      const pick = await complement(f.target, cells, reasons, constraints, neighbours, twinsOf, integer);
-      if (pick < 0) {
-        // Nothing left to withhold around it: the reasons themselves narrow it (a cell "below the threshold" next to
-        // one "above"). Say less: these cells become "withheld" with no reason a reader could use.
-        const around = [...new Set(f.target.terms.flatMap(([i]) => [i, ...neighbours[i]]))].filter(
-          (i) => reasons[i] !== null && reasons[i] !== 'confidential',
-        );
-        for (const i of around) {
-          reasons[i] = 'confidential';
-          touched.add(i);
-        }
-        if (around.length) added++;
-        continue;
+  try {
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      let failures = model.failures(all());
+      if (!failures.length && !integer) {
+        // Linear programming found nothing more: the same questions in whole numbers, and go on with them if needed.
+        model.dispose();
+        model = await new YearModel(cells, reasons, constraints).load(true);
+        integer = true;
+        failures = model.failures(all());
       }
-      for (const i of twinsOf.get(pick) ?? [pick]) {
-        reasons[i] = 'secondary';
+      onRound?.({ round, withheld: reasons.filter((r) => r !== null).length, failing: failures.length });
+      if (!failures.length) return { reasons, failures, rounds: round };
+      if (!fixRound(failures, model, cells, neighbours, twinsOf)) return { reasons, failures, rounds: round };
+    }
+    return { reasons, failures: model.failures(all()), rounds: MAX_ROUNDS };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** One complement per failing target (or "confidential" reasons around it); false when nothing could be added. */
+function fixRound(
+  failures: readonly AuditFailure[],
+  model: YearModel,
+  cells: readonly SuppressCell[],
+  neighbours: readonly Set<number>[],
+  twinsOf: ReadonlyMap<number, readonly number[]>,
+): boolean {
+  const reasons = model.reasons;
+  const touched = new Set<number>();
+  let added = 0;
+  for (const f of failures) {
+    const own = f.target.terms.map(([i]) => i);
+    // One complement per neighbourhood and round: another failure's fix may be enough for this one too.
+    if (own.some((i) => touched.has(i) || [...neighbours[i]].some((n) => touched.has(n)))) continue;
+    const pick = complement(f.target, cells, model, neighbours, twinsOf);
+    if (pick < 0) {
+      // Nothing left to withhold around it: the reasons themselves narrow it (a cell "below the threshold" next to
+      // one "above"). Say less: these cells become "withheld" with no reason a reader could use.
+      const around = [...new Set(own.flatMap((i) => [i, ...neighbours[i]]))].filter(
+        (i) => reasons[i] !== null && reasons[i] !== 'confidential',
+      );
+      for (const i of around) {
+        model.setReason(i, 'confidential');
         touched.add(i);
       }
-      added++;
+      if (around.length) added++;
+      continue;
     }
-    if (!added) return { reasons, failures, rounds: round };
+    for (const i of twinsOf.get(pick) ?? [pick]) {
+      model.setReason(i, 'secondary');
+      touched.add(i);
+    }
+    added++;
   }
-  const failures = await audit(cells, reasons, constraints, [...targets(cells, reasons, rule), ...hidden], true);
-  return { reasons, failures, rounds: MAX_ROUNDS };
+  return added > 0;
 }
 
 /** Every withheld cell, and the withheld part of each additive table when it is one association's caseload. */
@@ -152,15 +170,14 @@ const TRIALS = 6;
  * by solving the reader's model with it withheld); if none of the first few does, the one that widens the target's
  * interval most.
  */
-async function complement(
+function complement(
   target: Target,
   cells: readonly SuppressCell[],
-  reasons: (SuppressionReason | null)[],
-  constraints: readonly LinearConstraint[],
+  model: YearModel,
   neighbours: readonly Set<number>[],
   twinsOf: ReadonlyMap<number, readonly number[]>,
-  integer: boolean,
-): Promise<number> {
+): number {
+  const reasons = model.reasons;
   const own = target.terms.map(([i]) => i);
   const tables = new Set(own.map((i) => cells[i].table));
   const near = new Set(own.flatMap((i) => [...neighbours[i]]));
@@ -176,11 +193,9 @@ async function complement(
   let bestWidth = -Infinity;
   for (const c of pool.slice(0, TRIALS)) {
     const group = twinsOf.get(c) ?? [c];
-    for (const i of group) reasons[i] = 'secondary';
-    const model = await new ReaderModel(cells, reasons, constraints).load(integer);
+    for (const i of group) model.setReason(i, 'secondary');
     const interval = model.interval(target.terms);
-    model.dispose();
-    for (const i of group) reasons[i] = null;
+    for (const i of group) model.setReason(i, null);
     if (passes(target, interval)) return c;
     const width = interval.max - interval.min;
     if (width > bestWidth) {
