@@ -641,6 +641,7 @@ export interface components {
             | 'below_platform_threshold'
             | 'too_few_associations'
             | 'secondary'
+            | 'confidential'
             | 'derived_from_suppressed';
           /** @enum {boolean} */
           suppressed: true;
@@ -1181,6 +1182,13 @@ export interface components {
        */
       annotations: components['schemas']['ReleaseAnnotation'][];
       contributingAssociations: number;
+      /**
+       * @description Associations behind each reference year, as published (frozen years keep their published count)
+       * @default {}
+       */
+      contributingByYear: {
+        [key: string]: number;
+      };
       /** Format: date-time */
       createdAt: string;
       /**
@@ -1198,6 +1206,11 @@ export interface components {
         sha256?: string;
         url: string;
       }[];
+      /**
+       * @description Years an earlier release published, carried forward unchanged (see the methodology)
+       * @default []
+       */
+      frozenYears: number[];
       /** Format: uuid */
       id: string;
       licence?: components['schemas']['Licence'];

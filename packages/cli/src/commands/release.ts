@@ -183,7 +183,7 @@ export function registerRelease(program: Command): void {
         out(`Associations: ${release.contributingAssociations}`);
         for (const a of release.annotations) out(`Annotation ${a.year}: ${a.text.fr} / ${a.text.en}`);
         if (release.frozenYears.length) out(`Années figées / frozen years: ${release.frozenYears.join(', ')}`);
-        for (const [chart, m] of Object.entries(release.publishedMass)) {
+        for (const [chart, m] of Object.entries(release.publishedMass ?? {})) {
           out(`Masse publiée / published mass ${chart}: ${pct(m.persons)}`);
         }
       });
