@@ -40,7 +40,9 @@ export const load: PageServerLoad = async (event) => {
     const [summary, past, channels, platforms, composition] = await Promise.all([
       client.summary(release.id, year),
       release.referenceYears.includes(from) ? client.summary(release.id, from) : Promise.resolve(null),
-      client.breakdown(release.id, 'recruitmentChannel', year, 'online'),
+      // Channels are published for all cases only (docs/disclosure.md); an online channel counts the same people
+      // there as among the cases recruited online, and the top three below keep the online channels.
+      client.breakdown(release.id, 'recruitmentChannel', year),
       client.breakdown(release.id, 'recruitmentPlatform', year),
       release.referenceYears.length > 1 ? client.composition(release.id) : Promise.resolve(null),
     ]);
