@@ -155,7 +155,8 @@ export async function getSeries(db: Db, releaseRef: string, query: SeriesQuery =
   ];
   if (query.dimension && query.dimension !== 'cases') {
     const dimension = checkDimension(query.dimension);
-    checkSurface(view, dimension);
+    // A panel's own dimensions were checked above; the three views publish what the surface lists.
+    if (query.panel === undefined) checkSurface(view, dimension);
     const codes = query.codes ?? [...publishedCodes(data, dimension)];
     for (const code of codes) {
       if (!DIMENSION_CODES[dimension].includes(code)) throw unknownCode(dimension, code);

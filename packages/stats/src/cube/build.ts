@@ -79,7 +79,8 @@ export interface TrueCell {
   threshold: number;
 }
 
-const GRAND_TOTAL_PENALTY = 1e7;
+/** The year's number of persons: the base of every share and chart, never withheld as a complement. */
+const GRAND_TOTAL_PENALTY = Infinity;
 const HEADLINE_PENALTY = 1e5;
 const UNFILTERED_PENALTY = 1e3;
 

@@ -131,6 +131,9 @@ export function targets(
   const withheldByTable = new Map<string, number[]>();
   reasons.forEach((r, i) => {
     if (r === null) return;
+    // A complement protects others and is not sensitive itself (as in tau-argus): requiring its own interval too
+    // made every complement call for more, and the demo data lost their headline charts.
+    if (r === 'secondary' || (r === 'confidential' && cells[i].value >= cells[i].threshold)) return;
     out.push({
       terms: [[i, 1]],
       // What must stay uncertain depends on the true count, not on the label (a relabelled small count too).
@@ -163,6 +166,8 @@ export function targets(
 
 /** Candidates tried (cheapest first) before settling for the one that widens the interval most. */
 const TRIALS = 6;
+/** A complement this costly (a view's total, a headline figure) is a last resort. */
+const HEADLINE = 1e5;
 
 /**
  * The complement for one failing target: among the published cells of the target's own tables, then of the
@@ -189,19 +194,17 @@ function complement(
   const pool = [...new Set([...own, ...far])]
     .filter((i) => reasons[i] === null && cells[i].penalty !== Infinity)
     .sort((a, b) => rank(a) - rank(b) || a - b);
+  const before = model.interval(target.terms);
+  const widthOf = (i: { min: number; max: number }) => i.max - i.min;
   let best = -1;
-  let bestWidth = -Infinity;
   for (const c of pool.slice(0, TRIALS)) {
     const group = twinsOf.get(c) ?? [c];
     for (const i of group) model.setReason(i, 'secondary');
     const interval = model.interval(target.terms);
     for (const i of group) model.setReason(i, null);
     if (passes(target, interval)) return c;
-    const width = interval.max - interval.min;
-    if (width > bestWidth) {
-      bestWidth = width;
-      best = c;
-    }
+    // Failing that, the cheapest that widens it at all (the next round goes on from there).
+    if (best < 0 && widthOf(interval) > widthOf(before) + 1e-6) best = c;
   }
   return best >= 0 ? best : (pool[0] ?? -1);
 }

@@ -240,6 +240,7 @@ const fr = {
   'chart.reason.below_platform_threshold': 'trop peu de personnes',
   'chart.reason.too_few_associations': 'trop peu d’associations',
   'chart.reason.secondary': 'protège un autre chiffre',
+  'chart.reason.confidential': 'protège les petits effectifs',
   'chart.reason.derived_from_suppressed': 'calculé d’un chiffre non publié',
   'chart.persons': 'Personnes (total)',
   'chart.shareNote':
@@ -609,6 +610,7 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'chart.reason.below_platform_threshold': 'too few people',
   'chart.reason.too_few_associations': 'too few associations',
   'chart.reason.secondary': 'protects another figure',
+  'chart.reason.confidential': 'protects small counts',
   'chart.reason.derived_from_suppressed': 'computed from an unpublished figure',
   'chart.persons': 'People (total)',
   'chart.shareNote':
