@@ -15,6 +15,10 @@ interface HighsModel {
 }
 interface Highs {
   infinity: number;
+  solve(
+    problem: string,
+    options: Readonly<Record<string, string | number | boolean>>,
+  ): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal?: number }> };
   createModel(source: { format: 'lp'; data: string }): HighsModel;
   constants: {
     objectiveSense: { minimize: Sense; maximize: Sense };
@@ -61,6 +65,58 @@ export let solveCount = 0;
 
 const name = (v: number) => `x${v}`;
 
+/** CPLEX LP text: minimise `objective` over the variables' ranges and the constraints; `integer` lists whole-number variables. */
+function lpText(
+  ranges: readonly VariableRange[],
+  constraints: readonly LinearConstraint[],
+  objective: ReadonlyArray<readonly [number, number]>,
+  integer: readonly number[],
+): string {
+  const rows: string[] = [];
+  constraints.forEach((c, i) => {
+    if (!c.terms.length) return;
+    const e = expr(c.terms);
+    if (c.lo === c.hi) rows.push(` e${i}: ${e} = ${c.lo}`);
+    else {
+      if (c.lo > -Infinity) rows.push(` l${i}: ${e} >= ${c.lo}`);
+      if (c.hi < Infinity) rows.push(` h${i}: ${e} <= ${c.hi}`);
+    }
+  });
+  const bounds = ranges.map((r, v) =>
+    r.hi === Infinity
+      ? ` ${name(v)} >= ${r.lo}`
+      : r.lo === r.hi
+        ? ` ${name(v)} = ${r.lo}`
+        : ` ${r.lo === -Infinity ? '-inf' : r.lo} <= ${name(v)} <= ${r.hi}`,
+  );
+  // Every variable appears in the objective (with a zero cost if need be), so that the solver creates it.
+  const cost = new Map(objective.map(([v, c]) => [v, c]));
+  return (
+    `Minimize\n obj: ${ranges.map((_, v) => `${cost.get(v) ?? 0} ${name(v)}`).join(' + ')}\n` +
+    `Subject To\n${rows.length ? rows.join('\n') : ` z: ${name(0)} >= ${ranges[0]?.lo ?? 0}`}\n` +
+    `Bounds\n${bounds.join('\n')}\n` +
+    (integer.length ? `General\n ${integer.map(name).join(' ')}\n` : '') +
+    'End\n'
+  );
+}
+
+/**
+ * The cheapest solution of a model (minimise `Σ cost·x`, costs ≥ 0): its objective and the value of every
+ * variable, or null when the model has none (or none was found in the time allowed).
+ */
+export async function cheapest(
+  ranges: readonly VariableRange[],
+  constraints: readonly LinearConstraint[],
+  costs: ReadonlyArray<readonly [number, number]>,
+  integer: readonly number[],
+): Promise<{ cost: number; values: number[] } | null> {
+  const h = await highs();
+  solveCount++;
+  const s = h.solve(lpText(ranges, constraints, costs, integer), { output_flag: false, time_limit: 30 });
+  if (s.Status !== 'Optimal') return null;
+  return { cost: s.ObjectiveValue, values: ranges.map((_, v) => s.Columns[name(v)]?.Primal ?? 0) };
+}
+
 function expr(terms: ReadonlyArray<readonly [number, number]>): string {
   return terms.map(([v, c], i) => `${c < 0 ? '-' : i ? '+' : ''} ${Math.abs(c)} ${name(v)}`).join(' ');
 }
@@ -90,29 +146,7 @@ export class LinearModel {
     constraints: readonly LinearConstraint[],
     integer: boolean,
   ): Promise<LinearModel> {
-    const rows: string[] = [];
-    constraints.forEach((c, i) => {
-      if (!c.terms.length) return;
-      const e = expr(c.terms);
-      if (c.lo === c.hi) rows.push(` e${i}: ${e} = ${c.lo}`);
-      else {
-        if (c.lo > -Infinity) rows.push(` l${i}: ${e} >= ${c.lo}`);
-        if (c.hi < Infinity) rows.push(` h${i}: ${e} <= ${c.hi}`);
-      }
-    });
-    const bounds = ranges.map((r, v) =>
-      r.hi === Infinity
-        ? ` ${name(v)} >= ${r.lo}`
-        : r.lo === r.hi
-          ? ` ${name(v)} = ${r.lo}`
-          : ` ${r.lo} <= ${name(v)} <= ${r.hi}`,
-    );
-    const text =
-      `Minimize\n obj: ${ranges.map((_, v) => `0 ${name(v)}`).join(' + ')}\n` +
-      `Subject To\n${rows.length ? rows.join('\n') : ` z: ${name(0)} >= ${ranges[0]?.lo ?? 0}`}\n` +
-      `Bounds\n${bounds.join('\n')}\n` +
-      (integer ? `General\n ${ranges.map((_, v) => name(v)).join(' ')}\n` : '') +
-      'End\n';
+    const text = lpText(ranges, constraints, [], integer ? ranges.map((_, v) => v) : []);
     const h = await highs();
     const model = h.createModel({ format: 'lp', data: text });
     model.options.set({ output_flag: false, time_limit: 60 });

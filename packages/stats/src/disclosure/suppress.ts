@@ -1,13 +1,14 @@
 import {
   dominated,
   passes,
+  rangeOf,
   primaryReason,
   YearModel,
   type AuditCell,
   type AuditFailure,
   type Target,
 } from './audit.js';
-import type { LinearConstraint } from './lp.js';
+import { cheapest, type Interval, type LinearConstraint, type VariableRange } from './lp.js';
 import type { DisclosureRule, SuppressionReason } from './types.js';
 
 /** A cell of one year's surface, with what suppression needs to choose complements. */
@@ -75,7 +76,8 @@ export async function suppress(
       }
       onRound?.({ round, withheld: reasons.filter((r) => r !== null).length, failing: failures.length });
       if (!failures.length) return { reasons, failures, rounds: round };
-      if (!fixRound(failures, model, cells, neighbours, twinsOf)) return { reasons, failures, rounds: round };
+      if (!(await fixRound(failures, model, cells, constraints, neighbours, twinsOf, integer)))
+        return { reasons, failures, rounds: round };
     }
     return { reasons, failures: model.failures(all()), rounds: MAX_ROUNDS };
   } finally {
@@ -83,40 +85,41 @@ export async function suppress(
   }
 }
 
-/** One complement per failing target (or "confidential" reasons around it); false when nothing could be added. */
-function fixRound(
+/**
+ * Complements for this round's failures, one failure after the other (an earlier one's complements may protect a
+ * later one too): the cells the cheapest alternative table moves (see `alternative`), or, where no alternative
+ * exists because the reasons themselves pin the count, "confidential" reasons around it. False when nothing
+ * could be added.
+ */
+async function fixRound(
   failures: readonly AuditFailure[],
   model: YearModel,
   cells: readonly SuppressCell[],
+  constraints: readonly LinearConstraint[],
   neighbours: readonly Set<number>[],
   twinsOf: ReadonlyMap<number, readonly number[]>,
-): boolean {
+  integer: boolean,
+): Promise<boolean> {
   const reasons = model.reasons;
-  const touched = new Set<number>();
   let added = 0;
   for (const f of failures) {
-    const own = f.target.terms.map(([i]) => i);
-    // One complement per neighbourhood and round: another failure's fix may be enough for this one too.
-    if (own.some((i) => touched.has(i) || [...neighbours[i]].some((n) => touched.has(n)))) continue;
-    const pick = complement(f.target, cells, model, neighbours, twinsOf);
-    if (pick < 0) {
-      // Nothing left to withhold around it: the reasons themselves narrow it (a cell "below the threshold" next to
-      // one "above"). Say less: these cells become "withheld" with no reason a reader could use.
-      const around = [...new Set(own.flatMap((i) => [i, ...neighbours[i]]))].filter(
-        (i) => reasons[i] !== null && reasons[i] !== 'confidential',
-      );
-      for (const i of around) {
-        model.setReason(i, 'confidential');
-        touched.add(i);
-      }
-      if (around.length) added++;
+    const interval = model.interval(f.target.terms);
+    if (passes(f.target, interval)) continue;
+    const moved = await complements(f.target, interval, cells, reasons, constraints, integer);
+    if (moved?.length) {
+      for (const c of moved)
+        for (const i of twinsOf.get(c) ?? [c]) if (reasons[i] === null) model.setReason(i, 'secondary');
+      added++;
       continue;
     }
-    for (const i of twinsOf.get(pick) ?? [pick]) {
-      model.setReason(i, 'secondary');
-      touched.add(i);
-    }
-    added++;
+    // Nothing left to withhold would help: the reasons themselves narrow it (a cell "below the threshold" next to
+    // one "above"). Say less: these cells become "withheld" with no reason a reader could use.
+    const own = f.target.terms.map(([i]) => i);
+    const around = [...new Set(own.flatMap((i) => [i, ...neighbours[i]]))].filter(
+      (i) => reasons[i] !== null && reasons[i] !== 'confidential',
+    );
+    for (const i of around) model.setReason(i, 'confidential');
+    if (around.length) added++;
   }
   return added > 0;
 }
@@ -164,47 +167,88 @@ export function targets(
   return out;
 }
 
-/** Candidates tried (cheapest first) before settling for the one that widens the interval most. */
-const TRIALS = 6;
-/** A complement this costly (a view's total, a headline figure) is a last resort. */
-const HEADLINE = 1e5;
+/** Cost of withholding a cell as a complement, per person its value moves in the alternative table. */
+const BASE_COST = 10;
 
 /**
- * The complement for one failing target: among the published cells of the target's own tables, then of the
- * constraints it appears in, then one step further, the cheapest whose withholding makes the target pass (checked
- * by solving the reader's model with it withheld); if none of the first few does, the one that widens the target's
- * interval most.
+ * The published cells to withhold so that a failing target reaches the side of its protection interval it
+ * misses: the cells that move in the cheapest alternative table, one consistent with everything the reader knows
+ * in which the target takes that value (a cell moved by δ costs δ times its weight: its value, its penalty and a
+ * base cost, so small cells off the headline charts go first). A threshold target must reach 0 and threshold - 1;
+ * a span target either side, whichever is cheaper. Null when no alternative table exists.
  */
-function complement(
+async function complements(
   target: Target,
+  interval: Interval,
   cells: readonly SuppressCell[],
-  model: YearModel,
-  neighbours: readonly Set<number>[],
-  twinsOf: ReadonlyMap<number, readonly number[]>,
-): number {
-  const reasons = model.reasons;
-  const own = target.terms.map(([i]) => i);
-  const tables = new Set(own.map((i) => cells[i].table));
-  const near = new Set(own.flatMap((i) => [...neighbours[i]]));
-  const far = new Set([...near].flatMap((i) => [...neighbours[i]]));
-  const tier = (i: number) => (own.includes(i) ? 0 : tables.has(cells[i].table) ? 1 : near.has(i) ? 2 : 3);
-  const cost = (i: number) => cells[i].value + cells[i].penalty;
-  // Nearer cells first among cells of similar cost; a headline or a total only when nothing cheaper is near.
-  const rank = (i: number) => cost(i) + [0, 0, 50, 500][tier(i)];
-  const pool = [...new Set([...own, ...far])]
-    .filter((i) => reasons[i] === null && cells[i].penalty !== Infinity)
-    .sort((a, b) => rank(a) - rank(b) || a - b);
-  const before = model.interval(target.terms);
-  const widthOf = (i: { min: number; max: number }) => i.max - i.min;
-  let best = -1;
-  for (const c of pool.slice(0, TRIALS)) {
-    const group = twinsOf.get(c) ?? [c];
-    for (const i of group) model.setReason(i, 'secondary');
-    const interval = model.interval(target.terms);
-    for (const i of group) model.setReason(i, null);
-    if (passes(target, interval)) return c;
-    // Failing that, the cheapest that widens it at all (the next round goes on from there).
-    if (best < 0 && widthOf(interval) > widthOf(before) + 1e-6) best = c;
+  reasons: readonly (SuppressionReason | null)[],
+  constraints: readonly LinearConstraint[],
+  integer: boolean,
+): Promise<number[] | null> {
+  const min = Math.ceil(interval.min - 1e-6);
+  const max = Math.floor(interval.max + 1e-6);
+  const t = target.threshold;
+  const moved = new Set<number>();
+  if (target.requirement === 'threshold') {
+    const sides: VariableRange[] = [];
+    if (min > 0) sides.push({ lo: -Infinity, hi: 0 });
+    if (max < t - 1) sides.push({ lo: t - 1, hi: Infinity });
+    for (const side of sides) {
+      const alt = await alternative(target, side, cells, reasons, constraints, integer);
+      if (!alt) return null;
+      for (const i of alt.moved) moved.add(i);
+    }
+    return [...moved];
   }
-  return best >= 0 ? best : (pool[0] ?? -1);
+  const up = await alternative(target, { lo: min + t - 1, hi: Infinity }, cells, reasons, constraints, integer);
+  const down = await alternative(target, { lo: -Infinity, hi: max - t + 1 }, cells, reasons, constraints, integer);
+  const best = [up, down].filter((a) => a !== null).sort((a, b) => a.cost - b.cost)[0];
+  return best ? best.moved : null;
+}
+
+/** The cheapest alternative table in which the target's value lies in `side`, and the published cells it moves. */
+async function alternative(
+  target: Target,
+  side: VariableRange,
+  cells: readonly SuppressCell[],
+  reasons: readonly (SuppressionReason | null)[],
+  constraints: readonly LinearConstraint[],
+  integer: boolean,
+): Promise<{ cost: number; moved: number[] } | null> {
+  const n = cells.length;
+  const ranges: VariableRange[] = [];
+  const rows: LinearConstraint[] = [...constraints, { terms: target.terms, lo: side.lo, hi: side.hi }];
+  const costs: [number, number][] = [];
+  const movable: number[] = [];
+  cells.forEach((c, i) => {
+    const r = reasons[i];
+    if (r !== null) ranges.push(rangeOf(c, r));
+    else if (c.penalty === Infinity) ranges.push({ lo: c.value, hi: c.value });
+    else {
+      // Withheld as a complement, the reader would know it is at least the threshold ("secondary").
+      ranges.push({ lo: Math.min(c.threshold, c.value), hi: Infinity });
+      movable.push(i);
+    }
+  });
+  movable.forEach((i, k) => {
+    const [up, down] = [n + 2 * k, n + 2 * k + 1];
+    ranges.push({ lo: 0, hi: Infinity }, { lo: 0, hi: Infinity });
+    rows.push({
+      terms: [
+        [i, 1],
+        [up, -1],
+        [down, 1],
+      ],
+      lo: cells[i].value,
+      hi: cells[i].value,
+    });
+    const weight = BASE_COST + cells[i].value + cells[i].penalty;
+    costs.push([up, weight], [down, weight]);
+  });
+  const solution = await cheapest(ranges, rows, costs, integer ? cells.map((_, i) => i) : []);
+  if (!solution) return null;
+  return {
+    cost: solution.cost,
+    moved: movable.filter((i) => Math.abs(solution.values[i] - cells[i].value) > 1e-6),
+  };
 }
