@@ -20,6 +20,7 @@ import pg from 'pg';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { startStack } = await import(path.join(ROOT, 'packages/cli/dist/stack.js'));
 const { seedFiles } = await import(path.join(ROOT, 'packages/cli/dist/seed.js'));
+const { runImport } = await import(path.join(ROOT, 'packages/etl/dist/index.js'));
 const { DEMO_SEED, generateDemoExports } = await import(path.join(ROOT, 'packages/cli/dist/demo/index.js'));
 const stats = await import(path.join(ROOT, 'packages/stats/dist/index.js'));
 
@@ -27,6 +28,9 @@ const SETS = [
   { name: 'demo', seed: DEMO_SEED, cases: 5000, prefix: '' },
   { name: 'second', seed: 424242, cases: 3500, prefix: 'autre-' },
 ].slice(0, Number(process.env.BENCH_SETS ?? 2));
+
+/** Each step's results as soon as they are known (a long run shows where it stands). */
+const progress = (out) => console.error(`[${new Date().toISOString()}] ${JSON.stringify(out)}`);
 
 const seconds = (t) => Math.round((performance.now() - t) / 100) / 10;
 
@@ -55,23 +59,20 @@ async function attackAll(apiUrl, truth) {
   };
 }
 
-async function addNewAssociation(pool, slug) {
-  const a = (
-    await pool.query(`INSERT INTO association (slug, name, is_demo) VALUES ($1, $1, true) RETURNING id`, [slug])
-  ).rows[0].id;
-  const b = (
-    await pool.query(
-      `INSERT INTO import_batch (association_id, content_hash, status, format) VALUES ($1, $2, 'committed', 'csv') RETURNING id`,
-      [a, `bench-${slug}`],
-    )
-  ).rows[0].id;
-  await pool.query(
-    `INSERT INTO case_record (association_id, reference_year, case_key, gender, age_band, is_minor, exploitation_types,
-       recruitment_channels, recruitment_platforms, recruiter_relation, batch_id, source_row)
-     SELECT $1::uuid, 2023, md5($1::text || g::text), 'female', '9-17', true, '{sexual}', '{social_network}', '{tiktok}',
-            'stranger', $2, g FROM generate_series(1, 3) g`,
-    [a, b],
+/** A new association uploads 3 cases for 2023, through the real ETL (an English CSV export, as in shared/samples). */
+async function addNewAssociation(pool, slug, dir) {
+  await pool.query(`INSERT INTO association (slug, name, is_demo) VALUES ($1, $1, true)`, [slug]);
+  const file = path.join(dir, `${slug}.csv`);
+  await writeFile(
+    file,
+    'case_id,year,gender,age_at_recruitment,citizenship,exploitation_type,recruitment_method,recruitment_platforms\n' +
+      ['NA1', 'NA2', 'NA3']
+        .map((id) => `${id},2023,Feminine,16,NG,SexualExploitation,ThroughOnlineSocialNetworks,TikTok`)
+        .join('\n') +
+      '\n',
   );
+  const result = await runImport({ db: pool, file, fileName: path.basename(file), association: slug });
+  if (result.outcome !== 'committed') throw new Error(`the 3-case upload was not committed: ${result.outcome}`);
 }
 
 const results = [];
@@ -106,26 +107,31 @@ for (const set of SETS) {
     out.solves = preview.solves;
     out.failures = preview.failures.length;
     out.publishedMass = preview.publishedMass;
+    progress(out);
     await untilListed(stack.apiUrl, 'r1');
     const truth = await stats.loadCases(pool);
     out.attackR1 = await attackAll(stack.apiUrl, truth);
+    progress(out);
 
-    await addNewAssociation(pool, `${set.prefix}nouvelle-asso`);
+    await addNewAssociation(pool, `${set.prefix}nouvelle-asso`, dataDir);
     t = performance.now();
     await stats.publishRelease(pool, { slug: 'r2' });
     out.publishR2Seconds = seconds(t);
+    progress(out);
     await untilListed(stack.apiUrl, 'r2');
     out.attackR1R2 = await attackAll(stack.apiUrl, truth);
+    progress(out);
 
     const withdrawn = (await pool.query(`SELECT id, slug FROM association ORDER BY slug LIMIT 1`)).rows[0];
     await pool.query(`UPDATE association SET withdrawn_at = now() WHERE id = $1`, [withdrawn.id]);
-    await pool.query(`DELETE FROM case_record WHERE association_id = $1`, [withdrawn.id]);
     t = performance.now();
     const r3 = await stats.publishRelease(pool, { slug: 'r3' });
     out.publishR3Seconds = seconds(t);
     out.frozenYearsR3 = r3.frozenYears;
+    progress(out);
     await untilListed(stack.apiUrl, 'r3');
     out.attackR1R2R3 = await attackAll(stack.apiUrl, truth);
+    progress(out);
     results.push(out);
     console.log(JSON.stringify(out, null, 2));
   } finally {

@@ -70,7 +70,7 @@ export {
   computeCube,
   cellKey,
   trueCells,
-  keptPlatforms,
+  keptCodes,
   publishedMass,
   type ReleaseCell,
   type PreviousRelease,

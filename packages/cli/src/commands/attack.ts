@@ -56,6 +56,7 @@ export function registerAttack(program: Command): void {
           w(
             `Vérité hors de l’intervalle (erreur du modèle) / truth outside the interval (model fault): ${report.truthOutside}`,
           );
+          w(`Raisons que le vrai chiffre contredit / reasons the true count contradicts: ${report.misleadingReasons}`);
           w(
             `Années différentes d’une édition à l’autre / years differing between releases: ${report.yearsChangedBetweenReleases}`,
           );
@@ -68,6 +69,7 @@ export function registerAttack(program: Command): void {
         const failed =
           report.narrowed +
           report.truthOutside +
+          report.misleadingReasons +
           report.yearsChangedBetweenReleases +
           collection.servedOutsideSurface.length +
           collection.contradictions.length;

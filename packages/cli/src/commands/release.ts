@@ -87,9 +87,8 @@ function printReport(r: PublishReport): void {
     );
   }
   out(`Cellules / cells: ${r.cells} ; masquées / withheld: ${withheld || '0'}`);
-  out(
-    `Plateformes publiées à part / platforms published on their own: ${r.platformsKept.recruitmentPlatform.join(', ')}`,
-  );
+  out(`Plateformes publiées à part / platforms published on their own: ${r.codesKept.recruitmentPlatform.join(', ')}`);
+  out(`Tranches d’âge publiées / age bands published: ${r.codesKept.ageBand.join(', ')}`);
   out('Masse publiée (personnes, cellules) par graphique / published mass (persons, cells) per chart:');
   for (const [chart, m] of Object.entries(r.publishedMass)) out(`  ${chart}: ${pct(m.persons)}, ${pct(m.cells)}`);
   out(

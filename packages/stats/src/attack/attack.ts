@@ -1,8 +1,10 @@
-import { cellKey, trueCells, type CellDimension } from '../cube/build.js';
+import { cellKey, type CellDimension, type CubeResult } from '../cube/build.js';
 import { ALL, CUBE_DIMENSIONS, filterKeys, inSurface, type CubeCase, type FilterKey } from '../cube/dimensions.js';
-import { knowledge } from '../cube/knowledge.js';
-import { passes, ReaderModel } from '../disclosure/audit.js';
-import type { DisclosureRule, SuppressionReason } from '../disclosure/types.js';
+import { passes, rangeOf, ReaderModel } from '../disclosure/audit.js';
+import { targets } from '../disclosure/suppress.js';
+import type { DisclosureRule } from '../disclosure/types.js';
+import { internalReason, jointYear, panelAssociations } from '../panel/audit.js';
+import { isPanelView, PANEL_DIMENSIONS } from '../panel/view.js';
 import { DEFAULT_RULE } from '../disclosure/types.js';
 
 /** One number (or withheld cell) as a reader collected it from the public API. */
@@ -115,6 +117,26 @@ export async function collect(
       );
       if (refused.status === 200) out.servedOutsideSurface.push(filter);
     }
+    // The constant-panel comparisons and their series.
+    const composition = (await get(`/api/v1/stats/composition?release=${r.id}`)).body as {
+      comparisons: { from: number; to: number; panelView: string }[];
+    } | null;
+    for (const cmp of composition?.comparisons ?? []) {
+      for (const dimension of ['cases', ...PANEL_DIMENSIONS]) {
+        const d = dimension === 'cases' ? '' : `&dimension=${dimension}`;
+        const { body } = await get(`/api/v1/stats/series?release=${r.id}&panel=${cmp.from}-${cmp.to}${d}`);
+        for (const series of (body as WireSeries).series)
+          for (const point of series.points)
+            record({
+              release: r.id,
+              filter: cmp.panelView,
+              year: point.year,
+              dimension: (series.dimension ?? 'cases') as CellDimension,
+              code: series.code ?? 'all',
+              ...cellOf(point.cell),
+            });
+      }
+    }
     for (const year of r.referenceYears) {
       const { body } = await get(`/api/v1/releases/${r.id}/summary/${year}.json`);
       const s = body as { cases: WireCell; minors: WireCell; online?: WireCell };
@@ -137,21 +159,12 @@ export interface AttackReport {
   narrowed: number;
   /** Intervals that exclude the true count (a fault of the model, never expected). */
   truthOutside: number;
+  /** Withheld cells whose stated reason the true count does not fit (a reader would be misled, not informed). */
+  misleadingReasons: number;
   /** Years whose cells differ between two releases (frozen years must not). */
   yearsChangedBetweenReleases: number;
   examples: string[];
 }
-
-const internalReason = (r: string | null): SuppressionReason | null =>
-  r === null
-    ? null
-    : r === 'below_threshold' || r === 'below_platform_threshold'
-      ? 'threshold'
-      : r === 'too_few_associations'
-        ? 'associations'
-        : r === 'secondary'
-          ? 'secondary'
-          : 'confidential';
 
 /**
  * The reader's solver: for every year of every release collected, the reader's model (everything published in
@@ -173,70 +186,69 @@ export async function attack(
     pinnedSmall: 0,
     narrowed: 0,
     truthOutside: 0,
+    misleadingReasons: 0,
     yearsChangedBetweenReleases: 0,
     examples: [],
   };
-  const byRelease = new Map<string, CollectedCell[]>();
-  for (const c of collection.cells) byRelease.set(c.release, [...(byRelease.get(c.release) ?? []), c]);
-  report.releases = byRelease.size;
-  const yearVersions = new Map<number, string>();
-  for (const [, cells] of byRelease) {
-    const present = (dimension: 'recruitmentPlatform' | 'exploitationPlatform') => [
-      ...new Set(cells.filter((c) => c.dimension === dimension).map((c) => c.code)),
+  report.releases = new Set(collection.cells.map((c) => c.release)).size;
+  for (const year of [...new Set(collection.cells.map((c) => c.year))].sort((a, b) => a - b)) {
+    // Every release's numbers of the year together: the same cell must read the same in all of them.
+    const yearCells = collection.cells.filter((c) => c.year === year);
+    const published = new Map<string, CollectedCell>();
+    let changed = false;
+    for (const c of yearCells) {
+      const key = cellKey(c.filter, year, c.dimension, c.code);
+      const seen = published.get(key);
+      if (!seen) published.set(key, c);
+      else if (seen.value !== c.value || seen.reason !== c.reason) changed = true;
+    }
+    if (changed) report.yearsChangedBetweenReleases++;
+    report.years++;
+    const present = (dimension: keyof CubeResult['codesKept']) => [
+      ...new Set(yearCells.filter((c) => c.dimension === dimension).map((c) => c.code)),
     ];
+    // The recoding the release applied, read from the codes it publishes.
     const kept = {
       recruitmentPlatform: present('recruitmentPlatform'),
       exploitationPlatform: present('exploitationPlatform'),
+      ageBand: present('ageBand'),
     };
-    const recoded = cases.map((c) => ({
-      ...c,
-      recruitmentPlatforms: [
-        ...new Set(c.recruitmentPlatforms.map((p) => (kept.recruitmentPlatform.includes(p) ? p : 'other'))),
-      ],
-      exploitationPlatforms: [
-        ...new Set(c.exploitationPlatforms.map((p) => (kept.exploitationPlatform.includes(p) ? p : 'other'))),
-      ],
+    const panels = [...new Set(yearCells.map((c) => c.filter))]
+      .filter(isPanelView)
+      .map((view) => ({ view, associations: panelAssociations(cases, view) }));
+    const joint = jointYear(
+      year,
+      cases.filter((c) => c.year === year),
+      rule,
+      kept,
+      panels,
+      () => 0,
+    );
+    const truth = joint.cells;
+    const reasons = joint.keys.map((key, i) => {
+      const p = published.get(key);
+      const said = p ? internalReason(p.value === null ? p.reason : null) : 'confidential';
+      const range = rangeOf(truth[i], said);
+      if (said === null || (truth[i].value >= range.lo && truth[i].value <= range.hi)) return said;
+      // A reason the count does not fit: a reader who believed it would find no solution, so reads it as none.
+      report.misleadingReasons++;
+      if (report.examples.length < 20) report.examples.push(`${key}: reason ${p?.reason} for ${truth[i].value}`);
+      return 'confidential';
+    });
+    // The reader's numbers are the published ones (which equal the truth where published).
+    const readerCells = truth.map((t, i) => ({
+      ...t,
+      value: reasons[i] === null ? (published.get(joint.keys[i])!.value as number) : t.value,
     }));
-    for (const year of [...new Set(cells.map((c) => c.year))].sort()) {
-      const yearCells = cells.filter((c) => c.year === year);
-      const signature = JSON.stringify(yearCells.map((c) => [c.filter, c.dimension, c.code, c.value, c.reason]).sort());
-      const before = yearVersions.get(year);
-      if (before !== undefined) {
-        if (before !== signature) report.yearsChangedBetweenReleases++;
-        continue; // identical to a year already attacked
-      }
-      yearVersions.set(year, signature);
-      report.years++;
-      const truth = trueCells(
-        recoded.filter((c) => c.year === year),
-        rule,
-        kept,
-      );
-      const published = new Map(yearCells.map((c) => [cellKey(c.filter, year, c.dimension, c.code), c]));
-      const index = new Map(truth.map((t, i) => [cellKey(t.filter, year, t.dimension, t.code), i]));
-      const reasons = truth.map((t) => {
-        const p = published.get(cellKey(t.filter, year, t.dimension, t.code));
-        return p ? internalReason(p.value === null ? p.reason : null) : 'confidential';
-      });
-      // The reader's numbers are the published ones (which equal the truth where published).
-      const readerCells = truth.map((t, i) => ({
-        ...t,
-        value:
-          reasons[i] === null
-            ? (published.get(cellKey(t.filter, year, t.dimension, t.code))!.value as number)
-            : t.value,
-      }));
-      const constraints = knowledge(
-        (f, d, code) => index.get(cellKey(f, year, d, code)),
-        (i) => truth[i].value,
-      );
+    const constraints = joint.constraints;
+    {
       const model = await new ReaderModel(readerCells, reasons, constraints).load(true);
       try {
         truth.forEach((t, i) => {
           if (reasons[i] === null) return;
           report.withheld++;
           const interval = model.interval([[i, 1]]);
-          const label = `${year} ${t.filter} ${t.dimension}:${t.code}`;
+          const label = joint.keys[i];
           if (t.value < interval.min - 1e-6 || t.value > interval.max + 1e-6) {
             report.truthOutside++;
             report.examples.push(`${label}: true ${t.value} outside [${interval.min}, ${interval.max}]`);
@@ -251,6 +263,17 @@ export async function attack(
             if (report.examples.length < 20) report.examples.push(`${label}: [${interval.min}, ${interval.max}]`);
           }
         });
+        // Sums that are one association's caseload, and differences that are small groups (a panel and the release,
+        // a group and its member): as protected as a withheld count.
+        for (const target of [
+          ...targets(joint.cells, reasons, rule).filter((t) => t.terms.length > 1),
+          ...joint.hidden,
+        ]) {
+          const interval = model.interval(target.terms);
+          if (passes(target, interval)) continue;
+          report.narrowed++;
+          if (report.examples.length < 20) report.examples.push(`${target.label}: [${interval.min}, ${interval.max}]`);
+        }
       } finally {
         model.dispose();
       }

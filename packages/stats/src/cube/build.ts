@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SuppressionReason as WireReason } from '@observatoire/schema';
+import { MINOR_AGE_BANDS, type SuppressionReason as WireReason } from '@observatoire/schema';
 import { type Interval } from '../disclosure/lp.js';
 import type { Target } from '../disclosure/audit.js';
 import { suppress, type SuppressCell, type SuppressProgress } from '../disclosure/suppress.js';
@@ -8,6 +8,7 @@ import {
   ALL,
   CUBE_DIMENSIONS,
   DIMENSION_CODES,
+  MINORS_TOGETHER,
   PLATFORM_DIMENSIONS,
   SINGLE_VALUED,
   channelGroupOf,
@@ -65,8 +66,11 @@ export interface CubeResult {
   fingerprints: Record<string, string>;
   /** Protection intervals that could not be kept (then nothing may be published). */
   failures: CubeFailure[];
-  /** Platforms published under their own name; the others are counted in `other` ("autres plateformes"). */
-  platformsKept: Record<'recruitmentPlatform' | 'exploitationPlatform', string[]>;
+  /**
+   * Codes published under their own name after global recoding: rare platforms are counted in `other` ("autres
+   * plateformes"); the two minor age bands are published together as `0-17` when one of them is rare.
+   */
+  codesKept: Record<'recruitmentPlatform' | 'exploitationPlatform' | 'ageBand', string[]>;
 }
 
 /** One count of the surface, before disclosure control. */
@@ -96,8 +100,8 @@ export async function computeCube(
   previous?: PreviousRelease,
   onProgress?: (p: CubeProgress) => void,
 ): Promise<CubeResult> {
-  const platformsKept = keptPlatforms(cases, rule);
-  const recoded = cases.map((c) => recode(c, platformsKept));
+  const codesKept = keptCodes(cases, rule);
+  const recoded = cases.map((c) => recode(c, codesKept));
   const dataYears = [...new Set(recoded.map((c) => c.year))];
   // Cells of an earlier release outside today's surface (a release built by an earlier method) are not carried.
   const carried = (previous?.cells ?? []).filter(
@@ -111,7 +115,7 @@ export async function computeCube(
   const revisedFrozenYears: number[] = [];
   for (const year of years) {
     const yearCases = recoded.filter((c) => c.year === year);
-    const truth = trueCells(yearCases, rule, platformsKept);
+    const truth = trueCells(yearCases, rule, codesKept);
     fingerprints[String(year)] = fingerprint(truth);
     if (frozenYears.includes(year)) {
       cells.push(...carried.filter((c) => c.year === year).map((c) => ({ ...c })));
@@ -123,14 +127,14 @@ export async function computeCube(
     cells.push(...out.cells);
     failures.push(...out.failures);
   }
-  return { cells, years, frozenYears, revisedFrozenYears, fingerprints, failures, platformsKept };
+  return { cells, years, frozenYears, revisedFrozenYears, fingerprints, failures, codesKept };
 }
 
 /** The surface's cells of one year, with their true counts. */
 export function trueCells(
   yearCases: readonly CubeCase[],
   rule: DisclosureRule,
-  kept: CubeResult['platformsKept'],
+  kept: CubeResult['codesKept'],
 ): TrueCell[] {
   const out: TrueCell[] = [];
   for (const filter of filterKeys()) {
@@ -140,7 +144,7 @@ export function trueCells(
       if (!inSurface(filter, dimension)) continue;
       const threshold = PLATFORM_DIMENSIONS.has(dimension) ? rule.platformThreshold : rule.threshold;
       const codes =
-        dimension === 'recruitmentPlatform' || dimension === 'exploitationPlatform'
+        dimension === 'recruitmentPlatform' || dimension === 'exploitationPlatform' || dimension === 'ageBand'
           ? kept[dimension]
           : DIMENSION_CODES[dimension];
       for (const code of codes) {
@@ -189,7 +193,10 @@ async function protectYear(
     additive: t.dimension !== 'cases' && SINGLE_VALUED.has(t.dimension),
     penalty: penaltyOf(t),
   }));
-  const result = await suppress(cells, constraints, twins(at), rule, onProgress, hiddenDifferences(truth, at));
+  const result = await suppress(cells, constraints, twins(at), rule, {
+    onRound: onProgress,
+    hidden: hiddenDifferences(truth, at),
+  });
   return {
     cells: truth.map((t, i) => {
       const reason = result.reasons[i];
@@ -211,7 +218,7 @@ async function protectYear(
  * social networks, …): when such a difference is a small group (1 to threshold - 1), it must stay as uncertain as
  * a withheld small count.
  */
-function hiddenDifferences(
+export function hiddenDifferences(
   truth: readonly TrueCell[],
   at: (f: FilterKey, d: CellDimension, c: string) => number | undefined,
 ): Target[] {
@@ -250,27 +257,38 @@ function penaltyOf(t: TrueCell): number {
 }
 
 /**
- * Global recoding of rare platforms: a platform keeps its own cell when it reaches the platform threshold in at
- * least half of the years; the others are counted together under `other` ("autres plateformes"), in every year,
- * so that a chart shows one bar for them instead of hatching.
+ * Global recoding of rare categories, the same in every year so that a chart shows one bar for them instead of
+ * hatching: a platform keeps its own cell when it reaches the platform threshold in at least half of the years,
+ * the others are counted together under `other` ("autres plateformes"); the two minor age bands keep their own
+ * cells when both reach the threshold in at least half of the years, else they are published together as `0-17`.
  */
-export function keptPlatforms(cases: readonly CubeCase[], rule: DisclosureRule): CubeResult['platformsKept'] {
+export function keptCodes(cases: readonly CubeCase[], rule: DisclosureRule): CubeResult['codesKept'] {
   const years = [...new Set(cases.map((c) => c.year))];
+  const strong = (dimension: CubeDimension, code: string, threshold: number) => {
+    const n = years.filter(
+      (y) => cases.filter((c) => c.year === y && codesOf(c, dimension).includes(code)).length >= threshold,
+    ).length;
+    return n * 2 >= years.length && n > 0;
+  };
   const kept = (dimension: 'recruitmentPlatform' | 'exploitationPlatform') =>
-    DIMENSION_CODES[dimension].filter((p) => {
-      if (p === 'other') return true;
-      const strong = years.filter(
-        (y) => cases.filter((c) => c.year === y && codesOf(c, dimension).includes(p)).length >= rule.platformThreshold,
-      ).length;
-      return strong * 2 >= years.length && strong > 0;
-    });
-  return { recruitmentPlatform: kept('recruitmentPlatform'), exploitationPlatform: kept('exploitationPlatform') };
+    DIMENSION_CODES[dimension].filter((p) => p === 'other' || strong(dimension, p, rule.platformThreshold));
+  const bands = DIMENSION_CODES.ageBand;
+  const minorsApart = MINOR_AGE_BANDS.every((b) => strong('ageBand', b, rule.threshold));
+  return {
+    recruitmentPlatform: kept('recruitmentPlatform'),
+    exploitationPlatform: kept('exploitationPlatform'),
+    ageBand: bands.filter((b) =>
+      minorsApart ? b !== MINORS_TOGETHER : !(MINOR_AGE_BANDS as readonly string[]).includes(b),
+    ),
+  };
 }
 
-function recode(c: CubeCase, kept: CubeResult['platformsKept']): CubeCase {
+/** A case as the release counts it, after global recoding. */
+export function recode(c: CubeCase, kept: CubeResult['codesKept']): CubeCase {
   const map = (xs: string[], list: string[]) => [...new Set(xs.map((p) => (list.includes(p) ? p : 'other')))];
   return {
     ...c,
+    ageBand: kept.ageBand.includes(c.ageBand) || !c.ageBand ? c.ageBand : MINORS_TOGETHER,
     recruitmentPlatforms: map(c.recruitmentPlatforms, kept.recruitmentPlatform),
     exploitationPlatforms: map(c.exploitationPlatforms, kept.exploitationPlatform),
   };
@@ -326,7 +344,7 @@ export function publishedMass(
   cases: readonly CubeCase[],
   cells: readonly ReleaseCell[],
   rule: DisclosureRule,
-  kept: CubeResult['platformsKept'],
+  kept: CubeResult['codesKept'],
 ): Record<string, PublishedMass> {
   const published = new Map(cells.map((c) => [cellKey(c.filter, c.year, c.dimension, c.code), c.value !== null]));
   const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);

@@ -41,9 +41,13 @@ export type ChannelGroup = (typeof CHANNEL_GROUPS)[number];
 
 const EXPLOITATION_GROUP_CODES = [...EXPLOITATION_GROUPS, 'unknown'] as const;
 
+/** The age band the two minor bands (0-8, 9-17) are published as when one of them is rare. */
+export const MINORS_TOGETHER = '0-17';
+
 export const DIMENSION_CODES: Record<CubeDimension, readonly string[]> = {
   gender: GENDERS,
-  ageBand: AGE_BANDS,
+  // `0-17`: the two minor bands published together when one of them is rare (global recoding, cube/build.ts).
+  ageBand: [AGE_BANDS[0], AGE_BANDS[1], MINORS_TOGETHER, ...AGE_BANDS.slice(2)],
   minor: YES_NO_UNKNOWN,
   citizenshipRegion: WORLD_REGIONS,
   exploitationType: EXPLOITATION_TYPES,
@@ -109,7 +113,7 @@ export function codeLabelOf(dimension: CubeDimension | 'cases', code: string): L
     case 'gender':
       return both('gender');
     case 'ageBand':
-      return both('ageBand');
+      return code === MINORS_TOGETHER ? { fr: '0 à 17 ans (mineurs)', en: '0 to 17 years (minors)' } : both('ageBand');
     case 'minor':
       return MINOR_LABELS[code] ?? { fr: code, en: code };
     case 'citizenshipRegion':

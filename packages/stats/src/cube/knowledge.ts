@@ -1,10 +1,11 @@
-import { platformChannel } from '@observatoire/schema';
+import { MINOR_AGE_BANDS, platformChannel } from '@observatoire/schema';
 import type { LinearConstraint } from '../disclosure/lp.js';
 import {
   ALL,
   CHANNEL_VIEWS,
   CUBE_DIMENSIONS,
   DIMENSION_CODES,
+  MINORS_TOGETHER,
   SINGLE_VALUED,
   VIEW_DIMENSIONS,
   channelGroupOf,
@@ -25,7 +26,7 @@ const NOT_ONLINE = `recruitmentChannelGroup:${CHANNEL_VIEWS[1]}`;
 const PLATFORMS: readonly CubeDimension[] = ['recruitmentPlatform', 'exploitationPlatform'];
 
 const eq = (terms: [number, number][], value = 0): LinearConstraint => ({ terms, lo: value, hi: value });
-const atLeast = (terms: [number, number][], value = 0): LinearConstraint => ({ terms, lo: value, hi: Infinity });
+export const atLeast = (terms: [number, number][], value = 0): LinearConstraint => ({ terms, lo: value, hi: Infinity });
 
 /**
  * Everything a reader of one reference year knows besides the published values, as linear constraints over the
@@ -72,75 +73,59 @@ function splitFacts(at: CellIndex, out: LinearConstraint[]): void {
 
 /** Each table and its view's total: sums, coverage, `unknown` alone. */
 function tableFacts(at: CellIndex, out: LinearConstraint[]): void {
-  for (const view of filterKeys()) {
-    const total = at(view, 'cases', 'all');
-    if (total === undefined) continue;
-    for (const d of CUBE_DIMENSIONS) {
-      if (!inSurface(view, d)) continue;
-      const codes = DIMENSION_CODES[d]
-        .map((code) => [code, at(view, d, code)] as const)
-        .filter(([, i]) => i !== undefined) as [string, number][];
-      if (!codes.length) continue;
-      if (SINGLE_VALUED.has(d)) {
-        out.push(eq([...codes.map(([, i]) => [i, 1] as [number, number]), [total, -1]]));
-        continue;
-      }
-      for (const [, i] of codes)
+  for (const view of filterKeys())
+    viewTableFacts(
+      at,
+      view,
+      CUBE_DIMENSIONS.filter((d) => inSurface(view, d)),
+      out,
+    );
+}
+
+/** One view's tables and its total (the release's views, or a constant panel's). */
+export function viewTableFacts(
+  at: CellIndex,
+  view: FilterKey,
+  dimensions: readonly CubeDimension[],
+  out: LinearConstraint[],
+): void {
+  const total = at(view, 'cases', 'all');
+  if (total === undefined) return;
+  for (const d of dimensions) {
+    const codes = DIMENSION_CODES[d]
+      .map((code) => [code, at(view, d, code)] as const)
+      .filter(([, i]) => i !== undefined) as [string, number][];
+    if (!codes.length) continue;
+    if (SINGLE_VALUED.has(d)) {
+      out.push(eq([...codes.map(([, i]) => [i, 1] as [number, number]), [total, -1]]));
+      continue;
+    }
+    for (const [, i] of codes)
+      out.push(
+        atLeast([
+          [total, 1],
+          [i, -1],
+        ]),
+      );
+    if (PLATFORMS.includes(d)) continue; // a case may have no platform at all
+    out.push(atLeast([...codes.map(([, i]) => [i, 1] as [number, number]), [total, -1]]));
+    const unknown = codes.find(([code]) => code === 'unknown')?.[1];
+    if (unknown === undefined) continue;
+    for (const [code, i] of codes)
+      if (code !== 'unknown')
         out.push(
           atLeast([
             [total, 1],
+            [unknown, -1],
             [i, -1],
           ]),
         );
-      if (PLATFORMS.includes(d)) continue; // a case may have no platform at all
-      out.push(atLeast([...codes.map(([, i]) => [i, 1] as [number, number]), [total, -1]]));
-      const unknown = codes.find(([code]) => code === 'unknown')?.[1];
-      if (unknown === undefined) continue;
-      for (const [code, i] of codes)
-        if (code !== 'unknown')
-          out.push(
-            atLeast([
-              [total, 1],
-              [unknown, -1],
-              [i, -1],
-            ]),
-          );
-    }
   }
 }
 
 /** Groups, in the unfiltered view, and how the channel groups meet the two channel views. */
 function groupFacts(at: CellIndex, out: LinearConstraint[]): void {
-  const group = (groupDim: CubeDimension, memberDim: CubeDimension, groupOf: (code: string) => string) => {
-    for (const g of DIMENSION_CODES[groupDim]) {
-      const gi = at(ALL, groupDim, g);
-      if (gi === undefined) continue;
-      const members = DIMENSION_CODES[memberDim]
-        .filter((m) => groupOf(m) === g)
-        .map((m) => at(ALL, memberDim, m))
-        .filter((i) => i !== undefined) as number[];
-      if (!members.length) continue;
-      if (g === 'unknown' && members.length === 1) {
-        out.push(
-          eq([
-            [gi, 1],
-            [members[0], -1],
-          ]),
-        );
-        continue;
-      }
-      for (const m of members)
-        out.push(
-          atLeast([
-            [gi, 1],
-            [m, -1],
-          ]),
-        );
-      out.push(atLeast([...members.map((m) => [m, 1] as [number, number]), [gi, -1]]));
-    }
-  };
-  group('recruitmentChannelGroup', 'recruitmentChannel', channelGroupOf);
-  group('exploitationGroup', 'exploitationType', exploitationGroupOf);
+  memberFacts(at, ALL, out);
   const online = at(ALL, 'recruitmentChannelGroup', 'online');
   const offline = at(ALL, 'recruitmentChannelGroup', 'offline');
   const unknownGroup = at(ALL, 'recruitmentChannelGroup', 'unknown');
@@ -170,6 +155,40 @@ function groupFacts(at: CellIndex, out: LinearConstraint[]): void {
     );
 }
 
+/** In one view: a channel or exploitation group holds each of its members and at most their sum. */
+export function memberFacts(at: CellIndex, view: FilterKey, out: LinearConstraint[]): void {
+  const group = (groupDim: CubeDimension, memberDim: CubeDimension, groupOf: (code: string) => string) => {
+    for (const g of DIMENSION_CODES[groupDim]) {
+      const gi = at(view, groupDim, g);
+      if (gi === undefined) continue;
+      const members = DIMENSION_CODES[memberDim]
+        .filter((m) => groupOf(m) === g)
+        .map((m) => at(view, memberDim, m))
+        .filter((i) => i !== undefined) as number[];
+      if (!members.length) continue;
+      if (g === 'unknown' && members.length === 1) {
+        out.push(
+          eq([
+            [gi, 1],
+            [members[0], -1],
+          ]),
+        );
+        continue;
+      }
+      for (const m of members)
+        out.push(
+          atLeast([
+            [gi, 1],
+            [m, -1],
+          ]),
+        );
+      out.push(atLeast([...members.map((m) => [m, 1] as [number, number]), [gi, -1]]));
+    }
+  };
+  group('recruitmentChannelGroup', 'recruitmentChannel', channelGroupOf);
+  group('exploitationGroup', 'exploitationType', exploitationGroupOf);
+}
+
 /** The ETL's implications and the minor flag, kept where the data obey them. */
 function etlFacts(at: CellIndex, ifTrue: (c: LinearConstraint) => void): void {
   const online = at(ALL, 'recruitmentChannelGroup', 'online');
@@ -192,7 +211,7 @@ function etlFacts(at: CellIndex, ifTrue: (c: LinearConstraint) => void): void {
   for (const p of DIMENSION_CODES.exploitationPlatform) below(yes, at(ALL, 'exploitationPlatform', p));
   const bands = (list: string[]) => list.map((b) => at(ALL, 'ageBand', b)).filter((i) => i !== undefined) as number[];
   const flags: [string, string[]][] = [
-    ['yes', ['0-8', '9-17']],
+    ['yes', [...MINOR_AGE_BANDS, MINORS_TOGETHER]],
     ['no', ['18-20', '21-23', '24-26', '27-29', '30-38', '39-47', '48+']],
   ];
   for (const [flag, list] of flags) {

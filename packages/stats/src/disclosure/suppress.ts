@@ -36,6 +36,14 @@ export interface SuppressProgress {
   failing: number;
 }
 
+export interface SuppressOptions {
+  onRound?: (p: SuppressProgress) => void;
+  /** Differences a reader can take that must stay as uncertain as a withheld count. */
+  hidden?: readonly Target[];
+  /** Reasons already settled (cells withheld before), instead of primary suppression. */
+  initial?: readonly (SuppressionReason | null)[];
+}
+
 const MAX_ROUNDS = 80;
 
 /**
@@ -48,10 +56,10 @@ export async function suppress(
   constraints: readonly LinearConstraint[],
   twinGroups: readonly (readonly number[])[],
   rule: DisclosureRule,
-  onRound?: (p: SuppressProgress) => void,
-  hidden: readonly Target[] = [],
+  options: SuppressOptions = {},
 ): Promise<SuppressResult> {
-  const reasons = cells.map((c) => primaryReason(c, rule));
+  const { onRound, hidden = [] } = options;
+  const reasons = options.initial ? [...options.initial] : cells.map((c) => primaryReason(c, rule));
   const twinsOf = new Map<number, readonly number[]>();
   for (const g of twinGroups) for (const i of g) twinsOf.set(i, g);
   for (const g of twinGroups) {

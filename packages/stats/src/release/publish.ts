@@ -6,6 +6,7 @@ import {
   type CubeResult,
   type PreviousRelease,
   type PublishedMass,
+  type CubeFailure,
   type ReleaseCell,
 } from '../cube/build.js';
 import { solveCount } from '../disclosure/lp.js';
@@ -14,6 +15,7 @@ import type { DisclosureRule } from '../disclosure/types.js';
 import { inTransaction, type Db, type Queryable } from '../db.js';
 import { StatsError } from '../errors.js';
 import { resolveRule } from './rule.js';
+import { auditPanels } from '../panel/audit.js';
 import { buildPanelTables, type PanelCell } from '../panel/build.js';
 import { parsePanelView } from '../panel/view.js';
 import { checkAnnotations, releaseComposition } from '../release-page/composition.js';
@@ -47,7 +49,7 @@ export interface PublishReport {
   /** Protection intervals the audit could not keep: the release is refused while any is left. */
   failures: CubeResult['failures'];
   publishedMass: Record<string, PublishedMass>;
-  platformsKept: CubeResult['platformsKept'];
+  codesKept: CubeResult['codesKept'];
   contributingByYear: Record<string, number>;
   /** Linear and integer programs solved by the audit, and the seconds it took. */
   solves: number;
@@ -82,8 +84,8 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
       }
       // Before the cube is built (seconds): a wrong annotation is refused at once.
       const annotations = checkAnnotations(options.annotations, [...new Set(cases.map((c) => c.year))]);
-      const { cube, report, previousRow } = await buildRelease(q, cases, rule, options.onProgress);
-      if (cube.failures.length) throw unprotectable(report);
+      const { cube, panel, report, previousRow } = await buildRelease(q, cases, rule, options.onProgress);
+      if (report.failures.length) throw unprotectable(report);
       const slug = options.slug ?? (await freeSlug(q, now.toISOString().slice(0, 10)));
       if (options.slug) {
         const taken = await q.query('SELECT 1 FROM release WHERE slug = $1', [slug]);
@@ -132,7 +134,7 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
       );
       const releaseId = inserted.rows[0].id;
       await insertCells(q, releaseId, cube.cells);
-      await insertCells(q, releaseId, await panelCells(q, previousRow?.id, cases, rule, cube));
+      await insertCells(q, releaseId, panel);
       return releaseId;
     },
     'REPEATABLE READ',
@@ -143,7 +145,8 @@ export async function publishRelease(db: Db, options: PublishOptions = {}): Prom
 
 /**
  * Constant-panel tables: a comparison whose years were all published before is carried forward from the previous
- * release like those years (a published number never changes); the others are built from today's data.
+ * release like those years (a published number never changes); the others are built from today's data, then
+ * audited with the release (panel/audit.ts). Returns the cells and the protection intervals that could not be kept.
  */
 async function panelCells(
   q: Queryable,
@@ -151,13 +154,15 @@ async function panelCells(
   cases: CubeCase[],
   rule: DisclosureRule,
   cube: CubeResult,
-): Promise<(ReleaseCell | PanelCell)[]> {
+): Promise<{ cells: (ReleaseCell | PanelCell)[]; failures: CubeFailure[] }> {
   const frozen = (view: string) => {
     const p = parsePanelView(view);
     return p !== null && cube.frozenYears.includes(p.from) && cube.frozenYears.includes(p.to);
   };
   const carried = previousId ? (await releaseCells(q, previousId)).filter((c) => frozen(c.filter)) : [];
-  return [...carried, ...buildPanelTables(cases, rule, cube.cells).filter((c) => !frozen(c.filter))];
+  const cells = [...carried, ...buildPanelTables(cases, rule, cube.cells).filter((c) => !frozen(c.filter))];
+  const failures = await auditPanels(cases, rule, cube, cells, new Set(carried.map((c) => c.filter)));
+  return { cells, failures };
 }
 
 /**
@@ -203,7 +208,12 @@ async function buildRelease(
   cases: (CubeCase & { demo: boolean })[],
   rule: DisclosureRule,
   onProgress?: (p: CubeProgress) => void,
-): Promise<{ cube: CubeResult; report: PublishReport; previousRow: ReleaseRow | undefined }> {
+): Promise<{
+  cube: CubeResult;
+  panel: (ReleaseCell | PanelCell)[];
+  report: PublishReport;
+  previousRow: ReleaseRow | undefined;
+}> {
   const started = performance.now();
   const solvesBefore = solveCount;
   const previousRow = (
@@ -218,6 +228,7 @@ async function buildRelease(
     };
   }
   const cube = await computeCube(cases, rule, previous, onProgress);
+  const panel = await panelCells(q, previousRow?.id, cases, rule, cube);
   const contributingByYear: Record<string, number> = {};
   for (const year of cube.years) {
     const carried = cube.frozenYears.includes(year) ? previousRow?.contributing_by_year?.[String(year)] : undefined;
@@ -232,14 +243,14 @@ async function buildRelease(
     revisedFrozenYears: cube.revisedFrozenYears,
     cells: cube.cells.length,
     withheld,
-    failures: cube.failures,
-    publishedMass: publishedMass(cases, cube.cells, rule, cube.platformsKept),
-    platformsKept: cube.platformsKept,
+    failures: [...cube.failures, ...panel.failures],
+    publishedMass: publishedMass(cases, cube.cells, rule, cube.codesKept),
+    codesKept: cube.codesKept,
     contributingByYear,
     solves: solveCount - solvesBefore,
     seconds: (performance.now() - started) / 1000,
   };
-  return { cube, report, previousRow };
+  return { cube, panel: panel.cells, report, previousRow };
 }
 
 /** The case records a release is built from (associations that have not withdrawn). */
