@@ -95,8 +95,9 @@ export async function suppress(
 
 /**
  * Complements for this round's failures, one failure after the other (an earlier one's complements may protect a
- * later one too): the cells the cheapest alternative table moves (see `alternative`), or, where no alternative
- * exists because the reasons themselves pin the count, "confidential" reasons around it. False when nothing
+ * later one too): the cells the cheapest alternative table moves (see `alternative`) are withheld, and the
+ * withheld cells whose stated reason it contradicts become "confidential" (the reason itself pinned the count).
+ * Where even that finds no alternative, the reasons around the target become "confidential". False when nothing
  * could be added.
  */
 async function fixRound(
@@ -113,15 +114,14 @@ async function fixRound(
   for (const f of failures) {
     const interval = model.interval(f.target.terms);
     if (passes(f.target, interval)) continue;
-    const moved = await complements(f.target, interval, cells, reasons, constraints, integer);
-    if (moved?.length) {
-      for (const c of moved)
+    const change = await complements(f.target, interval, cells, reasons, constraints, integer);
+    if (change && change.moved.length + change.relabel.length) {
+      for (const c of change.moved)
         for (const i of twinsOf.get(c) ?? [c]) if (reasons[i] === null) model.setReason(i, 'secondary');
+      for (const i of change.relabel) model.setReason(i, 'confidential');
       added++;
       continue;
     }
-    // Nothing left to withhold would help: the reasons themselves narrow it (a cell "below the threshold" next to
-    // one "above"). Say less: these cells become "withheld" with no reason a reader could use.
     const own = f.target.terms.map(([i]) => i);
     const around = [...new Set(own.flatMap((i) => [i, ...neighbours[i]]))].filter(
       (i) => reasons[i] !== null && reasons[i] !== 'confidential',
@@ -177,13 +177,21 @@ export function targets(
 
 /** Cost of withholding a cell as a complement, per person its value moves in the alternative table. */
 const BASE_COST = 10;
+/** Cost, per person, of an alternative table that contradicts the reason given for a withheld cell. */
+const RELABEL_COST = 1e4;
+
+interface Change {
+  cost: number;
+  /** Published cells to withhold. */
+  moved: number[];
+  /** Withheld cells whose reason must say less ("confidential"). */
+  relabel: number[];
+}
 
 /**
- * The published cells to withhold so that a failing target reaches the side of its protection interval it
- * misses: the cells that move in the cheapest alternative table, one consistent with everything the reader knows
- * in which the target takes that value (a cell moved by δ costs δ times its weight: its value, its penalty and a
- * base cost, so small cells off the headline charts go first). A threshold target must reach 0 and threshold - 1;
- * a span target either side, whichever is cheaper. Null when no alternative table exists.
+ * What to change so that a failing target reaches the side(s) of its protection interval it misses: a threshold
+ * target must reach 0 and threshold - 1; a span target either side, whichever is cheaper. Null when no alternative
+ * table exists at all.
  */
 async function complements(
   target: Target,
@@ -192,29 +200,35 @@ async function complements(
   reasons: readonly (SuppressionReason | null)[],
   constraints: readonly LinearConstraint[],
   integer: boolean,
-): Promise<number[] | null> {
+): Promise<Change | null> {
   const min = Math.ceil(interval.min - 1e-6);
   const max = Math.floor(interval.max + 1e-6);
   const t = target.threshold;
-  const moved = new Set<number>();
+  const solve = (side: VariableRange) => alternative(target, side, cells, reasons, constraints, integer);
   if (target.requirement === 'threshold') {
-    const sides: VariableRange[] = [];
-    if (min > 0) sides.push({ lo: -Infinity, hi: 0 });
-    if (max < t - 1) sides.push({ lo: t - 1, hi: Infinity });
-    for (const side of sides) {
-      const alt = await alternative(target, side, cells, reasons, constraints, integer);
+    const out: Change = { cost: 0, moved: [], relabel: [] };
+    for (const side of [
+      ...(min > 0 ? [{ lo: -Infinity, hi: 0 }] : []),
+      ...(max < t - 1 ? [{ lo: t - 1, hi: Infinity }] : []),
+    ]) {
+      const alt = await solve(side);
       if (!alt) return null;
-      for (const i of alt.moved) moved.add(i);
+      out.moved.push(...alt.moved);
+      out.relabel.push(...alt.relabel);
     }
-    return [...moved];
+    return out;
   }
-  const up = await alternative(target, { lo: min + t - 1, hi: Infinity }, cells, reasons, constraints, integer);
-  const down = await alternative(target, { lo: -Infinity, hi: max - t + 1 }, cells, reasons, constraints, integer);
-  const best = [up, down].filter((a) => a !== null).sort((a, b) => a.cost - b.cost)[0];
-  return best ? best.moved : null;
+  const up = await solve({ lo: min + t - 1, hi: Infinity });
+  const down = await solve({ lo: -Infinity, hi: max - t + 1 });
+  return [up, down].filter((a) => a !== null).sort((a, b) => a.cost - b.cost)[0] ?? null;
 }
 
-/** The cheapest alternative table in which the target's value lies in `side`, and the published cells it moves. */
+/**
+ * The cheapest alternative table in which the target's value lies in `side`: one consistent with everything the
+ * reader knows, where published cells may move (a cell moved by δ costs δ times its weight: its value, its penalty
+ * and a base cost, so small cells off the headline charts go first; moved, it is withheld) and withheld cells may
+ * leave the range their reason states, at a much higher cost (then their reason becomes "confidential").
+ */
 async function alternative(
   target: Target,
   side: VariableRange,
@@ -222,41 +236,49 @@ async function alternative(
   reasons: readonly (SuppressionReason | null)[],
   constraints: readonly LinearConstraint[],
   integer: boolean,
-): Promise<{ cost: number; moved: number[] } | null> {
-  const n = cells.length;
+): Promise<Change | null> {
   const ranges: VariableRange[] = [];
   const rows: LinearConstraint[] = [...constraints, { terms: target.terms, lo: side.lo, hi: side.hi }];
   const costs: [number, number][] = [];
+  const slack = (terms: [number, number][], lo: number, hi: number, weight: number) => {
+    const v = ranges.length;
+    ranges.push({ lo: 0, hi: Infinity });
+    costs.push([v, weight]);
+    rows.push({ terms: [...terms, [v, lo === -Infinity ? -1 : 1]], lo, hi });
+  };
   const movable: number[] = [];
+  const stated: number[] = [];
   cells.forEach((c, i) => {
     const r = reasons[i];
-    if (r !== null) ranges.push(rangeOf(c, r));
-    else if (c.penalty === Infinity) ranges.push({ lo: c.value, hi: c.value });
-    else {
+    if (r === null && c.penalty === Infinity) ranges.push({ lo: c.value, hi: c.value });
+    else if (r === null) {
       // Withheld as a complement, the reader would know it is at least the threshold ("secondary").
       ranges.push({ lo: Math.min(c.threshold, c.value), hi: Infinity });
       movable.push(i);
+    } else {
+      ranges.push({ lo: 0, hi: Infinity });
+      if (r !== 'confidential') stated.push(i);
     }
   });
-  movable.forEach((i, k) => {
-    const [up, down] = [n + 2 * k, n + 2 * k + 1];
-    ranges.push({ lo: 0, hi: Infinity }, { lo: 0, hi: Infinity });
-    rows.push({
-      terms: [
-        [i, 1],
-        [up, -1],
-        [down, 1],
-      ],
-      lo: cells[i].value,
-      hi: cells[i].value,
-    });
-    const weight = BASE_COST + cells[i].value + cells[i].penalty;
-    costs.push([up, weight], [down, weight]);
-  });
+  const weight = (i: number) => BASE_COST + cells[i].value + cells[i].penalty;
+  for (const i of movable) {
+    slack([[i, 1]], cells[i].value, Infinity, weight(i)); // below its value: x + s ≥ value
+    slack([[i, 1]], -Infinity, cells[i].value, weight(i)); // above it: x - s ≤ value
+  }
+  for (const i of stated) {
+    const range = rangeOf(cells[i], reasons[i]);
+    slack([[i, 1]], range.lo, Infinity, RELABEL_COST);
+    if (range.hi < Infinity) slack([[i, 1]], -Infinity, range.hi, RELABEL_COST);
+  }
   const solution = await cheapest(ranges, rows, costs, integer ? cells.map((_, i) => i) : []);
   if (!solution) return null;
+  const x = solution.values;
   return {
     cost: solution.cost,
-    moved: movable.filter((i) => Math.abs(solution.values[i] - cells[i].value) > 1e-6),
+    moved: movable.filter((i) => Math.abs(x[i] - cells[i].value) > 1e-6),
+    relabel: stated.filter((i) => {
+      const range = rangeOf(cells[i], reasons[i]);
+      return x[i] < range.lo - 1e-6 || x[i] > range.hi + 1e-6;
+    }),
   };
 }
