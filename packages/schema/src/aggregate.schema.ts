@@ -34,8 +34,8 @@ export const suppressionReasonMessages: Record<SuppressionReason, LocalisedText>
     en: 'Withheld: it would allow another withheld figure to be recomputed.',
   },
   confidential: {
-    fr: 'Masqué pour protéger les petits effectifs (sans autre précision, pour qu’elle ne puisse pas servir à le retrouver).',
-    en: 'Withheld to protect small counts (no further detail, so that it cannot be used to work the figure out).',
+    fr: 'Masqué : protège les petits effectifs (sans autre précision, pour qu’elle ne puisse pas servir à retrouver le chiffre).',
+    en: 'Withheld: protects small counts (no further detail, so that it cannot be used to work the figure out).',
   },
   derived_from_suppressed: {
     fr: 'Masqué : calculé à partir d’un chiffre masqué.',
