@@ -7,12 +7,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { takeCspViolations } from './csp';
 import { openBrowser, type Session } from './space/browser';
 import { axeViolations, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
 import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
+import { platformSuite } from './suite';
 
 type YearCounts = { cases: number } & Record<'recruitmentChannels' | 'recruitmentPlatforms', Record<string, number>>;
 const expected = JSON.parse(await readFile(path.join(fixtures, 'wide-one-hot.expected.json'), 'utf8')) as Record<
@@ -61,17 +61,12 @@ let stack: SpaceStack;
 /** One browser per language: each association logs in with its own cookies. */
 const sessions: Session[] = [];
 
-// The stack's start (PostgreSQL, migrations, API, dashboard) takes minutes on a loaded machine: the config's bound.
-beforeAll(async () => {
-  stack = await startSpaceStack();
-}, 300_000);
-
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-  await stack?.stop();
-}, 60_000);
+platformSuite(async (keep) => {
+  stack = keep(await startSpaceStack());
+  keep(async () => {
+    for (const s of sessions) await s.close();
+  });
+});
 
 /** The counts "what was understood" shows for a field, by code. */
 async function understoodCounts(page: Page, field: string): Promise<Record<string, number>> {

@@ -6,12 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { takeCspViolations } from './csp';
 import { openBrowser, type Session } from './space/browser';
 import { axeViolations, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
 import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
+import { platformSuite } from './suite';
 
 let stack: SpaceStack;
 let session: Session;
@@ -25,19 +25,12 @@ const FULL = csv(
 );
 const PARTIAL = csv('D0;2023;F;25;Travail forcé');
 
-beforeAll(async () => {
-  stack = await startSpaceStack();
-  session = await openBrowser();
+platformSuite(async (keep) => {
+  stack = keep(await startSpaceStack());
+  session = keep(await openBrowser());
   page = await session.context.newPage();
   await login(page, stack.dashboardUrl, accounts.b.email);
-}, 300_000);
-
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  await session?.close();
-  await stack?.stop();
-}, 60_000);
+});
 
 /** Sends a file from the upload page (French or English), with or without the preview; lands on its report. */
 async function send(name: string, content: Buffer, opts: { preview: boolean; lang?: 'fr' | 'en' }): Promise<string> {

@@ -5,13 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { takeCspViolations } from './csp';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Session } from './space/browser';
 import { axeViolations, dropFile, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
 import { createDataSource } from '@observatoire/db';
 import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
+import { platformSuite } from './suite';
 
 const expected = JSON.parse(await readFile(path.join(fixtures, 'expected.json'), 'utf8')) as {
   associations: Record<string, { cases: number }>;
@@ -23,19 +23,11 @@ let pageA: Page;
 const idsOfA: string[] = [];
 const idsOfB: string[] = [];
 
-beforeAll(async () => {
-  stack = await startSpaceStack();
-  a = await openBrowser();
+platformSuite(async (keep) => {
+  stack = keep(await startSpaceStack());
+  a = keep(await openBrowser());
   pageA = await a.context.newPage();
-}, 180_000);
-
-// No page of the journey may break the Content-Security-Policy (a blocked script or style).
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  await a?.close();
-  await stack?.stop();
-}, 60_000);
+});
 
 describe('association space', () => {
   it('keeps what was typed while the page was still loading its scripts (hydration does not reset the form)', async () => {
