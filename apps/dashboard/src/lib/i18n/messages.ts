@@ -136,7 +136,6 @@ const fr = {
   'downloads.release': 'Publication {id}',
   'downloads.published': 'publiée le {date}',
   'downloads.year': 'Année {year}',
-  'downloads.none': 'Aucune publication pour le moment.',
   'downloads.allYears': 'Toutes les années ({from}–{to})',
   'downloads.allYearsHint':
     'Toutes les cases publiées, année par année : CSV en français (séparateur « ; », virgule décimale), classeur XLSX, archive ZIP avec les fichiers français, anglais, codes et datapackage.json.',
@@ -507,7 +506,6 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'downloads.release': 'Release {id}',
   'downloads.published': 'published on {date}',
   'downloads.year': 'Year {year}',
-  'downloads.none': 'No release yet.',
   'downloads.allYears': 'All years ({from}–{to})',
   'downloads.allYearsHint':
     'Every published cell, year by year: CSV in English ("," delimiter, decimal point), XLSX workbook, ZIP archive with the French, English and codes files and datapackage.json.',
