@@ -36,15 +36,19 @@ const dataArb = fc.record({
   associations: fc.integer({ min: 1, max: 5 }),
 });
 
+/** The random cases an arbitrary draw describes (up to five associations), over these years. */
+function casesOf(
+  { seed, perYear, associations }: { seed: number; perYear: number; associations: number },
+  years: number[],
+) {
+  return randomCases(seed, { years, perYear, associations: ['a', 'b', 'c', 'd', 'e'].slice(0, associations) });
+}
+
 describe('disclosure control over random cubes of case records (property tests)', () => {
   it('every published cell: at or above its threshold, at least 2 associations, none dominant; value correct', () => {
     fc.assert(
-      fc.property(dataArb, ({ seed, perYear, associations }) => {
-        const cases = randomCases(seed, {
-          years: [2023, 2024],
-          perYear,
-          associations: ['a', 'b', 'c', 'd', 'e'].slice(0, associations),
-        });
+      fc.property(dataArb, (draw) => {
+        const cases = casesOf(draw, [2023, 2024]);
         const { cells, unprotected } = computeCube(cases, DEFAULT_RULE);
         expect(unprotected).toEqual([]);
         for (const c of cells) {
@@ -70,13 +74,8 @@ describe('disclosure control over random cubes of case records (property tests)'
 
   it('no single-valued breakdown leaves exactly one unknown against its total, in any view', () => {
     fc.assert(
-      fc.property(dataArb, ({ seed, perYear, associations }) => {
-        const cases = randomCases(seed, {
-          years: [2024],
-          perYear,
-          associations: ['a', 'b', 'c', 'd', 'e'].slice(0, associations),
-        });
-        const { cells } = computeCube(cases, DEFAULT_RULE);
+      fc.property(dataArb, (draw) => {
+        const { cells } = computeCube(casesOf(draw, [2024]), DEFAULT_RULE);
         const byKey = index(cells);
         const views = new Set(cells.map((c) => c.filter));
         for (const view of views) {
@@ -94,13 +93,8 @@ describe('disclosure control over random cubes of case records (property tests)'
 
   it('differencing: a filtered cell and the unfiltered one, or a channel and its group, never differ by 1..threshold-1', () => {
     fc.assert(
-      fc.property(dataArb, ({ seed, perYear, associations }) => {
-        const cases = randomCases(seed, {
-          years: [2024],
-          perYear,
-          associations: ['a', 'b', 'c', 'd', 'e'].slice(0, associations),
-        });
-        const { cells } = computeCube(cases, DEFAULT_RULE);
+      fc.property(dataArb, (draw) => {
+        const { cells } = computeCube(casesOf(draw, [2024]), DEFAULT_RULE);
         const byKey = index(cells);
         const check = (outer: ReleaseCell | undefined, inner: ReleaseCell | undefined, threshold: number) => {
           if (!outer || !inner || outer.value === null || inner.value === null) return;
