@@ -1,18 +1,12 @@
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fixture, harness, type Harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, type Harness, useHarness } from './helpers.js';
 
 const HEADER = 'N° dossier;Année;Sexe;Âge;Nationalité;Exploitation;Recrutement;Plateforme';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
 
 describe('load semantics', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('asso-a');
-    await h.association('asso-b');
-  });
-  afterAll(() => h.close());
+  const h = useHarness('asso-a', 'asso-b');
 
   /** A new association `slug` and its first upload: these rows under the header, as <slug>.csv. */
   const firstUpload = async (slug: string, rows: string[], opts?: Parameters<Harness['run']>[2]) => {
