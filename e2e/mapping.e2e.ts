@@ -15,7 +15,7 @@ import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
 import { platformSuite } from './suite';
 
 type YearCounts = { cases: number } & Record<'recruitmentChannels' | 'recruitmentPlatforms', Record<string, number>>;
-const expected = JSON.parse(await readFile(path.join(fixtures, 'wide-one-hot.expected.json'), 'utf8')) as Record<
+const expected = JSON.parse(await readFile(path.join(fixtures, 'own', 'wide-one-hot.expected.json'), 'utf8')) as Record<
   string,
   YearCounts
 >;
@@ -97,7 +97,7 @@ describe.each(['fr', 'en'] as const)('a wide Excel export mapped by clicking (%s
     page = await session.context.newPage();
     await login(page, stack.dashboardUrl, account.email, lang);
     await page.goto(`${stack.dashboardUrl}${w.upload}`);
-    await page.locator('#file').setInputFiles(path.join(fixtures, 'wide-one-hot.xlsx'));
+    await page.locator('#file').setInputFiles(path.join(fixtures, 'own', 'wide-one-hot.xlsx'));
     await page.getByRole('button', { name: w.send, exact: true }).click();
     await page.waitForURL(/\/imports\/[0-9a-f-]{36}/);
     await waitForOutcome(page);

@@ -8,7 +8,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Session } from './space/browser';
-import { axeViolations, dropFile, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
+import {
+  axeViolations,
+  dropFile,
+  fixtures,
+  importIdOf,
+  login,
+  ownFixtures,
+  screenshot,
+  waitForOutcome,
+} from './space/helpers';
 import { createDataSource } from '@observatoire/db';
 import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
 import { platformSuite } from './suite';
@@ -263,7 +272,7 @@ describe('association space', () => {
   it('saves a value mapping into the profile from a warning and previews the file again', async () => {
     const page = pageA;
     await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
-    await page.locator('#file').setInputFiles(path.join(fixtures, 'unknown-platform.csv'));
+    await page.locator('#file').setInputFiles(path.join(ownFixtures, 'unknown-platform.csv'));
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
     const first = importIdOf(page);
@@ -310,7 +319,7 @@ describe('an import a crash interrupted', () => {
     }
     const page = pageA;
     await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
-    await page.locator('#file').setInputFiles(path.join(fixtures, 'unknown-platform.csv'));
+    await page.locator('#file').setInputFiles(path.join(ownFixtures, 'unknown-platform.csv'));
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
     await waitForOutcome(page);
