@@ -5,7 +5,7 @@
  * association space and the admin have theirs in space-messages.ts, same format, same `t()` (./space.ts): kept
  * apart so that public pages do not ship the space's words to every reader.
  */
-import type { Message, PluralForms } from './core.js';
+import type { EnglishOf, Message } from './core.js';
 
 export type { Lang, Message, PluralForms } from './core.js';
 
@@ -384,7 +384,7 @@ const fr = {
 export type MessageKey = keyof typeof fr;
 
 /** English has every French key, a plural message staying plural (checked by type and by i18n.spec.ts). */
-const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string : PluralForms } = {
+const en: EnglishOf<typeof fr> = {
   'site.name': 'Observatoire',
   'site.tagline': 'Online recruitment in human trafficking, from the case files of French associations',
   'site.collective': 'Collective of associations against trafficking',
