@@ -117,15 +117,11 @@ describe('load semantics', () => {
   });
 
   it('removing stored cases needs the year named; a dry run only reports before and after per year', async () => {
-    await h.association('asso-years');
-    const full = await h.writeFile(
-      'years-full.csv',
-      csv(
-        ...Array.from({ length: 18 }, (_, i) => `Y${i};2023;F;25;Maroc;Travail forcé;Famille;`),
-        'Z1;2024;F;30;Maroc;Travail forcé;Famille;',
-      ),
-    );
-    expect((await h.run(full, 'asso-years')).outcome).toBe('committed');
+    const first = await firstUpload('asso-years', [
+      ...Array.from({ length: 18 }, (_, i) => `Y${i};2023;F;25;Maroc;Travail forcé;Famille;`),
+      'Z1;2024;F;30;Maroc;Travail forcé;Famille;',
+    ]);
+    expect(first.outcome).toBe('committed');
     const partial = await h.writeFile('years-partial.csv', csv('Y0;2023;F;25;Maroc;Travail forcé;Famille;'));
     const before = await h.snapshot();
     const dry = await h.run(partial, 'asso-years', { dryRun: true });
