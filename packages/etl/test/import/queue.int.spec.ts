@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportQueue, hashFile, receiveImport, runImport, type ImportQueue } from '../../src/index.js';
-import { copyFixture, harness, TEST_KEY, useHarness } from './helpers.js';
+import { copyFixture, TEST_KEY, useHarness } from './helpers.js';
 
 async function waitFor<T>(fn: () => Promise<T | null | undefined>, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
