@@ -44,78 +44,77 @@ function casesOf(
   return randomCases(seed, { years, perYear, associations: ['a', 'b', 'c', 'd', 'e'].slice(0, associations) });
 }
 
+/** `check` on the cube of each random draw of cases over these years (RUNS draws). */
+function forEveryRandomCube(
+  years: number[],
+  check: (cube: ReturnType<typeof computeCube> & { cases: CubeCase[]; byKey: ReturnType<typeof index> }) => void,
+) {
+  fc.assert(
+    fc.property(dataArb, (draw) => {
+      const cases = casesOf(draw, years);
+      const cube = computeCube(cases, DEFAULT_RULE);
+      check({ ...cube, cases, byKey: index(cube.cells) });
+    }),
+    { numRuns: RUNS },
+  );
+}
+
+/** The publication threshold of a cell of this dimension (platforms have their own). */
+const thresholdOf = (dimension: string) =>
+  PLATFORM_DIMENSIONS.has(dimension as never) ? DEFAULT_RULE.platformThreshold : DEFAULT_RULE.threshold;
+
 describe('disclosure control over random cubes of case records (property tests)', () => {
   it('every published cell: at or above its threshold, at least 2 associations, none dominant; value correct', () => {
-    fc.assert(
-      fc.property(dataArb, (draw) => {
-        const cases = casesOf(draw, [2023, 2024]);
-        const { cells, unprotected } = computeCube(cases, DEFAULT_RULE);
-        expect(unprotected).toEqual([]);
-        for (const c of cells) {
-          if (c.value === null) {
-            expect(c.reason).not.toBeNull();
-            continue;
-          }
-          const members = membersOf(cases, c);
-          expect(c.value).toBe(members.length);
-          const threshold = PLATFORM_DIMENSIONS.has(c.dimension as never)
-            ? DEFAULT_RULE.platformThreshold
-            : DEFAULT_RULE.threshold;
-          expect(c.value).toBeGreaterThanOrEqual(threshold);
-          const byAssociation = new Map<string, number>();
-          for (const m of members) byAssociation.set(m.associationId, (byAssociation.get(m.associationId) ?? 0) + 1);
-          expect(byAssociation.size).toBeGreaterThanOrEqual(DEFAULT_RULE.minAssociations);
-          expect(Math.max(...byAssociation.values()) / c.value).toBeLessThanOrEqual(DEFAULT_RULE.maxAssociationShare);
+    forEveryRandomCube([2023, 2024], ({ cases, cells, unprotected }) => {
+      expect(unprotected).toEqual([]);
+      for (const c of cells) {
+        if (c.value === null) {
+          expect(c.reason).not.toBeNull();
+          continue;
         }
-      }),
-      { numRuns: RUNS },
-    );
+        const members = membersOf(cases, c);
+        expect(c.value).toBe(members.length);
+        expect(c.value).toBeGreaterThanOrEqual(thresholdOf(c.dimension));
+        const byAssociation = new Map<string, number>();
+        for (const m of members) byAssociation.set(m.associationId, (byAssociation.get(m.associationId) ?? 0) + 1);
+        expect(byAssociation.size).toBeGreaterThanOrEqual(DEFAULT_RULE.minAssociations);
+        expect(Math.max(...byAssociation.values()) / c.value).toBeLessThanOrEqual(DEFAULT_RULE.maxAssociationShare);
+      }
+    });
   });
 
   it('no single-valued breakdown leaves exactly one unknown against its total, in any view', () => {
-    fc.assert(
-      fc.property(dataArb, (draw) => {
-        const { cells } = computeCube(casesOf(draw, [2024]), DEFAULT_RULE);
-        const byKey = index(cells);
-        const views = new Set(cells.map((c) => c.filter));
-        for (const view of views) {
-          const total = byKey.get(`${view}|2024|cases|all`)!;
-          for (const d of CUBE_DIMENSIONS) {
-            if (!SINGLE_VALUED.has(d)) continue;
-            const row = [total, ...DIMENSION_CODES[d].map((code) => byKey.get(`${view}|2024|${d}|${code}`)!)];
-            expect(row.filter((c) => c.value === null).length, `${view} ${d}`).not.toBe(1);
-          }
+    forEveryRandomCube([2024], ({ cells, byKey }) => {
+      const views = new Set(cells.map((c) => c.filter));
+      for (const view of views) {
+        const total = byKey.get(`${view}|2024|cases|all`)!;
+        for (const d of CUBE_DIMENSIONS) {
+          if (!SINGLE_VALUED.has(d)) continue;
+          const row = [total, ...DIMENSION_CODES[d].map((code) => byKey.get(`${view}|2024|${d}|${code}`)!)];
+          expect(row.filter((c) => c.value === null).length, `${view} ${d}`).not.toBe(1);
         }
-      }),
-      { numRuns: RUNS },
-    );
+      }
+    });
   });
 
   it('differencing: a filtered cell and the unfiltered one, or a channel and its group, never differ by 1..threshold-1', () => {
-    fc.assert(
-      fc.property(dataArb, (draw) => {
-        const { cells } = computeCube(casesOf(draw, [2024]), DEFAULT_RULE);
-        const byKey = index(cells);
-        const check = (outer: ReleaseCell | undefined, inner: ReleaseCell | undefined, threshold: number) => {
-          if (!outer || !inner || outer.value === null || inner.value === null) return;
-          const diff = outer.value - inner.value;
-          expect(
-            diff === 0 || diff >= threshold,
-            `${outer.filter}/${inner.filter} ${inner.dimension}:${inner.code}`,
-          ).toBe(true);
-        };
-        for (const c of cells) {
-          const threshold = PLATFORM_DIMENSIONS.has(c.dimension as never)
-            ? DEFAULT_RULE.platformThreshold
-            : DEFAULT_RULE.threshold;
-          if (c.filter !== ALL) check(byKey.get(`${ALL}|2024|${c.dimension}|${c.code}`), c, threshold);
-          if (c.dimension === 'recruitmentChannel') {
-            check(byKey.get(`${c.filter}|2024|recruitmentChannelGroup|${channelGroupOf(c.code)}`), c, threshold);
-          }
+    forEveryRandomCube([2024], ({ cells, byKey }) => {
+      const check = (outer: ReleaseCell | undefined, inner: ReleaseCell | undefined, threshold: number) => {
+        if (!outer || !inner || outer.value === null || inner.value === null) return;
+        const diff = outer.value - inner.value;
+        expect(
+          diff === 0 || diff >= threshold,
+          `${outer.filter}/${inner.filter} ${inner.dimension}:${inner.code}`,
+        ).toBe(true);
+      };
+      for (const c of cells) {
+        const threshold = thresholdOf(c.dimension);
+        if (c.filter !== ALL) check(byKey.get(`${ALL}|2024|${c.dimension}|${c.code}`), c, threshold);
+        if (c.dimension === 'recruitmentChannel') {
+          check(byKey.get(`${c.filter}|2024|recruitmentChannelGroup|${channelGroupOf(c.code)}`), c, threshold);
         }
-      }),
-      { numRuns: RUNS },
-    );
+      }
+    });
   });
 
   it('a year whose data did not change keeps exactly the same cells in the next release', () => {
