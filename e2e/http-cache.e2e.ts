@@ -5,9 +5,11 @@
  * latest release is shared briefly with stale-while-revalidate, and the ETag changes when a release is published.
  * Nothing asked with a cookie, and nothing private, is ever shareable (issue 12).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '@observatoire/cli/dist/stack.js';
-import { seedFiles, seedSamples, tempDataDir } from '@observatoire/cli/dist/seed.js';
+import { describe, expect, it } from 'vitest';
+import type { Stack } from '@observatoire/cli/dist/stack.js';
+import { seedFiles, seedSamples } from '@observatoire/cli/dist/seed.js';
+import { startSeededStack } from './public/stack';
+import { platformSuite } from './suite';
 
 const LATEST = 'public, max-age=60, s-maxage=300, stale-while-revalidate=3600';
 const PINNED_PAGE = 'public, max-age=86400, s-maxage=31536000, immutable';
@@ -15,22 +17,10 @@ const PINNED_DOWNLOAD = 'public, max-age=31536000, immutable';
 const RELEASE = 'samples';
 
 let stack: Stack;
-let removeDir: () => Promise<void>;
 
-beforeAll(async () => {
-  const dir = await tempDataDir();
-  removeDir = dir.remove;
-  stack = await startStack({
-    dataDir: dir.dir,
-    seed: (url) => seedSamples(url).then(() => {}),
-    env: { LOG_LEVEL: 'warn' },
-  });
-}, 300_000);
-
-afterAll(async () => {
-  await stack?.stop();
-  await removeDir?.();
-}, 60_000);
+platformSuite(async (keep) => {
+  stack = keep(await startSeededStack({ name: 'http-cache', seed: (url) => seedSamples(url) }));
+});
 
 /** One GET of the dashboard; `fresh` skips its 10-second page cache, as a browser reload does. */
 async function get(path: string, headers: Record<string, string> = {}, fresh = false) {

@@ -5,56 +5,42 @@
  * in the browser), the constant-panel ("same associations") view of the channel charts in both languages, the
  * composition said in words on the home page; no axe-core violations.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { releaseCompositionSchema, seriesSetSchema } from '@observatoire/schema';
-import { startStack, type Stack } from '@observatoire/cli/dist/stack.js';
-import { seedFiles } from '@observatoire/cli/dist/seed.js';
-import { DEMO_SEED, generateDemoExports } from '@observatoire/cli/dist/demo/index.js';
+import type { Stack } from '@observatoire/cli/dist/stack.js';
 import { launchChromium, type Session } from './chromium';
-import { takeCspViolations, watchCsp } from './csp';
+import { watchCsp } from './csp';
 import { axeViolations, screenshotsOf } from './page-checks';
+import { seedDemo, startSeededStack } from './public/stack';
+import { platformSuite } from './suite';
 
 const screenshot = screenshotsOf('kit');
 const CONTACT = { name: 'Service presse du collectif', email: 'presse@collectif.example', phone: '+33 1 23 45 67 89' };
 
 let stack: Stack;
-let dataDir: string;
 let browser: Session;
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-kit-e2e-'));
-  stack = await startStack({
-    dataDir,
-    seed: async (databaseUrl) => {
-      const exports = await generateDemoExports(path.join(dataDir, 'demo'), { seed: DEMO_SEED });
-      await seedFiles(
-        databaseUrl,
-        exports.map((e) => ({ slug: e.associationSlug, name: e.associationName, file: e.file, isDemo: true })),
-        { slug: 'kit-e2e', notes: { fr: 'Données fictives (tests du kit).', en: 'Fictional data (kit tests).' } },
-      );
-    },
-    env: {
-      LOG_LEVEL: 'warn',
-      PRESS_CONTACT_NAME: CONTACT.name,
-      PRESS_CONTACT_EMAIL: CONTACT.email,
-      PRESS_CONTACT_PHONE: CONTACT.phone,
-    },
-  });
-  browser = await launchChromium({ name: 'kit-chromium', acceptDownloads: true });
+platformSuite(async (keep) => {
+  stack = keep(
+    await startSeededStack({
+      name: 'kit',
+      seed: (url, dir) =>
+        seedDemo(url, dir, {
+          slug: 'kit-e2e',
+          notes: { fr: 'Données fictives (tests du kit).', en: 'Fictional data (kit tests).' },
+        }),
+      env: {
+        PRESS_CONTACT_NAME: CONTACT.name,
+        PRESS_CONTACT_EMAIL: CONTACT.email,
+        PRESS_CONTACT_PHONE: CONTACT.phone,
+      },
+    }),
+  );
+  browser = keep(await launchChromium({ name: 'kit-chromium', acceptDownloads: true }));
   watchCsp(browser.context);
-}, 300_000);
-
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-}, 60_000);
+});
 
 async function api<T>(p: string, parse: (x: unknown) => T): Promise<T> {
   const res = await fetch(`${stack.apiUrl}${p}`);

@@ -7,15 +7,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { takeCspViolations } from './csp';
 import { openBrowser, type Session } from './space/browser';
 import { axeViolations, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
 import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
+import { platformSuite } from './suite';
 
 type YearCounts = { cases: number } & Record<'recruitmentChannels' | 'recruitmentPlatforms', Record<string, number>>;
-const expected = JSON.parse(await readFile(path.join(fixtures, 'wide-one-hot.expected.json'), 'utf8')) as Record<
+const expected = JSON.parse(await readFile(path.join(fixtures, 'own', 'wide-one-hot.expected.json'), 'utf8')) as Record<
   string,
   YearCounts
 >;
@@ -61,17 +61,12 @@ let stack: SpaceStack;
 /** One browser per language: each association logs in with its own cookies. */
 const sessions: Session[] = [];
 
-// The stack's start (PostgreSQL, migrations, API, dashboard) takes minutes on a loaded machine: the config's bound.
-beforeAll(async () => {
-  stack = await startSpaceStack();
-}, 300_000);
-
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-  await stack?.stop();
-}, 60_000);
+platformSuite(async (keep) => {
+  stack = keep(await startSpaceStack());
+  keep(async () => {
+    for (const s of sessions) await s.close();
+  });
+});
 
 /** The counts "what was understood" shows for a field, by code. */
 async function understoodCounts(page: Page, field: string): Promise<Record<string, number>> {
@@ -102,7 +97,7 @@ describe.each(['fr', 'en'] as const)('a wide Excel export mapped by clicking (%s
     page = await session.context.newPage();
     await login(page, stack.dashboardUrl, account.email, lang);
     await page.goto(`${stack.dashboardUrl}${w.upload}`);
-    await page.locator('#file').setInputFiles(path.join(fixtures, 'wide-one-hot.xlsx'));
+    await page.locator('#file').setInputFiles(path.join(fixtures, 'own', 'wide-one-hot.xlsx'));
     await page.getByRole('button', { name: w.send, exact: true }).click();
     await page.waitForURL(/\/imports\/[0-9a-f-]{36}/);
     await waitForOutcome(page);

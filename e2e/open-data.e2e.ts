@@ -6,25 +6,18 @@
  */
 import JSZip from 'jszip';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { takeCspViolations } from './csp';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, openBrowser, type Session } from './public/browser';
 import { startPublicStack, type PublicStack } from './public/stack';
+import { platformSuite } from './suite';
 
 let stack: PublicStack;
 let browser: Session;
 
-beforeAll(async () => {
-  stack = await startPublicStack();
-  browser = await openBrowser();
-}, 300_000);
-
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
+platformSuite(async (keep) => {
+  stack = keep(await startPublicStack());
+  browser = keep(await openBrowser());
+});
 
 /** The bytes of a URL of the dashboard as text, byte order mark kept (fetch's text() drops it). */
 async function bytes(url: string): Promise<{ status: number; type: string; text: string; raw: Buffer }> {

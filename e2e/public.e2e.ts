@@ -9,29 +9,21 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { breakdownSchema, releaseSchema, seriesSetSchema } from '@observatoire/schema';
-import { takeCspViolations } from './csp';
 import { axeViolations, openBrowser, screenshot, type Session } from './public/browser';
 import { drawnBars, drawnTime, persons, withheldCells, type DrawnBar } from './public/every-year';
 import { drawnSeries, legendKeys, showSvg, svgTextIssues } from './public/layout';
 import { startPublicStack, type PublicStack } from './public/stack';
+import { platformSuite } from './suite';
 
 let stack: PublicStack;
 let browser: Session;
 
-beforeAll(async () => {
-  stack = await startPublicStack();
-  browser = await openBrowser();
-}, 300_000);
-
-// No page of the journey may break the Content-Security-Policy (a blocked script or style).
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
+platformSuite(async (keep) => {
+  stack = keep(await startPublicStack());
+  browser = keep(await openBrowser());
+});
 
 async function api<T>(p: string): Promise<T> {
   const res = await fetch(`${stack.apiUrl}${p}`);
@@ -397,7 +389,7 @@ describe('public dashboard', () => {
         await page.goto(`${stack.dashboardUrl}${lang === 'en' ? '/en' : ''}/methodology`, { waitUntil: 'networkidle' });
         const rows = await page.locator('#published-mass tbody tr').evaluateAll((trs) =>
           trs.map((tr) => ({
-            id: tr.getAttribute('data-chart')!,
+            id: tr.getAttribute('data-key')!,
             cells: [...tr.children].map((c) => c.textContent),
           })),
         );

@@ -6,90 +6,74 @@
  * on the charts of its release, the annotation drawn on the channels chart and in its SVG download, the source line
  * linking the release page, and no axe violations.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStack } from '@observatoire/cli/dist/stack.js';
-import { seedFiles } from '@observatoire/cli/dist/seed.js';
-import { DEMO_SEED, generateDemoExports } from '@observatoire/cli/dist/demo/index.js';
+import { describe, expect, it } from 'vitest';
+import type { Stack } from '@observatoire/cli/dist/stack.js';
 import { addReleaseNotice, publishRelease } from '@observatoire/stats';
 import { createDataSource, createUser } from '@observatoire/db';
-import { takeCspViolations } from './csp';
 import { axeViolations, openBrowser, type Session } from './public/browser';
+import { seedDemo, startSeededStack } from './public/stack';
 import { screenshotsOf } from './page-checks';
+import { platformSuite } from './suite';
 
 const screenshot = screenshotsOf('release');
 
-let stack: Awaited<ReturnType<typeof startStack>>;
-let dataDir: string;
+let stack: Stack;
 let browser: Session;
 let named = '';
 let annotated = 0;
 const ADMIN = 'admin@collectif.example';
 const PASSWORD = 'correct-horse-battery-staple';
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-release-e2e-'));
-  stack = await startStack({
-    dataDir,
-    seed: async (databaseUrl) => {
-      const exports = await generateDemoExports(path.join(dataDir, 'demo'), { seed: DEMO_SEED });
-      await seedFiles(
-        databaseUrl,
-        exports.map((e) => ({ slug: e.associationSlug, name: e.associationName, file: e.file, isDemo: true })),
-        { slug: 'e2e-first', notes: { fr: 'Première édition (tests).', en: 'First edition (tests).' } },
-      );
-      const ds = createDataSource(databaseUrl);
-      await ds.initialize();
-      await createUser(ds, { email: ADMIN, password: PASSWORD, role: 'admin' }, { type: 'system' });
-      await ds.destroy();
-      const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-      try {
-        const [first] = (
-          await pool.query<{ slug: string; name: string }>(`SELECT slug, name FROM association ORDER BY slug LIMIT 1`)
-        ).rows;
-        named = first.name;
-        await pool.query(`UPDATE association SET name_public = true WHERE slug = $1`, [first.slug]);
-        const years = (
-          await pool.query<{ y: number }>(`SELECT DISTINCT reference_year::int AS y FROM case_record`)
-        ).rows
-          .map((r) => r.y)
-          .sort((a, b) => a - b);
-        annotated = years.includes(2020) ? 2020 : years[Math.floor(years.length / 2)];
-        await publishRelease(pool, {
-          slug: 'e2e-second',
-          title: { fr: 'Édition du 30 juillet', en: '30 July edition' },
-          notes: { fr: 'Deuxième édition (tests).', en: 'Second edition (tests).' },
-          annotations: [{ year: annotated, text: { fr: 'confinement', en: 'lockdown' } }],
-          publishedBy: 'e2e',
-        });
-        await addReleaseNotice(
-          pool,
-          'e2e-first',
-          {
-            kind: 'erratum',
-            text: { fr: 'Un envoi était compté deux fois en 2023.', en: 'One upload was counted twice in 2023.' },
-          },
-          'e2e',
-        );
-      } finally {
-        await pool.end();
-      }
-    },
-    env: { LOG_LEVEL: 'warn' },
+/**
+ * The first release (demo data, nobody named), then the admin account, one association consenting to be named,
+ * the second release with an annotation, and an erratum on the first.
+ */
+async function seedTwoReleases(databaseUrl: string, dataDir: string): Promise<void> {
+  await seedDemo(databaseUrl, dataDir, {
+    slug: 'e2e-first',
+    notes: { fr: 'Première édition (tests).', en: 'First edition (tests).' },
   });
-  browser = await openBrowser();
-}, 300_000);
+  const ds = createDataSource(databaseUrl);
+  await ds.initialize();
+  await createUser(ds, { email: ADMIN, password: PASSWORD, role: 'admin' }, { type: 'system' });
+  await ds.destroy();
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  try {
+    const [first] = (
+      await pool.query<{ slug: string; name: string }>(`SELECT slug, name FROM association ORDER BY slug LIMIT 1`)
+    ).rows;
+    named = first.name;
+    await pool.query(`UPDATE association SET name_public = true WHERE slug = $1`, [first.slug]);
+    const years = (await pool.query<{ y: number }>(`SELECT DISTINCT reference_year::int AS y FROM case_record`)).rows
+      .map((r) => r.y)
+      .sort((a, b) => a - b);
+    annotated = years.includes(2020) ? 2020 : years[Math.floor(years.length / 2)];
+    await publishRelease(pool, {
+      slug: 'e2e-second',
+      title: { fr: 'Édition du 30 juillet', en: '30 July edition' },
+      notes: { fr: 'Deuxième édition (tests).', en: 'Second edition (tests).' },
+      annotations: [{ year: annotated, text: { fr: 'confinement', en: 'lockdown' } }],
+      publishedBy: 'e2e',
+    });
+    await addReleaseNotice(
+      pool,
+      'e2e-first',
+      {
+        kind: 'erratum',
+        text: { fr: 'Un envoi était compté deux fois en 2023.', en: 'One upload was counted twice in 2023.' },
+      },
+      'e2e',
+    );
+  } finally {
+    await pool.end();
+  }
+}
 
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}, 60_000);
+platformSuite(async (keep) => {
+  stack = keep(await startSeededStack({ name: 'release', seed: seedTwoReleases }));
+  browser = keep(await openBrowser());
+});
 
 async function open(p: string) {
   const page = await browser.context.newPage();

@@ -14,7 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createApiToken,
   createDataSource,
@@ -26,6 +26,7 @@ import { takeCspViolations } from './csp';
 import { openBrowser, type Session } from './space/browser';
 import { axeViolations, screenshot } from './space/helpers';
 import { accounts, PASSWORD, startDashboard, startSpaceStack, type SpaceStack } from './space/stack';
+import { platformSuite } from './suite';
 
 let pgDir: string;
 let pgDataDir: string;
@@ -47,28 +48,22 @@ async function loginCookie(email: string): Promise<string> {
   return cookie!.split(';')[0];
 }
 
-beforeAll(async () => {
+platformSuite(async (keep) => {
   // PostgreSQL of our own, outside the stack, so that a test can stop it and start it again.
   pgDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-security-e2e-'));
+  keep(() => rm(pgDir, { recursive: true, force: true }));
   pgDataDir = path.join(pgDir, 'pg');
   pg = await startEmbeddedPostgres({ dataDir: pgDataDir });
-  stack = await startSpaceStack({ databaseUrl: withDatabase(pg.url, 'observatoire'), samples: true });
+  // A test restarts it: the one running at the end is stopped.
+  keep(() => pg.stop().catch(() => {}));
+  stack = keep(await startSpaceStack({ databaseUrl: withDatabase(pg.url, 'observatoire'), samples: true }));
   cookies.a = await loginCookie(accounts.a.email);
   cookies.admin = await loginCookie(accounts.admin.email);
   // The samples loaded an upload for association A: its report page is one of the private pages.
   const list = await fetch(`${stack.dashboardUrl}/api/v1/imports`, { headers: { cookie: cookies.a } });
   importOfA = ((await list.json()) as { id: string }[])[0].id;
-  browser = await openBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await pg?.stop().catch(() => {});
-  if (pgDir) await rm(pgDir, { recursive: true, force: true });
-}, 60_000);
-
-afterEach(() => expect(takeCspViolations()).toEqual([]));
+  browser = keep(await openBrowser());
+});
 
 const SECRETS = [accounts.a.email, accounts.b.email, accounts.admin.email];
 

@@ -4,14 +4,14 @@
  * chart must equal those that ../shared/samples/expected.json computes from the files, and a cell withheld by
  * the disclosure rule must be drawn as withheld, never as a number.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { takeCspViolations } from './csp';
-import { startStack, type Stack } from '@observatoire/cli/dist/stack.js';
+import { describe, expect, it } from 'vitest';
+import type { Stack } from '@observatoire/cli/dist/stack.js';
 import { SAMPLE_FIXTURES_DIR, seedSamples } from '@observatoire/cli/dist/seed.js';
 import { openBrowser, screenshot, type Session } from './public/browser';
+import { startSeededStack } from './public/stack';
+import { platformSuite } from './suite';
 
 interface Expected {
   associations: Record<string, { cases: number }>;
@@ -23,23 +23,12 @@ const expected = JSON.parse(await readFile(path.join(SAMPLE_FIXTURES_DIR, 'expec
 const THRESHOLD = 5;
 
 let stack: Stack;
-let dataDir: string;
 let browser: Session;
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-skeleton-'));
-  stack = await startStack({ dataDir, seed: (url) => seedSamples(url), env: { LOG_LEVEL: 'warn' } });
-  browser = await openBrowser();
-}, 300_000);
-
-// No page of the journey may break the Content-Security-Policy (a blocked script or style).
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}, 60_000);
+platformSuite(async (keep) => {
+  stack = keep(await startSeededStack({ name: 'skeleton', seed: (url) => seedSamples(url) }));
+  browser = keep(await openBrowser());
+});
 
 interface DrawnPoint {
   key: string;

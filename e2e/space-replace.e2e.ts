@@ -6,12 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { takeCspViolations } from './csp';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { openBrowser, type Session } from './space/browser';
 import { axeViolations, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
 import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
+import { platformSuite } from './suite';
 
 let stack: SpaceStack;
 let session: Session;
@@ -25,19 +25,12 @@ const FULL = csv(
 );
 const PARTIAL = csv('D0;2023;F;25;Travail forcé');
 
-beforeAll(async () => {
-  stack = await startSpaceStack();
-  session = await openBrowser();
+platformSuite(async (keep) => {
+  stack = keep(await startSpaceStack());
+  session = keep(await openBrowser());
   page = await session.context.newPage();
   await login(page, stack.dashboardUrl, accounts.b.email);
-}, 300_000);
-
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  await session?.close();
-  await stack?.stop();
-}, 60_000);
+});
 
 /** Sends a file from the upload page (French or English), with or without the preview; lands on its report. */
 async function send(name: string, content: Buffer, opts: { preview: boolean; lang?: 'fr' | 'en' }): Promise<string> {
@@ -53,6 +46,28 @@ async function send(name: string, content: Buffer, opts: { preview: boolean; lan
   await page.waitForURL(/\/imports\/[0-9a-f-]{36}/);
   await waitForOutcome(page);
   return importIdOf(page);
+}
+
+/**
+ * Confirming a preview that replaces saved cases: held back by the browser while the consent box is unticked (then
+ * `whileHeldBack` checks nothing was saved), done once it is ticked: the import completes and the "saving" banner
+ * is gone. Words of the page's language.
+ */
+async function confirmWithConsent(
+  consent: Locator,
+  words: { confirm: string; done: string; saving: string },
+  whileHeldBack: () => Promise<void>,
+): Promise<void> {
+  await page.getByRole('button', { name: words.confirm }).click();
+  // The browser holds the form back: the box is required.
+  expect(await consent.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+  await whileHeldBack();
+  await consent.check();
+  await page.getByRole('button', { name: words.confirm }).click();
+  await page.waitForURL(/confirme=1/);
+  await waitForOutcome(page);
+  await expect.poll(() => page.locator('.summary').textContent(), { timeout: 60_000 }).toContain(words.done);
+  expect(await page.locator('.notice').allTextContents()).not.toContainEqual(expect.stringContaining(words.saving));
 }
 
 /** The association's saved records per year, from its own download (codes file: one line per record). */
@@ -114,21 +129,14 @@ describe('a partial file cannot replace a year without the before/after numbers 
     const previewUrl = page.url();
     const consent = page.getByLabel('Oui, remplacer les dossiers enregistrés pour 2023 par ceux de ce fichier');
     expect(await consent.isChecked()).toBe(false);
-    await page.getByRole('button', { name: 'Confirmer et enregistrer' }).click();
-    // The browser holds the form back: the box is required.
-    expect(await consent.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
-    await page.waitForTimeout(500);
-    expect(page.url()).toBe(previewUrl);
-    expect(await savedPerYear()).toEqual({ '2023': 18, '2024': 1 });
-
-    await consent.check();
-    await page.getByRole('button', { name: 'Confirmer et enregistrer' }).click();
-    await page.waitForURL(/confirme=1/);
-    await waitForOutcome(page);
-    await expect.poll(() => page.locator('.summary').textContent(), { timeout: 60_000 }).toContain('Import terminé');
-    // The "saving" banner is gone once the import is done.
-    expect(await page.locator('.notice').allTextContents()).not.toContainEqual(
-      expect.stringContaining('enregistrement en cours'),
+    await confirmWithConsent(
+      consent,
+      { confirm: 'Confirmer et enregistrer', done: 'Import terminé', saving: 'enregistrement en cours' },
+      async () => {
+        await page.waitForTimeout(500);
+        expect(page.url()).toBe(previewUrl);
+        expect(await savedPerYear()).toEqual({ '2023': 18, '2024': 1 });
+      },
     );
     expect(await savedPerYear()).toEqual({ '2023': 1, '2024': 1 });
     expect(await axeViolations(page)).toEqual([]);
@@ -144,15 +152,13 @@ describe('a partial file cannot replace a year without the before/after numbers 
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'replace-02-warning-en');
     const consent = page.getByLabel('Yes, replace the cases saved for 2024 with those of this file');
-    await page.getByRole('button', { name: 'Confirm and save' }).click();
-    expect(await consent.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
-    expect(await savedPerYear()).toEqual({ '2023': 1, '2024': 1 });
-    await consent.check();
-    await page.getByRole('button', { name: 'Confirm and save' }).click();
-    await page.waitForURL(/confirme=1/);
-    await waitForOutcome(page);
-    await expect.poll(() => page.locator('.summary').textContent(), { timeout: 60_000 }).toContain('Import complete');
-    expect(await page.locator('.notice').allTextContents()).not.toContainEqual(expect.stringContaining('saving'));
+    await confirmWithConsent(
+      consent,
+      { confirm: 'Confirm and save', done: 'Import complete', saving: 'saving' },
+      async () => {
+        expect(await savedPerYear()).toEqual({ '2023': 1, '2024': 1 });
+      },
+    );
   });
 
   it('the history says a preview never confirmed saved nothing', async () => {

@@ -5,13 +5,22 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { takeCspViolations } from './csp';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type Session } from './space/browser';
-import { axeViolations, dropFile, fixtures, importIdOf, login, screenshot, waitForOutcome } from './space/helpers';
+import {
+  axeViolations,
+  dropFile,
+  fixtures,
+  importIdOf,
+  login,
+  ownFixtures,
+  screenshot,
+  waitForOutcome,
+} from './space/helpers';
 import { createDataSource } from '@observatoire/db';
 import { accounts, startSpaceStack, type SpaceStack } from './space/stack';
+import { platformSuite } from './suite';
 
 const expected = JSON.parse(await readFile(path.join(fixtures, 'expected.json'), 'utf8')) as {
   associations: Record<string, { cases: number }>;
@@ -23,19 +32,11 @@ let pageA: Page;
 const idsOfA: string[] = [];
 const idsOfB: string[] = [];
 
-beforeAll(async () => {
-  stack = await startSpaceStack();
-  a = await openBrowser();
+platformSuite(async (keep) => {
+  stack = keep(await startSpaceStack());
+  a = keep(await openBrowser());
   pageA = await a.context.newPage();
-}, 180_000);
-
-// No page of the journey may break the Content-Security-Policy (a blocked script or style).
-afterEach(() => expect(takeCspViolations()).toEqual([]));
-
-afterAll(async () => {
-  await a?.close();
-  await stack?.stop();
-}, 60_000);
+});
 
 describe('association space', () => {
   it('keeps what was typed while the page was still loading its scripts (hydration does not reset the form)', async () => {
@@ -271,7 +272,7 @@ describe('association space', () => {
   it('saves a value mapping into the profile from a warning and previews the file again', async () => {
     const page = pageA;
     await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
-    await page.locator('#file').setInputFiles(path.join(fixtures, 'unknown-platform.csv'));
+    await page.locator('#file').setInputFiles(path.join(ownFixtures, 'unknown-platform.csv'));
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
     const first = importIdOf(page);
@@ -318,7 +319,7 @@ describe('an import a crash interrupted', () => {
     }
     const page = pageA;
     await page.goto(`${stack.dashboardUrl}/espace/envoyer`);
-    await page.locator('#file').setInputFiles(path.join(fixtures, 'unknown-platform.csv'));
+    await page.locator('#file').setInputFiles(path.join(ownFixtures, 'unknown-platform.csv'));
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.waitForURL(/\/espace\/imports\/[0-9a-f-]{36}/);
     await waitForOutcome(page);

@@ -48,34 +48,23 @@ export async function svgTextIssues(svg: Locator): Promise<TextIssues> {
   });
 }
 
-/** How each series of a line chart is drawn: colour, dash pattern and marker shape (path data of one marker). */
-export async function drawnSeries(
-  svg: Locator,
-): Promise<Record<string, { stroke: string; dash: string; marker: string }>> {
-  return svg.evaluate((el) => {
-    const out: Record<string, { stroke: string; dash: string; marker: string }> = {};
-    for (const g of el.querySelectorAll('.lines .series')) {
-      const line = g.querySelector(':scope > path')!;
-      const marker = g.querySelector('path.marker');
-      out[g.getAttribute('data-key')!] = {
-        stroke: line.getAttribute('stroke') ?? '',
-        dash: line.getAttribute('stroke-dasharray') ?? '',
-        marker: marker?.getAttribute('d') ?? '',
-      };
-    }
-    return out;
-  });
+/** How one series is drawn: colour, dash pattern and marker shape (path data of one marker). */
+export interface SeriesLook {
+  stroke: string;
+  dash: string;
+  marker: string;
 }
 
-/** How a legend draws each series' key (the same three attributes), from the keys' own SVG. */
-export async function legendKeys(
-  legend: Locator,
-): Promise<Record<string, { stroke: string; dash: string; marker: string }>> {
-  return legend.evaluate((el) => {
-    const out: Record<string, { stroke: string; dash: string; marker: string }> = {};
-    for (const item of el.querySelectorAll('[data-key]')) {
-      const line = item.querySelector('svg line, line');
-      const marker = item.querySelector('path');
+/** The look of each `[data-key]` item under `root`: its line and marker are found by these selectors. */
+function looksOf(
+  root: Locator,
+  at: { item: string; line: string; marker: string },
+): Promise<Record<string, SeriesLook>> {
+  return root.evaluate((el, sel) => {
+    const out: Record<string, SeriesLook> = {};
+    for (const item of el.querySelectorAll(sel.item)) {
+      const line = item.querySelector(sel.line);
+      const marker = item.querySelector(sel.marker);
       out[item.getAttribute('data-key')!] = {
         stroke: line?.getAttribute('stroke') ?? '',
         dash: line?.getAttribute('stroke-dasharray') ?? '',
@@ -83,7 +72,17 @@ export async function legendKeys(
       };
     }
     return out;
-  });
+  }, at);
+}
+
+/** How each series of a line chart is drawn. */
+export function drawnSeries(svg: Locator): Promise<Record<string, SeriesLook>> {
+  return looksOf(svg, { item: '.lines .series', line: ':scope > path', marker: 'path.marker' });
+}
+
+/** How a legend draws each series' key (the same three attributes), from the keys' own SVG. */
+export function legendKeys(legend: Locator): Promise<Record<string, SeriesLook>> {
+  return looksOf(legend, { item: '[data-key]', line: 'svg line, line', marker: 'path' });
 }
 
 /** Opens a downloaded SVG document in the page so the browser lays its text out. */

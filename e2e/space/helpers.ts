@@ -6,7 +6,13 @@ import { axeViolations as axe, screenshotsOf } from '../page-checks';
 import { PASSWORD } from './stack';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const fixtures = path.join(here, '..', 'fixtures', 'space');
+/**
+ * The ETL's test files, one copy for every test suite: the three sample exports and their expected counts
+ * (expected.json), the bad files (bad/) and the wide Excel export (own/wide-one-hot.*).
+ */
+export const fixtures = path.resolve(here, '../../packages/etl/test/fixtures');
+/** Files only the end-to-end suites use. */
+export const ownFixtures = path.join(here, '..', 'fixtures', 'space');
 
 export const screenshot = screenshotsOf('space');
 

@@ -1,54 +1,10 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgServerUrl: string;
-  }
-}
-
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
+import { describe, expect, it } from 'vitest';
+import { builtCliOnTestDatabase } from './built-cli.js';
 
 /** The admin account commands, run as the collective's admin would (built CLI, real PostgreSQL). */
 describe('observatoire admin association/user/token commands', () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase(inject('pgServerUrl'), 'cliadmin');
-  });
-  afterAll(() => db.drop());
-
-  async function cli(args: string[], input?: string) {
-    const run = promisify(execFile)(process.execPath, [MAIN, 'admin', ...args], {
-      env: { ...process.env, DATABASE_URL: db.url },
-    });
-    if (input !== undefined) {
-      run.child.stdin?.end(input);
-    } else {
-      run.child.stdin?.end();
-    }
-    try {
-      const { stdout, stderr } = await run;
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
-
-  async function sql(text: string) {
-    const c = new pg.Client({ connectionString: db.url });
-    await c.connect();
-    try {
-      return (await c.query(text)).rows;
-    } finally {
-      await c.end();
-    }
-  }
+  const { cli: run, sql } = builtCliOnTestDatabase('cliadmin');
+  const cli = (args: string[], input?: string) => run(['admin', ...args], input);
 
   it('creates and lists associations, and refuses a duplicate in French then English', async () => {
     expect((await cli(['association:create', '--slug', 'asso-cli', '--name', 'Asso CLI'])).code).toBe(0);
@@ -85,7 +41,9 @@ describe('observatoire admin association/user/token commands', () => {
   });
 
   it('withdraws an association only with --yes, and records everything in the audit log', async () => {
-    expect((await cli(['association:withdraw', 'asso-cli'])).code).toBe(2);
+    const unconfirmed = await cli(['association:withdraw', 'asso-cli']);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/^Erreur : ajoutez --yes .*\nError: add --yes .*\n$/);
     const done = await cli(['association:withdraw', 'asso-cli', '--yes']);
     expect(done.code).toBe(0);
     const [a] = await sql(`SELECT withdrawn_at FROM association WHERE slug = 'asso-cli'`);

@@ -10,6 +10,22 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
+/** What `run` writes to the process's stdout or stderr (kept off the terminal meanwhile). */
+async function written(stream: NodeJS.WriteStream, run: () => Promise<unknown>): Promise<string> {
+  const chunks: string[] = [];
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: string | Uint8Array) => {
+    chunks.push(String(chunk));
+    return true;
+  }) as typeof stream.write;
+  try {
+    await run();
+  } finally {
+    stream.write = write;
+  }
+  return chunks.join('');
+}
+
 function program(out: { stdout: string; stderr: string }): Command {
   const p = new Command('observatoire').exitOverride();
   p.configureOutput({
@@ -32,23 +48,12 @@ describe('observatoire demo generate', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'observatoire-demo-cmd-'));
     dirs.push(dir);
     const out = { stdout: '', stderr: '' };
-    const chunks: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-      chunks.push(String(chunk));
-      return true;
-    }) as typeof process.stdout.write;
-    try {
-      await program(out).parseAsync(['demo', 'generate', '--out', dir, '--seed', '42', '--cases', '300'], {
-        from: 'user',
-      });
-    } finally {
-      process.stdout.write = write;
-    }
+    const printed = await written(process.stdout, () =>
+      program(out).parseAsync(['demo', 'generate', '--out', dir, '--seed', '42', '--cases', '300'], { from: 'user' }),
+    );
     const files = await readdir(dir);
     expect(files.length).toBeGreaterThanOrEqual(5);
     expect(files.every((f) => /^fictif-[a-z-]+-\d{4}-\d{4}\.(csv|xlsx)$/.test(f))).toBe(true);
-    const printed = chunks.join('');
     expect(printed).toContain(dir);
     expect(printed).toContain('300 cas fictifs');
     for (const f of files) expect(printed).toContain(f);
@@ -72,21 +77,17 @@ describe('observatoire demo generate, unwritable output', () => {
     const blocked = path.join(dir, 'not-a-dir');
     await writeFile(blocked, 'x');
     const out = { stdout: '', stderr: '' };
-    const err: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string | Uint8Array) => {
-      err.push(String(chunk));
-      return true;
-    }) as typeof process.stderr.write;
     const before = process.exitCode;
-    try {
-      await program(out).parseAsync(['demo', 'generate', '--out', path.join(blocked, 'demo')], { from: 'user' });
-      expect(process.exitCode).toBe(1);
-    } finally {
-      process.stderr.write = write;
-      process.exitCode = before;
-    }
-    const text = err.join('');
+    let exitCode: typeof process.exitCode;
+    const text = await written(process.stderr, async () => {
+      try {
+        await program(out).parseAsync(['demo', 'generate', '--out', path.join(blocked, 'demo')], { from: 'user' });
+        exitCode = process.exitCode;
+      } finally {
+        process.exitCode = before;
+      }
+    });
+    expect(exitCode).toBe(1);
     expect(text).toMatch(/^Erreur : impossible d'écrire .*--out\.\nError: cannot write .*--out\.\n$/s);
     expect(text).not.toMatch(/\n\s+at /);
   });

@@ -1,44 +1,24 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgServerUrl: string;
-  }
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtCliOnTestDatabase } from './built-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const MAIN = path.resolve(here, '../dist/main.js');
 const FIXTURES = path.resolve(here, '../fixtures');
 
 /** Runs the built command line as a user would (`npm run build` first), against a test database. */
 describe('observatoire import (built CLI, real PostgreSQL)', () => {
-  let db: TestDatabase;
   let dataDir: string;
+  const { cli: run, sql } = builtCliOnTestDatabase('cli', () => ({
+    OBSERVATOIRE_DATA_DIR: dataDir,
+    OBSERVATOIRE_PSEUDONYM_KEY: '',
+  }));
   beforeAll(async () => {
-    db = await createTestDatabase(inject('pgServerUrl'), 'cli');
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'cli-import-'));
   });
-  afterAll(() => db.drop());
-
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, 'import', ...args], {
-        env: { ...process.env, DATABASE_URL: db.url, OBSERVATOIRE_DATA_DIR: dataDir, OBSERVATOIRE_PSEUDONYM_KEY: '' },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (...args: string[]) => run(['import', ...args]);
 
   it('an unknown association is a usage error that says how to create it (exit 2)', async () => {
     const r = await cli(path.join(FIXTURES, 'aurore-paris-2019-2024.csv'), '--association', 'aurore-paris');
@@ -81,19 +61,11 @@ describe('observatoire import (built CLI, real PostgreSQL)', () => {
     const partial = path.join(dir, 'partial.csv');
     await writeFile(partial, [header, 'R0;2023;F;25;Travail forcé'].join('\n') + '\n');
     expect((await cli(full, '-a', 'replace-cli', '--create-association')).code).toBe(0);
-    const stored = async () => {
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      try {
-        const { rows } = await client.query(
-          `SELECT reference_year, count(*)::int AS n FROM case_record c JOIN association a ON a.id = c.association_id
-           WHERE a.slug = 'replace-cli' GROUP BY 1 ORDER BY 1`,
-        );
-        return rows;
-      } finally {
-        await client.end();
-      }
-    };
+    const stored = () =>
+      sql(
+        `SELECT reference_year, count(*)::int AS n FROM case_record c JOIN association a ON a.id = c.association_id
+         WHERE a.slug = 'replace-cli' GROUP BY 1 ORDER BY 1`,
+      );
     const before = await stored();
     expect(before).toEqual([
       { reference_year: 2023, n: 18 },

@@ -1,49 +1,11 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgServerUrl: string;
-  }
-}
-
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
+import { describe, expect, it } from 'vitest';
+import { builtCliOnTestDatabase } from './built-cli.js';
 
 /** `observatoire admin release:publish|list`, run as the collective's admin would (built CLI, real PostgreSQL). */
 // Publishing audits every year by integer programming: seconds of CPU, more on a loaded machine.
 describe('observatoire admin release commands', { timeout: 300_000 }, () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase(inject('pgServerUrl'), 'clirelease');
-  });
-  afterAll(() => db.drop());
-
-  async function cli(args: string[]) {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, 'admin', ...args], {
-        env: { ...process.env, DATABASE_URL: db.url },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
-
-  async function sql(text: string, values: unknown[] = []) {
-    const c = new pg.Client({ connectionString: db.url });
-    await c.connect();
-    try {
-      return (await c.query(text, values)).rows;
-    } finally {
-      await c.end();
-    }
-  }
+  const { cli: run, sql } = builtCliOnTestDatabase('clirelease');
+  const cli = (args: string[]) => run(['admin', ...args]);
 
   it('refuses to publish without data, in French then English', async () => {
     const r = await cli(['release:publish']);
@@ -94,7 +56,9 @@ describe('observatoire admin release commands', { timeout: 300_000 }, () => {
     const again = await cli(['release:publish', '--slug', '2026-07-30']);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/existe déjà[\s\S]*already exists/);
-    expect((await cli(['release:publish', '--notes-fr', 'seulement'])).code).toBe(2);
+    const oneLanguage = await cli(['release:publish', '--notes-fr', 'seulement']);
+    expect(oneLanguage.code).toBe(2);
+    expect(oneLanguage.stderr).toMatch(/^Erreur : donnez les notes .*\nError: give notes .*\n$/);
   });
 
   it('--dry-run prints the audit report in French and English and publishes nothing', async () => {

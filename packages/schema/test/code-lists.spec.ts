@@ -9,6 +9,7 @@ import {
   RECRUITER_RELATIONS,
   RECRUITMENT_CHANNELS,
   RECRUITMENT_PLATFORMS,
+  UNKNOWN_WORDS,
   UNLISTED_PLATFORM_CHANNELS,
   YES_NO_UNKNOWN,
   codeEntry,
@@ -62,6 +63,14 @@ describe.each(CODE_LIST_NAMES)('code list %s', (list) => {
         const stripped = term.normalize('NFD').replace(/\p{M}/gu, '');
         expect(resolveCode(list, stripped), `${list}: "${stripped}" without accents`).toBe(e.code);
       }
+    }
+  });
+
+  it('reads every way of writing "not known" as unknown, in every list that has it', () => {
+    if (!entriesOf(list).some((e) => e.code === 'unknown')) return;
+    for (const word of UNKNOWN_WORDS) {
+      expect(resolveCode(list, word), `${list}: "${word}"`).toBe('unknown');
+      expect(resolveCode(list, word.toLowerCase()), `${list}: "${word.toLowerCase()}"`).toBe('unknown');
     }
   });
 

@@ -27,6 +27,7 @@ import { PG_POOL } from '../database/database.module.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { messages } from '../common/messages.js';
 import { ApiProblem } from '../common/problem.js';
+import { batchScope } from './batch-scope.js';
 import { zodIssues } from '../common/zod.js';
 import { ImportQueueService } from './import-queue.service.js';
 import type { ImportView, RetentionPolicyView } from './imports.dto.js';
@@ -357,9 +358,7 @@ export class ImportsService {
 
   /** One import; another association's is 404 (its existence is not revealed). Admins see every one. */
   async findOne(id: string, p: Principal): Promise<ImportView> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiProblem(404, 'not_found');
-    const scope = p.role === 'admin' ? null : (p.associationId ?? '00000000-0000-0000-0000-000000000000');
-    const batch = await importBatches.view(this.pool, id, scope);
+    const batch = await importBatches.view(this.pool, id, batchScope(id, p));
     if (!batch) throw new ApiProblem(404, 'not_found');
     return mapImport(batch, this.config);
   }

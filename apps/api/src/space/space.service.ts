@@ -13,6 +13,7 @@ import { API_CONFIG, type ApiConfig } from '../config/config.js';
 import { PG_POOL } from '../database/database.module.js';
 import { actorOf, type Principal } from '../auth/auth.decorators.js';
 import { ApiProblem } from '../common/problem.js';
+import { batchScope } from '../imports/batch-scope.js';
 import { recordPreview } from '../imports/preview.js';
 import { rejectedRowsCsv, type CsvLang } from './rejected-rows.js';
 
@@ -31,11 +32,7 @@ export class SpaceService {
 
   /** One batch of the caller's association (any for an admin); another association's is 404, like unknown ids. */
   private async batchOf(id: string, p: Principal): Promise<importBatches.BatchRow> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-      throw new ApiProblem(404, 'not_found');
-    }
-    const scope = p.role === 'admin' ? null : (p.associationId ?? '00000000-0000-0000-0000-000000000000');
-    const batch = await importBatches.get(this.pool, id, scope);
+    const batch = await importBatches.get(this.pool, id, batchScope(id, p));
     if (!batch) throw new ApiProblem(404, 'not_found');
     return batch;
   }

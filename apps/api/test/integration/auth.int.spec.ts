@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { createUser } from '@observatoire/db';
-import { startTestApp, type TestApp } from './harness.js';
-import { buildWorld, login, PASSWORD, sessionCookie, type World } from './fixtures.js';
+import { useTestApp, useWorldIn } from './harness.js';
+import { login, PASSWORD, sessionCookie } from './fixtures.js';
 
 describe('accounts: login, sessions, tokens, CSRF, throttling', () => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    // Small lock thresholds: each attempt costs a real scrypt (N=2^17) on a shared two-core machine.
-    t = await startTestApp({ rateLimitLoginPerMinute: 0, loginAccountFailureLimit: 3, loginIpFailureLimit: 4 });
-    w = await buildWorld(t.app);
-  });
-  afterAll(() => t?.close());
+  // Small lock thresholds: each attempt costs a real scrypt (N=2^17) on a shared two-core machine.
+  const t = useTestApp({ rateLimitLoginPerMinute: 0, loginAccountFailureLimit: 3, loginIpFailureLimit: 4 });
+  const w = useWorldIn(t);
 
   const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
 

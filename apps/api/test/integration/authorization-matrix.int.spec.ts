@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receiveImport } from '@observatoire/etl';
-import { startTestApp, type TestApp } from './harness.js';
-import { buildWorld, login, type World } from './fixtures.js';
+import { useTestApp, useWorldIn } from './harness.js';
+import { login } from './fixtures.js';
 
 type Role = 'anonymous' | 'memberA' | 'memberB' | 'admin';
 const ROLES: Role[] = ['anonymous', 'memberA', 'memberB', 'admin'];
@@ -68,14 +68,12 @@ const matrix: Record<string, Case> = {
 };
 
 describe('authorization matrix over every route', () => {
-  let t: TestApp;
-  let w: World;
+  const t = useTestApp();
+  const w = useWorldIn(t);
   let importA: string;
   let routes: string[];
   let security: Record<string, unknown[]>;
   beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
     const received = await receiveImport(t.pool, {
       associationId: w.assocA.id,
       contentHash: 'f'.repeat(64),
@@ -89,7 +87,6 @@ describe('authorization matrix over every route', () => {
     routes = ops.map(([route]) => route);
     security = Object.fromEntries(ops.map(([route, op]) => [route, op.security ?? doc.security]));
   });
-  afterAll(() => t?.close());
 
   it('covers exactly the documented routes', () => {
     expect([...routes].sort()).toEqual(Object.keys(matrix).sort());

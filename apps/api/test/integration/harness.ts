@@ -114,15 +114,29 @@ export async function settledImport(app: NestFastifyApplication, id: string, coo
 }
 
 /**
- * A test file's application and the fixtures' world (two associations, their members, an admin, a token), started
- * before its tests and closed after them: `const s = useWorld({ importWorker: true })`, then `s.t.app`, `s.w.admin`.
+ * A describe block's application (startTestApp), started before its tests and closed after them (after the block's
+ * own afterAll hooks): `const t = useTestApp({ importWorker: true })`, then `t.app` in tests and hooks.
  */
-export function useWorld(overrides: Partial<ApiConfig> = {}): { readonly t: TestApp; readonly w: World } {
-  const s = {} as { t: TestApp; w: World };
+export function useTestApp(overrides: Partial<ApiConfig> = {}, options: AppOptions = {}): TestApp {
+  const t = {} as TestApp;
   beforeAll(async () => {
-    s.t = await startTestApp(overrides);
-    s.w = await buildWorld(s.t.app);
+    Object.assign(t, await startTestApp(overrides, options));
   });
-  afterAll(() => s.t?.close());
-  return s;
+  afterAll(() => t.close?.());
+  return t;
+}
+
+/** The fixtures' world (two associations, their members, an admin, a token) built in `t` before the tests. */
+export function useWorldIn(t: TestApp): World {
+  const w = {} as World;
+  beforeAll(async () => {
+    Object.assign(w, await buildWorld(t.app));
+  });
+  return w;
+}
+
+/** Both: `const s = useWorld({ importWorker: true })`, then `s.t.app`, `s.w.admin`. */
+export function useWorld(overrides: Partial<ApiConfig> = {}): { readonly t: TestApp; readonly w: World } {
+  const t = useTestApp(overrides);
+  return { t, w: useWorldIn(t) };
 }

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { settledImport, startTestApp, uploadFile, type TestApp } from './harness.js';
-import { buildWorld, type World } from './fixtures.js';
+import { settledImport, uploadFile, useTestApp, useWorldIn } from './harness.js';
+
 import { ImportQueueService } from '../../src/imports/import-queue.service.js';
 import { existsSync } from 'node:fs';
 
@@ -13,14 +13,9 @@ const SAMPLES = fileURLToPath(new URL('../../../../packages/etl/test/fixtures/',
 const sample = (name: string) => readFile(path.join(SAMPLES, name));
 
 describe('uploads end to end (real queue, real worker, real files)', () => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    // 12 kB: the Nice sample (9 kB) fits, the Paris one (15 kB) does not.
-    t = await startTestApp({ importWorker: true, uploadMaxBytes: 12_000 });
-    w = await buildWorld(t.app);
-  });
-  afterAll(() => t?.close());
+  // 12 kB: the Nice sample (9 kB) fits, the Paris one (15 kB) does not.
+  const t = useTestApp({ importWorker: true, uploadMaxBytes: 12_000 });
+  const w = useWorldIn(t);
 
   const as = (cookie: string) => ({ cookie, origin: 'http://127.0.0.1:3000' });
 

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { createAssociation, createUser } from '@observatoire/db';
-import { startTestApp, type TestApp } from './harness.js';
+import { useTestApp } from './harness.js';
 import { PASSWORD } from './fixtures.js';
 
 describe('production settings: rate limits and the __Host- session cookie', () => {
-  let t: TestApp;
+  const t = useTestApp({ production: true, rateLimitPublicPerMinute: 3, rateLimitLoginPerMinute: 2 });
   beforeAll(async () => {
-    t = await startTestApp({ production: true, rateLimitPublicPerMinute: 3, rateLimitLoginPerMinute: 2 });
     const ds = t.app.get(DataSource);
     await createAssociation(ds, { slug: 'asso-p', name: 'P' }, { type: 'system' });
     await createUser(
@@ -16,7 +15,6 @@ describe('production settings: rate limits and the __Host- session cookie', () =
       { type: 'system' },
     );
   });
-  afterAll(() => t?.close());
 
   it('limits public reads per client address with a 429 problem and Retry-After', async () => {
     const hit = () => t.app.inject({ method: 'GET', url: '/api/v1/releases', remoteAddress: '10.2.2.2' });

@@ -3,11 +3,11 @@
  * HTTP, Retry-After is the time really left on it, and common passwords are refused when an account is created.
  */
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '@observatoire/db';
 import { throttleKeys } from '../../src/auth/login-throttle.service.js';
-import { startTestApp, TEST_ORIGIN, type TestApp } from './harness.js';
-import { buildWorld, PASSWORD, type World } from './fixtures.js';
+import { TEST_ORIGIN, useTestApp, useWorldIn } from './harness.js';
+import { PASSWORD } from './fixtures.js';
 
 const LOCK_SECONDS = 15 * 60;
 
@@ -18,17 +18,14 @@ interface Problem {
 const problem = async (r: Response) => (await r.json()) as Problem;
 
 describe('login throttling and password policy', () => {
-  let t: TestApp;
-  let w: World;
+  // The documented defaults (5 per account, 20 per address); the per-minute rate limit is another layer.
+  const t = useTestApp({ rateLimitLoginPerMinute: 0, loginAccountFailureLimit: 5, loginIpFailureLimit: 20 });
+  const w = useWorldIn(t);
   let base: string;
   beforeAll(async () => {
-    // The documented defaults (5 per account, 20 per address); the per-minute rate limit is another layer.
-    t = await startTestApp({ rateLimitLoginPerMinute: 0, loginAccountFailureLimit: 5, loginIpFailureLimit: 20 });
-    w = await buildWorld(t.app);
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
   });
-  afterAll(() => t?.close());
 
   const login = (email: string, password: string) =>
     fetch(`${base}/api/v1/auth/login`, {

@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settledImport, startTestApp, uploadFile, type TestApp } from './harness.js';
-import { buildWorld, type World } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { settledImport, uploadFile, useTestApp, useWorldIn } from './harness.js';
 
 const OWN = fileURLToPath(new URL('../../../../packages/etl/test/fixtures/own/', import.meta.url));
 const ORIGIN = 'http://127.0.0.1:3000';
@@ -14,13 +13,8 @@ const ORIGIN = 'http://127.0.0.1:3000';
  * preview run again is confirmed and every channel and platform is loaded.
  */
 describe('mapping decisions before confirming a preview (issue 15)', () => {
-  let t: TestApp;
-  let w: World;
-  beforeAll(async () => {
-    t = await startTestApp({ importWorker: true });
-    w = await buildWorld(t.app);
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp({ importWorker: true });
+  const w = useWorldIn(t);
 
   const as = (cookie: string) => ({ cookie, origin: ORIGIN });
   const post = (url: string) => t.app.inject({ method: 'POST', url, headers: as(w.memberA.cookie) });

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './harness.js';
 
 const COMMITTED = fileURLToPath(new URL('../../openapi.json', import.meta.url));
 
@@ -11,11 +11,7 @@ const COMMITTED = fileURLToPath(new URL('../../openapi.json', import.meta.url));
  * then `npm run generate -w @observatoire/api-client` (its types come from this document; its own test checks them).
  */
 describe('OpenAPI contract', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp();
 
   it('matches the committed apps/api/openapi.json', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs.json' })).json();

@@ -1,24 +1,21 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { dataPackageErrors, parseCsv } from '@observatoire/formats/testing';
 import { breakdownSchema, releaseSchema, seriesSetSchema, yearlySummarySchema } from '@observatoire/schema';
-import { startTestApp, type TestApp } from './harness.js';
-import { buildWorld, type World } from './fixtures.js';
+import { useTestApp, useWorldIn } from './harness.js';
+
 import { loadSamples } from './seed.js';
 
 describe('public releases and statistics', () => {
-  let t: TestApp;
-  let w: World;
+  const t = useTestApp();
+  const w = useWorldIn(t);
   let first: { id: string; slug: string };
   let second: { id: string; slug: string };
   beforeAll(async () => {
-    t = await startTestApp();
-    w = await buildWorld(t.app);
     await loadSamples(t.app.get(DataSource));
   });
-  afterAll(() => t?.close());
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
   const publish = (cookie: string, body: object) =>

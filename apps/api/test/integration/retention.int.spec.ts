@@ -3,12 +3,11 @@ import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { createImportQueue } from '@observatoire/etl';
 import { importReportSchema } from '@observatoire/schema';
-import { settledImport, startTestApp, uploadFile, type TestApp } from './harness.js';
-import { buildWorld, type World } from './fixtures.js';
+import { settledImport, uploadFile, useTestApp, useWorldIn } from './harness.js';
 
 /**
  * Security regression suite, retention part: what an upload leaves behind. No raw file stays under the upload
@@ -52,15 +51,12 @@ async function zipBomb(): Promise<Buffer> {
 }
 
 describe('retention: no raw file kept, no free text stored', () => {
-  let t: TestApp;
-  let w: World;
+  const t = useTestApp({ importWorker: true });
+  const w = useWorldIn(t);
   let ds: DataSource;
   beforeAll(async () => {
-    t = await startTestApp({ importWorker: true });
-    w = await buildWorld(t.app);
     ds = t.app.get(DataSource);
   });
-  afterAll(() => t?.close());
 
   const as = (cookie: string) => ({ cookie, origin: 'http://127.0.0.1:3000' });
 

@@ -21,6 +21,10 @@ describe('association space endpoints (rejected rows file, preview again after s
 
   const settled = (id: string, cookie: string) => settledImport(s.t.app, id, cookie);
 
+  /** One import's rejected rows, or a rerun or confirm of it, as this member (anonymously without a cookie). */
+  const onImport = (method: 'GET' | 'POST', id: string, tail: string, cookie?: string) =>
+    s.t.app.inject({ method, url: `/api/v1/imports/${id}/${tail}`, headers: cookie ? as(cookie) : {} });
+
   let rejectedId: string;
 
   it('gives the rejected rows back with their original columns, row, column, value and message', async () => {
@@ -33,11 +37,7 @@ describe('association space endpoints (rejected rows file, preview again after s
     const done = await settled(rejectedId, s.w.memberA.cookie);
     expect(done.report.counts.rowsRejected).toBe(3);
 
-    const res = await s.t.app.inject({
-      method: 'GET',
-      url: `/api/v1/imports/${rejectedId}/rejected.csv`,
-      headers: as(s.w.memberA.cookie),
-    });
+    const res = await onImport('GET', rejectedId, 'rejected.csv', s.w.memberA.cookie);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="lignes-rejetees-/);
@@ -53,11 +53,7 @@ describe('association space endpoints (rejected rows file, preview again after s
     // The good row is not in the file.
     expect(lines.join('\n')).not.toContain('Réseaux sociaux');
 
-    const en = await s.t.app.inject({
-      method: 'GET',
-      url: `/api/v1/imports/${rejectedId}/rejected.csv?lang=en`,
-      headers: as(s.w.memberA.cookie),
-    });
+    const en = await onImport('GET', rejectedId, 'rejected.csv?lang=en', s.w.memberA.cookie);
     expect(en.rawPayload.subarray(3).toString('utf8').split('\r\n')[0]).toMatch(/;row;column;value;message$/);
   });
 
@@ -66,11 +62,7 @@ describe('association space endpoints (rejected rows file, preview again after s
     const queued = await upload(s.w.memberA.cookie, 'formula.csv', Buffer.from(csv, 'utf8'));
     const done = await settled(queued.id, s.w.memberA.cookie);
     expect(done.report.counts.rowsRejected).toBe(1);
-    const res = await s.t.app.inject({
-      method: 'GET',
-      url: `/api/v1/imports/${queued.id}/rejected.csv`,
-      headers: as(s.w.memberA.cookie),
-    });
+    const res = await onImport('GET', queued.id, 'rejected.csv', s.w.memberA.cookie);
     const body = res.rawPayload.subarray(3).toString('utf8');
     expect(body.split('\r\n')[1].startsWith("'=1+1;")).toBe(true);
     expect(body).not.toMatch(/(^|;)=/m);
@@ -81,14 +73,21 @@ describe('association space endpoints (rejected rows file, preview again after s
       const res = await s.t.app.inject({ method: 'GET', url, headers: as(s.w.memberB.cookie) });
       expect(res.statusCode).toBe(404);
     }
-    const rerun = await s.t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${rejectedId}/rerun`,
-      headers: as(s.w.memberB.cookie),
-    });
+    const rerun = await onImport('POST', rejectedId, 'rerun', s.w.memberB.cookie);
     expect(rerun.statusCode).toBe(404);
-    const anonymous = await s.t.app.inject({ method: 'GET', url: `/api/v1/imports/${rejectedId}/rejected.csv` });
+    const anonymous = await onImport('GET', rejectedId, 'rejected.csv');
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('answers 404 for an id that is no UUID, whatever its length, before asking PostgreSQL', async () => {
+    const notUuid = '-'.repeat(36);
+    for (const res of [
+      await s.t.app.inject({ method: 'GET', url: `/api/v1/imports/${notUuid}`, headers: as(s.w.memberA.cookie) }),
+      await onImport('GET', notUuid, 'rejected.csv', s.w.memberA.cookie),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'not_found' });
+    }
   });
 
   it('previews a waiting file again with the mappings saved into the profile', async () => {
@@ -119,11 +118,7 @@ describe('association space endpoints (rejected rows file, preview again after s
     });
     expect(put.statusCode).toBe(200);
 
-    const rerun = await s.t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${preview.id}/rerun`,
-      headers: as(s.w.memberA.cookie),
-    });
+    const rerun = await onImport('POST', preview.id, 'rerun', s.w.memberA.cookie);
     expect(rerun.statusCode).toBe(200);
     const again = await settled(rerun.json().id, s.w.memberA.cookie);
     expect(again).toMatchObject({ status: 'validated', dryRun: true });
@@ -131,23 +126,11 @@ describe('association space endpoints (rejected rows file, preview again after s
     expect(JSON.stringify(again.report.warnings)).not.toContain('Kikou');
 
     // Only the newest preview holds the file: the older one can no longer be confirmed or run again.
-    const old = await s.t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${preview.id}/rerun`,
-      headers: as(s.w.memberA.cookie),
-    });
+    const old = await onImport('POST', preview.id, 'rerun', s.w.memberA.cookie);
     expect(old.statusCode).toBe(409);
-    const confirmOld = await s.t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${preview.id}/confirm`,
-      headers: as(s.w.memberA.cookie),
-    });
+    const confirmOld = await onImport('POST', preview.id, 'confirm', s.w.memberA.cookie);
     expect(confirmOld.statusCode).toBe(409);
-    const confirm = await s.t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${again.id}/confirm`,
-      headers: as(s.w.memberA.cookie),
-    });
+    const confirm = await onImport('POST', again.id, 'confirm', s.w.memberA.cookie);
     expect([200, 202]).toContain(confirm.statusCode);
     const loaded = await settled(confirm.json().id, s.w.memberA.cookie);
     expect(loaded.status).toBe('committed');

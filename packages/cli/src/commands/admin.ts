@@ -20,6 +20,7 @@ import {
 import type { LocalisedText } from '@observatoire/schema';
 import { StatsError } from '@observatoire/stats';
 import type pg from 'pg';
+import { out, refuse } from './output.js';
 type DataSource = ReturnType<typeof createDataSource>;
 
 /** The collective's admin at the shell: recorded as such in the audit log. */
@@ -61,8 +62,7 @@ export async function withDatabase<T>(work: (ds: DataSource, pool: pg.Pool) => P
   } catch (err) {
     const refusal = refusalOf(err);
     if (!refusal) throw err;
-    process.stderr.write(`Erreur : ${refusal.fr}\nError: ${refusal.en}\n`);
-    process.exitCode = 1;
+    refuse(refusal, 1);
     return undefined;
   } finally {
     await db.stop();
@@ -74,10 +74,6 @@ function yesNo(value: string): boolean {
   if (['yes', 'oui', 'true', 'y', 'o'].includes(v)) return true;
   if (['no', 'non', 'false', 'n'].includes(v)) return false;
   throw new InvalidArgumentError('attendu yes ou no / expected yes or no');
-}
-
-function out(line: string): void {
-  process.stdout.write(line + '\n');
 }
 
 async function readStdin(): Promise<string> {
@@ -160,12 +156,13 @@ export function registerAdmin(program: Command): void {
     .option('--yes', 'confirme la suppression / confirm the deletion')
     .action(async (association: string, opts: { yes?: boolean }) => {
       if (!opts.yes) {
-        process.stderr.write(
-          'Ajoutez --yes pour confirmer : les données de l’association seront supprimées.\n' +
-            'Add --yes to confirm: the association’s data will be deleted.\n',
+        return refuse(
+          {
+            fr: 'ajoutez --yes pour confirmer : les données de l’association seront supprimées.',
+            en: 'add --yes to confirm: the association’s data will be deleted.',
+          },
+          2,
         );
-        process.exitCode = 2;
-        return;
       }
       await withDatabase(async (ds) => {
         const r = await withdrawAssociation(ds, association, CLI_ACTOR);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { dataDir } from '@observatoire/db';
 import { DEMO_CASES, DEMO_SEED, generateDemoExports } from '../demo/index.js';
+import { refuse } from './output.js';
 
 function integerOption(name: string, min: number, max: number) {
   return (raw: string): number => {
@@ -43,13 +44,13 @@ export function registerDemo(program: Command): Command {
         const code = (err as NodeJS.ErrnoException).code;
         if (!code) throw err;
         // File system failures (EACCES, ENOSPC, EROFS, ENOTDIR...): say where and what to do, without a stack.
-        process.stderr.write(
-          `Erreur : impossible d'écrire les fichiers de démonstration dans ${outDir} (${code}). ` +
-            `Choisissez un dossier accessible en écriture avec --out.\n` +
-            `Error: cannot write the demo files to ${outDir} (${code}). Choose a writable directory with --out.\n`,
+        return refuse(
+          {
+            fr: `impossible d'écrire les fichiers de démonstration dans ${outDir} (${code}). Choisissez un dossier accessible en écriture avec --out.`,
+            en: `cannot write the demo files to ${outDir} (${code}). Choose a writable directory with --out.`,
+          },
+          1,
         );
-        process.exitCode = 1;
-        return;
       }
       const total = written.reduce((s, e) => s + e.cases, 0);
       process.stdout.write(

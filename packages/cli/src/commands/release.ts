@@ -18,10 +18,7 @@ import {
   type PublishReport,
 } from '@observatoire/stats';
 import { adminCommand, withDatabase } from './admin.js';
-
-function out(line: string): void {
-  process.stdout.write(line + '\n');
-}
+import { out, refuse } from './output.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -142,12 +139,13 @@ export function registerRelease(program: Command): void {
     )
     .action(async (opts: PublishOpts) => {
       if (!!opts.notesFr !== !!opts.notesEn || !!opts.titleFr !== !!opts.titleEn) {
-        process.stderr.write(
-          'Donnez les notes et le titre dans les deux langues (--notes-fr et --notes-en, --title-fr et --title-en).\n' +
-            'Give notes and title in both languages (--notes-fr and --notes-en, --title-fr and --title-en).\n',
+        return refuse(
+          {
+            fr: 'donnez les notes et le titre dans les deux langues (--notes-fr et --notes-en, --title-fr et --title-en).',
+            en: 'give notes and title in both languages (--notes-fr and --notes-en, --title-fr and --title-en).',
+          },
+          2,
         );
-        process.exitCode = 2;
-        return;
       }
       await withDatabase(async (ds, pool) => {
         const rule = {
@@ -225,12 +223,13 @@ function registerNotices(admin: Command): void {
     .action(async (ref: string, opts: { kind: ReleaseNoticeKind; textFr: string; textEn: string }) => {
       const parsed = newReleaseNoticeSchema.safeParse({ kind: opts.kind, text: { fr: opts.textFr, en: opts.textEn } });
       if (!parsed.success) {
-        process.stderr.write(
-          'Le texte de l’avis doit faire de 1 à 2000 caractères, en français et en anglais.\n' +
-            'The notice text must be 1 to 2000 characters, in French and in English.\n',
+        return refuse(
+          {
+            fr: 'le texte de l’avis doit faire de 1 à 2000 caractères, en français et en anglais.',
+            en: 'the notice text must be 1 to 2000 characters, in French and in English.',
+          },
+          2,
         );
-        process.exitCode = 2;
-        return;
       }
       await withDatabase(async (ds, pool) => {
         const notice = await addReleaseNotice(pool, ref, parsed.data, 'cli');

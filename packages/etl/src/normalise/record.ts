@@ -545,39 +545,44 @@ export class RowNormaliser {
     const col = cols?.[0];
     if (!col) return fallback;
     const raw = cells[col.index] ?? '';
-    const cache = this.cache(col.field!);
+    const r = this.resolved(col.field!, raw, () => this.resolveSingle(col.field!, list, raw));
+    this.warnResolved(r, col, raw, row);
+    return r.codes[0];
+  }
+
+  /** A raw cell's resolution, computed once per distinct value of the cache `name` (up to MEMO_LIMIT values). */
+  private resolved(name: string, raw: string, resolve: () => Resolved): Resolved {
+    const cache = this.cache(name);
     let r = cache.get(raw);
     if (!r) {
-      r = this.resolveSingle(col.field!, list, raw);
+      r = resolve();
       if (cache.size < MEMO_LIMIT) cache.set(raw, r);
     }
+    return r;
+  }
+
+  /** What a resolution tells the report about the cell: a formula, or the parts that were not recognised. */
+  private warnResolved(r: Resolved, col: PlannedColumn, raw: string, row: number): void {
     if (r.formula) this.warn('formula_value', col, raw, row);
     else if (r.unknownParts) for (const p of r.unknownParts) this.warn('unknown_value', col, p, row);
-    return r.codes[0];
   }
 
   private singleCountry(cols: PlannedColumn[] | undefined, cells: readonly string[], row: number): string | null {
     const col = cols?.[0];
     if (!col) return null;
     const raw = cells[col.index] ?? '';
-    const cache = this.cache(col.field!);
-    let r = cache.get(raw);
-    if (!r) {
-      if (looksLikeFormula(raw)) r = { codes: [], formula: true };
-      else {
-        const n = normaliseLabel(raw);
-        const code = this.profileValue(col.field!, raw) ?? (n ? resolveCountry(raw) : null);
-        r = code
-          ? { codes: [code] }
-          : n && !isUnknownToken(n)
-            ? { codes: [], unknownParts: [raw.trim()] }
-            : { codes: [] };
-      }
-      if (cache.size < MEMO_LIMIT) cache.set(raw, r);
-    }
-    if (r.formula) this.warn('formula_value', col, raw, row);
-    else if (r.unknownParts) this.warn('unknown_value', col, r.unknownParts[0], row);
+    const r = this.resolved(col.field!, raw, () => this.resolveCountryCell(col.field!, raw));
+    this.warnResolved(r, col, raw, row);
     return r.codes[0] ?? null;
+  }
+
+  /** A cell naming one country: the profile's synonym or the country lists; at most one part not recognised. */
+  private resolveCountryCell(field: string, raw: string): Resolved {
+    if (looksLikeFormula(raw)) return { codes: [], formula: true };
+    const n = normaliseLabel(raw);
+    const code = this.profileValue(field, raw) ?? (n ? resolveCountry(raw) : null);
+    if (code) return { codes: [code] };
+    return n && !isUnknownToken(n) ? { codes: [], unknownParts: [raw.trim()] } : { codes: [] };
   }
 
   /** One part of a multi-valued cell, resolved for a field. */
@@ -662,14 +667,8 @@ export class RowNormaliser {
       if (!isFalsy(n)) this.warn('wide_value', col, raw, row);
       return { codes: [], platforms: [] };
     }
-    const cache = this.cache(`${col.field}:${col.index}`);
-    let r = cache.get(raw);
-    if (!r) {
-      r = this.resolveMulti(col.field!, raw);
-      if (cache.size < MEMO_LIMIT) cache.set(raw, r);
-    }
-    if (r.formula) this.warn('formula_value', col, raw, row);
-    else if (r.unknownParts) for (const p of r.unknownParts) this.warn('unknown_value', col, p, row);
+    const r = this.resolved(`${col.field}:${col.index}`, raw, () => this.resolveMulti(col.field!, raw));
+    this.warnResolved(r, col, raw, row);
     return r;
   }
 

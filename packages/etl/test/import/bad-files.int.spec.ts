@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importReportSchema } from '@observatoire/schema';
-import { fixture, harness, type Harness } from './helpers.js';
+import { fixture, useHarness } from './helpers.js';
 
 /** Every bad sample ends in a clear report and changes nothing already stored. */
 describe('bad files', () => {
-  let h: Harness;
+  const h = useHarness('aurore-paris');
   let before: string;
   beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('aurore-paris');
     // Something already stored, which no bad file may touch.
     expect((await h.run(fixture('aurore-paris-2019-2024.csv'), 'aurore-paris')).outcome).toBe('committed');
     before = await h.snapshot();
   });
-  afterAll(() => h.close());
 
   it('pii-names.csv is refused whole: the identifier columns are named, nothing is kept, not even rejected rows', async () => {
     const r = await h.run(fixture('bad/pii-names.csv'), 'aurore-paris');

@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importReportSchema } from '@observatoire/schema';
 import { recoverInterruptedBatches } from '../../src/index.js';
-import { fixture, harness, type Harness } from './helpers.js';
+import { fixture, useHarness } from './helpers.js';
 
 describe('a crash while loading leaves nothing behind', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('crash');
-  });
-  afterAll(() => h.close());
+  const h = useHarness('crash');
 
   it('a batch left in loading by a dead loader is found, marked failed, and its data is gone', async () => {
     const before = await h.snapshot();
@@ -75,12 +70,8 @@ describe('a crash while loading leaves nothing behind', () => {
 });
 
 describe('fuzz: random or damaged input never crashes and never leaves partial data', () => {
-  let h: Harness;
+  const h = useHarness();
   let n = 0;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-  });
-  afterAll(() => h.close());
 
   async function check(bytes: Uint8Array, ext: string): Promise<void> {
     const slug = `fuzz-${n++}`;

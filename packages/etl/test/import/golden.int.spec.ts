@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importReportSchema, ONLINE_CHANNELS } from '@observatoire/schema';
-import { fixture, harness, type Harness } from './helpers.js';
+import { fixture, useHarness } from './helpers.js';
 
 interface YearExpectation {
   cases: number;
@@ -24,9 +24,8 @@ const FILES: Record<string, string> = {
 };
 
 describe('golden: the three sample exports load to exactly the expected counts', () => {
-  let h: Harness;
+  const h = useHarness();
   beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
     for (const [slug, file] of Object.entries(FILES)) {
       await h.association(slug);
       const result = await h.run(fixture(file), slug);
@@ -38,7 +37,6 @@ describe('golden: the three sample exports load to exactly the expected counts',
       );
     }
   });
-  afterAll(() => h.close());
 
   it('cases per association', async () => {
     const { rows } = await h.client.query<{ slug: string; n: number }>(

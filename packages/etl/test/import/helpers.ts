@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openPool } from '@observatoire/db/pool';
 import { createTestDatabase, type TestDatabase } from '@observatoire/db/testing';
 import { runImport, type RunImportInput } from '../../src/index.js';
@@ -84,4 +85,19 @@ export async function copyFixture(name: string, dir: string): Promise<string> {
   const target = path.join(dir, path.basename(name));
   await cp(fixture(name), target);
   return target;
+}
+
+/**
+ * The harness of one describe block: a test database of its own, created before its tests with these associations
+ * and closed after them (after the block's own afterAll hooks). The object is filled in by then: read it in tests
+ * and hooks, not while the block is being declared.
+ */
+export function useHarness(...associations: string[]): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await harness(inject('pgServerUrl')));
+    for (const slug of associations) await h.association(slug);
+  });
+  afterAll(() => h.close());
+  return h;
 }

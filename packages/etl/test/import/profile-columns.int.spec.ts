@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { caseRecordFieldDocs } from '@observatoire/schema';
 import { createStaging, PROFILE_COLUMNS } from '../../src/load/staging.js';
-import { harness, type Harness } from './helpers.js';
+import { useHarness } from './helpers.js';
 
 /**
  * The order of a case's categorical (profile) columns is written in several places that must agree: the schema's
@@ -41,12 +41,7 @@ const ONE_CASE: Record<string, [header: string, cell: string, stored: unknown]> 
 };
 
 describe('case-profile columns: one order from the schema to the stored row', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('profile-columns');
-  });
-  afterAll(() => h.close());
+  const h = useHarness('profile-columns');
 
   it("the loader's columns are the data dictionary's, and the migrated case_profile table's, in order", async () => {
     const fromSchema = caseRecordFieldDocs

@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { identifierHeaderKind } from '../../src/index.js';
-import { fixture, harness, type Harness } from './helpers.js';
+import { fixture, useHarness } from './helpers.js';
 
 describe('mapping profiles and wide layouts', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('wide');
-  });
-  afterAll(() => h.close());
+  const h = useHarness('wide');
 
   const profile = JSON.parse(readFileSync(fixture('own/wide-layout.profile.json'), 'utf8'));
   const records = async () =>
@@ -94,14 +89,11 @@ describe('mapping profiles and wide layouts', () => {
 });
 
 describe('privacy guard', () => {
-  let h: Harness;
+  const h = useHarness('pp');
   let before: string;
   beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('pp');
     before = await h.snapshot();
   });
-  afterAll(() => h.close());
 
   it.each([
     ['Nom', 'name'],

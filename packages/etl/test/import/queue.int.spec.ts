@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportQueue, hashFile, receiveImport, runImport, type ImportQueue } from '../../src/index.js';
-import { copyFixture, harness, TEST_KEY, type Harness } from './helpers.js';
+import { copyFixture, TEST_KEY, useHarness } from './helpers.js';
 
 async function waitFor<T>(fn: () => Promise<T | null | undefined>, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
@@ -14,19 +14,16 @@ async function waitFor<T>(fn: () => Promise<T | null | undefined>, ms = 30_000):
 }
 
 describe('import queue (pg-boss)', () => {
-  let h: Harness;
+  const h = useHarness();
   let queue: ImportQueue;
   let associationId: string;
   beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
     associationId = await h.association('queued');
     queue = await createImportQueue(h.pool, { pseudonymKey: TEST_KEY });
     await queue.work(2);
   });
-  afterAll(async () => {
-    await queue.stop(5_000);
-    await h.close();
-  });
+  // Registered after the harness: runs before it closes the database.
+  afterAll(() => queue.stop(5_000));
 
   const status = async (id: string) =>
     (await h.client.query<{ status: string }>(`SELECT status FROM import_batch WHERE id = $1`, [id])).rows[0]?.status;

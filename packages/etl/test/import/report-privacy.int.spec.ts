@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importReportSchema, MAPPING_FIELDS } from '@observatoire/schema';
 import { KEPT_VALUE_FIELDS } from '../../src/index.js';
-import { harness, type Harness } from './helpers.js';
+import { useHarness } from './helpers.js';
 
 /**
  * What an import report and its rejected rows may keep (coded values only: never a case id, a date or free text),
  * how a birth date becomes an age band, and how ragged rows are read and reported.
  */
 describe('report contents', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('asso-r');
-  });
-  afterAll(() => h.close());
+  const h = useHarness('asso-r');
 
   const narrative = 'Contactée sur internet par un inconnu qui lui promettait un emploi de serveuse à Paris';
 

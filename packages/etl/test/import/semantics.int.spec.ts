@@ -1,18 +1,18 @@
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fixture, harness, type Harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, type Harness, useHarness } from './helpers.js';
 
 const HEADER = 'N° dossier;Année;Sexe;Âge;Nationalité;Exploitation;Recrutement;Plateforme';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
 
 describe('load semantics', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('asso-a');
-    await h.association('asso-b');
-  });
-  afterAll(() => h.close());
+  const h = useHarness('asso-a', 'asso-b');
+
+  /** A new association `slug` and its first upload: these rows under the header, as <slug>.csv. */
+  const firstUpload = async (slug: string, rows: string[], opts?: Parameters<Harness['run']>[2]) => {
+    await h.association(slug);
+    return h.run(await h.writeFile(`${slug}.csv`, csv(...rows)), slug, opts);
+  };
 
   const recordsOf = async (slug: string) =>
     (
@@ -117,15 +117,11 @@ describe('load semantics', () => {
   });
 
   it('removing stored cases needs the year named; a dry run only reports before and after per year', async () => {
-    await h.association('asso-years');
-    const full = await h.writeFile(
-      'years-full.csv',
-      csv(
-        ...Array.from({ length: 18 }, (_, i) => `Y${i};2023;F;25;Maroc;Travail forcé;Famille;`),
-        'Z1;2024;F;30;Maroc;Travail forcé;Famille;',
-      ),
-    );
-    expect((await h.run(full, 'asso-years')).outcome).toBe('committed');
+    const first = await firstUpload('asso-years', [
+      ...Array.from({ length: 18 }, (_, i) => `Y${i};2023;F;25;Maroc;Travail forcé;Famille;`),
+      'Z1;2024;F;30;Maroc;Travail forcé;Famille;',
+    ]);
+    expect(first.outcome).toBe('committed');
     const partial = await h.writeFile('years-partial.csv', csv('Y0;2023;F;25;Maroc;Travail forcé;Famille;'));
     const before = await h.snapshot();
     const dry = await h.run(partial, 'asso-years', { dryRun: true });
@@ -194,32 +190,26 @@ describe('load semantics', () => {
   });
 
   it('duplicate case ids within a year are rejected with their rows', async () => {
-    await h.association('asso-dup');
-    const f = await h.writeFile(
-      'dup.csv',
-      csv(
-        'X1;2023;F;25;Maroc;Travail forcé;Famille;',
-        'X1;2023;F;26;Maroc;Travail forcé;Famille;',
-        'X1;2024;F;26;Maroc;Travail forcé;Famille;',
-      ),
-    );
-    const r = await h.run(f, 'asso-dup');
+    const r = await firstUpload('asso-dup', [
+      'X1;2023;F;25;Maroc;Travail forcé;Famille;',
+      'X1;2023;F;26;Maroc;Travail forcé;Famille;',
+      'X1;2024;F;26;Maroc;Travail forcé;Famille;',
+    ]);
     expect(r.outcome).toBe('rejected');
     expect(r.report.errors.map((e) => [e.code, e.row, e.column])).toEqual([['duplicate_case', 3, 'N° dossier']]);
     expect(await recordsOf('asso-dup')).toEqual([]);
   });
 
   it('with --skip-invalid-rows a repeated case id keeps its first row', async () => {
-    await h.association('asso-dup2');
-    const f = await h.writeFile(
-      'dup2.csv',
-      csv(
+    const r = await firstUpload(
+      'asso-dup2',
+      [
         'Y1;2023;F;25;Maroc;Travail forcé;Famille;',
         'Y1;2023;H;26;Maroc;Travail forcé;Famille;',
         'Y2;2023;F;26;Maroc;Travail forcé;Famille;',
-      ),
+      ],
+      { skipInvalidRows: true },
     );
-    const r = await h.run(f, 'asso-dup2', { skipInvalidRows: true });
     expect(r.outcome).toBe('committed');
     expect(r.report.counts).toMatchObject({ rowsRead: 3, rowsAccepted: 2, rowsRejected: 1, recordsNew: 2 });
     expect((await recordsOf('asso-dup2')).map((x) => [x.source_row, x.gender])).toEqual([
@@ -229,9 +219,8 @@ describe('load semantics', () => {
   });
 
   it('thousands of bad rows: the report lists the first 1000 errors and counts them all', async () => {
-    await h.association('asso-many');
     const rows = Array.from({ length: 1500 }, (_, i) => `M${i};1999;F;25;Maroc;Travail forcé;Famille;`);
-    const r = await h.run(await h.writeFile('many.csv', csv(...rows)), 'asso-many');
+    const r = await firstUpload('asso-many', rows);
     expect(r.outcome).toBe('rejected');
     expect(r.report.counts.rowsRejected).toBe(1500);
     expect(r.report.errors).toHaveLength(1000);
@@ -240,8 +229,7 @@ describe('load semantics', () => {
   });
 
   it('header changes since the previous upload are reported (appeared, vanished, renamed)', async () => {
-    await h.association('asso-h');
-    await h.run(await h.writeFile('h1.csv', csv('H1;2023;F;25;Maroc;Travail forcé;Famille;')), 'asso-h');
+    await firstUpload('asso-h', ['H1;2023;F;25;Maroc;Travail forcé;Famille;']);
     const f2 = await h.writeFile(
       'h2.csv',
       [
@@ -281,16 +269,11 @@ describe('load semantics', () => {
   });
 
   it('unrecognised values become unknown, with one warning per raw value and its count', async () => {
-    await h.association('asso-unk');
-    const f = await h.writeFile(
-      'unk.csv',
-      csv(
-        'K1;2023;Femme;25;Maroc;Truc bizarre;Famille;',
-        'K2;2023;Femme;25;Maroc;Truc bizarre;Famille;',
-        'K3;2023;Zorglub;25;Maroc;Travail forcé;Famille;',
-      ),
-    );
-    const r = await h.run(f, 'asso-unk');
+    const r = await firstUpload('asso-unk', [
+      'K1;2023;Femme;25;Maroc;Truc bizarre;Famille;',
+      'K2;2023;Femme;25;Maroc;Truc bizarre;Famille;',
+      'K3;2023;Zorglub;25;Maroc;Travail forcé;Famille;',
+    ]);
     expect(r.outcome).toBe('committed');
     const unknown = r.report.warnings.filter((w) => w.code === 'unknown_value');
     expect(unknown.map((w) => [w.column, w.rawValue, w.count, w.rows])).toEqual([
@@ -367,9 +350,7 @@ describe('load semantics', () => {
       ['asso-keys-id', true],
       ['asso-keys-content', false],
     ] as const) {
-      await h.association(slug);
-      const file = await h.writeFile(`${slug}.csv`, csv(...rows(withId)));
-      const inline = await h.run(file, slug, { keyWorker: false });
+      const inline = await firstUpload(slug, rows(withId), { keyWorker: false });
       expect(inline.outcome).toBe('committed');
       expect(inline.report.counts.recordsNew).toBe(9000);
       // A dry run of the same rows (another file: the same one would be a duplicate upload) finds every record

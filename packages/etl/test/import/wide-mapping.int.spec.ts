@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportColumn } from '@observatoire/schema';
-import { fixture, harness, type Harness } from './helpers.js';
+import { fixture, useHarness } from './helpers.js';
 
 /**
  * Issue 15: a wide Excel export (one column per channel and platform ticked X / oui / 1 / empty, ISO3
@@ -10,12 +10,7 @@ import { fixture, harness, type Harness } from './helpers.js';
  * profile the mapping screen writes, every channel and platform is counted.
  */
 describe('a wide export mapped by clicking (issue 15)', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('wide-excel');
-  });
-  afterAll(() => h.close());
+  const h = useHarness('wide-excel');
 
   const file = fixture('own/wide-one-hot.xlsx');
   const expected = JSON.parse(readFileSync(fixture('own/wide-one-hot.expected.json'), 'utf8'));
@@ -125,12 +120,7 @@ describe('a wide export mapped by clicking (issue 15)', () => {
 });
 
 describe('a column of data without a title', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('untitled');
-  });
-  afterAll(() => h.close());
+  const h = useHarness('untitled');
 
   it('is reported (a profile cannot name it) without blocking the confirmation', async () => {
     const f = await h.writeFile('untitled.csv', 'Année;Sexe;\n2023;F;X\n2023;H;\n2023;F;X\n2024;F;\n');
@@ -144,12 +134,7 @@ describe('a column of data without a title', () => {
 });
 
 describe('a column of ticks read as something else', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(inject('pgServerUrl'));
-    await h.association('ticks');
-  });
-  afterAll(() => h.close());
+  const h = useHarness('ticks');
 
   it('is doubtful, with its ticks as samples', async () => {
     // "Plateforme" reads as the platform column, but its cells are ticks: a wide column to declare.

@@ -1,4 +1,5 @@
 import { defineCodes } from './code-entry.js';
+import { UNKNOWN_WORDS } from './unknown.js';
 
 /** CTDC age bands (age at the start of exploitation), plus unknown. */
 export const AGE_BANDS = [
@@ -58,6 +59,6 @@ export const ageBandCodes = defineCodes<AgeBand, never>(AGE_BANDS, {
       fr: 'Âge au début de l’exploitation non renseigné ou inconnu.',
       en: 'Age at the start of exploitation not recorded or unknown.',
     },
-    synonyms: ['Inconnu', 'NC', 'NSP', 'NR', 'Non renseigné', 'Unknown', 'N/A'],
+    synonyms: [...UNKNOWN_WORDS],
   },
 });

@@ -1,4 +1,5 @@
 import { defineCodes } from './code-entry.js';
+import { UNKNOWN_WORDS } from './unknown.js';
 
 export const GENDERS = ['female', 'male', 'trans_female', 'trans_male', 'non_binary', 'unknown'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -101,21 +102,6 @@ export const genderCodes = defineCodes<Gender, never>(GENDERS, {
       en: 'Gender not recorded or not known to the association.',
     },
     htcds: 'NonSpecifiedUnknown',
-    synonyms: [
-      'Inconnu',
-      'Inconnue',
-      'NSP',
-      'NC',
-      'NR',
-      'Non renseigné',
-      'Non communiqué',
-      'Ne sait pas',
-      'Non précisé',
-      'Unknown',
-      'Not specified',
-      'Not known',
-      'N/A',
-      'NonSpecifiedUnknown',
-    ],
+    synonyms: [...UNKNOWN_WORDS, 'NonSpecifiedUnknown'],
   },
 });

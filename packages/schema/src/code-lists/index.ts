@@ -18,6 +18,7 @@ export * from './gender.js';
 export * from './recruiter-relation.js';
 export * from './recruitment-platform.js';
 export * from './recruitment.js';
+export * from './unknown.js';
 export * from './yes-no-unknown.js';
 
 export const CODE_LIST_NAMES = [

@@ -1,5 +1,6 @@
 import { KIN } from './kin.js';
 import { defineCodes } from './code-entry.js';
+import { UNKNOWN_WORDS } from './unknown.js';
 
 export const RECRUITER_RELATIONS = ['family', 'intimate_partner', 'friend', 'stranger', 'other', 'unknown'] as const;
 export type RecruiterRelation = (typeof RECRUITER_RELATIONS)[number];
@@ -82,6 +83,6 @@ export const recruiterRelationCodes = defineCodes<RecruiterRelation, never>(RECR
       en: 'Relation to the recruiter not recorded or unknown.',
     },
     htcds: 'Unknown',
-    synonyms: ['Inconnu', 'Inconnue', 'NSP', 'NC', 'NR', 'Non renseigné', 'Unknown', 'N/A'],
+    synonyms: [...UNKNOWN_WORDS],
   },
 });

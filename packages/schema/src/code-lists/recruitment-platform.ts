@@ -1,5 +1,6 @@
 import type { CodeEntry } from './code-entry.js';
 import { defineCodes } from './code-entry.js';
+import { UNKNOWN_WORDS } from './unknown.js';
 import type { RecruitmentChannel } from './recruitment.js';
 
 /** HTCDS vic_RecruitmentWebsitesAndApps, extended for France; `unknown` fills an empty multi-valued cell. */
@@ -160,6 +161,6 @@ export const recruitmentPlatformCodes: readonly PlatformEntry[] = defineCodes<
     },
     channel: 'unknown',
     htcds: 'Unknown',
-    synonyms: ['Inconnu', 'Inconnue', 'NSP', 'NC', 'NR', 'Non renseigné', 'Unknown', 'N/A', 'Aucune', 'None'],
+    synonyms: [...UNKNOWN_WORDS, 'Aucune', 'None'],
   },
 });

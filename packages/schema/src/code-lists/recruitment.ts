@@ -1,5 +1,6 @@
 import { KIN } from './kin.js';
 import { defineCodes } from './code-entry.js';
+import { UNKNOWN_WORDS } from './unknown.js';
 
 export const ONLINE_CHANNELS = [
   'social_network',
@@ -395,6 +396,6 @@ export const recruitmentChannelCodes = defineCodes<RecruitmentChannel, Recruitme
     },
     group: 'unknown',
     htcds: 'Unknown',
-    synonyms: ['Inconnu', 'Inconnue', 'NSP', 'NC', 'NR', 'Non renseigné', 'Ne sait pas', 'Unknown', 'N/A'],
+    synonyms: [...UNKNOWN_WORDS],
   },
 });

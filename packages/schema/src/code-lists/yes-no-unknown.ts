@@ -1,4 +1,5 @@
 import { defineCodes } from './code-entry.js';
+import { UNKNOWN_WORDS } from './unknown.js';
 
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number];
@@ -21,6 +22,6 @@ export const yesNoUnknownCodes = defineCodes<YesNoUnknown, never>(YES_NO_UNKNOWN
     label: { fr: 'Inconnu', en: 'Unknown' },
     description: { fr: 'Non renseigné ou inconnu.', en: 'Not recorded or unknown.' },
     htcds: 'Unknown',
-    synonyms: ['Inconnu', 'NSP', 'NC', 'NR', 'Non renseigné', 'Ne sait pas', 'Unknown', 'N/A'],
+    synonyms: [...UNKNOWN_WORDS],
   },
 });

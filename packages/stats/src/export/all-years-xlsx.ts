@@ -10,23 +10,10 @@ import {
   reasonText,
   type AllYearsRow,
 } from './all-years.js';
+import { T } from './table.js';
 import { sheetName, workbookLicence } from './xlsx.js';
 
 const WITHHELD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'lightGray', fgColor: { argb: 'FFBFBFBF' } };
-
-const W = {
-  notes: { fr: 'Notes', en: 'Notes' },
-  all: { fr: 'Toutes les cases', en: 'All cells' },
-  release: { fr: 'Publication', en: 'Release' },
-  published: { fr: 'Date de publication', en: 'Published on' },
-  years: { fr: 'Années de référence', en: 'Reference years' },
-  licence: { fr: 'Licence', en: 'Licence' },
-  withheld: {
-    fr: 'Une case vide et grisée est masquée par la règle de diffusion (ce n’est pas un zéro) : sa raison est dans sa note et dans l’onglet « Toutes les cases ».',
-    en: 'An empty grey cell is withheld by the disclosure rule (not a zero): its reason is in its note and in the "All cells" sheet.',
-  },
-  rule: { fr: 'Règle de diffusion', en: 'Disclosure rule' },
-};
 
 /** One sheet per table of the unfiltered view: codes down, years across, withheld cells empty, grey, with a note. */
 function addWideSheet(wb: ExcelJS.Workbook, used: Set<string>, dimension: string, rows: AllYearsRow[], lang: Locale) {
@@ -65,20 +52,20 @@ export async function allYearsXlsx(release: Release, rows: AllYearsRow[], lang: 
   const used = new Set<string>();
   const text = escapeSpreadsheetText;
 
-  const notes = wb.addWorksheet(sheetName(W.notes[lang], used));
+  const notes = wb.addWorksheet(sheetName(T.notes[lang], used));
   const rule = release.disclosureRule;
   for (const [k, v] of [
-    [W.release[lang], `${release.title[lang]} (${release.slug})`],
-    [W.published[lang], release.publishedAt?.slice(0, 10) ?? ''],
-    [W.years[lang], release.referenceYears.join(', ')],
+    [T.release[lang], `${release.title[lang]} (${release.slug})`],
+    [T.releaseDate[lang], release.publishedAt?.slice(0, 10) ?? ''],
+    [T.referenceYears[lang], release.referenceYears.join(', ')],
     [
-      W.rule[lang],
+      T.rule[lang],
       lang === 'fr'
         ? `seuil ${rule.threshold}, plateformes ${rule.platformThreshold}, au moins ${rule.minAssociations} associations`
         : `threshold ${rule.threshold}, platforms ${rule.platformThreshold}, at least ${rule.minAssociations} associations`,
     ],
-    ['', W.withheld[lang]],
-    [W.licence[lang], `${ETALAB_LICENCE.name}, ${ETALAB_LICENCE.url}`],
+    ['', T.withheldCell[lang]],
+    [T.licence[lang], `${ETALAB_LICENCE.name}, ${ETALAB_LICENCE.url}`],
   ] as const)
     notes.addRow([text(k), text(v)]);
   notes.columns = [{ width: 28 }, { width: 110 }];
@@ -95,7 +82,7 @@ export async function allYearsXlsx(release: Release, rows: AllYearsRow[], lang: 
     );
   }
 
-  const all = wb.addWorksheet(sheetName(W.all[lang], used));
+  const all = wb.addWorksheet(sheetName(T.allCells[lang], used));
   all.addRow(ALL_YEARS_HEADER(lang).map(text)).font = { bold: true };
   for (const r of rows) all.addRow(localisedRow(r, lang).map((v) => (typeof v === 'string' ? text(v) : v)));
   all.columns = [

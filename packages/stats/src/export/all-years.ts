@@ -17,6 +17,7 @@ import type { ReleaseCell } from '../cube/build.js';
 import { ALL, CUBE_DIMENSIONS, DIMENSION_LABELS, codeLabelOf, type CubeDimension } from '../cube/dimensions.js';
 import type { LoadedRelease } from '../release/read.js';
 import { dataPackageJson, writeCsv, type CsvValue, type TableField, type TableResource } from '@observatoire/formats';
+import { T } from './table.js';
 
 /** One stored cell, with the words of both languages. */
 export interface AllYearsRow {
@@ -27,23 +28,6 @@ export interface AllYearsRow {
   value: number | null;
   reason: SuppressionReason | null;
 }
-
-const W = {
-  year: { fr: 'Année', en: 'Year' },
-  view: { fr: 'Population', en: 'Population' },
-  table: { fr: 'Tableau', en: 'Table' },
-  code: { fr: 'Code', en: 'Code' },
-  label: { fr: 'Libellé', en: 'Label' },
-  cases: { fr: 'Valeur', en: 'Value' },
-  status: { fr: 'Statut', en: 'Status' },
-  note: { fr: 'Note', en: 'Note' },
-  published: { fr: 'publié', en: 'published' },
-  withheld: { fr: 'masqué', en: 'withheld' },
-  everyone: { fr: 'Toutes les personnes', en: 'Everyone' },
-  title: { fr: 'Toutes les années', en: 'All years' },
-  sameAssociations: { fr: 'Mêmes associations', en: 'Same associations' },
-  associations: { fr: 'Associations (nombre)', en: 'Associations (number)' },
-} satisfies Record<string, LocalisedText>;
 
 /** The counts of associations a constant-panel view carries beside its cases (panel/build.ts). */
 const ASSOCIATION_CODES: Record<string, LocalisedText> = {
@@ -85,7 +69,7 @@ export function allYearsRows(data: LoadedRelease): AllYearsRow[] {
 const isDimension = (d: string): d is CubeDimension | 'cases' => d === 'cases' || d in DIMENSION_LABELS;
 
 export function dimensionLabel(dimension: string, lang: Locale): string {
-  if (dimension === 'associations') return W.associations[lang];
+  if (dimension === 'associations') return T.associationCount[lang];
   return isDimension(dimension) ? DIMENSION_LABELS[dimension][lang] : dimension;
 }
 
@@ -97,9 +81,9 @@ export function codeLabel(dimension: string, code: string, lang: Locale): string
 
 /** "Everyone", or "Form of exploitation: Labour exploitation" for a filtered view. */
 export function viewLabel(view: string, lang: Locale): string {
-  if (view === ALL) return W.everyone[lang];
+  if (view === ALL) return T.everyone[lang];
   const panel = /^panel:(\d{4})-(\d{4})$/.exec(view);
-  if (panel) return `${W.sameAssociations[lang]} ${panel[1]}–${panel[2]}`;
+  if (panel) return `${T.sameAssociations[lang]} ${panel[1]}–${panel[2]}`;
   const [dimension, code] = view.split(':') as [string, string];
   return `${dimensionLabel(dimension, lang)}${lang === 'fr' ? ' : ' : ': '}${codeLabel(dimension, code, lang)}`;
 }
@@ -108,7 +92,7 @@ export const reasonText = (reason: SuppressionReason | null, lang: Locale) =>
   reason ? (suppressionReasonMessages[reason]?.[lang] ?? reason) : '';
 
 export const ALL_YEARS_HEADER = (lang: Locale) =>
-  [W.year, W.view, W.table, W.code, W.label, W.cases, W.status, W.note].map((w) => w[lang]);
+  [T.year, T.view, T.table, T.code, T.label, T.value, T.status, T.note].map((w) => w[lang]);
 
 /** The cells of one row in a language. */
 export function localisedRow(r: AllYearsRow, lang: Locale): CsvValue[] {
@@ -119,7 +103,7 @@ export function localisedRow(r: AllYearsRow, lang: Locale): CsvValue[] {
     r.code,
     codeLabel(r.dimension, r.code, lang),
     r.value,
-    r.value === null ? W.withheld[lang] : W.published[lang],
+    r.value === null ? T.withheld[lang] : T.published[lang],
     reasonText(r.reason, lang),
   ];
 }
@@ -167,7 +151,7 @@ function localisedFields(lang: Locale): TableField[] {
       description:
         lang === 'fr' ? 'Vide quand la case est masquée (ce n’est pas un zéro).' : 'Empty when withheld (not a zero).',
     },
-    { name: status!, type: 'string', required: true, values: [W.published[lang], W.withheld[lang]] },
+    { name: status!, type: 'string', required: true, values: [T.published[lang], T.withheld[lang]] },
     { name: note!, type: 'string' },
   ];
 }
@@ -217,7 +201,7 @@ export function allYearsDataPackage(release: Release, lang: Locale, homepage?: s
     ...(['fr', 'en'] as const).map((l): TableResource => ({
       name: `all-years-${l}`,
       path: names.csv(l),
-      title: `${W.title[l]} (${l === 'fr' ? 'français' : 'English'})`,
+      title: `${T.allYears[l]} (${l === 'fr' ? 'français' : 'English'})`,
       dialect: l,
       fields: localisedFields(l),
     })),
@@ -244,7 +228,7 @@ export function allYearsDataPackage(release: Release, lang: Locale, homepage?: s
 export function allYearsReadme(release: Release, lang: Locale): string {
   const names = allYearsNames(release.slug);
   const fr = [
-    `${release.title.fr} — ${W.title.fr}`,
+    `${release.title.fr} — ${T.allYears.fr}`,
     '',
     `Publication ${release.slug}, années ${release.referenceYears.join(', ')}.`,
     '',
@@ -258,7 +242,7 @@ export function allYearsReadme(release: Release, lang: Locale): string {
     `Licence : ${ETALAB_LICENCE.name}, ${ETALAB_LICENCE.url}`,
   ];
   const en = [
-    `${release.title.en} — ${W.title.en}`,
+    `${release.title.en} — ${T.allYears.en}`,
     '',
     `Release ${release.slug}, years ${release.referenceYears.join(', ')}.`,
     '',

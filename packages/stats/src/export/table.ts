@@ -7,7 +7,7 @@ import {
   type YearlySummary,
 } from '@observatoire/schema';
 
-/** Localised strings of the downloadable summary (CSV, XLSX, PDF share them). */
+/** Localised words of every downloadable file (the summaries in CSV, XLSX and PDF, the multi-year files), once. */
 export const T = {
   title: { fr: 'Synthèse annuelle', en: 'Yearly summary' },
   observatory: {
@@ -55,6 +55,22 @@ export const T = {
     en: 'Change over one year, same associations (cases)',
   },
   composition: { fr: 'Associations de chaque côté', en: 'Associations on each side' },
+  // The multi-year files (all-years.ts, all-years-xlsx.ts).
+  year: { fr: 'Année', en: 'Year' },
+  referenceYears: { fr: 'Années de référence', en: 'Reference years' },
+  view: { fr: 'Population', en: 'Population' },
+  status: { fr: 'Statut', en: 'Status' },
+  published: { fr: 'publié', en: 'published' },
+  everyone: { fr: 'Toutes les personnes', en: 'Everyone' },
+  allYears: { fr: 'Toutes les années', en: 'All years' },
+  sameAssociations: { fr: 'Mêmes associations', en: 'Same associations' },
+  associationCount: { fr: 'Associations (nombre)', en: 'Associations (number)' },
+  allCells: { fr: 'Toutes les cases', en: 'All cells' },
+  licence: { fr: 'Licence', en: 'Licence' },
+  withheldCell: {
+    fr: 'Une case vide et grisée est masquée par la règle de diffusion (ce n’est pas un zéro) : sa raison est dans sa note et dans l’onglet « Toutes les cases ».',
+    en: 'An empty grey cell is withheld by the disclosure rule (not a zero): its reason is in its note and in the "All cells" sheet.',
+  },
 } satisfies Record<string, LocalisedText>;
 
 export function withheldNote(cell: AggregateCell, lang: Locale): string {

@@ -12,6 +12,11 @@ export type PluralForms = { readonly one: string; readonly other: string } & Rea
   Partial<Record<Intl.LDMLPluralRule, string>>
 >;
 export type Message = string | PluralForms;
+
+/** The English catalogue of a French one: every key, a plural message staying plural (i18n.spec.ts checks more). */
+export type EnglishOf<F extends Record<string, Message>> = {
+  readonly [K in keyof F]: F[K] extends string ? string : PluralForms;
+};
 export type Params = Record<string, string | number>;
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };

@@ -2,7 +2,7 @@
  * Words of the mapping screen, "what was understood" and the mapping profile page (issue 15), French first, English
  * second; merged into the space's catalogue (space-messages.ts), read by the same `t()`.
  */
-import type { Message, PluralForms } from './core.js';
+import type { EnglishOf, Message } from './core.js';
 
 const fr = {
   'mapping.title': 'Correspondances à choisir',
@@ -73,9 +73,7 @@ const fr = {
   'space.nav.mapping': 'Mes correspondances',
 } as const satisfies Record<string, Message>;
 
-type MappingKey = keyof typeof fr;
-
-const en: { readonly [K in MappingKey]: (typeof fr)[K] extends string ? string : PluralForms } = {
+const en: EnglishOf<typeof fr> = {
   'mapping.title': 'Mappings to choose',
   'mapping.intro':
     'These columns were not recognised, or were with a doubt. For each, choose what it holds or ignore it: your choices are saved for your association, used for your next uploads, and the preview runs again at once.',

@@ -5,7 +5,7 @@
  * association space and the admin have theirs in space-messages.ts, same format, same `t()` (./space.ts): kept
  * apart so that public pages do not ship the space's words to every reader.
  */
-import type { Message, PluralForms } from './core.js';
+import type { EnglishOf, Message } from './core.js';
 
 export type { Lang, Message, PluralForms } from './core.js';
 
@@ -136,7 +136,6 @@ const fr = {
   'downloads.release': 'Publication {id}',
   'downloads.published': 'publiée le {date}',
   'downloads.year': 'Année {year}',
-  'downloads.none': 'Aucune publication pour le moment.',
   'downloads.allYears': 'Toutes les années ({from}–{to})',
   'downloads.allYearsHint':
     'Toutes les cases publiées, année par année : CSV en français (séparateur « ; », virgule décimale), classeur XLSX, archive ZIP avec les fichiers français, anglais, codes et datapackage.json.',
@@ -388,7 +387,7 @@ const fr = {
 export type MessageKey = keyof typeof fr;
 
 /** English has every French key, a plural message staying plural (checked by type and by i18n.spec.ts). */
-const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string : PluralForms } = {
+const en: EnglishOf<typeof fr> = {
   'site.name': 'Observatoire',
   'site.tagline': 'Online recruitment in human trafficking, from the case files of French associations',
   'site.collective': 'Collective of associations against trafficking',
@@ -510,7 +509,6 @@ const en: { readonly [K in MessageKey]: (typeof fr)[K] extends string ? string :
   'downloads.release': 'Release {id}',
   'downloads.published': 'published on {date}',
   'downloads.year': 'Year {year}',
-  'downloads.none': 'No release yet.',
   'downloads.allYears': 'All years ({from}–{to})',
   'downloads.allYearsHint':
     'Every published cell, year by year: CSV in English ("," delimiter, decimal point), XLSX workbook, ZIP archive with the French, English and codes files and datapackage.json.',

@@ -2,7 +2,7 @@
  * The association space's and the admin's message catalogue, French first, English second, side by side: the same
  * format as the public one (messages.ts), read by the same `t()` through ./space.ts.
  */
-import type { Message, PluralForms } from './core.js';
+import type { EnglishOf, Message } from './core.js';
 import { mappingMessages } from './mapping-messages.js';
 
 const fr = {
@@ -248,7 +248,7 @@ const fr = {
 export type SpaceMessageKey = keyof typeof fr;
 
 /** English has every French key, a plural message staying plural (checked by type and by i18n.spec.ts). */
-const en: { readonly [K in SpaceMessageKey]: (typeof fr)[K] extends string ? string : PluralForms } = {
+const en: EnglishOf<typeof fr> = {
   'space.title': 'Association space',
   'admin.title': 'Collective administration',
   'space.nav.history': 'My uploads',

@@ -5,6 +5,7 @@
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import { ETALAB_LICENCE } from '@observatoire/schema/payloads';
+import { newestFirst } from '$lib/api/releases.js';
 import { t, type Lang } from '$lib/i18n/index.js';
 import type { DatasetRelease } from './dataset.js';
 import { allYearsUrl, dcatPath, feedPath, pageUrl } from './urls.js';
@@ -74,7 +75,7 @@ export function releasesFeed(
   lang: Lang,
   notices: ReadonlyMap<string, FeedNotice[]> = new Map(),
 ): string {
-  const sorted = [...releases].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  const sorted = newestFirst(releases);
   const self = `${origin}${feedPath(lang)}`;
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const feed = {

@@ -4,12 +4,13 @@
  */
 import type { DatasetRelease } from '$lib/open-data/dataset.js';
 import type { Lang } from '$lib/i18n/index.js';
+import { newestFirst } from '$lib/api/releases.js';
 import { apiClient, rethrow } from './api.js';
 
 export async function publishedReleases(lang: Lang = 'fr'): Promise<DatasetRelease[]> {
   try {
     const releases = await apiClient().releases();
-    return [...releases].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+    return newestFirst(releases);
   } catch (err) {
     rethrow(err, lang);
   }

@@ -3,6 +3,6 @@
  * readers announce it and keyboard users land on it, with or without JavaScript (the `autofocus` attribute
  * covers the no-JavaScript page load).
  */
-export function focusOnMount(node: HTMLElement) {
-  queueMicrotask(() => node.focus());
+export function focusOnMount(node: HTMLElement, enabled: boolean = true) {
+  if (enabled) queueMicrotask(() => node.focus());
 }

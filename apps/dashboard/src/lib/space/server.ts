@@ -4,7 +4,7 @@ import { releaseAnnotationSchema, type MappingProfileInput, type ReleaseAnnotati
 import { t, type Lang } from '$lib/i18n/space.js';
 import { API } from './endpoints';
 import { applyChoices, choicesOf } from './mapping';
-import { localePath } from '$lib/paths.js';
+import { langOf, localePath } from '$lib/paths.js';
 import {
   briefView,
   importPath,
@@ -110,6 +110,25 @@ export async function requireAdmin(event: RequestEvent, locale: Lang): Promise<S
   const user = await requireUser(event, locale);
   if (user.role !== 'admin') error(403, t(locale, 'admin.forbidden'));
   return user;
+}
+
+/** A page's language, once its caller is known to be signed in (else the login page). */
+export async function userLocale(event: RequestEvent): Promise<Lang> {
+  const locale = langOf(event.params);
+  await requireUser(event, locale);
+  return locale;
+}
+
+/** An admin page's language, once its caller is known to be an admin (else the login page, or 403). */
+export async function adminLocale(event: RequestEvent): Promise<Lang> {
+  const locale = langOf(event.params);
+  await requireAdmin(event, locale);
+  return locale;
+}
+
+/** The form action of an admin page: `run` in the page's language, for an admin only. */
+export function adminAction<R>(run: (event: RequestEvent, locale: Lang) => Promise<R>) {
+  return async (event: RequestEvent): Promise<R> => run(event, await adminLocale(event));
 }
 
 /** GET a JSON resource of the API; a lost session sends back to the login page, anything else is a clean error. */

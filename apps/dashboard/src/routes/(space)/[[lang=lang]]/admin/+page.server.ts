@@ -1,14 +1,12 @@
-import { langOf } from '$lib/paths.js';
 import { adminAssociations, toAccount, type AdminAccount } from '$lib/space/admin.server';
 import { API } from '$lib/space/endpoints';
-import { apiGet, listOf, requireAdmin } from '$lib/space/server';
+import { apiGet, listOf, adminAction, adminLocale } from '$lib/space/server';
 import { consentAction } from '$lib/space/release-admin.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The associations and every account. */
 export const load: PageServerLoad = async (event) => {
-  const locale = langOf(event.params);
-  await requireAdmin(event, locale);
+  const locale = await adminLocale(event);
   const [associations, users] = await Promise.all([
     adminAssociations(event, locale),
     apiGet(event, locale, API.adminUsers),
@@ -22,9 +20,5 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   /** Consent of an association to be named with the next releases. */
-  default: async (event) => {
-    const locale = langOf(event.params);
-    await requireAdmin(event, locale);
-    return consentAction(event, locale);
-  },
+  default: adminAction(consentAction),
 };

@@ -1,14 +1,12 @@
-import { langOf } from '$lib/paths.js';
 import { adminAssociations, uploadsByYear } from '$lib/space/admin.server';
 import { API } from '$lib/space/endpoints';
 import { briefView, toImportView } from '$lib/space/imports';
-import { apiGet, listOf, requireAdmin } from '$lib/space/server';
+import { apiGet, listOf, adminLocale } from '$lib/space/server';
 import type { PageServerLoad } from './$types';
 
 /** Who sent what for which year, and the uploads that failed or were refused. */
 export const load: PageServerLoad = async (event) => {
-  const locale = langOf(event.params);
-  await requireAdmin(event, locale);
+  const locale = await adminLocale(event);
   const [associations, failed] = await Promise.all([
     adminAssociations(event, locale),
     apiGet(event, locale, API.adminImportFailures),

@@ -1,13 +1,11 @@
-import { langOf } from '$lib/paths.js';
 import { toRelease, type AdminRelease } from '$lib/space/admin.server';
 import { API } from '$lib/space/endpoints';
-import { apiGet, listOf, publishAction, requireAdmin } from '$lib/space/server';
+import { apiGet, listOf, publishAction, adminAction, adminLocale } from '$lib/space/server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Every release, and the form that publishes a new one. */
 export const load: PageServerLoad = async (event) => {
-  const locale = langOf(event.params);
-  await requireAdmin(event, locale);
+  const locale = await adminLocale(event);
   const body = await apiGet(event, locale, API.releases);
   const releases = listOf(body, 'releases')
     .map((r) => toRelease(r, locale))
@@ -16,9 +14,5 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  default: async (event) => {
-    const locale = langOf(event.params);
-    await requireAdmin(event, locale);
-    return publishAction(event, locale);
-  },
+  default: adminAction(publishAction),
 };

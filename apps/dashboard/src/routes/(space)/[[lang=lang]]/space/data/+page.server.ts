@@ -1,8 +1,7 @@
-import { langOf } from '$lib/paths.js';
-import { requireUser } from '$lib/space/server';
+import { userLocale } from '$lib/space/server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  await requireUser(event, langOf(event.params));
+  await userLocale(event);
   return {};
 };

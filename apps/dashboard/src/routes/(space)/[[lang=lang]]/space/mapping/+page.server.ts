@@ -3,15 +3,14 @@ import { t } from '$lib/i18n/space.js';
 import { langOf, localePath } from '$lib/paths.js';
 import { applyChoices, choicesOf } from '$lib/space/mapping';
 import { mappingOptions } from '$lib/space/mapping.server';
-import { getMappingProfile, putMappingProfile, requireUser, rerunPreview } from '$lib/space/server';
+import { getMappingProfile, putMappingProfile, userLocale, rerunPreview } from '$lib/space/server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A preview to run again once saved (the mapping screen links here with `?apercu=<id>`). */
 const previewOf = (v: unknown) => (typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v) ? v : null);
 
 export const load: PageServerLoad = async (event) => {
-  const locale = langOf(event.params);
-  await requireUser(event, locale);
+  const locale = await userLocale(event);
   return {
     profile: await getMappingProfile(event, locale),
     options: mappingOptions(locale),

@@ -1,8 +1,7 @@
-import { langOf } from '$lib/paths.js';
 import { toRelease, type AdminRelease } from '$lib/space/admin.server';
 import { API } from '$lib/space/endpoints';
 import { noticeAction } from '$lib/space/release-admin.server';
-import { apiGet, isObj, listOf, requireAdmin } from '$lib/space/server';
+import { apiGet, isObj, listOf, adminAction, adminLocale } from '$lib/space/server';
 import type { Actions, PageServerLoad } from './$types';
 
 export interface AdminNotice {
@@ -15,8 +14,7 @@ export interface AdminNotice {
 
 /** Every erratum and retraction, and the form that attaches a new one to a release. */
 export const load: PageServerLoad = async (event) => {
-  const locale = langOf(event.params);
-  await requireAdmin(event, locale);
+  const locale = await adminLocale(event);
   const [releasesBody, noticesBody] = await Promise.all([
     apiGet(event, locale, API.releases),
     apiGet(event, locale, API.adminNotices),
@@ -41,9 +39,5 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  default: async (event) => {
-    const locale = langOf(event.params);
-    await requireAdmin(event, locale);
-    return noticeAction(event, locale);
-  },
+  default: adminAction(noticeAction),
 };

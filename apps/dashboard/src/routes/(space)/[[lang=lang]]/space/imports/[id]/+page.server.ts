@@ -1,6 +1,6 @@
 import { langOf } from '$lib/paths.js';
 import { isPending } from '$lib/space/imports';
-import { confirmAction, getImport, mappingAction, requireUser } from '$lib/space/server';
+import { confirmAction, getImport, mappingAction, userLocale } from '$lib/space/server';
 import { mappingOptions } from '$lib/space/mapping.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,8 +16,7 @@ function noticeOf(q: URLSearchParams): Notice {
 }
 
 export const load: PageServerLoad = async (event) => {
-  const locale = langOf(event.params);
-  await requireUser(event, locale);
+  const locale = await userLocale(event);
   const imp = await getImport(event, locale, event.params.id);
   // Without JavaScript the browser reloads the page by itself while the worker has the file (the Refresh
   // header; a <noscript> meta in <head> breaks hydration). With JavaScript the page polls instead.
