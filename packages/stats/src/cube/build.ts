@@ -21,7 +21,7 @@ import {
   type CubeDimension,
   type FilterKey,
 } from './dimensions.js';
-import { knowledge, twins, type CellDimension } from './knowledge.js';
+import { knowledge, twins, type CellDimension, type CellIndex } from './knowledge.js';
 
 export type { CellDimension } from './knowledge.js';
 
@@ -175,24 +175,33 @@ function count(
   return { filter, dimension, code, value: members.length, contributors, threshold };
 }
 
-async function protectYear(
+/** One year's cells as suppression sees them, and the index a reader's knowledge is written with. */
+export function yearCells(
   year: number,
   truth: readonly TrueCell[],
-  rule: DisclosureRule,
-  onProgress: (p: SuppressProgress) => void,
-): Promise<{ cells: ReleaseCell[]; failures: CubeFailure[] }> {
+  penalty: (t: TrueCell) => number,
+): { cells: SuppressCell[]; index: Map<string, number>; at: CellIndex } {
   const index = new Map(truth.map((t, i) => [cellKey(t.filter, year, t.dimension, t.code), i]));
-  const at = (f: FilterKey, d: CellDimension, code: string) => index.get(cellKey(f, year, d, code));
-  const constraints = knowledge(at, (i) => truth[i].value);
-  const cells: SuppressCell[] = truth.map((t) => ({
+  const cells = truth.map((t) => ({
     value: t.value,
     threshold: t.threshold,
     contributors: t.contributors,
     label: cellKey(t.filter, year, t.dimension, t.code),
     table: `${t.filter}|${t.dimension}`,
     additive: t.dimension !== 'cases' && SINGLE_VALUED.has(t.dimension),
-    penalty: penaltyOf(t),
+    penalty: penalty(t),
   }));
+  return { cells, index, at: (f, d, code) => index.get(cellKey(f, year, d, code)) };
+}
+
+async function protectYear(
+  year: number,
+  truth: readonly TrueCell[],
+  rule: DisclosureRule,
+  onProgress: (p: SuppressProgress) => void,
+): Promise<{ cells: ReleaseCell[]; failures: CubeFailure[] }> {
+  const { cells, at } = yearCells(year, truth, penaltyOf);
+  const constraints = knowledge(at, (i) => truth[i].value);
   const result = await suppress(cells, constraints, twins(at), rule, {
     onRound: onProgress,
     hidden: hiddenDifferences(truth, at),

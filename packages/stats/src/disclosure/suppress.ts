@@ -141,10 +141,8 @@ export function targets(
   const out: Target[] = [];
   const withheldByTable = new Map<string, number[]>();
   reasons.forEach((r, i) => {
+    // Every withheld count keeps its interval, complements included (issue 11: "withheld for any other reason").
     if (r === null) return;
-    // A complement protects others and is not sensitive itself (as in tau-argus): requiring its own interval too
-    // made every complement call for more, and the demo data lost their headline charts.
-    if (r === 'secondary' || (r === 'confidential' && cells[i].value >= cells[i].threshold)) return;
     out.push({
       terms: [[i, 1]],
       // What must stay uncertain depends on the true count, not on the label (a relabelled small count too).

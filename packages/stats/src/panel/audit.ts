@@ -4,6 +4,8 @@ import {
   recode,
   trueCells,
   wireReason,
+  yearCells,
+  type TrueCell,
   type CubeFailure,
   type CubeResult,
   type ReleaseCell,
@@ -12,11 +14,9 @@ import {
   ALL,
   DIMENSION_CODES,
   PLATFORM_DIMENSIONS,
-  SINGLE_VALUED,
   codesOf,
   type CubeCase,
   type CubeDimension,
-  type FilterKey,
 } from '../cube/dimensions.js';
 import {
   atLeast,
@@ -68,21 +68,11 @@ export function jointYear(
   rule: DisclosureRule,
   kept: CubeResult['codesKept'],
   panels: readonly AuditedPanel[],
-  cubePenalty: (cell: number) => number,
+  cubePenalty: (cell: TrueCell) => number,
 ): JointYear {
   const recoded = yearCases.map((c) => recode(c, kept));
   const truth = trueCells(recoded, rule, kept);
-  const index = new Map(truth.map((t, i) => [cellKey(t.filter, year, t.dimension, t.code), i]));
-  const cubeAt = (f: FilterKey, d: CellDimension, code: string) => index.get(cellKey(f, year, d, code));
-  const cells: SuppressCell[] = truth.map((t, i) => ({
-    value: t.value,
-    threshold: t.threshold,
-    contributors: t.contributors,
-    label: cellKey(t.filter, year, t.dimension, t.code),
-    table: `${t.filter}|${t.dimension}`,
-    additive: t.dimension !== 'cases' && SINGLE_VALUED.has(t.dimension),
-    penalty: cubePenalty(i),
-  }));
+  const { cells, index, at: cubeAt } = yearCells(year, truth, cubePenalty);
   const panelStart = cells.length;
   for (const p of panels) {
     const members = recoded.filter((c) => p.associations.has(c.associationId));
