@@ -61,6 +61,9 @@ export async function collect(
     return { status: res.status, body: res.status === 200 ? await res.json() : null };
   };
   const record = (c: CollectedCell) => {
+    // A series point with no stored cell behind it (a platform counted in "autres plateformes" that year) says
+    // nothing about any count.
+    if (c.reason === 'derived_from_suppressed') return;
     out.numbers++;
     const key = `${c.release}|${cellKey(c.filter, c.year, c.dimension, c.code)}`;
     if (seen.has(key)) {

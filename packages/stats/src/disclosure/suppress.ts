@@ -21,6 +21,11 @@ export interface SuppressCell extends AuditCell {
   additive: boolean;
   /** Extra cost of withholding the cell as a complement (headline cells cost more); Infinity = never. */
   penalty: number;
+  /**
+   * Settled before (by an earlier release, or an earlier stage of this one): published stays published, and a
+   * withheld cell keeps the reason it was published with (a reader has it anyway).
+   */
+  fixed?: boolean;
 }
 
 export interface SuppressResult {
@@ -124,7 +129,7 @@ async function fixRound(
     }
     const own = f.target.terms.map(([i]) => i);
     const around = [...new Set(own.flatMap((i) => [i, ...neighbours[i]]))].filter(
-      (i) => reasons[i] !== null && reasons[i] !== 'confidential',
+      (i) => reasons[i] !== null && reasons[i] !== 'confidential' && !cells[i].fixed,
     );
     for (const i of around) model.setReason(i, 'confidential');
     if (around.length) added++;
@@ -248,7 +253,8 @@ async function alternative(
   const stated: number[] = [];
   cells.forEach((c, i) => {
     const r = reasons[i];
-    if (r === null && c.penalty === Infinity) ranges.push({ lo: c.value, hi: c.value });
+    if (r === null && (c.penalty === Infinity || c.fixed)) ranges.push({ lo: c.value, hi: c.value });
+    else if (c.fixed) ranges.push(rangeOf(c, r));
     else if (r === null) {
       // Withheld as a complement, the reader would know it is at least the threshold ("secondary").
       ranges.push({ lo: Math.min(c.threshold, c.value), hi: Infinity });
