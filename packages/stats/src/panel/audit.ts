@@ -208,19 +208,19 @@ export async function auditPanels(
       published.set(cellKey(c.filter, year, c.dimension as CellDimension, c.code), c);
     // The release's own cells are settled, and so are panels carried from an earlier release (their reasons as
     // published): only this release's panel cells may be withheld or say less.
-    const fresh = (i: number) => i >= joint.panelStart && !carriedViews.has(joint.cells[i].table.split('|')[0]);
+    const isFresh = (i: number) => i >= joint.panelStart && !carriedViews.has(joint.cells[i].table.split('|')[0]);
     const initial = joint.cells.map((cell, i) => {
       const c = published.get(joint.keys[i]);
       if (!c) return 'confidential';
       if (c.value !== null) return null;
-      if (!fresh(i)) return internalReason(c.reason);
+      if (!isFresh(i)) return internalReason(c.reason);
       const said = primaryReason(cell, rule) ?? internalReason(c.reason);
       // A reason the count does not fit (a whole panel year withheld for its outside associations) tells nothing.
       const range = rangeOf(cell, said);
       return cell.value >= range.lo && cell.value <= range.hi ? said : 'confidential';
     });
     joint.cells.forEach((cell, i) => {
-      if (fresh(i)) cell.penalty = 0;
+      if (isFresh(i)) cell.penalty = 0;
       else cell.fixed = true;
     });
     const result = await suppress(joint.cells, joint.constraints, joint.twins, rule, {
@@ -230,7 +230,7 @@ export async function auditPanels(
     joint.cells.forEach((cell, i) => {
       const c = published.get(joint.keys[i]);
       const reason = result.reasons[i];
-      if (!c || !fresh(i)) return;
+      if (!c || !isFresh(i)) return;
       // The reason published is the one the audit assumed a reader reads.
       const said = reason ? wireReason(reason, PLATFORM_DIMENSIONS.has(c.dimension as CubeDimension)) : null;
       if (said !== c.reason) Object.assign(c, { value: reason ? null : cell.value, reason: said });
