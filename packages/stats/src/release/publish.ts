@@ -315,17 +315,7 @@ async function freeSlug(q: Queryable, base: string): Promise<string> {
 }
 
 function defaultTitle(now: Date): LocalisedText {
-  const fr = new Intl.DateTimeFormat('fr-FR', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(now);
-  const en = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(now);
-  return { fr: `Publication du ${fr}`, en: `Release of ${en}` };
+  const date = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(now);
+  return { fr: `Publication du ${date('fr-FR')}`, en: `Release of ${date('en-GB')}` };
 }
