@@ -95,19 +95,22 @@ export function jointYear(
   }
   const at: CellIndex = (f, d, code) => index.get(cellKey(f, year, d, code));
   const constraints = knowledge(cubeAt, (i) => cells[i].value);
+  const reporting = new Set(yearCases.map((c) => c.associationId));
   for (const p of panels) {
     viewTableFacts(at, p.view, PANEL_DIMENSIONS, constraints);
     memberFacts(at, p.view, constraints);
+    // The published counts of associations say when a panel is every association of the year: then its counts
+    // are the release's, not only at most them.
+    const whole = [...reporting].every((a) => p.associations.has(a));
     for (const outer of [ALL, ...panels.filter((q) => contains(q, p)).map((q) => q.view)])
       for (const [d, code] of PANEL_CELLS) {
         const [inner, big] = [at(p.view, d, code), at(outer, d, code)];
-        if (inner !== undefined && big !== undefined)
-          constraints.push(
-            atLeast([
-              [big, 1],
-              [inner, -1],
-            ]),
-          );
+        if (inner === undefined || big === undefined) continue;
+        const difference: [number, number][] = [
+          [big, 1],
+          [inner, -1],
+        ];
+        constraints.push(whole && outer === ALL ? { terms: difference, lo: 0, hi: 0 } : atLeast(difference));
       }
   }
   return {
