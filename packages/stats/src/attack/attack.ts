@@ -1,6 +1,6 @@
 import { cellKey, type CellDimension, type CubeResult } from '../cube/build.js';
 import { ALL, CUBE_DIMENSIONS, filterKeys, inSurface, type CubeCase, type FilterKey } from '../cube/dimensions.js';
-import { passes, rangeOf, ReaderModel } from '../disclosure/audit.js';
+import { fits, passes, ReaderModel } from '../disclosure/audit.js';
 import { targets } from '../disclosure/suppress.js';
 import type { DisclosureRule } from '../disclosure/types.js';
 import { internalReason, jointYear, panelAssociations } from '../panel/audit.js';
@@ -231,8 +231,7 @@ export async function attack(
     const reasons = joint.keys.map((key, i) => {
       const p = published.get(key);
       const said = p ? internalReason(p.value === null ? p.reason : null) : 'confidential';
-      const range = rangeOf(truth[i], said);
-      if (said === null || (truth[i].value >= range.lo && truth[i].value <= range.hi)) return said;
+      if (fits(truth[i], said)) return said;
       // A reason the count does not fit: a reader who believed it would find no solution, so reads it as none.
       report.misleadingReasons++;
       if (report.examples.length < 20) report.examples.push(`${key}: reason ${p?.reason} for ${truth[i].value}`);

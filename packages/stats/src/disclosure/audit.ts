@@ -38,6 +38,12 @@ export function rangeOf(cell: AuditCell, reason: SuppressionReason | null): Vari
   return reason === 'threshold' ? { lo: 0, hi: cell.threshold - 1 } : { lo: cell.threshold, hi: Infinity };
 }
 
+/** Whether a cell's true count lies in the range its reason states (a published cell always fits). */
+export function fits(cell: AuditCell, reason: SuppressionReason | null): boolean {
+  const range = rangeOf(cell, reason);
+  return cell.value >= range.lo && cell.value <= range.hi;
+}
+
 export function passes(target: Target, interval: Interval): boolean {
   const min = Math.ceil(interval.min - EPS);
   const max = Math.floor(interval.max + EPS);

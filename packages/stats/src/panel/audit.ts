@@ -27,7 +27,7 @@ import {
   type CellDimension,
   type CellIndex,
 } from '../cube/knowledge.js';
-import { primaryReason, rangeOf, type Target } from '../disclosure/audit.js';
+import { fits, primaryReason, type Target } from '../disclosure/audit.js';
 import type { LinearConstraint } from '../disclosure/lp.js';
 import { suppress, type SuppressCell } from '../disclosure/suppress.js';
 import type { DisclosureRule, SuppressionReason } from '../disclosure/types.js';
@@ -219,8 +219,7 @@ export async function auditPanels(
       if (!isFresh(i)) return internalReason(c.reason);
       const said = primaryReason(cell, rule) ?? internalReason(c.reason);
       // A reason the count does not fit (a whole panel year withheld for its outside associations) tells nothing.
-      const range = rangeOf(cell, said);
-      return cell.value >= range.lo && cell.value <= range.hi ? said : 'confidential';
+      return fits(cell, said) ? said : 'confidential';
     });
     joint.cells.forEach((cell, i) => {
       if (isFresh(i)) cell.penalty = 0;
